@@ -1,0 +1,1 @@
+//! Learned sequence models (averaged perceptron over hashed features).

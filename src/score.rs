@@ -1,0 +1,126 @@
+//! Certainty scores and the article summary.
+//!
+//! **Sentence certainty.** Each sentence starts at 1. Every hedge cue in it
+//! multiplies the score by 0.75, every weasel cue by 0.7, every condition by
+//! 0.85, and a claim in it with a vague source by 0.85, giving `base`. Boosters
+//! then win back part of what was lost: with `b` boosters,
+//! `certainty = base + (1 − base) · (1 − 0.6^b) · 0.5`. A booster that is
+//! negated ("not certain") is reported as a hedge, so it lowers the score.
+//!
+//! **Summary.** Counts per layer and kind; the share of claims with a named,
+//! vague or no source (in [`crate::contract`]); hedges per 100 words counts
+//! hedge and weasel cues over word and number tokens; `certainty` is the mean
+//! sentence certainty weighted by sentence length in words.
+
+use crate::analysis::{
+    Actor, Analysis, Attribution, Claim, Hedge, HedgeKind, SentenceScore, Summary,
+};
+use crate::text::{Doc, TokenKind};
+
+/// Combines the layers into one [`Analysis`] with scores and summary.
+pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<Hedge>) -> Analysis {
+    let mut sentences = Vec::with_capacity(doc.sentences.len());
+    let mut hedge_i = 0;
+    let mut claim_cues: Vec<(usize, Attribution)> = claims
+        .iter()
+        .map(|c| (c.cue.start, c.attribution))
+        .collect();
+    claim_cues.sort_unstable_by_key(|c| c.0);
+    let mut claim_i = 0;
+    let mut weighted = 0.0f64;
+    let mut total_words = 0usize;
+    for s in &doc.sentences {
+        let (mut h, mut w, mut c, mut b) = (0, 0, 0, 0);
+        while hedge_i < hedges.len() && hedges[hedge_i].span.start < s.span.end {
+            if hedges[hedge_i].span.start >= s.span.start {
+                match hedges[hedge_i].kind {
+                    HedgeKind::Hedge => h += 1,
+                    HedgeKind::Weasel => w += 1,
+                    HedgeKind::Condition => c += 1,
+                    HedgeKind::Booster => b += 1,
+                }
+            }
+            hedge_i += 1;
+        }
+        let mut vague = false;
+        while claim_i < claim_cues.len() && claim_cues[claim_i].0 < s.span.end {
+            if claim_cues[claim_i].0 >= s.span.start && claim_cues[claim_i].1 == Attribution::Vague
+            {
+                vague = true;
+            }
+            claim_i += 1;
+        }
+        let certainty = sentence_certainty(h, w, c, b, vague);
+        let words = doc.tokens[s.first..s.last]
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count();
+        weighted += f64::from(certainty) * words as f64;
+        total_words += words;
+        sentences.push(SentenceScore {
+            span: s.span,
+            certainty,
+        });
+    }
+    let words = doc
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count();
+    let count = |k: HedgeKind| hedges.iter().filter(|h| h.kind == k).count();
+    let attributed = |a: Attribution| claims.iter().filter(|c| c.attribution == a).count();
+    let summary = Summary {
+        words,
+        sentences: sentences.len(),
+        actors: actors.len(),
+        claims: claims.len(),
+        claims_named: attributed(Attribution::Named),
+        claims_vague: attributed(Attribution::Vague),
+        claims_none: attributed(Attribution::None),
+        hedges: count(HedgeKind::Hedge),
+        boosters: count(HedgeKind::Booster),
+        weasels: count(HedgeKind::Weasel),
+        conditions: count(HedgeKind::Condition),
+        hedges_per_100_words: if words == 0 {
+            0.0
+        } else {
+            100.0 * (count(HedgeKind::Hedge) + count(HedgeKind::Weasel)) as f32 / words as f32
+        },
+        certainty: if total_words == 0 {
+            1.0
+        } else {
+            (weighted / total_words as f64) as f32
+        },
+    };
+    Analysis {
+        sentences,
+        actors,
+        claims,
+        hedges,
+        summary,
+    }
+}
+
+/// The certainty of one sentence from its cue counts (see the module docs).
+///
+/// ```
+/// use claimlens::score::sentence_certainty;
+/// assert_eq!(sentence_certainty(0, 0, 0, 0, false), 1.0);
+/// assert!(sentence_certainty(1, 0, 0, 0, false) < 1.0);
+/// assert!(sentence_certainty(1, 0, 0, 1, false) > sentence_certainty(1, 0, 0, 0, false));
+/// ```
+pub fn sentence_certainty(
+    hedges: u32,
+    weasels: u32,
+    conditions: u32,
+    boosters: u32,
+    vague: bool,
+) -> f32 {
+    let mut base =
+        0.75f32.powi(hedges as i32) * 0.7f32.powi(weasels as i32) * 0.85f32.powi(conditions as i32);
+    if vague {
+        base *= 0.85;
+    }
+    let boost = (1.0 - 0.6f32.powi(boosters as i32)) * 0.5;
+    (base + (1.0 - base) * boost).clamp(0.0, 1.0)
+}
