@@ -1,29 +1,597 @@
 //! Hedging layer: hedges, boosters, weasel phrases and conditions in context.
+//!
+//! The cues live in `lexicons/hedges.tsv` (`phrase<TAB>kind<TAB>reason[<TAB>rule]`),
+//! parsed once into a [`PhraseSet`]. [`find`] is one left-to-right pass over the
+//! tokens of each sentence: at every token it takes the longest cue phrase that
+//! starts there, checks the entry's context rule on the neighbouring tokens, and
+//! emits the cue (or the part of it marked with `[...]` in the lexicon).
+//!
+//! Context decides what a cue word means:
+//! - "May" the month ("on May 20") and "May" the name ("Theresa May") are not
+//!   modals: a capitalised cue word in mid-sentence is skipped;
+//! - a negated booster ("not certain", "isn't clear") is a hedge;
+//! - "could not" states inability, and "could not possibly" expresses
+//!   certainty: a booster, not a hedge;
+//! - "if" is a condition, except after a verb of asking or telling
+//!   ("declined to say if"), where it opens a question, like "whether".
 
 use crate::analysis::{Hedge, HedgeKind};
-use crate::lexicon::PhraseSet;
-use crate::text::Doc;
+use crate::lexicon::{phrase_tokens, tsv_rows, PhraseSet};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+
+/// A context check attached to a lexicon entry (the fourth column of `hedges.tsv`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Rule {
+    Always,
+    Month,
+    Ability,
+    Noun,
+    Should,
+    Think,
+    Thought,
+    Expected,
+    That,
+    Appear,
+    Possible,
+    Potential,
+    Subject,
+    If,
+    Unknown,
+    Passive,
+    Predicate,
+    Negated,
+    Possibly,
+}
+
+impl Rule {
+    fn parse(s: &str) -> Option<Rule> {
+        Some(match s {
+            "" => Rule::Always,
+            "month" => Rule::Month,
+            "ability" => Rule::Ability,
+            "noun" => Rule::Noun,
+            "should" => Rule::Should,
+            "think" => Rule::Think,
+            "thought" => Rule::Thought,
+            "expected" => Rule::Expected,
+            "that" => Rule::That,
+            "appear" => Rule::Appear,
+            "possible" => Rule::Possible,
+            "potential" => Rule::Potential,
+            "subject" => Rule::Subject,
+            "if" => Rule::If,
+            "unknown" => Rule::Unknown,
+            "passive" => Rule::Passive,
+            "predicate" => Rule::Predicate,
+            "negated" => Rule::Negated,
+            "possibly" => Rule::Possibly,
+            _ => return None,
+        })
+    }
+}
+
+/// One lexicon entry: what it is, why, when, and which of its tokens form the span.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    kind: HedgeKind,
+    reason: &'static str,
+    rule: Rule,
+    /// First token of the span, counted from the phrase's first token.
+    head: usize,
+    /// Number of tokens in the span (0: up to the phrase's end).
+    head_len: usize,
+}
 
 /// Hedging cues, compiled once.
 #[derive(Clone, Debug, Default)]
 pub struct HedgeLexicon {
-    phrases: PhraseSet<(HedgeKind, &'static str)>,
+    phrases: PhraseSet<Entry>,
 }
+
+static BUILTIN_TSV: &str = include_str!("../lexicons/hedges.tsv");
 
 impl HedgeLexicon {
     /// The built-in lexicon (`lexicons/hedges.tsv`).
+    ///
+    /// # Panics
+    /// On a malformed line of the embedded file (caught by the tests).
     pub fn builtin() -> Self {
-        HedgeLexicon::default()
+        let mut lex = HedgeLexicon::default();
+        for row in tsv_rows(BUILTIN_TSV) {
+            let (phrase, kind, reason) = match row[..] {
+                [p, k, r, ..] => (p, k, r),
+                _ => panic!("hedges.tsv: expected phrase, kind and reason in {row:?}"),
+            };
+            let kind = HedgeKind::parse(kind)
+                .unwrap_or_else(|| panic!("hedges.tsv: unknown kind in {row:?}"));
+            let rule = Rule::parse(row.get(3).copied().unwrap_or(""))
+                .unwrap_or_else(|| panic!("hedges.tsv: unknown rule in {row:?}"));
+            lex.insert(phrase, kind, reason, rule);
+        }
+        lex
     }
 
     /// Adds a cue phrase of the given kind.
+    ///
+    /// Square brackets mark the part of the phrase that forms the cue span
+    /// ("it is [believed]"); without them the whole phrase is the span.
     pub fn add(&mut self, phrase: &str, kind: HedgeKind) {
-        self.phrases.insert(phrase, (kind, "user lexicon"));
+        self.insert(phrase, kind, "user lexicon", Rule::Always);
+    }
+
+    /// Number of cue phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True when the lexicon holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    fn insert(&mut self, phrase: &str, kind: HedgeKind, reason: &'static str, rule: Rule) {
+        let (plain, head, head_len) = match (phrase.find('['), phrase.find(']')) {
+            (Some(a), Some(b)) if a < b => {
+                let before = phrase_tokens(&phrase[..a]).len();
+                let inner = phrase_tokens(&phrase[a + 1..b]).len();
+                let plain = format!(
+                    "{} {} {}",
+                    &phrase[..a],
+                    &phrase[a + 1..b],
+                    &phrase[b + 1..]
+                );
+                (plain, before, inner)
+            }
+            _ => (phrase.to_string(), 0, 0),
+        };
+        self.phrases.insert(
+            plain.trim(),
+            Entry {
+                kind,
+                reason,
+                rule,
+                head,
+                head_len,
+            },
+        );
+    }
+}
+
+/// Negation words.
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "no", "hardly", "cannot", "barely", "scarcely",
+];
+/// Words that may stand between a negation and the cue it negates ("not yet confirmed").
+const NEGATION_GAP: &[&str] = &[
+    "entirely",
+    "fully",
+    "completely",
+    "totally",
+    "quite",
+    "very",
+    "so",
+    "really",
+    "yet",
+    "always",
+    "altogether",
+    "be",
+    "been",
+    "being",
+    "officially",
+    "independently",
+    "immediately",
+    "absolutely",
+    "too",
+    "all",
+    "that",
+    "100",
+    "%",
+    "percent",
+];
+/// Modals that "not possibly" may follow.
+const MODALS: &[&str] = &["could", "can", "would", "might", "may", "will", "should"];
+/// Forms of "be" (and "remain"), for passives and predicative adjectives.
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am", "remain", "remains",
+    "remained", "seems", "seemed", "appear", "appears", "appeared", "become", "became", "becomes",
+];
+/// Adverbs between a form of "be" and a participle ("is widely considered").
+const BE_ADVERBS: &[&str] = &[
+    "widely",
+    "generally",
+    "often",
+    "also",
+    "now",
+    "still",
+    "long",
+    "usually",
+    "commonly",
+    "sometimes",
+    "not",
+    "once",
+    "largely",
+    "mostly",
+    "broadly",
+    "increasingly",
+    "universally",
+    "traditionally",
+    "frequently",
+    "n't",
+    "already",
+    "originally",
+    "previously",
+];
+/// Subject pronouns.
+const PRONOUNS: &[&str] = &["i", "we", "they", "he", "she", "you", "it", "who"];
+/// Determiners and possessives, before which a cue word is a noun.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "of",
+    "military", "economic", "full", "all", "school", "second", "first", "no", "any",
+];
+/// Verbs after which "if" opens a question rather than a condition.
+const QUESTION_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "know",
+    "knows",
+    "knew",
+    "known",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "see",
+    "determine",
+    "decide",
+    "decided",
+    "check",
+    "checked",
+    "sure",
+    "clear",
+    "unclear",
+    "tell",
+    "told",
+    "disclose",
+    "disclosed",
+    "confirm",
+    "confirmed",
+    "question",
+    "questioned",
+    "doubt",
+    "doubts",
+    "investigate",
+    "investigating",
+    "examine",
+    "examining",
+    "unknown",
+    "establish",
+];
+/// Nouns for roles that "potential" labels rather than hedges ("potential buyers").
+const ROLE_NOUNS: &[&str] = &[
+    "buyer",
+    "buyers",
+    "purchaser",
+    "purchasers",
+    "bidder",
+    "bidders",
+    "suitor",
+    "suitors",
+    "investor",
+    "investors",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "partner",
+    "partners",
+    "acquirer",
+    "acquirers",
+    "candidate",
+    "candidates",
+    "users",
+    "voters",
+    "recruits",
+    "terms",
+    "employers",
+    "members",
+    "donors",
+    "applicants",
+    "subscribers",
+    "to",
+    "for",
+];
+/// Words before "possible" that make it a superlative or a degree, not a hedge.
+const NOT_BEFORE_POSSIBLE: &[&str] = &[
+    "as", "all", "every", "highest", "lowest", "best", "worst", "maximum", "minimum", "most",
+    "least", "fastest", "greatest", "largest", "smallest", "if", "where", "wherever", "whenever",
+    "when", "it", "is", "was", "be", "been", "are", "were", "made", "make", "makes", "making",
+];
+/// Words after "appear" that make it a verb of appearance ("appears to", "appears likely").
+const APPEAR_NEXT: &[&str] = &[
+    "to",
+    "that",
+    "likely",
+    "unlikely",
+    "certain",
+    "increasingly",
+    "ready",
+    "set",
+    "poised",
+    "determined",
+    "intent",
+    "unable",
+    "willing",
+    "reluctant",
+    "eager",
+    "doubtful",
+    "confident",
+    "close",
+    "headed",
+];
+
+#[inline]
+fn is_in(word: Option<&str>, set: &[&str]) -> bool {
+    word.is_some_and(|w| set.contains(&w))
+}
+
+/// The view of one sentence the rules look at.
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    norm: &'d [String],
+    first: usize,
+    last: usize,
+}
+
+impl Ctx<'_, '_> {
+    /// The normalised token `i`, if it lies in the sentence.
+    #[inline]
+    fn word(&self, i: isize) -> Option<&str> {
+        if i < self.first as isize || i >= self.last as isize {
+            None
+        } else {
+            Some(self.norm[i as usize].as_str())
+        }
+    }
+
+    /// Token `i` starts a clause: the sentence's first token, or after an
+    /// opening quote, a colon or a dash.
+    fn starts_clause(&self, i: usize) -> bool {
+        if i <= self.first {
+            return true;
+        }
+        let prev = &self.doc.tokens[i - 1];
+        matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
+            || matches!(self.doc.tok(i - 1), ":" | ";" | "(" | "\"" | "'")
+    }
+
+    /// Token `i` is capitalised in mid-sentence (a name or a title).
+    fn capitalised_inside(&self, i: usize) -> bool {
+        let s = self.doc.tok(i);
+        let Some(c) = s.chars().next() else {
+            return false;
+        };
+        if !c.is_uppercase() || self.starts_clause(i) {
+            return false;
+        }
+        // A sentence in capitals (a headline) keeps its cue words.
+        let sentence = &self.doc.sentences[self.doc.sentence_of(i)];
+        !sentence.caps && !s.chars().all(|c| !c.is_lowercase())
+    }
+
+    /// The negation before token `i`, skipping a few gap words ("not yet confirmed").
+    fn negation_before(&self, i: usize) -> Option<usize> {
+        let mut j = i as isize - 1;
+        for _ in 0..3 {
+            let w = self.word(j)?;
+            if NEGATIONS.contains(&w) {
+                return Some(j as usize);
+            }
+            if !NEGATION_GAP.contains(&w) {
+                return None;
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// Token `i` follows a form of "be", maybe with an adverb between.
+    fn after_be(&self, i: usize) -> bool {
+        let i = i as isize;
+        is_in(self.word(i - 1), BE)
+            || is_in(self.word(i - 1), BE_ADVERBS) && is_in(self.word(i - 2), BE)
+    }
+
+    /// Whether the entry found at token `i` is a cue in this context.
+    fn accepts(&self, rule: Rule, i: usize) -> bool {
+        let at = i as isize;
+        let prev = self.word(at - 1);
+        let next = self.word(at + 1);
+        let next_is_word = i + 1 < self.last && self.doc.tokens[i + 1].kind == TokenKind::Word;
+        match rule {
+            Rule::Always | Rule::Possibly | Rule::Negated => true,
+            Rule::Month => {
+                // A capitalised "May" in mid-sentence was dropped already; at the
+                // start of a sentence, a date or a name's verb shows the month or the name.
+                let t = self.doc.tok(i);
+                if t.starts_with('M') {
+                    let next_tok = self.doc.tokens.get(i + 1);
+                    let date = next_tok.is_some_and(|n| n.kind == TokenKind::Number);
+                    let name = next_tok.is_some_and(|n| n.kind == TokenKind::Possessive)
+                        || is_in(
+                            next,
+                            &[
+                                "said",
+                                "says",
+                                "told",
+                                "added",
+                                "has",
+                                "had",
+                                "was",
+                                "is",
+                                "and",
+                                ",",
+                                "announced",
+                                "insisted",
+                                "replied",
+                                "wrote",
+                                "and",
+                            ],
+                        );
+                    !(date || name)
+                } else {
+                    true
+                }
+            }
+            Rule::Ability => !is_in(next, NEGATIONS),
+            Rule::Noun => !is_in(prev, DETERMINERS),
+            Rule::Should => {
+                !is_in(next, &["be", "have", "not", "n't", "never"]) || {
+                    // "should not be seeing", "shouldn't face": negated epistemic use is kept.
+                    is_in(next, &["not", "n't"]) && !is_in(self.word(at + 2), &["be", "have"])
+                }
+            }
+            Rule::Think => {
+                !is_in(
+                    next,
+                    &["so", "of", "about", "twice", "again", "tank", "tanks"],
+                ) && self.negation_before(i).is_none()
+                    && (!self.starts_clause(i) || is_in(prev, PRONOUNS))
+            }
+            Rule::Thought => !is_in(prev, DETERMINERS) && !is_in(next, &["of", "about"]),
+            Rule::Expected => {
+                if is_in(
+                    prev,
+                    &[
+                        "as", "than", "had", "been", "the", "an", "a", "its", "their",
+                    ],
+                ) {
+                    return false;
+                }
+                is_in(next, &["to", "that"])
+                    || is_in(prev, PRONOUNS)
+                    || is_in(prev, &["is", "are", "was", "were", "'s", "be"]) && next_is_word
+            }
+            Rule::That => next == Some("that"),
+            Rule::Appear => is_in(next, APPEAR_NEXT) || prev == Some("it"),
+            Rule::Possible => {
+                next == Some("that")
+                    || !is_in(prev, NOT_BEFORE_POSSIBLE)
+                        && !prev.is_some_and(|w| w.ends_with("est"))
+                        && next_is_word
+                        && !is_in(
+                            next,
+                            &[
+                                "to", "for", "only", "at", "in", "on", "when", "with", "through",
+                            ],
+                        )
+            }
+            Rule::Potential => next_is_word && !is_in(next, ROLE_NOUNS),
+            Rule::Subject => is_in(prev, PRONOUNS) || next == Some("that"),
+            Rule::If => is_in(prev, QUESTION_VERBS),
+            Rule::Unknown => {
+                self.after_be(i)
+                    || is_in(
+                        next,
+                        &[
+                            "to", "whether", "if", "why", "how", "what", "who", "when", "where",
+                        ],
+                    )
+            }
+            Rule::Passive => {
+                self.after_be(i)
+                    && !is_in(
+                        next,
+                        &["in", "for", "at", "by", "but", "from", ",", ".", "and"],
+                    )
+            }
+            Rule::Predicate => {
+                self.after_be(i)
+                    || is_in(prev, &["make", "made", "makes", "making", "not", "n't"])
+                    || is_in(
+                        next,
+                        &["that", "whether", "if", "how", "what", "who", "why"],
+                    )
+            }
+        }
     }
 }
 
 /// Finds the epistemic cues of a document, in text order.
+///
+/// `norm` holds the normalised token texts ([`crate::lexicon::normalized_tokens`]).
+/// The cues do not overlap and their spans lie on token boundaries.
 pub fn find(doc: &Doc, norm: &[String], lex: &HedgeLexicon) -> Vec<Hedge> {
-    let _ = (doc, norm, lex);
-    Vec::new()
+    let mut out: Vec<Hedge> = Vec::new();
+    for sentence in &doc.sentences {
+        let cx = Ctx {
+            doc,
+            norm,
+            first: sentence.first,
+            last: sentence.last.min(norm.len()),
+        };
+        let mut i = cx.first;
+        while i < cx.last {
+            let Some((len, entry)) = lex.phrases.longest_at(norm, i, cx.last) else {
+                i += 1;
+                continue;
+            };
+            let entry = *entry;
+            let (h0, hlen) = if entry.head_len == 0 {
+                (i, len)
+            } else {
+                (i + entry.head, entry.head_len)
+            };
+            // A one-word cue capitalised inside a sentence is a name or a title.
+            if len == 1 && cx.capitalised_inside(i) || !cx.accepts(entry.rule, h0) {
+                i += 1;
+                continue;
+            }
+            let mut start = h0;
+            let end = h0 + hlen;
+            let mut kind = entry.kind;
+            let mut reason = entry.reason;
+            let floor = cx
+                .first
+                .max(out.last().map_or(0, |h| doc.token_at(h.span.end)));
+            let negation = cx.negation_before(i).filter(|&j| j >= floor);
+            match (entry.rule, negation) {
+                (Rule::Possibly, Some(j)) => {
+                    // "could not possibly": certainty, not doubt.
+                    kind = HedgeKind::Booster;
+                    reason = "negated possibility";
+                    start = if j > floor && is_in(cx.word(j as isize - 1), MODALS) {
+                        j - 1
+                    } else {
+                        j
+                    };
+                }
+                (_, Some(j)) if entry.kind == HedgeKind::Booster => {
+                    kind = HedgeKind::Hedge;
+                    reason = "negated booster";
+                    // "isn't clear": take the auxiliary the clitic hangs on.
+                    start = if norm[j] == "n't" && j > floor {
+                        j - 1
+                    } else {
+                        j
+                    };
+                }
+                (Rule::Negated, None) => {
+                    i += len;
+                    continue;
+                }
+                _ => {}
+            }
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            out.push(Hedge { span, kind, reason });
+            i += len;
+        }
+    }
+    out
 }
