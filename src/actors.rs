@@ -1,42 +1,961 @@
 //! Actors layer: people, organizations, places and unnamed groups, each one
 //! entity with all its mentions.
+//!
+//! Mentions come from three sources, in this order of trust:
+//! 1. the lexicon of known actors (`lexicons/actors.tsv`, plus entries added
+//!    at run time) — gives kind, subkind and aliases ("IRGC" → "Islamic
+//!    Revolutionary Guard Corps");
+//! 2. a learned tagger ([`crate::model`], `models/actors.bin`) over word,
+//!    shape, affix, context, gazetteer and document features — finds names the
+//!    lexicon does not know and tells a capitalised name from a capitalised
+//!    sentence start or headline;
+//! 3. group nouns (`lexicons/groups.tsv`): "analysts", "Russian officials".
+//!
+//! Mentions are then grouped into entities: lexicon aliases, acronym
+//! definitions ("Long Name (LN)"), the same name in other case or with "the",
+//! and short forms (a surname for a person, a final word for an organization:
+//! "the Duma" → "State Duma"). A possessive ending is never part of a mention
+//! ("the IRGC’s" → "IRGC").
+//!
+//! **Demonyms.** "Iranian strikes" is not a mention of Iran (the name is not
+//! there), but a demonym that modifies a group noun becomes part of that group
+//! mention ("Russian officials"), and the group's `affiliation` names the
+//! state ([`crate::Actor::affiliation`]).
 
 use crate::analysis::{Actor, ActorKind, Attribution, Claim};
-use crate::lexicon::PhraseSet;
-use crate::text::Doc;
+use crate::lexicon::{tsv_rows, PhraseSet};
+use crate::model::{FeatureHash, Sequence, Tagger};
+use crate::span::Span;
+use crate::text::{Doc, Sentence, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+/// One known actor from the lexicon.
+#[derive(Clone, Debug)]
+struct Entry {
+    name: String,
+    kind: ActorKind,
+    subkind: Option<String>,
+}
 
 /// Known actors and group words, compiled once.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ActorLexicon {
-    known: PhraseSet<(ActorKind, Option<String>)>,
+    known: PhraseSet<usize>,
+    entries: Vec<Entry>,
+    /// Acronym forms that must match case exactly ("WHO" but not "who").
+    exact_case: HashSet<String>,
+    demonyms: HashMap<String, String>,
+    groups: PhraseSet<&'static str>,
+    org_heads: HashMap<&'static str, &'static str>,
+    tagger: Option<Arc<Tagger>>,
+}
+
+static TAGGER: LazyLock<Option<Arc<Tagger>>> = LazyLock::new(|| {
+    let bytes = include_bytes!("../models/actors.bin");
+    Tagger::from_bytes(bytes).ok().map(Arc::new)
+});
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&')
 }
 
 impl ActorLexicon {
-    /// The built-in lexicon.
+    /// The built-in lexicon and model.
     pub fn builtin() -> Self {
-        ActorLexicon::default()
+        Self::with_tagger(TAGGER.clone())
+    }
+
+    /// The built-in lexicon without the learned model (used to train it).
+    pub fn builtin_without_model() -> Self {
+        Self::with_tagger(None)
+    }
+
+    fn with_tagger(tagger: Option<Arc<Tagger>>) -> Self {
+        let mut lex = ActorLexicon {
+            known: PhraseSet::new(),
+            entries: Vec::new(),
+            exact_case: HashSet::new(),
+            demonyms: HashMap::new(),
+            groups: PhraseSet::new(),
+            org_heads: HashMap::new(),
+            tagger,
+        };
+        for row in tsv_rows(include_str!("../lexicons/actors.tsv")) {
+            let kind = row.get(1).and_then(|k| ActorKind::parse(k));
+            if let (Some(name), Some(kind)) = (row.first(), kind) {
+                let aliases: Vec<&str> = row
+                    .get(3)
+                    .map(|a| {
+                        a.split('|')
+                            .map(str::trim)
+                            .filter(|a| !a.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                lex.add_with_aliases(name, kind, row.get(2).copied(), &aliases);
+            }
+        }
+        for row in tsv_rows(include_str!("../lexicons/demonyms.tsv")) {
+            if let [demonym, state, ..] = row[..] {
+                lex.demonyms
+                    .insert(crate::lexicon::normalize(demonym), state.to_string());
+            }
+        }
+        for row in tsv_rows(include_str!("../lexicons/groups.tsv")) {
+            if let [head, sub, ..] = row[..] {
+                // Leaked once: the built-in lexicon lives for the whole program.
+                let sub: &'static str = Box::leak(sub.to_string().into_boxed_str());
+                lex.groups.insert(head, sub);
+            }
+        }
+        for row in tsv_rows(include_str!("../lexicons/org_heads.tsv")) {
+            if let [head, sub, ..] = row[..] {
+                let head: &'static str = Box::leak(head.to_string().into_boxed_str());
+                let sub: &'static str = Box::leak(sub.to_string().into_boxed_str());
+                lex.org_heads.insert(head, sub);
+            }
+        }
+        lex
     }
 
     /// Adds a named actor.
     pub fn add(&mut self, name: &str, kind: ActorKind, subkind: Option<&str>) {
-        self.known.insert(name, (kind, subkind.map(str::to_string)));
+        self.add_with_aliases(name, kind, subkind, &[]);
+    }
+
+    fn add_with_aliases(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        subkind: Option<&str>,
+        aliases: &[&str],
+    ) {
+        let idx = self.entries.len();
+        self.entries.push(Entry {
+            name: name.to_string(),
+            kind,
+            subkind: subkind.filter(|s| !s.is_empty()).map(str::to_string),
+        });
+        for form in std::iter::once(name).chain(aliases.iter().copied()) {
+            self.known.insert(form, idx);
+            if is_acronym(form) {
+                self.exact_case.insert(form.to_string());
+            }
+            // "The Guardian" is also found as "Guardian".
+            if let Some(rest) = form.strip_prefix("The ") {
+                self.known.insert(rest, idx);
+            }
+        }
     }
 }
+
+/// Labels of the actor tagger.
+pub const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+
+/// Per-document facts used as features.
+pub struct DocContext {
+    /// Normalised words seen in lowercase away from a sentence start.
+    lower_seen: HashSet<String>,
+    /// Normalised words seen capitalised away from a sentence start in a normal sentence.
+    title_seen: HashSet<String>,
+    /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
+    gaz: Vec<u8>,
+}
+
+fn first_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl DocContext {
+    /// Gathers the document facts.
+    pub fn new(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Self {
+        let mut lower_seen = HashSet::new();
+        let mut title_seen = HashSet::new();
+        let mut gaz = vec![0u8; doc.tokens.len()];
+        for s in &doc.sentences {
+            for i in s.first..s.last {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = doc.tok(i);
+                let starts = i == s.first || is_opening(doc, i - 1);
+                if !starts && !s.caps {
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        lower_seen.insert(norm[i].clone());
+                    } else if first_upper(w) {
+                        title_seen.insert(norm[i].clone());
+                    }
+                }
+            }
+            let mut i = s.first;
+            while i < s.last {
+                if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
+                    if first_upper(doc.tok(i)) {
+                        let k = lex.entries[e].kind as u8;
+                        gaz[i] = 1 + 2 * k;
+                        for g in &mut gaz[i + 1..i + len] {
+                            *g = 2 + 2 * k;
+                        }
+                        i += len;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+        DocContext {
+            lower_seen,
+            title_seen,
+            gaz,
+        }
+    }
+}
+
+/// True when token `i` opens a new clause: a quote, bracket, colon or dash.
+fn is_opening(doc: &Doc, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::OpenQuote | TokenKind::Dash)
+        || matches!(doc.tok(i), "(" | "[" | ":" | ";")
+}
+
+/// A compact word shape: "Xx", "XX", "d", "X.X.", "Xx-Xx".
+fn shape(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in s.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = k;
+        out.push(k);
+    }
+    out
+}
+
+fn word_form(doc: &Doc, norm: &[String], i: usize) -> String {
+    if doc.tokens[i].kind == TokenKind::Number {
+        norm[i]
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect()
+    } else {
+        norm[i].clone()
+    }
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    match s.char_indices().nth(count - n) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// Builds the tagger's features for one sentence.
+pub fn features(doc: &Doc, norm: &[String], ctx: &DocContext, sent: &Sentence, seq: &mut Sequence) {
+    let (a, b) = (sent.first, sent.last);
+    let n = b - a;
+    let forms: Vec<String> = (a..b).map(|i| word_form(doc, norm, i)).collect();
+    let shapes: Vec<String> = (a..b).map(|i| shape(doc.tok(i))).collect();
+    let get = |v: &Vec<String>, k: isize| -> String {
+        let j = k;
+        if j < 0 {
+            "<s>".to_string()
+        } else if j as usize >= n {
+            "</s>".to_string()
+        } else {
+            v[j as usize].clone()
+        }
+    };
+    let caps = if sent.caps { "C" } else { "c" };
+    for k in 0..n {
+        let i = a + k;
+        let ki = k as isize;
+        let w = &forms[k];
+        let raw = doc.tok(i);
+        seq.begin_token(FeatureHash::new(0).str(w).finish());
+        let f = FeatureHash::new;
+        seq.push(f(1));
+        seq.push(f(2).str(w));
+        seq.push(f(4).str(&shapes[k]));
+        seq.push(f(5).str(prefix(w, 2)));
+        seq.push(f(6).str(prefix(w, 3)));
+        seq.push(f(7).str(suffix(w, 2)));
+        seq.push(f(8).str(suffix(w, 3)));
+        seq.push(f(9).str(suffix(w, 4)));
+        seq.push(f(10).str(&get(&forms, ki - 1)));
+        seq.push(f(11).str(&get(&forms, ki + 1)));
+        seq.push(f(12).str(&get(&forms, ki - 2)));
+        seq.push(f(13).str(&get(&forms, ki + 2)));
+        seq.push(f(14).str(&get(&shapes, ki - 1)));
+        seq.push(f(15).str(&get(&shapes, ki + 1)));
+        seq.push(f(16).str(&get(&forms, ki - 1)).str(w));
+        seq.push(f(17).str(w).str(&get(&forms, ki + 1)));
+        seq.push(f(18).str(caps).str(&shapes[k]));
+        let start = k == 0 || is_opening(doc, i - 1);
+        seq.push(f(19).num(u64::from(start)).str(&shapes[k]));
+        let lower = ctx.lower_seen.contains(&norm[i]);
+        let title = ctx.title_seen.contains(&norm[i]);
+        seq.push(
+            f(20)
+                .num(u64::from(lower))
+                .num(u64::from(title))
+                .num(u64::from(first_upper(raw))),
+        );
+        seq.push(f(22).num(u64::from(ctx.gaz[i])));
+        seq.push(
+            f(21)
+                .num(u64::from(ctx.gaz[i]))
+                .num(u64::from(if k + 1 < n { ctx.gaz[i + 1] } else { 0 })),
+        );
+        let next_poss = doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        seq.push(f(23).num(u64::from(next_poss)));
+        seq.push(f(24).num(raw.chars().count().min(12) as u64));
+        seq.push(
+            f(25)
+                .str(&get(&shapes, ki - 1))
+                .str(&shapes[k])
+                .str(&get(&shapes, ki + 1)),
+        );
+        seq.push(
+            f(26)
+                .num(u64::from(sent.caps))
+                .str(&get(&forms, ki - 1))
+                .str(&shapes[k]),
+        );
+        seq.end_token();
+    }
+}
+
+/// A mention before grouping.
+#[derive(Clone, Debug)]
+struct Mention {
+    span: Span,
+    first: usize,
+    last: usize,
+    kind: ActorKind,
+    subkind: Option<String>,
+    entry: Option<usize>,
+}
+
+fn model_kind(label: &str) -> Option<ActorKind> {
+    match label {
+        "PER" => Some(ActorKind::Person),
+        "ORG" => Some(ActorKind::Organization),
+        "LOC" => Some(ActorKind::Place),
+        _ => None,
+    }
+}
+
+/// Words that may stand before a group head inside the group mention.
+const GROUP_MODIFIERS: &[&str] = &[
+    "senior",
+    "top",
+    "western",
+    "eastern",
+    "local",
+    "foreign",
+    "independent",
+    "military",
+    "security",
+    "intelligence",
+    "government",
+    "administration",
+    "industry",
+    "regional",
+    "international",
+    "political",
+    "defense",
+    "defence",
+    "health",
+    "legal",
+    "unnamed",
+    "anonymous",
+    "informed",
+    "knowledgeable",
+    "official",
+    "diplomatic",
+    "arab",
+    "european",
+    "israeli",
+    "some",
+    "many",
+    "several",
+    "other",
+    "leading",
+    "prominent",
+    "independent",
+];
 
 /// Finds the actors of a document.
 pub fn find(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Vec<Actor> {
-    let _ = (doc, norm, lex);
-    Vec::new()
+    let ctx = DocContext::new(doc, norm, lex);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut seq = Sequence::default();
+    for s in &doc.sentences {
+        // Model spans.
+        let mut model: Vec<Mention> = Vec::new();
+        if let Some(tagger) = &lex.tagger {
+            seq.feats.clear();
+            seq.starts.clear();
+            seq.words.clear();
+            features(doc, norm, &ctx, s, &mut seq);
+            let labels = tagger.tag(&seq);
+            let names = tagger.labels();
+            let mut k = 0;
+            while k < labels.len() {
+                let l = &names[labels[k]];
+                if let Some(ty) = l.strip_prefix("B-") {
+                    let mut e = k + 1;
+                    while e < labels.len() && names[labels[e]].strip_prefix("I-") == Some(ty) {
+                        e += 1;
+                    }
+                    if let Some(kind) = model_kind(ty) {
+                        // A possessive inside a span separates two names:
+                        // "the IRGC’s Air Force" → "IRGC" and "Air Force".
+                        let mut first = s.first + k;
+                        let end = s.first + e;
+                        for cut in (first..end)
+                            .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
+                            .chain(std::iter::once(end))
+                        {
+                            if cut > first {
+                                model.push(Mention {
+                                    span: Span::new(
+                                        doc.tokens[first].span.start,
+                                        doc.tokens[cut - 1].span.end,
+                                    ),
+                                    first,
+                                    last: cut,
+                                    kind,
+                                    subkind: None,
+                                    entry: None,
+                                });
+                            }
+                            first = cut + 1;
+                        }
+                    }
+                    k = e;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        // Lexicon spans.
+        let mut i = s.first;
+        while i < s.last {
+            if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
+                let surface = Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end)
+                    .slice(doc.text);
+                let case_ok = if lex.exact_case.contains(surface) || is_acronym(surface) {
+                    lex.exact_case.contains(surface) && !s.caps
+                } else {
+                    first_upper(surface)
+                };
+                if case_ok {
+                    let entry = &lex.entries[e];
+                    let m = Mention {
+                        span: Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end),
+                        first: i,
+                        last: i + len,
+                        kind: entry.kind,
+                        subkind: entry.subkind.clone(),
+                        entry: Some(e),
+                    };
+                    merge_lexicon_mention(&mut model, m);
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        model.sort_by_key(|m| m.first);
+        // Group mentions.
+        for g in group_mentions(doc, norm, lex, s, &model) {
+            model.push(g);
+        }
+        model.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        mentions.extend(model);
+    }
+    group(doc, norm, lex, mentions)
 }
 
+/// Adds a lexicon mention: it replaces model mentions it strictly contains,
+/// gives its subkind to an identical model mention, and is dropped when it
+/// only partly overlaps a model mention.
+fn merge_lexicon_mention(model: &mut Vec<Mention>, m: Mention) {
+    let overlapping: Vec<usize> = (0..model.len())
+        .filter(|&k| model[k].first < m.last && m.first < model[k].last)
+        .collect();
+    if overlapping.is_empty() {
+        model.push(m);
+        return;
+    }
+    if overlapping.len() == 1 {
+        let o = &mut model[overlapping[0]];
+        if o.first == m.first && o.last == m.last {
+            o.entry = m.entry;
+            if o.kind == m.kind || o.subkind.is_none() {
+                o.subkind = m.subkind;
+            }
+            return;
+        }
+        if o.first < m.first || o.last > m.last {
+            // The model found a longer name ("Iranian Islamic Revolutionary Guard Corps").
+            return;
+        }
+    }
+    if overlapping
+        .iter()
+        .all(|&k| model[k].first >= m.first && model[k].last <= m.last)
+    {
+        for &k in overlapping.iter().rev() {
+            model.remove(k);
+        }
+        model.push(m);
+    }
+}
+
+fn group_mentions(
+    doc: &Doc,
+    norm: &[String],
+    lex: &ActorLexicon,
+    s: &Sentence,
+    named: &[Mention],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = s.first;
+    while i < s.last {
+        let Some((len, &sub)) = lex.groups.longest_at(norm, i, s.last) else {
+            i += 1;
+            continue;
+        };
+        // A capitalised group word inside a name ("Experts Council") is not a group.
+        if named.iter().any(|m| m.first <= i && i < m.last) {
+            i += len;
+            continue;
+        }
+        let mut first = i;
+        while first > s.first {
+            let p = first - 1;
+            let w = norm[p].as_str();
+            let is_mod = GROUP_MODIFIERS.contains(&w)
+                || lex.demonyms.contains_key(w)
+                || named
+                    .iter()
+                    .any(|m| m.last == first && m.kind == ActorKind::Place && m.first >= s.first);
+            if !is_mod {
+                break;
+            }
+            if let Some(m) = named.iter().find(|m| m.last == first) {
+                first = m.first;
+            } else {
+                first = p;
+            }
+        }
+        // Leading quantifiers are not part of the name of the group.
+        while first < i && matches!(norm[first].as_str(), "some" | "many" | "several" | "other") {
+            first += 1;
+        }
+        let last = i + len;
+        out.push(Mention {
+            span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
+            first,
+            last,
+            kind: ActorKind::Group,
+            subkind: Some(sub.to_string()),
+            entry: None,
+        });
+        i = last;
+    }
+    out
+}
+
+/// The grouping key of a surface form: lowercase, without "the" and periods.
+fn key_of(s: &str) -> String {
+    let lower = crate::lexicon::normalize(s);
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower
+        .chars()
+        .filter(|&c| c != '.')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Initials of the capitalised words of a name ("Islamic Revolutionary Guard Corps" → "irgc").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+struct Entity {
+    kind_votes: [usize; 4],
+    lex_kind: Option<ActorKind>,
+    subkind: Option<String>,
+    name: Option<String>,
+    forms: Vec<String>,
+    keys: HashSet<String>,
+    mentions: Vec<Span>,
+    affiliation: Option<String>,
+}
+
+fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>) -> Vec<Actor> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_entry: HashMap<usize, usize> = HashMap::new();
+    // Longest names first, so short forms find their long form.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&k| {
+        let m = &mentions[k];
+        (std::cmp::Reverse(m.last - m.first), m.span.start)
+    });
+    // Acronym definitions: "Long Name (LN)" → LN joins the long name.
+    let mut defined_by: HashMap<usize, usize> = HashMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.first >= 2
+            && doc.tok(m.first - 1) == "("
+            && m.last < doc.tokens.len()
+            && doc.tok(m.last) == ")"
+            && m.last - m.first == 1
+        {
+            if let Some(prev) = mentions.iter().position(|p| p.last == m.first - 1) {
+                defined_by.insert(k, prev);
+            }
+        }
+    }
+    let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
+    for &k in &order {
+        let m = &mentions[k];
+        let surface = m.span.slice(doc.text);
+        let key = key_of(surface);
+        let mut target = None;
+        if let Some(e) = m.entry {
+            target = by_entry.get(&e).copied();
+        }
+        if target.is_none() {
+            target = by_key.get(&key).copied().filter(|&t| {
+                (m.kind == ActorKind::Group) == (entity_kind(&entities[t]) == ActorKind::Group)
+            });
+        }
+        if target.is_none() {
+            if let Some(&long) = defined_by.get(&k) {
+                target = assigned[long];
+            }
+        }
+        if target.is_none() && m.kind != ActorKind::Group {
+            target = find_long_form(&entities, m, &key, surface);
+        }
+        let t = match target {
+            Some(t) => t,
+            None => {
+                entities.push(Entity {
+                    kind_votes: [0; 4],
+                    lex_kind: None,
+                    subkind: None,
+                    name: None,
+                    forms: Vec::new(),
+                    keys: HashSet::new(),
+                    mentions: Vec::new(),
+                    affiliation: None,
+                });
+                entities.len() - 1
+            }
+        };
+        assigned[k] = Some(t);
+        let ent = &mut entities[t];
+        ent.kind_votes[m.kind as usize] += 1;
+        if let Some(e) = m.entry {
+            by_entry.insert(e, t);
+            let entry = &lex.entries[e];
+            ent.lex_kind = Some(entry.kind);
+            ent.name = Some(entry.name.clone());
+            if entry.subkind.is_some() {
+                ent.subkind = entry.subkind.clone();
+            }
+        }
+        if ent.subkind.is_none() {
+            ent.subkind = m.subkind.clone();
+        }
+        if m.kind == ActorKind::Group && ent.affiliation.is_none() {
+            ent.affiliation = (m.first..m.last).find_map(|i| lex.demonyms.get(&norm[i]).cloned());
+        }
+        by_key.entry(key.clone()).or_insert(t);
+        ent.keys.insert(key);
+        if !ent.forms.iter().any(|f| f == surface) {
+            ent.forms.push(surface.to_string());
+        }
+        ent.mentions.push(m.span);
+    }
+    let mut actors: Vec<Actor> = entities
+        .into_iter()
+        .map(|mut e| {
+            e.mentions.sort();
+            e.mentions.dedup();
+            let kind = entity_kind(&e);
+            let name = e.name.clone().unwrap_or_else(|| canonical_name(&e.forms));
+            let subkind = e.subkind.clone().or_else(|| {
+                if kind == ActorKind::Organization {
+                    name.split_whitespace()
+                        .last()
+                        .and_then(|w| lex.org_heads.get(w))
+                        .map(|s| s.to_string())
+                } else {
+                    None
+                }
+            });
+            let name_key = key_of(&name);
+            let mut aliases: Vec<String> = Vec::new();
+            for f in &e.forms {
+                let stripped = f
+                    .strip_prefix("the ")
+                    .or(f.strip_prefix("The "))
+                    .unwrap_or(f);
+                if key_of(stripped) != name_key
+                    && !aliases.iter().any(|a| key_of(a) == key_of(stripped))
+                {
+                    aliases.push(stripped.to_string());
+                }
+            }
+            Actor {
+                id: 0,
+                name,
+                kind,
+                subkind,
+                mentions: e.mentions,
+                aliases,
+                affiliation: e.affiliation,
+            }
+        })
+        .collect();
+    actors.sort_by_key(|a| a.mentions.first().map_or(0, |m| m.start));
+    for (i, a) in actors.iter_mut().enumerate() {
+        a.id = i;
+    }
+    actors
+}
+
+fn entity_kind(e: &Entity) -> ActorKind {
+    if let Some(k) = e.lex_kind {
+        return k;
+    }
+    let kinds = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Group,
+    ];
+    let mut best = kinds[0];
+    let mut votes = 0;
+    for k in kinds {
+        if e.kind_votes[k as usize] > votes {
+            votes = e.kind_votes[k as usize];
+            best = k;
+        }
+    }
+    best
+}
+
+/// The best display name: the longest form that is not written in capitals
+/// (unless all are), without a leading "the".
+fn canonical_name(forms: &[String]) -> String {
+    let mut best: Option<&String> = None;
+    for f in forms {
+        let caps = f.chars().filter(|c| c.is_lowercase()).count() == 0 && f.chars().count() > 5;
+        let better = match best {
+            None => true,
+            Some(b) => {
+                let bcaps =
+                    b.chars().filter(|c| c.is_lowercase()).count() == 0 && b.chars().count() > 5;
+                (bcaps && !caps) || (bcaps == caps && f.len() > b.len())
+            }
+        };
+        if better {
+            best = Some(f);
+        }
+    }
+    let name = best.cloned().unwrap_or_default();
+    name.strip_prefix("the ")
+        .or(name.strip_prefix("The "))
+        .map(str::to_string)
+        .unwrap_or(name)
+}
+
+/// A longer entity this short form refers to: a person's surname or first
+/// name, an organization's final word(s), or an acronym of its name.
+fn find_long_form(entities: &[Entity], m: &Mention, key: &str, surface: &str) -> Option<usize> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let acronym = is_acronym(surface);
+    let mut found = None;
+    for (t, e) in entities.iter().enumerate() {
+        let kind = entity_kind(e);
+        if kind == ActorKind::Group {
+            continue;
+        }
+        let hit = e.keys.iter().any(|k| {
+            let kw: Vec<&str> = k.split(' ').collect();
+            if kw.len() <= words.len() {
+                return false;
+            }
+            if acronym
+                && e.forms
+                    .iter()
+                    .any(|f| initials(f) == key.replace(['-', '&'], ""))
+            {
+                return true;
+            }
+            match (kind, m.kind) {
+                (ActorKind::Person, ActorKind::Person) => {
+                    kw.ends_with(&words) || kw.starts_with(&words)
+                }
+                (ActorKind::Organization, ActorKind::Organization)
+                | (ActorKind::Place, ActorKind::Place) => kw.ends_with(&words) && words.len() >= 1,
+                _ => false,
+            }
+        });
+        if hit {
+            if found.is_some() {
+                // Ambiguous short form: leave it on its own.
+                return None;
+            }
+            found = Some(t);
+        }
+    }
+    found
+}
+
+const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "we", "you", "who"];
+const PRONOUNS_THING: &[&str] = &["it", "they", "which", "who"];
+
 /// Links each claim's source to an actor and sets its attribution.
+///
+/// A source is linked to the actor with a mention inside it (the last one,
+/// which is usually the head: "a statement by the State Duma" → State Duma);
+/// a pronoun is linked to the nearest earlier person (he, she) or
+/// organization or group (it, they). Attribution is `none` without a source,
+/// `vague` when the source is a group or an indefinite phrase ("a source",
+/// "some", "many"), and `named` otherwise.
 pub fn link_claims(doc: &Doc, actors: &[Actor], claims: &mut [Claim]) {
-    let _ = (doc, actors);
-    for c in claims {
-        c.attribution = if c.source.is_some() {
-            Attribution::Named
+    // All mentions in text order with their actor.
+    let mut all: Vec<(Span, usize)> = actors
+        .iter()
+        .flat_map(|a| a.mentions.iter().map(move |&m| (m, a.id)))
+        .collect();
+    all.sort();
+    for c in claims.iter_mut() {
+        let Some(src) = c.source else {
+            c.actor = None;
+            c.attribution = Attribution::None;
+            continue;
+        };
+        let inside: Vec<&(Span, usize)> = all.iter().filter(|(m, _)| src.contains(*m)).collect();
+        // Prefer a named actor inside the source; a group only when there is no name.
+        let named = inside
+            .iter()
+            .rev()
+            .find(|(_, id)| actors[*id].kind != ActorKind::Group);
+        let group = inside
+            .iter()
+            .rev()
+            .find(|(_, id)| actors[*id].kind == ActorKind::Group);
+        let text = src.slice(doc.text);
+        let norm = crate::lexicon::normalize(text.trim());
+        let first_word = norm.split_whitespace().next().unwrap_or("");
+        let indefinite = matches!(
+            first_word,
+            "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
+        ) || norm == "people";
+        if let Some(&&(_, id)) = named.filter(|_| group.is_none() || !indefinite) {
+            c.actor = Some(id);
+            c.attribution = Attribution::Named;
+            continue;
+        }
+        if let Some(&&(_, id)) = group {
+            c.actor = Some(id);
+            c.attribution = Attribution::Vague;
+            continue;
+        }
+        let person = PRONOUNS_PERSON.contains(&norm.as_str());
+        let thing = PRONOUNS_THING.contains(&norm.as_str());
+        if person || thing {
+            let wanted = |k: ActorKind| {
+                if person && !thing {
+                    k == ActorKind::Person
+                } else if thing && !person {
+                    k != ActorKind::Person && k != ActorKind::Place
+                } else {
+                    k != ActorKind::Place
+                }
+            };
+            c.actor = all
+                .iter()
+                .rev()
+                .find(|(m, id)| m.end <= src.start && wanted(actors[*id].kind))
+                .map(|&(_, id)| id);
+            c.attribution = match c.actor {
+                Some(id) if actors[id].kind == ActorKind::Group => Attribution::Vague,
+                _ => Attribution::Named,
+            };
+            continue;
+        }
+        c.actor = None;
+        let has_name = text
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        c.attribution = if indefinite || !has_name && !first_upper_word(text) {
+            Attribution::Vague
         } else {
-            Attribution::None
+            Attribution::Named
         };
     }
+}
+
+fn first_upper_word(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first_upper(first)
+        && !matches!(
+            first,
+            "The" | "A" | "An" | "Some" | "Many" | "Several" | "This" | "That" | "These" | "Those"
+        )
 }

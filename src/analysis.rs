@@ -54,6 +54,8 @@ pub struct Actor {
     pub mentions: Vec<Span>,
     /// Other surface forms seen (acronyms, short forms), without the canonical name.
     pub aliases: Vec<String>,
+    /// For a group, the state its demonym names ("Russian officials" → "Russia").
+    pub affiliation: Option<String>,
 }
 
 /// How a claim is attributed.

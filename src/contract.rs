@@ -109,6 +109,9 @@ pub struct JsonActor<'a> {
     pub subkind: Option<&'a str>,
     /// Other surface forms.
     pub aliases: &'a [String],
+    /// For a group, the state its demonym names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<&'a str>,
     /// Every mention.
     pub mentions: Vec<JsonSpan>,
 }
@@ -266,6 +269,7 @@ pub fn to_contract<'a>(
                 kind: x.kind.as_str(),
                 subkind: x.subkind.as_deref(),
                 aliases: &x.aliases,
+                affiliation: x.affiliation.as_deref(),
                 mentions: x.mentions.iter().map(|&m| map.span(m)).collect(),
             })
             .collect(),

@@ -22,6 +22,7 @@ pub mod model;
 pub mod score;
 pub mod span;
 pub mod text;
+pub mod train;
 
 pub use analysis::{
     Actor, ActorKind, Analysis, Attribution, Claim, Hedge, HedgeKind, SentenceScore, Summary,

@@ -1,1 +1,439 @@
-//! Learned sequence models (averaged perceptron over hashed features).
+//! Learned sequence models: an averaged perceptron over hashed features with
+//! greedy left-to-right decoding.
+//!
+//! Features are strings hashed (FNV-1a, 64 bit) into `2^bits` buckets; each
+//! bucket holds one weight per label. The shipped model stores only non-zero
+//! buckets, delta-coded, with weights quantized to `i8`; loading expands them
+//! into a dense table so that scoring a feature is one memory access.
+//!
+//! Decoding is greedy: for each token, the static features (word, shape,
+//! context…) plus three history features (previous label, previous two
+//! labels, previous label with the word) are scored, and the best label that
+//! the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken.
+
+/// Incremental FNV-1a hasher for feature strings (no allocation).
+#[derive(Copy, Clone)]
+pub struct FeatureHash(u64);
+
+impl FeatureHash {
+    /// Starts a feature with a template number.
+    #[inline]
+    pub fn new(template: u8) -> Self {
+        let mut h = FeatureHash(0xcbf2_9ce4_8422_2325);
+        h.byte(template);
+        h
+    }
+
+    /// Adds one byte.
+    #[inline]
+    pub fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+
+    /// Adds a string (with a separator, so ("ab","c") ≠ ("a","bc")).
+    #[inline]
+    pub fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self.byte(b);
+        }
+        self.byte(0xff);
+        self
+    }
+
+    /// Adds a number.
+    #[inline]
+    pub fn num(mut self, n: u64) -> Self {
+        for b in n.to_le_bytes() {
+            self.byte(b);
+        }
+        self
+    }
+
+    /// The final 64-bit value (mixed).
+    #[inline]
+    pub fn finish(self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x
+    }
+}
+
+/// Static features of the tokens of one sequence, as hashes, plus one
+/// "word key" per token used by the history features.
+#[derive(Default, Clone, Debug)]
+pub struct Sequence {
+    /// Feature hashes of all tokens, concatenated.
+    pub feats: Vec<u64>,
+    /// `feats[starts[i]..starts[i + 1]]` are the features of token `i`.
+    pub starts: Vec<usize>,
+    /// One hash per token identifying its word (for the prev-label × word feature).
+    pub words: Vec<u64>,
+}
+
+impl Sequence {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when there is no token.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Starts a new token with its word key.
+    pub fn begin_token(&mut self, word: u64) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.words.push(word);
+    }
+
+    /// Adds a feature to the current token.
+    #[inline]
+    pub fn push(&mut self, f: FeatureHash) {
+        self.feats.push(f.finish());
+    }
+
+    /// Ends the current token.
+    pub fn end_token(&mut self) {
+        self.starts.push(self.feats.len());
+    }
+
+    /// Features of token `i`.
+    #[inline]
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.feats[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+const T_PREV: u8 = 250;
+const T_PREV2: u8 = 251;
+const T_PREV_WORD: u8 = 252;
+const START: u64 = u64::MAX;
+
+fn history(prev: u64, prev2: u64, word: u64) -> [u64; 3] {
+    [
+        FeatureHash::new(T_PREV).num(prev).finish(),
+        FeatureHash::new(T_PREV2).num(prev).num(prev2).finish(),
+        FeatureHash::new(T_PREV_WORD).num(prev).num(word).finish(),
+    ]
+}
+
+/// Which labels may follow which (BIO: `I-X` only after `B-X` or `I-X`).
+fn allowed_table(labels: &[String]) -> Vec<Vec<bool>> {
+    // allowed[prev + 1][cur]; row 0 is the sequence start.
+    let mut t = vec![vec![true; labels.len()]; labels.len() + 1];
+    for (cur, l) in labels.iter().enumerate() {
+        if let Some(ty) = l.strip_prefix("I-") {
+            t[0][cur] = false;
+            for (p, pl) in labels.iter().enumerate() {
+                let ok = pl.strip_prefix("B-") == Some(ty) || pl.strip_prefix("I-") == Some(ty);
+                t[p + 1][cur] = ok;
+            }
+        }
+    }
+    t
+}
+
+/// A trained tagger, ready to decode.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    labels: Vec<String>,
+    bits: u32,
+    /// Dense `2^bits × labels` weights.
+    weights: Vec<i8>,
+    allowed: Vec<Vec<bool>>,
+}
+
+/// Magic bytes of a model file.
+const MAGIC: &[u8; 4] = b"CLM1";
+
+fn read_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let byte = *b.get(*pos).ok_or("model file truncated")?;
+        *pos += 1;
+        v |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Ok(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            return Err("bad varint in model file".into());
+        }
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+impl Tagger {
+    /// The label names.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Loads a model file written by [`Tagger::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Tagger, String> {
+        if b.len() < 6 || &b[..4] != MAGIC {
+            return Err("not a claimlens model file".into());
+        }
+        let bits = u32::from(b[4]);
+        if !(8..=24).contains(&bits) {
+            return Err("bad hash size in model file".into());
+        }
+        let n_labels = usize::from(b[5]);
+        let mut pos = 6;
+        let mut labels = Vec::with_capacity(n_labels);
+        for _ in 0..n_labels {
+            let len = usize::from(*b.get(pos).ok_or("model file truncated")?);
+            pos += 1;
+            let s = b.get(pos..pos + len).ok_or("model file truncated")?;
+            labels.push(String::from_utf8(s.to_vec()).map_err(|_| "bad label")?);
+            pos += len;
+        }
+        let n = read_varint(b, &mut pos)? as usize;
+        let size = 1usize << bits;
+        let mut weights = vec![0i8; size * n_labels];
+        let mut bucket = 0usize;
+        for k in 0..n {
+            let delta = read_varint(b, &mut pos)? as usize;
+            bucket = if k == 0 { delta } else { bucket + delta };
+            if bucket >= size {
+                return Err("bucket out of range in model file".into());
+            }
+            let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
+            for (w, &x) in weights[bucket * n_labels..][..n_labels].iter_mut().zip(row) {
+                *w = x as i8;
+            }
+            pos += n_labels;
+        }
+        let allowed = allowed_table(&labels);
+        Ok(Tagger {
+            labels,
+            bits,
+            weights,
+            allowed,
+        })
+    }
+
+    /// Serialises the model (non-zero buckets only).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let l = self.labels.len();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(self.bits as u8);
+        out.push(l as u8);
+        for label in &self.labels {
+            out.push(label.len() as u8);
+            out.extend_from_slice(label.as_bytes());
+        }
+        let rows: Vec<usize> = (0..1usize << self.bits)
+            .filter(|&r| self.weights[r * l..(r + 1) * l].iter().any(|&w| w != 0))
+            .collect();
+        write_varint(&mut out, rows.len() as u64);
+        let mut prev = 0usize;
+        for (k, &r) in rows.iter().enumerate() {
+            write_varint(&mut out, if k == 0 { r } else { r - prev } as u64);
+            prev = r;
+            out.extend(self.weights[r * l..(r + 1) * l].iter().map(|&w| w as u8));
+        }
+        out
+    }
+
+    #[inline]
+    fn bucket(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// Decodes a sequence; returns one label index per token.
+    pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
+        let l = self.labels.len();
+        let mut out = Vec::with_capacity(seq.len());
+        let mut scores = vec![0i32; l];
+        let (mut prev, mut prev2) = (START, START);
+        for i in 0..seq.len() {
+            scores.iter_mut().for_each(|s| *s = 0);
+            let hist = history(prev, prev2, seq.words[i]);
+            for &h in seq.token(i).iter().chain(hist.iter()) {
+                let row = &self.weights[self.bucket(h) * l..][..l];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+            let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
+            let best = best_label(&scores, allowed);
+            out.push(best);
+            prev2 = prev;
+            prev = best as u64;
+        }
+        out
+    }
+}
+
+fn best_label<T: PartialOrd + Copy>(scores: &[T], allowed: &[bool]) -> usize {
+    let mut best = usize::MAX;
+    for (k, &s) in scores.iter().enumerate() {
+        if allowed[k] && (best == usize::MAX || s > scores[best]) {
+            best = k;
+        }
+    }
+    if best == usize::MAX {
+        0
+    } else {
+        best
+    }
+}
+
+/// Trains an averaged perceptron tagger.
+pub struct Trainer {
+    labels: Vec<String>,
+    bits: u32,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+    step: u32,
+    allowed: Vec<Vec<bool>>,
+}
+
+impl Trainer {
+    /// A trainer for `labels` (label 0 should be `O`) with `2^bits` buckets.
+    pub fn new(labels: Vec<String>, bits: u32) -> Self {
+        let n = (1usize << bits) * labels.len();
+        let allowed = allowed_table(&labels);
+        Trainer {
+            labels,
+            bits,
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+            step: 0,
+            allowed,
+        }
+    }
+
+    #[inline]
+    fn bucket(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
+    }
+
+    fn update(&mut self, h: u64, label: usize, delta: f32) {
+        let idx = self.bucket(h) * self.labels.len() + label;
+        let elapsed = self.step - self.stamp[idx];
+        self.total[idx] += f64::from(elapsed) * f64::from(self.w[idx]);
+        self.stamp[idx] = self.step;
+        self.w[idx] += delta;
+    }
+
+    /// One pass over one sequence with its gold labels; returns the number of token errors.
+    pub fn learn(&mut self, seq: &Sequence, gold: &[usize]) -> usize {
+        let l = self.labels.len();
+        let mut errors = 0;
+        let mut scores = vec![0f32; l];
+        let (mut prev, mut prev2) = (START, START);
+        let (mut gprev, mut gprev2) = (START, START);
+        for i in 0..seq.len() {
+            self.step += 1;
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            let hist = history(prev, prev2, seq.words[i]);
+            for &h in seq.token(i).iter().chain(hist.iter()) {
+                let b = self.bucket(h) * l;
+                for (s, &w) in scores.iter_mut().zip(&self.w[b..b + l]) {
+                    *s += w;
+                }
+            }
+            let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
+            let guess = best_label(&scores, allowed);
+            let truth = gold[i];
+            if guess != truth {
+                errors += 1;
+                let ghist = history(gprev, gprev2, seq.words[i]);
+                let feats: Vec<u64> = seq.token(i).to_vec();
+                for &h in &feats {
+                    self.update(h, truth, 1.0);
+                    self.update(h, guess, -1.0);
+                }
+                for &h in &ghist {
+                    self.update(h, truth, 1.0);
+                }
+                for &h in &hist {
+                    self.update(h, guess, -1.0);
+                }
+            }
+            prev2 = prev;
+            prev = guess as u64;
+            gprev2 = gprev;
+            gprev = truth as u64;
+        }
+        errors
+    }
+
+    /// The averaged weights, quantized to `i8`.
+    pub fn finish(mut self) -> Tagger {
+        let step = self.step.max(1);
+        let mut avg = vec![0f32; self.w.len()];
+        for (i, a) in avg.iter_mut().enumerate() {
+            let elapsed = step - self.stamp[i];
+            let total = self.total[i] + f64::from(elapsed) * f64::from(self.w[i]);
+            *a = (total / f64::from(step)) as f32;
+        }
+        self.w.clear();
+        self.total.clear();
+        // Scale so that the largest |w| maps to 127: clipping large weights
+        // (even the top 0.05%) costs far more accuracy than rounding small ones.
+        let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let weights = avg
+            .iter()
+            .map(|&w| (w / scale).round().clamp(-127.0, 127.0) as i8)
+            .collect();
+        Tagger {
+            allowed: allowed_table(&self.labels),
+            labels: self.labels,
+            bits: self.bits,
+            weights,
+        }
+    }
+}
+
+/// A small deterministic PRNG (xorshift64*) for shuffling training data.
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeds the generator (a zero seed is replaced).
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Shuffles a slice (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}

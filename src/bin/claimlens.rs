@@ -75,11 +75,13 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
     }
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
-        Err(e) => return fail(format!(
+        Err(e) => {
+            return fail(format!(
             "{name} is not UTF-8 text: invalid byte at offset {} (the first {} bytes are valid)",
             e.valid_up_to(),
             e.valid_up_to()
-        )),
+        ))
+        }
     };
     let analysis = claimlens::analyze(text);
     let stdout = io::stdout();
@@ -311,6 +313,62 @@ fn report(out: &mut impl Write, text: &str, a: &Analysis, colour: bool) -> io::R
 }
 
 fn train_cmd(args: &[String]) -> ExitCode {
-    let _ = args;
-    fail("train: not available yet")
+    let mut task = None;
+    let mut train = None;
+    let mut out = None;
+    let mut opts = claimlens::train::Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        let parsed: Result<(), String> = match a.as_str() {
+            "--train" => value("--train").map(|v| train = Some(v)),
+            "--out" => value("--out").map(|v| out = Some(v)),
+            "--epochs" => value("--epochs")
+                .and_then(|v| v.parse().map_err(|e| format!("--epochs: {e}")))
+                .map(|v| opts.epochs = v),
+            "--bits" => value("--bits")
+                .and_then(|v| v.parse().map_err(|e| format!("--bits: {e}")))
+                .map(|v| opts.bits = v),
+            "--seed" => value("--seed")
+                .and_then(|v| v.parse().map_err(|e| format!("--seed: {e}")))
+                .map(|v| opts.seed = v),
+            s if !s.starts_with('-') && task.is_none() => {
+                task = Some(s.to_string());
+                Ok(())
+            }
+            s => Err(format!("unknown argument {s}")),
+        };
+        if let Err(e) = parsed {
+            return fail(format!("train: {e}\n\n{USAGE}"));
+        }
+    }
+    let (Some(task), Some(train)) = (task, train) else {
+        return fail(format!("train: give a TASK and --train FILE\n\n{USAGE}"));
+    };
+    let corpus = match std::fs::read_to_string(&train) {
+        Ok(c) => c,
+        Err(e) => return fail(format!("cannot read {train}: {e}")),
+    };
+    let log = |s: &str| eprintln!("{s}");
+    let (bytes, default_out) = match task.as_str() {
+        "actors" => (
+            claimlens::train::train_actors(&corpus, &opts, log),
+            "models/actors.bin",
+        ),
+        other => return fail(format!("train: unknown task {other} (known: actors)")),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return fail(format!("train: {train}: {e}")),
+    };
+    let out = out.unwrap_or_else(|| default_out.to_string());
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        return fail(format!("cannot write {out}: {e}"));
+    }
+    eprintln!("wrote {out} ({} bytes)", bytes.len());
+    ExitCode::SUCCESS
 }
