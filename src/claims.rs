@@ -1,25 +1,808 @@
 //! Claims layer: who said what — source, reporting cue and content.
+//!
+//! A cue from `lexicons/cues.tsv` anchors each claim. Around it a few token
+//! patterns find the source noun phrase and the content:
+//!
+//! * forward speech: "X (has) said (that) …", "X told reporters …";
+//! * inverted speech: "“…,” X said", "“…,” said X", "…, officials said";
+//! * split quotes: "“…,” she said, “…”" (two content spans);
+//! * "according to X, …" and "…, according to X";
+//! * participles: "…, saying that …" (the source is the clause subject);
+//! * passives: "it was reported that …" (no source).
+//!
+//! Quotes are paired once per document, so a quoted content may run over
+//! several sentences or paragraphs. Everything is a bounded walk around the
+//! cue, so [`find`] is linear in the number of tokens.
 
 use crate::analysis::{Attribution, Claim};
-use crate::lexicon::PhraseSet;
-use crate::text::Doc;
+use crate::lexicon::{tsv_rows, PhraseSet};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+
+/// How a cue relates to its source and content.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum CueKind {
+    /// A reporting verb: source before (or after, when inverted), content after or before.
+    Verb,
+    /// A reporting verb with a listener object ("told reporters that …").
+    Tell,
+    /// A participle attached to a clause ("…, saying that …").
+    Ing,
+    /// A preposition introducing the source ("according to X").
+    Prep,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<CueKind> {
+        Some(match s {
+            "verb" => CueKind::Verb,
+            "tell" => CueKind::Tell,
+            "ing" => CueKind::Ing,
+            "prep" => CueKind::Prep,
+            _ => return None,
+        })
+    }
+}
+
+const CUES_TSV: &str = include_str!("../lexicons/cues.tsv");
 
 /// Reporting cues, compiled once.
 #[derive(Clone, Debug, Default)]
 pub struct CueLexicon {
-    phrases: PhraseSet<&'static str>,
+    phrases: PhraseSet<CueKind>,
 }
 
 impl CueLexicon {
     /// The built-in lexicon (`lexicons/cues.tsv`).
     pub fn builtin() -> Self {
-        CueLexicon::default()
+        let mut phrases = PhraseSet::new();
+        for row in tsv_rows(CUES_TSV) {
+            let kind = row
+                .get(1)
+                .and_then(|k| CueKind::parse(k))
+                .unwrap_or(CueKind::Verb);
+            phrases.insert(row[0], kind);
+        }
+        CueLexicon { phrases }
     }
 
     /// Adds a reporting cue ("insisted", "according to").
+    ///
+    /// A phrase ending in "to" ("according to") introduces its source; a
+    /// word ending in "ing" is a participle; anything else is a reporting verb.
     pub fn add(&mut self, phrase: &str) {
-        self.phrases.insert(phrase, "user lexicon");
+        let p = phrase.trim().to_lowercase();
+        let kind = if p.ends_with(" to") && p.starts_with("according") {
+            CueKind::Prep
+        } else if !p.contains(' ') && p.ends_with("ing") {
+            CueKind::Ing
+        } else {
+            CueKind::Verb
+        };
+        self.phrases.insert(phrase, kind);
     }
+
+    /// Number of cue phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True when the lexicon holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+/// Auxiliaries and adverbs that join a cue on its left ("has also said").
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "never",
+    "already",
+    "previously",
+    "repeatedly",
+    "recently",
+    "publicly",
+    "privately",
+    "later",
+    "once",
+    "just",
+    "often",
+    "frequently",
+    "again",
+    "first",
+    "initially",
+    "openly",
+    "explicitly",
+    "flatly",
+    "reportedly",
+    "even",
+    "still",
+    "quickly",
+    "then",
+    "strongly",
+    "sharply",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been"];
+
+/// Pronouns (and relatives) that are a whole source on their own.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "it", "who", "which", "that", "one",
+];
+
+/// Words that cannot be inside a source noun phrase.
+const STOP: &[&str] = &[
+    // prepositions (of/for/at/by/in are handled separately)
+    "on",
+    "to",
+    "with",
+    "from",
+    "into",
+    "during",
+    "after",
+    "before",
+    "since",
+    "about",
+    "over",
+    "under",
+    "than",
+    "through",
+    "without",
+    "against",
+    "among",
+    "like",
+    "as",
+    "upon",
+    "while",
+    "per",
+    "via",
+    // conjunctions and subordinators
+    "but",
+    "or",
+    "nor",
+    "so",
+    "because",
+    "when",
+    "if",
+    "although",
+    "though",
+    "whereas",
+    "where",
+    "whether",
+    "yet",
+    "and",
+    "unless",
+    "until",
+    "once",
+    "what",
+    "how",
+    "why",
+    // verbs and auxiliaries
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "not",
+    "n't",
+    "said",
+    "says",
+    "told",
+    "also",
+    "there",
+    "here",
+    // adverbs and time words
+    "now",
+    "then",
+    "however",
+    "still",
+    "even",
+    "just",
+    "only",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "meanwhile",
+    "instead",
+    "again",
+    "already",
+    "never",
+    "always",
+    "ago",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "year",
+    "month",
+    "this",
+    "last",
+    "next",
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "his",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "it",
+    "who",
+    "which",
+    "that",
+    "whom",
+    "whose",
+];
+
+/// Prepositions allowed inside a source noun phrase ("spokesman for the campaign").
+const NP_PREPS: &[&str] = &["of", "for", "at", "by", "in", "from"];
+
+/// Prepositions: a noun phrase right after one is their object.
+const PREPS: &[&str] = &[
+    "in", "on", "with", "during", "after", "before", "at", "from", "to", "by", "for", "of",
+    "about", "into", "over", "under", "through", "since", "like", "as", "without", "against",
+];
+
+/// Determiners: a reporting verb right after one is an adjective ("the said company").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+];
+
+/// Words after "according to" that are not a source ("according to plan").
+const NOT_SOURCES: &[&str] = &[
+    "plan",
+    "plans",
+    "schedule",
+    "script",
+    "form",
+    "tradition",
+    "expectations",
+    "protocol",
+    "rules",
+    "custom",
+];
+
+/// Words that may follow a reporting verb before its content ("said Tuesday that").
+const AFTER_CUE_SKIP: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "later",
+    "earlier",
+    "recently",
+    "previously",
+    "repeatedly",
+    "again",
+    "also",
+    "publicly",
+    "privately",
+    "flatly",
+    "bluntly",
+    "simply",
+    "then",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "night",
+    "afternoon",
+    "evening",
+    "on",
+];
+
+/// Objects that can follow a "tell" verb.
+const LISTENER_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "reporters"];
+
+const NONE: u32 = u32::MAX;
+
+struct Ctx<'a, 'd> {
+    doc: &'a Doc<'d>,
+    norm: &'a [String],
+    lex: &'a CueLexicon,
+    /// Partner of each paired double quote token (open ↔ close), or `NONE`.
+    partner: Vec<u32>,
+    /// Sentence index of each token.
+    sent_of: Vec<u32>,
+}
+
+impl Ctx<'_, '_> {
+    #[inline]
+    fn n(&self, i: usize) -> &str {
+        &self.norm[i]
+    }
+
+    #[inline]
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[i].kind
+    }
+
+    #[inline]
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.n(i))
+    }
+
+    fn is_upper(&self, i: usize) -> bool {
+        self.doc
+            .tok(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    fn is_terminal(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct && matches!(self.n(i), "." | "!" | "?" | "..." | "…")
+    }
+
+    fn is_open(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::OpenQuote && self.partner[i] != NONE
+    }
+
+    fn is_close(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::CloseQuote && self.partner[i] != NONE
+    }
+
+    fn sent(&self, i: usize) -> &crate::text::Sentence {
+        &self.doc.sentences[self.sent_of[i] as usize]
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b].span.end)
+    }
+
+    /// A word that can be part of a noun phrase.
+    fn np_word(&self, i: usize) -> bool {
+        match self.kind(i) {
+            TokenKind::Word => {
+                !self.is(i, STOP)
+                    && (self.is_upper(i) || !self.lex.phrases.contains_word(self.n(i)))
+            }
+            TokenKind::Number | TokenKind::Possessive => true,
+            TokenKind::Punct => self.n(i) == "&",
+            _ => false,
+        }
+    }
+
+    /// The noun phrase that ends at token `k` (inclusive), not before `lo`.
+    fn np_backward(&self, k: usize, lo: usize) -> Option<(usize, usize)> {
+        if k < lo || k >= self.norm.len() {
+            return None;
+        }
+        if self.is(k, PRONOUNS) {
+            return Some((k, k));
+        }
+        let paren_end = self.n(k) == ")" && k > lo;
+        if !paren_end
+            && (self.kind(k) != TokenKind::Word && self.kind(k) != TokenKind::Number
+                || !self.np_word(k))
+        {
+            return None;
+        }
+        let mut s = k + 1;
+        while s > lo {
+            let j = s - 1;
+            if self.n(j) == ")" {
+                // A parenthesis inside the name: "Rep. Jane Roe (D-Ore.)".
+                let mut q = j;
+                while q > lo && j - q < 8 && self.n(q) != "(" {
+                    q -= 1;
+                }
+                if self.n(q) == "(" && q > lo && self.np_word(q - 1) {
+                    s = q;
+                    continue;
+                }
+                break;
+            }
+            let joins = self.np_word(j)
+                || self.is(j, NP_PREPS) && j > lo && self.np_word(j - 1)
+                || self.n(j) == "and"
+                    && j > lo
+                    && self.is_upper(j - 1)
+                    && self.is_upper(s)
+                    && self.np_word(j - 1);
+            if !joins {
+                break;
+            }
+            s = j;
+            if k - s > 12 {
+                break;
+            }
+        }
+        if s > k {
+            return None;
+        }
+        // Do not start on a preposition or a possessive clitic.
+        while s < k && (self.is(s, NP_PREPS) || self.kind(s) == TokenKind::Possessive) {
+            s += 1;
+        }
+        // A restrictive relative clause belongs to its head ("officials who met him said").
+        if s >= lo + 2
+            && self.is(s - 1, &["who", "that", "which"])
+            && self.kind(s - 2) == TokenKind::Word
+            && self.np_word(s - 2)
+        {
+            if let Some((s2, _)) = self.np_backward(s - 2, lo) {
+                if !self.is(s2, PRONOUNS) {
+                    return Some((s2, k));
+                }
+            }
+        }
+        // After a preposition the phrase began as its object ("In an interview Smith said"):
+        // keep the trailing capitalised name.
+        if s > lo && self.is(s - 1, PREPS) {
+            let mut t = k;
+            while t > s && (self.is_upper(t - 1) || self.kind(t - 1) == TokenKind::Possessive) {
+                t -= 1;
+            }
+            if t > s && self.is_upper(t) {
+                s = t;
+            }
+        }
+        Some((s, k))
+    }
+
+    /// The noun phrase that starts at token `s`, not reaching `hi` (exclusive).
+    fn np_forward(&self, s: usize, hi: usize, allow_lower_start: bool) -> Option<(usize, usize)> {
+        if s >= hi {
+            return None;
+        }
+        if self.is(s, &["he", "she", "they", "i", "we", "you", "it"]) {
+            return Some((s, s));
+        }
+        if !self.np_word(s) || self.kind(s) == TokenKind::Possessive {
+            return None;
+        }
+        if !allow_lower_start && !self.is_upper(s) && !self.is(s, DETERMINERS) {
+            return None;
+        }
+        let mut e = s;
+        while e + 1 < hi && e - s < 14 {
+            let j = e + 1;
+            if self.np_word(j) {
+                e = j;
+            } else if j + 1 < hi
+                && (self.is(j, NP_PREPS) && self.np_word(j + 1)
+                    || self.n(j) == "and" && self.is_upper(e) && self.is_upper(j + 1))
+            {
+                e = j + 1;
+            } else {
+                break;
+            }
+        }
+        Some((s, e))
+    }
+
+    /// True when a phrase starting at `s` starts a clause.
+    fn clause_start(&self, s: usize, first: usize) -> bool {
+        s == first
+            || matches!(
+                self.kind(s - 1),
+                TokenKind::CloseQuote | TokenKind::OpenQuote | TokenKind::Dash
+            )
+            || matches!(self.n(s - 1), ":" | ";" | "(")
+            || self.n(s - 1) == "," && s >= first + 2 && self.kind(s - 2) == TokenKind::CloseQuote
+    }
+
+    /// The source that ends at token `b` (inclusive), before a cue; "Jane Roe, a
+    /// lawyer for the city," (with its appositive) when `b` is a comma.
+    fn source_before(&self, b: usize, first: usize) -> Option<(usize, usize)> {
+        if self.n(b) != "," {
+            return self.np_backward(b, first);
+        }
+        let mut q = b;
+        let mut commas = 0;
+        while q > first && b - q < 40 {
+            q -= 1;
+            let w = self.n(q);
+            if self.is_terminal(q)
+                || matches!(self.kind(q), TokenKind::OpenQuote | TokenKind::CloseQuote)
+            {
+                return None;
+            }
+            if w != "," {
+                continue;
+            }
+            commas += 1;
+            if commas > 3 {
+                return None;
+            }
+            if q == first {
+                return None;
+            }
+            if let Some((s, e)) = self.np_backward(q - 1, first) {
+                if e == q - 1
+                    && (self.is_upper(s) || self.is(s, DETERMINERS))
+                    && self.clause_start(s, first)
+                {
+                    // "Smith, speaking in Ohio, said": the participle phrase is not the source.
+                    let descriptive = self.is(q + 1, DETERMINERS)
+                        || self.is_upper(q + 1)
+                        || self.is(q + 1, &["who", "which", "whose", "now", "then", "also"])
+                        || self.kind(q + 1) == TokenKind::Number;
+                    return Some(if descriptive { (s, b - 1) } else { (s, e) });
+                }
+            }
+        }
+        None
+    }
+
+    /// Extends a source after a cue over its appositive ("said Jane Roe, a lawyer for the city.").
+    fn extend_appositive(&self, s: usize, e: usize, last: usize) -> usize {
+        let _ = s;
+        if e + 2 >= last || self.n(e + 1) != "," || self.is_open(e + 2) {
+            return e;
+        }
+        let mut j = e + 2;
+        let mut end = e;
+        while j < last {
+            if self.is_terminal(j)
+                || self.kind(j) == TokenKind::OpenQuote
+                || self.lex.phrases.longest_at(self.norm, j, last).is_some()
+            {
+                break;
+            }
+            if self.n(j) != "," {
+                end = j;
+            }
+            j += 1;
+        }
+        if j < last && !self.is_terminal(j) {
+            // Something else follows ("…, adding that …"): keep only the first appositive.
+            let mut k = e + 2;
+            while k < end && self.n(k) != "," {
+                k += 1;
+            }
+            end = if k < end { k - 1 } else { end };
+            while end > e && self.n(end) == "," {
+                end -= 1;
+            }
+        }
+        end
+    }
+
+    /// The noun phrase that opens a sentence (its likely subject).
+    fn sentence_subject(&self, first: usize, last: usize) -> Option<(usize, usize)> {
+        let mut s = first;
+        while s < last
+            && (self.kind(s) == TokenKind::OpenQuote || self.is(s, &["but", "and", "yet", "so"]))
+        {
+            s += 1;
+        }
+        if s < last && self.is(s, &["he", "she", "they", "it", "we", "i"]) {
+            return Some((s, s));
+        }
+        let (a, e) = self.np_forward(s, last, false)?;
+        // Without parts of speech, stop before the first word that looks like a verb.
+        let mut end = a;
+        while end < e {
+            let next = end + 1;
+            let w = self.n(next);
+            if !self.is_upper(next)
+                && (w.ends_with("ed") || self.lex.phrases.contains_word(w))
+                && self.kind(next) == TokenKind::Word
+            {
+                break;
+            }
+            if self.is_upper(a)
+                && !self.is(a, DETERMINERS)
+                && !self.is_upper(next)
+                && self.kind(next) != TokenKind::Possessive
+                && !self.is(next, NP_PREPS)
+            {
+                break;
+            }
+            end = next;
+        }
+        (end < e || e + 1 < last && self.kind(e + 1) == TokenKind::Word).then_some((a, end))
+    }
+
+    /// The content that ends at token `e` (inclusive): a quote, or from the sentence start.
+    fn content_before(&self, e: usize) -> Option<(usize, usize)> {
+        let mut e = e;
+        let first = self.sent(e).first;
+        while e > first && matches!(self.n(e), "," | "—" | "-" | "--" | "–") {
+            e -= 1;
+        }
+        if self.is_close(e) {
+            let p = self.partner[e] as usize;
+            if p < e {
+                return Some((p, e));
+            }
+        }
+        if matches!(self.n(e), "," | "—" | "-" | "--" | "–") {
+            return None;
+        }
+        // Start of the sentence, or just after an unpaired closing of an earlier quote.
+        let s = first;
+        (s <= e).then_some((s, e))
+    }
+
+    /// The content that starts at token `s`: a quote, or to the end of the sentence.
+    fn content_after(&self, s: usize) -> Option<(usize, usize)> {
+        if s >= self.norm.len() {
+            return None;
+        }
+        let sent_last = self.sent(s).last;
+        if self.is_open(s) {
+            let p = self.partner[s] as usize;
+            // A quote that ends its sentence (or runs over several).
+            let after = p + 1;
+            let ends = after >= self.norm.len()
+                || self.sent_of[after] != self.sent_of[s]
+                || self.is_terminal(after)
+                || matches!(self.n(after), "," | ")" | ";");
+            if p > s && ends {
+                return Some((s, p));
+            }
+        }
+        if self.is_terminal(s) || self.kind(s) == TokenKind::CloseQuote {
+            return None;
+        }
+        // A lone particle is not a content ("readers wrote in").
+        if s + 1 < self.norm.len()
+            && self.is_terminal(s + 1)
+            && (self.is(s, STOP) || self.is(s, PREPS))
+        {
+            return None;
+        }
+        // To the end of the sentence, without the final period (unless a quote closes after it).
+        let mut e = sent_last - 1;
+        if e > s && self.kind(e) == TokenKind::CloseQuote {
+            return Some((s, e));
+        }
+        while e > s && (self.is_terminal(e) || matches!(self.n(e), "," | ";" | ":")) {
+            e -= 1;
+        }
+        if self.is_terminal(e) {
+            return None;
+        }
+        Some((s, e))
+    }
+
+    /// A second quote after an inverted attribution: "“…,” she said, “…”" or "… she said. “…”".
+    fn second_quote(&self, after: usize) -> Option<(usize, usize)> {
+        let j = after;
+        if j + 1 >= self.norm.len() {
+            return None;
+        }
+        if matches!(self.n(j), "," | ":" | "." | ";") && self.is_open(j + 1) {
+            let p = self.partner[j + 1] as usize;
+            if p > j + 1 {
+                return Some((j + 1, p));
+            }
+        }
+        None
+    }
+}
+
+/// Pairs double quotation marks over the whole document; a quote left open
+/// at a paragraph end that the next paragraph reopens is paired with the
+/// last token of its paragraph.
+fn pair_quotes(doc: &Doc, norm: &[String], sent_of: &[u32]) -> Vec<u32> {
+    let n = doc.tokens.len();
+    let mut partner = vec![NONE; n];
+    let mut open: Option<usize> = None;
+    let para = |i: usize| doc.sentences[sent_of[i] as usize].paragraph;
+    let para_end = |i: usize| {
+        let p = para(i);
+        let mut s = sent_of[i] as usize;
+        while s + 1 < doc.sentences.len() && doc.sentences[s + 1].paragraph == p {
+            s += 1;
+        }
+        doc.sentences[s].last - 1
+    };
+    for i in 0..n {
+        let t = &doc.tokens[i];
+        let dq = matches!(norm[i].as_str(), "\"" | "``" | "''" | "«" | "»")
+            || norm[i] == "'" && i + 1 < n && norm[i + 1] == "'";
+        if !dq {
+            continue;
+        }
+        match t.kind {
+            TokenKind::OpenQuote => {
+                if let Some(o) = open {
+                    if para(o) != para(i) {
+                        // An unclosed quote: it runs to the end of its paragraph.
+                        let e = para_end(o);
+                        partner[o] = e as u32;
+                        open = Some(i);
+                    } else if norm[i] == "\"" {
+                        // A straight quote read as opening while one is open: it closes.
+                        partner[o] = i as u32;
+                        partner[i] = o as u32;
+                        open = None;
+                    } else {
+                        open = Some(i);
+                    }
+                } else {
+                    open = Some(i);
+                }
+            }
+            TokenKind::CloseQuote => {
+                if let Some(o) = open {
+                    // `''` closes with its second apostrophe.
+                    let c = if norm[i] == "'" && i + 1 < n && norm[i + 1] == "'" {
+                        i + 1
+                    } else {
+                        i
+                    };
+                    partner[o] = c as u32;
+                    partner[c] = o as u32;
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        partner[o] = para_end(o) as u32;
+    }
+    partner
 }
 
 /// Finds the claims of a document, in text order of their cues.
@@ -27,6 +810,325 @@ impl CueLexicon {
 /// `actor` is left `None` and `attribution` is provisional: the analyzer links
 /// sources to actors afterwards.
 pub fn find(doc: &Doc, norm: &[String], lex: &CueLexicon) -> Vec<Claim> {
-    let _ = (doc, norm, lex, Attribution::None);
-    Vec::new()
+    let mut claims = Vec::new();
+    if doc.tokens.is_empty() || lex.phrases.is_empty() {
+        return claims;
+    }
+    let mut sent_of = vec![0u32; doc.tokens.len()];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for x in &mut sent_of[s.first..s.last] {
+            *x = si as u32;
+        }
+    }
+    let partner = pair_quotes(doc, norm, &sent_of);
+    let cx = Ctx {
+        doc,
+        norm,
+        lex,
+        partner,
+        sent_of,
+    };
+    for si in 0..doc.sentences.len() {
+        let (first, last) = (doc.sentences[si].first, doc.sentences[si].last);
+        let mut subject: Option<(usize, usize)> = None;
+        let mut i = first;
+        while i < last {
+            if let Some(c) = punct_cue(&cx, i, first, last) {
+                claims.push(c);
+                i += 1;
+                continue;
+            }
+            let Some((len, &kind)) = lex.phrases.longest_at(norm, i, last) else {
+                i += 1;
+                continue;
+            };
+            if let Some(c) = claim_at(&cx, i, len, kind, first, last, &mut subject) {
+                claims.push(c);
+            }
+            i += len;
+        }
+    }
+    claims.sort_by_key(|c| c.cue.start);
+    drop_nested(doc.text, claims)
+}
+
+/// Drops claims whose cue lies inside another claim's quoted content (a
+/// quotation that reports speech in turn is part of the outer claim).
+fn drop_nested(text: &str, claims: Vec<Claim>) -> Vec<Claim> {
+    let mut quotes: Vec<Span> = claims
+        .iter()
+        .flat_map(|c| c.content.iter().copied())
+        .filter(|s| s.slice(text).starts_with(['"', '“', '«', '`', '\'', '‘']))
+        .collect();
+    quotes.sort_by_key(|s| s.start);
+    let mut qi = 0;
+    let mut reach = 0usize; // furthest end among quotes starting before the cue
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims {
+        while qi < quotes.len() && quotes[qi].start < c.cue.start {
+            reach = reach.max(quotes[qi].end);
+            qi += 1;
+        }
+        if c.cue.end <= reach {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn claim_at(
+    cx: &Ctx,
+    i: usize,
+    len: usize,
+    kind: CueKind,
+    first: usize,
+    last: usize,
+    subject: &mut Option<(usize, usize)>,
+) -> Option<Claim> {
+    let mut c0 = i;
+    let mut c1 = i + len; // exclusive
+    if kind != CueKind::Prep && c0 > first && cx.is(c0 - 1, DETERMINERS) {
+        return None;
+    }
+    let mut passive = false;
+    if kind != CueKind::Prep {
+        while c0 > first && cx.is(c0 - 1, AUX) {
+            if cx.is(c0 - 1, BE) {
+                passive = true;
+            }
+            c0 -= 1;
+        }
+        // A trailing colon belongs to the cue ("said:").
+        if c1 < last && cx.n(c1) == ":" {
+            c1 += 1;
+        }
+    }
+    let mut source = None;
+    let mut content: Vec<(usize, usize)> = Vec::new();
+    match kind {
+        CueKind::Prep => {
+            let (s, e) = cx.np_forward(c1, last, true)?;
+            if cx.is(e, NOT_SOURCES) || cx.is(s, NOT_SOURCES) {
+                return None;
+            }
+            source = Some((s, e));
+            let initial = (first..c0).all(|k| {
+                cx.kind(k) == TokenKind::OpenQuote || cx.is(k, &["but", "and", "yet", "so", "also"])
+            });
+            if initial {
+                // "According to X(, an appositive), content."
+                let mut k = e + 1;
+                if k < last && cx.n(k) == "," {
+                    k += 1;
+                    if k < last && cx.is(k, &["a", "an", "the"]) || cx.is_upper(k) {
+                        if let Some(k2) = appositive_end(cx, k, last) {
+                            k = k2 + 2;
+                        }
+                    }
+                }
+                if let Some(c) = cx.content_after(k) {
+                    content.push(c);
+                }
+            } else if let Some(c) = c0.checked_sub(1).and_then(|b| cx.content_before(b)) {
+                content.push(c);
+            }
+        }
+        CueKind::Verb | CueKind::Tell | CueKind::Ing => {
+            let b = c0.checked_sub(1).filter(|&b| b >= first);
+            let after_boundary = b.map_or(true, |b| {
+                matches!(cx.n(b), "," | ";") || cx.kind(b) == TokenKind::CloseQuote
+            });
+            // "“…,” said X." — source after the cue.
+            let inverted_after = if kind != CueKind::Ing && b.is_some() && after_boundary {
+                cx.np_forward(c1, last, false).filter(|&(_, e)| {
+                    e + 1 >= last || cx.is_terminal(e + 1) || matches!(cx.n(e + 1), "," | ";" | "(")
+                })
+            } else {
+                None
+            };
+            if let Some((s, e)) = inverted_after {
+                let e2 = cx.extend_appositive(s, e, last);
+                source = Some((s, e2));
+                if let Some(c) = cx.content_before(b.unwrap_or(first)) {
+                    content.push(c);
+                }
+                if let Some(q) = cx.second_quote(e2 + 1) {
+                    content.push(q);
+                }
+            } else if kind == CueKind::Ing && b.is_some_and(|b| cx.n(b) == ",")
+                || b.is_some_and(|b| cx.n(b) == "and")
+            {
+                // "…, saying that …" / "… and said that …": the clause subject speaks.
+                source = subject.or_else(|| cx.sentence_subject(first, last));
+                if let Some(c) = cx.content_after(skip_after_cue(cx, c1, last, kind)) {
+                    content.push(c);
+                }
+            } else {
+                let np = b.and_then(|b| cx.source_before(b, first));
+                if np.is_none() && kind != CueKind::Ing && b.is_some() && !passive {
+                    // "…, officials said" needs a source; a bare verb is not a cue.
+                    return None;
+                }
+                if let Some((s, e)) = np {
+                    if passive && s == e && cx.n(s) == "it" {
+                        source = None;
+                    } else {
+                        source = Some((s, e));
+                    }
+                    let pre = s.checked_sub(1).filter(|&p| p >= first);
+                    let k = skip_after_cue(cx, c1, last, kind);
+                    let nothing_after = k >= last
+                        || cx.is_terminal(k)
+                        || (matches!(cx.n(k), "," | ";") && !(k + 1 < last && cx.is_open(k + 1)));
+                    let quoted_before = pre.is_some_and(|p| {
+                        matches!(cx.n(p), "," | ";" | "—" | "--" | "–")
+                            || cx.kind(p) == TokenKind::CloseQuote
+                    });
+                    let split = k < last && k > c1 && cx.is_open(k) && cx.n(k - 1) == ",";
+                    if quoted_before && (nothing_after || split) {
+                        if let Some(c) = cx.content_before(pre.unwrap_or(first)) {
+                            content.push(c);
+                        }
+                        let k2 = if split { k - 1 } else { c1.max(k) };
+                        if content
+                            .first()
+                            .is_some_and(|&(a, _)| cx.kind(a) == TokenKind::OpenQuote)
+                        {
+                            if let Some(q) = cx.second_quote(k2) {
+                                content.push(q);
+                            }
+                        }
+                    } else if let Some(c) = cx.content_after(k) {
+                        content.push(c);
+                    } else if k < cx.norm.len() && cx.is_terminal(k) {
+                        // "She said: “…”" across a sentence end.
+                        if let Some(q) = cx.second_quote(k) {
+                            content.push(q);
+                        }
+                    }
+                } else if let Some(c) = cx.content_after(skip_after_cue(cx, c1, last, kind)) {
+                    content.push(c);
+                }
+            }
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    if let Some(s) = source {
+        if subject.is_none() && kind != CueKind::Prep {
+            *subject = Some(s);
+        }
+    }
+    let source_span = source.map(|(s, e)| cx.span(s, e));
+    Some(Claim {
+        source: source_span,
+        cue: cx.span(c0, c1 - 1),
+        content: content.into_iter().map(|(s, e)| cx.span(s, e)).collect(),
+        actor: None,
+        attribution: if source_span.is_some() {
+            Attribution::Named
+        } else {
+            Attribution::None
+        },
+    })
+}
+
+/// Skips what may stand between a cue and its content: a listener after a
+/// "tell" verb, time words, a comma before a quote, and keeps "that".
+fn skip_after_cue(cx: &Ctx, c1: usize, last: usize, kind: CueKind) -> usize {
+    let mut k = c1;
+    if kind == CueKind::Tell && k < last {
+        if cx.is(k, LISTENER_PRONOUNS) {
+            k += 1;
+        } else if let Some((_, e)) = cx.np_forward(k, last, false) {
+            // Only a short listener ("CNN", "the Associated Press").
+            if e - k < 5 {
+                k = e + 1;
+            }
+        }
+    }
+    let mut guard = 0;
+    while k < last && guard < 4 && cx.is(k, AFTER_CUE_SKIP) {
+        k += 1;
+        guard += 1;
+    }
+    if k + 1 < last && cx.n(k) == "," && cx.is_open(k + 1) {
+        k += 1;
+    }
+    k
+}
+
+/// The end of an appositive that starts at `k` ("an Iranian outlet,"): the token
+/// before the next comma, when that comma comes soon and no verb intervenes.
+fn appositive_end(cx: &Ctx, k: usize, last: usize) -> Option<usize> {
+    let mut j = k;
+    while j < last && j - k < 12 {
+        let w = cx.n(j);
+        if w == "," {
+            return (j > k).then_some(j - 1);
+        }
+        if cx.kind(j) == TokenKind::Punct && w != "&" && w != "." || cx.is(j, BE) || cx.is(j, AUX) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Punctuation cues: a headline or transcript colon ("Smith: Taxes Will Rise") and a
+/// signature dash after a quote ("“…” ― Jane Roe").
+fn punct_cue(cx: &Ctx, i: usize, first: usize, _last: usize) -> Option<Claim> {
+    let w = cx.n(i);
+    let claim = |source: (usize, usize), content: (usize, usize)| Claim {
+        source: Some(cx.span(source.0, source.1)),
+        cue: cx.span(i, i),
+        content: vec![cx.span(content.0, content.1)],
+        actor: None,
+        attribution: Attribution::Named,
+    };
+    if w == ":" {
+        let mut s = first;
+        if s < i && cx.kind(s) == TokenKind::OpenQuote {
+            s += 1;
+        }
+        // Only in a headline: the first sentence of the text.
+        if first != 0
+            || s >= i
+            || i - s > 5
+            || !cx.is_upper(s)
+            || !(s..i).all(|k| cx.np_word(k))
+            || i + 1 >= cx.norm.len()
+            || cx.kind(i + 1) == TokenKind::Number
+        {
+            return None;
+        }
+        let content = cx.content_after(i + 1)?;
+        return Some(claim((s, i - 1), content));
+    }
+    if cx.kind(i) == TokenKind::Dash && matches!(w, "―" | "—") && i > 0 {
+        let mut q = i - 1;
+        if matches!(cx.n(q), "." | ",") && q > 0 {
+            q -= 1;
+        }
+        if !cx.is_close(q) || i + 1 >= cx.norm.len() || !cx.is_upper(i + 1) {
+            return None;
+        }
+        let p = cx.partner[q] as usize;
+        let toks = &cx.doc.tokens;
+        let mut e = i + 1;
+        while e + 1 < toks.len()
+            && e - i < 8
+            && !toks[e + 1].line_before
+            && matches!(toks[e + 1].kind, TokenKind::Word | TokenKind::Number)
+        {
+            e += 1;
+        }
+        let end_ok = e + 1 >= toks.len() || toks[e + 1].line_before || cx.is_terminal(e + 1);
+        if p < q && end_ok {
+            return Some(claim((i + 1, e), (p, q)));
+        }
+    }
+    None
 }

@@ -1,0 +1,402 @@
+//! Table-driven tests of the claims layer on sentences written for the project.
+
+use claimlens::claims::{find, CueLexicon};
+use claimlens::lexicon::normalized_tokens;
+use claimlens::{Attribution, Claim, Doc};
+
+/// One expected claim: source (None = no source), cue, content spans.
+struct Want {
+    source: Option<&'static str>,
+    cue: &'static str,
+    content: &'static [&'static str],
+}
+
+const fn w(
+    source: Option<&'static str>,
+    cue: &'static str,
+    content: &'static [&'static str],
+) -> Want {
+    Want {
+        source,
+        cue,
+        content,
+    }
+}
+
+fn claims_of(text: &str) -> Vec<Claim> {
+    let lex = CueLexicon::builtin();
+    let doc = Doc::new(text);
+    let norm = normalized_tokens(&doc);
+    find(&doc, &norm, &lex)
+}
+
+fn check(text: &str, wants: &[Want]) {
+    let got = claims_of(text);
+    let show = |c: &Claim| {
+        format!(
+            "source={:?} cue={:?} content={:?}",
+            c.source.map(|s| s.slice(text)),
+            c.cue.slice(text),
+            c.content.iter().map(|s| s.slice(text)).collect::<Vec<_>>()
+        )
+    };
+    let all: Vec<String> = got.iter().map(show).collect();
+    assert_eq!(
+        got.len(),
+        wants.len(),
+        "claim count for {text:?}: got {all:#?}"
+    );
+    for (c, want) in got.iter().zip(wants) {
+        assert_eq!(c.cue.slice(text), want.cue, "cue in {text:?}: {all:#?}");
+        assert_eq!(
+            c.source.map(|s| s.slice(text)),
+            want.source,
+            "source in {text:?}: {all:#?}"
+        );
+        let content: Vec<&str> = c.content.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(content, want.content, "content in {text:?}: {all:#?}");
+        assert_eq!(c.actor, None);
+        let expected = if want.source.is_some() {
+            Attribution::Named
+        } else {
+            Attribution::None
+        };
+        assert_eq!(c.attribution, expected, "attribution in {text:?}");
+    }
+}
+
+#[test]
+fn indirect_speech() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "The mayor said that the bridge would reopen in May.",
+            &[w(
+                Some("The mayor"),
+                "said",
+                &["that the bridge would reopen in May"],
+            )],
+        ),
+        (
+            "Longtime pollster Ann Weller said turnout would be low.",
+            &[w(
+                Some("Longtime pollster Ann Weller"),
+                "said",
+                &["turnout would be low"],
+            )],
+        ),
+        (
+            "He has said the tax is unfair.",
+            &[w(Some("He"), "has said", &["the tax is unfair"])],
+        ),
+        (
+            "The union also warned that strikes could spread to the ports.",
+            &[w(
+                Some("The union"),
+                "also warned",
+                &["that strikes could spread to the ports"],
+            )],
+        ),
+        (
+            "Analysts suggest that the current plan may be a test of resolve.",
+            &[w(
+                Some("Analysts"),
+                "suggest",
+                &["that the current plan may be a test of resolve"],
+            )],
+        ),
+        (
+            "The senator told reporters that she would not run again.",
+            &[w(
+                Some("The senator"),
+                "told",
+                &["that she would not run again"],
+            )],
+        ),
+        (
+            "Governor Lena Marsh said Tuesday that the budget was balanced.",
+            &[w(
+                Some("Governor Lena Marsh"),
+                "said",
+                &["that the budget was balanced"],
+            )],
+        ),
+        (
+            "The council's statement emphasized that no decision had been taken.",
+            &[w(
+                Some("The council's statement"),
+                "emphasized",
+                &["that no decision had been taken"],
+            )],
+        ),
+        (
+            "The ministry’s remarks suggest that talks may resume.",
+            &[w(
+                Some("The ministry’s remarks"),
+                "suggest",
+                &["that talks may resume"],
+            )],
+        ),
+        (
+            "Officials who attended the meeting said the vote was close.",
+            &[w(
+                Some("Officials who attended the meeting"),
+                "said",
+                &["the vote was close"],
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn appositives_and_titles() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "Maria Vance, a spokeswoman for the port authority, said the cranes were idle.",
+            &[w(
+                Some("Maria Vance, a spokeswoman for the port authority"),
+                "said",
+                &["the cranes were idle"],
+            )],
+        ),
+        (
+            "Rep. Tom Alder (D-Ore.) said the bill was dead.",
+            &[w(
+                Some("Rep. Tom Alder (D-Ore.)"),
+                "said",
+                &["the bill was dead"],
+            )],
+        ),
+        (
+            "\"We will appeal,\" said Dana Fox, the lawyer for the growers.",
+            &[w(
+                Some("Dana Fox, the lawyer for the growers"),
+                "said",
+                &["\"We will appeal,\""],
+            )],
+        ),
+        (
+            "Kim Ortega, speaking at a rally in Dayton, said the plant would stay open.",
+            &[w(
+                Some("Kim Ortega"),
+                "said",
+                &["the plant would stay open"],
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn direct_quotes() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "“The river is rising fast,” the engineer said.",
+            &[w(
+                Some("the engineer"),
+                "said",
+                &["“The river is rising fast,”"],
+            )],
+        ),
+        (
+            "“We are ready,” said Coach Ray Dunn.",
+            &[w(Some("Coach Ray Dunn"), "said", &["“We are ready,”"])],
+        ),
+        (
+            "She said: “Nobody asked us.”",
+            &[w(Some("She"), "said:", &["“Nobody asked us.”"])],
+        ),
+        (
+            "\"Prices went up,\" he said. \"People noticed.\"",
+            &[w(
+                Some("he"),
+                "said",
+                &["\"Prices went up,\"", "\"People noticed.\""],
+            )],
+        ),
+        (
+            "“First we fix the roads,” she said, “then we talk about parks.”",
+            &[w(
+                Some("she"),
+                "said",
+                &["“First we fix the roads,”", "“then we talk about parks.”"],
+            )],
+        ),
+        (
+            "“The plan is sound. It is also cheap. We should adopt it,” the auditor wrote.",
+            &[w(
+                Some("the auditor"),
+                "wrote",
+                &["“The plan is sound. It is also cheap. We should adopt it,”"],
+            )],
+        ),
+        (
+            "“We saw the water come in.\n\nThen the power went out,” a resident recalled.",
+            &[w(
+                Some("a resident"),
+                "recalled",
+                &["“We saw the water come in.\n\nThen the power went out,”"],
+            )],
+        ),
+        (
+            "The storm is over, the forecaster said.",
+            &[w(Some("the forecaster"), "said", &["The storm is over"])],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn according_to() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "According to Rivernews, a regional news site, the dam was breached overnight.",
+            &[w(
+                Some("Rivernews"),
+                "According to",
+                &["the dam was breached overnight"],
+            )],
+        ),
+        (
+            "The fleet has left port, according to a recent statement by the Naval Office, the coastal command.",
+            &[w(
+                Some("a recent statement by the Naval Office"),
+                "according to",
+                &["The fleet has left port"],
+            )],
+        ),
+        (
+            "Sales fell by a third according to the trade group.",
+            &[w(
+                Some("the trade group"),
+                "according to",
+                &["Sales fell by a third"],
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn participles_and_coordination() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "The company raised prices, saying that demand had collapsed.",
+            &[w(
+                Some("The company"),
+                "saying",
+                &["that demand had collapsed"],
+            )],
+        ),
+        (
+            "Farmers protested in the capital, with experts noting that yields had fallen.",
+            &[w(Some("experts"), "noting", &["that yields had fallen"])],
+        ),
+        (
+            "Ms. Grant left the room and said the talks were over.",
+            &[w(Some("Ms. Grant"), "said", &["the talks were over"])],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn passives_have_no_source() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "It was reported that the border had closed.",
+            &[w(None, "was reported", &["that the border had closed"])],
+        ),
+        (
+            "It is said that the old mill is haunted.",
+            &[w(None, "is said", &["that the old mill is haunted"])],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn headlines_and_signatures() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "Weller: Turnout Will Break Records\n\nThe pollster spoke on Monday.",
+            &[w(Some("Weller"), ":", &["Turnout Will Break Records"])],
+        ),
+        (
+            "Readers wrote in.\n“The bus never comes on time.” ― Paula Diaz\n“Fix the lights.” ― Omar Reyes",
+            &[
+                w(Some("Paula Diaz"), "―", &["“The bus never comes on time.”"]),
+                w(Some("Omar Reyes"), "―", &["“Fix the lights.”"]),
+            ],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
+#[test]
+fn negatives() {
+    let none: &[&str] = &[
+        "The said company was sold in 1998.",
+        "The work went according to plan.",
+        "Everything proceeded according to schedule.",
+        "A list of items is below: chairs, tables and lamps.",
+        "The committee met on Tuesday.",
+        "",
+    ];
+    for text in none {
+        let got = claims_of(text);
+        assert!(got.is_empty(), "no claim expected in {text:?}, got {got:?}");
+    }
+}
+
+#[test]
+fn several_claims_in_order() {
+    let text = "“Rents are too high,” the tenant said. The landlord replied that costs had risen. \
+                According to the city, inspections are overdue.";
+    let got = claims_of(text);
+    let cues: Vec<&str> = got.iter().map(|c| c.cue.slice(text)).collect();
+    assert_eq!(cues, ["said", "replied", "According to"]);
+}
+
+#[test]
+fn spans_stay_on_char_boundaries() {
+    let text = "«Ça va», a dit Zoë. “Der Plan ist gut,” sagte er — “Café ☕ open,” she said.\n\n\
+                “Unclosed quote runs on, said nobody";
+    for c in claims_of(text) {
+        let mut spans = vec![c.cue];
+        spans.extend(c.source);
+        spans.extend(c.content.iter().copied());
+        for s in spans {
+            assert!(s.start <= s.end && s.end <= text.len());
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}
+
+#[test]
+fn user_cues() {
+    let text = "The minister opined that the tariffs were a mistake.";
+    assert!(claims_of(text).is_empty());
+    let mut lex = CueLexicon::builtin();
+    lex.add("opined");
+    let doc = Doc::new(text);
+    let norm = normalized_tokens(&doc);
+    let got = find(&doc, &norm, &lex);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].cue.slice(text), "opined");
+    assert_eq!(got[0].source.map(|s| s.slice(text)), Some("The minister"));
+}
