@@ -710,8 +710,33 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        // To the end of the sentence, without the final period (unless a quote closes after it).
+        // To the end of the sentence, without the final period (unless a quote closes after it),
+        // or to the next attribution: "…, saying …", "… and said …", "…, according to …".
         let mut e = sent_last - 1;
+        let mut depth = 0i32;
+        for j in s + 1..sent_last {
+            match self.kind(j) {
+                TokenKind::OpenQuote => depth += 1,
+                TokenKind::CloseQuote => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 || !matches!(self.n(j - 1), "," | "and" | "but") {
+                continue;
+            }
+            if self.n(j - 1) == "," && self.n(j) == "but"
+                || self
+                    .lex
+                    .phrases
+                    .longest_at(self.norm, j, sent_last)
+                    .is_some()
+            {
+                e = j - 1;
+                while e > s && matches!(self.n(e), "," | "and" | "but") {
+                    e -= 1;
+                }
+                return Some((s, e));
+            }
+        }
         if e > s && self.kind(e) == TokenKind::CloseQuote {
             return Some((s, e));
         }
@@ -986,7 +1011,13 @@ fn claim_at(
                             || cx.kind(p) == TokenKind::CloseQuote
                     });
                     let split = k < last && k > c1 && cx.is_open(k) && cx.n(k - 1) == ",";
-                    if quoted_before && (nothing_after || split) {
+                    // "“…,” she said at the rally in Ohio": a quote right before the
+                    // source is the content unless "that" or a new quote follows.
+                    let quote_first = pre.is_some_and(|p| cx.is_close(p))
+                        && k < last
+                        && cx.n(k) != "that"
+                        && !cx.is_open(k);
+                    if quoted_before && (nothing_after || split || quote_first) {
                         if let Some(c) = cx.content_before(pre.unwrap_or(first)) {
                             content.push(c);
                         }
@@ -1056,6 +1087,26 @@ fn skip_after_cue(cx: &Ctx, c1: usize, last: usize, kind: CueKind) -> usize {
     }
     if k + 1 < last && cx.n(k) == "," && cx.is_open(k + 1) {
         k += 1;
+    }
+    // "said during a rally in Ohio that …", "told a local station on Friday that …":
+    // the content starts at "that".
+    if k < last && (cx.is(k, PREPS) || kind == CueKind::Tell || cx.is(k, &["via"])) {
+        let mut j = k;
+        while j < last && j - k < 16 {
+            let w = cx.n(j);
+            if w == "that" {
+                return j;
+            }
+            if cx.is_terminal(j)
+                || matches!(w, ";" | ":")
+                || cx.kind(j) == TokenKind::OpenQuote && j > k
+                || cx.lex.phrases.longest_at(cx.norm, j, last).is_some()
+                || cx.is(j, BE)
+            {
+                break;
+            }
+            j += 1;
+        }
     }
     k
 }
