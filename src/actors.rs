@@ -530,8 +530,11 @@ fn merge_lexicon_mention(model: &mut Vec<Mention>, m: Mention) {
     if overlapping.len() == 1 {
         let o = &mut model[overlapping[0]];
         if o.first == m.first && o.last == m.last {
-            o.entry = m.entry;
-            if o.kind == m.kind || o.subkind.is_none() {
+            // Same span: when the model reads the name as another kind in this
+            // context ("Jordan" the player, "Washington" the person), the
+            // context wins and the mention stays apart from the lexicon entry.
+            if o.kind == m.kind {
+                o.entry = m.entry;
                 o.subkind = m.subkind;
             }
             return;
@@ -620,6 +623,23 @@ fn key_of(s: &str) -> String {
         .join(" ")
 }
 
+/// True when `acronym` ("IRGC") abbreviates `long` ("Islamic Revolutionary Guard Corps").
+fn defines_acronym(long: &str, acronym: &str) -> bool {
+    if !is_acronym(acronym) {
+        return false;
+    }
+    let letters: String = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let init = initials(long);
+    letters == init
+        || (letters.len() >= 2
+            && init.starts_with(&letters[..1])
+            && letters.len() <= init.len() + 1)
+}
+
 /// Initials of the capitalised words of a name ("Islamic Revolutionary Guard Corps" → "irgc").
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
@@ -659,7 +679,10 @@ fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>)
             && doc.tok(m.last) == ")"
             && m.last - m.first == 1
         {
-            if let Some(prev) = mentions.iter().position(|p| p.last == m.first - 1) {
+            let acronym = m.span.slice(doc.text);
+            if let Some(prev) = mentions.iter().position(|p| {
+                p.last == m.first - 1 && defines_acronym(p.span.slice(doc.text), acronym)
+            }) {
                 defined_by.insert(k, prev);
             }
         }

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Score the CLI on the dev splits with ../shared/eval/run.sh and print a table.
+
+    python3 scripts/eval.py           print the table (Markdown)
+    python3 scripts/eval.py --check   also fail when a figure is below its floor
+
+The floors are those of the core issue; the figures are exact-match F1 unless
+the row says otherwise.
+"""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+EVAL = os.path.normpath(os.path.join(ROOT, "..", "shared", "eval"))
+
+RUNS = [
+    ("actors", "actors-conllpp/dev.jsonl"),
+    ("claims", "claims-polnear/dev.jsonl"),
+    ("hedges", "hedges-factbank/dev.jsonl"),
+    ("hedges", "hedges-wiki/dev.jsonl"),
+]
+
+# (label, corpus, path into the scorer's JSON, floor or None)
+ROWS = [
+    ("actors exact", "actors-conllpp/dev.jsonl", ("exact",), 75.0),
+    ("actors typed", "actors-conllpp/dev.jsonl", ("typed",), None),
+    ("actors overlap", "actors-conllpp/dev.jsonl", ("overlap",), None),
+    ("claims cue exact", "claims-polnear/dev.jsonl", ("cue", "exact"), 60.0),
+    ("claims source exact", "claims-polnear/dev.jsonl", ("source", "exact"), 50.0),
+    ("claims content exact", "claims-polnear/dev.jsonl", ("content", "exact"), None),
+    ("claims content overlap", "claims-polnear/dev.jsonl", ("content", "overlap"), 60.0),
+    ("hedges exact (FactBank)", "hedges-factbank/dev.jsonl", ("exact",), 60.0),
+    ("hedges sentence (FactBank)", "hedges-factbank/dev.jsonl", ("sentence",), None),
+    ("hedges exact (WikiWeasel)", "hedges-wiki/dev.jsonl", ("exact",), None),
+    ("hedges sentence (WikiWeasel)", "hedges-wiki/dev.jsonl", ("sentence",), None),
+]
+
+
+def main():
+    check = "--check" in sys.argv
+    results = {}
+    env = dict(os.environ, SCORE_FLAGS="--json")
+    for task, corpus in RUNS:
+        gold = os.path.join(EVAL, "data", corpus)
+        out = subprocess.run([os.path.join(EVAL, "run.sh"), task, gold], cwd=ROOT, env=env,
+                             check=True, capture_output=True, text=True).stdout
+        results[corpus] = json.loads(out.strip().splitlines()[-1])
+    print("| measure | P | R | F1 | floor |")
+    print("|---|---|---|---|---|")
+    passed = failed = 0
+    for label, corpus, path, floor in ROWS:
+        r = results[corpus]
+        for key in path:
+            r = r[key]
+        mark = ""
+        if floor is not None:
+            ok = r["f1"] >= floor
+            passed += ok
+            failed += not ok
+            mark = f"≥ {floor:g} {'ok' if ok else 'BELOW'}"
+        print(f"| {label} | {r['p']} | {r['r']} | {r['f1']} | {mark} |")
+    if check:
+        print(f"\naccuracy floors: {passed} passed, {failed} failed")
+        sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
