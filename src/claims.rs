@@ -300,6 +300,58 @@ const PREPS: &[&str] = &[
     "about", "into", "over", "under", "through", "since", "like", "as", "without", "against",
 ];
 
+/// Passive cues whose grammatical subject is not the speaker.
+const PASSIVE_AGENTLESS: &[&str] = &[
+    "characterized",
+    "described",
+    "called",
+    "criticized",
+    "praised",
+    "accused",
+    "blamed",
+    "asked",
+    "told",
+    "urged",
+    "quoted",
+    "cited",
+    "labeled",
+    "dubbed",
+    "branded",
+    "portrayed",
+    "deemed",
+    "attacked",
+    "questioned",
+    "rejected",
+    "dismissed",
+    "endorsed",
+    "encouraged",
+    "ordered",
+    "thanked",
+    "credited",
+    "mocked",
+    "denounced",
+    "condemned",
+    "defended",
+];
+
+/// Sentence adverbs that stand before the content and are not part of it.
+const DISCOURSE: &[&str] = &[
+    "meanwhile",
+    "however",
+    "moreover",
+    "still",
+    "indeed",
+    "instead",
+    "nevertheless",
+    "furthermore",
+    "separately",
+    "also",
+    "now",
+    "then",
+    "later",
+    "earlier",
+];
+
 /// Determiners: a reporting verb right after one is an adjective ("the said company").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
@@ -460,6 +512,11 @@ impl Ctx<'_, '_> {
             }
             let joins = self.np_word(j)
                 || self.is(j, NP_PREPS) && j > lo && self.np_word(j - 1)
+                || self.is(j, &["on", "to"])
+                    && j > lo
+                    && self.is_upper(j - 1)
+                    && self.is_upper(s)
+                    && self.np_word(j - 1)
                 || self.n(j) == "and"
                     && j > lo
                     && self.is_upper(j - 1)
@@ -475,6 +532,10 @@ impl Ctx<'_, '_> {
         }
         if s > k {
             return None;
+        }
+        // A possessive determiner opens the phrase ("his advisers").
+        if s > lo && self.is(s - 1, &["his", "her", "their", "its", "our", "my", "your"]) {
+            s -= 1;
         }
         // Do not start on a preposition or a possessive clitic.
         while s < k && (self.is(s, NP_PREPS) || self.kind(s) == TokenKind::Possessive) {
@@ -584,7 +645,8 @@ impl Ctx<'_, '_> {
                         || self.is_upper(q + 1)
                         || self.is(q + 1, &["who", "which", "whose", "now", "then", "also"])
                         || self.kind(q + 1) == TokenKind::Number;
-                    return Some(if descriptive { (s, b - 1) } else { (s, e) });
+                    // The annotators keep the closing comma of an appositive.
+                    return Some(if descriptive { (s, b) } else { (s, e) });
                 }
             }
         }
@@ -677,8 +739,11 @@ impl Ctx<'_, '_> {
         if matches!(self.n(e), "," | "—" | "-" | "--" | "–") {
             return None;
         }
-        // Start of the sentence, or just after an unpaired closing of an earlier quote.
-        let s = first;
+        // Start of the sentence, after a discourse adverb ("Meanwhile, …").
+        let mut s = first;
+        if s + 2 <= e && self.n(s + 1) == "," && self.is(s, DISCOURSE) {
+            s += 2;
+        }
         (s <= e).then_some((s, e))
     }
 
@@ -868,6 +933,17 @@ pub fn find(doc: &Doc, norm: &[String], lex: &CueLexicon) -> Vec<Claim> {
                 continue;
             };
             if let Some(c) = claim_at(&cx, i, len, kind, first, last, &mut subject) {
+                // A trailing "according to X" attributes the whole clause before it,
+                // reporting verb included: it replaces a claim found inside that clause.
+                if kind == CueKind::Prep && i > first {
+                    let start = c.content.first().map_or(usize::MAX, |s| s.start);
+                    while claims
+                        .last()
+                        .is_some_and(|p: &Claim| p.cue.start >= start && p.cue.end <= c.cue.start)
+                    {
+                        claims.pop();
+                    }
+                }
                 claims.push(c);
             }
             i += len;
@@ -998,6 +1074,10 @@ fn claim_at(
                 if let Some((s, e)) = np {
                     if passive && s == e && cx.n(s) == "it" {
                         source = None;
+                    } else if passive && cx.is(c1 - 1, PASSIVE_AGENTLESS) {
+                        // "The plan has long been characterized by …": the subject is
+                        // what is spoken about, not who speaks.
+                        return None;
                     } else {
                         source = Some((s, e));
                     }

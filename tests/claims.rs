@@ -156,7 +156,7 @@ fn appositives_and_titles() {
         (
             "Maria Vance, a spokeswoman for the port authority, said the cranes were idle.",
             &[w(
-                Some("Maria Vance, a spokeswoman for the port authority"),
+                Some("Maria Vance, a spokeswoman for the port authority,"),
                 "said",
                 &["the cranes were idle"],
             )],
@@ -279,6 +279,22 @@ fn according_to() {
                 &["Sales fell by a third"],
             )],
         ),
+        (
+            "Experts suggest that rates may fall, according to the central bank.",
+            &[w(
+                Some("the central bank"),
+                "according to",
+                &["Experts suggest that rates may fall"],
+            )],
+        ),
+        (
+            "Meanwhile, the ferry service has resumed, according to the harbor office.",
+            &[w(
+                Some("the harbor office"),
+                "according to",
+                &["the ferry service has resumed"],
+            )],
+        ),
     ];
     for (text, wants) in cases {
         check(text, wants);
@@ -355,6 +371,8 @@ fn negatives() {
         "Everything proceeded according to schedule.",
         "A list of items is below: chairs, tables and lamps.",
         "The committee met on Tuesday.",
+        "The valley has long been characterized by dry summers.",
+        "Readers wrote in.",
         "",
     ];
     for text in none {
