@@ -38,7 +38,7 @@ enum Rule {
     Subject,
     If,
     Unknown,
-    Passive,
+    Opinion,
     Predicate,
     Negated,
     Possibly,
@@ -62,7 +62,7 @@ impl Rule {
             "subject" => Rule::Subject,
             "if" => Rule::If,
             "unknown" => Rule::Unknown,
-            "passive" => Rule::Passive,
+            "opinion" => Rule::Opinion,
             "predicate" => Rule::Predicate,
             "negated" => Rule::Negated,
             "possibly" => Rule::Possibly,
@@ -494,7 +494,7 @@ impl Ctx<'_, '_> {
             }
             Rule::Potential => next_is_word && !is_in(next, ROLE_NOUNS),
             Rule::Subject => is_in(prev, PRONOUNS) || next == Some("that"),
-            Rule::If => is_in(prev, QUESTION_VERBS),
+            Rule::If => prev != Some("as"),
             Rule::Unknown => {
                 self.after_be(i)
                     || is_in(
@@ -504,12 +504,13 @@ impl Ctx<'_, '_> {
                         ],
                     )
             }
-            Rule::Passive => {
-                self.after_be(i)
+            Rule::Opinion => {
+                next_is_word
                     && !is_in(
                         next,
-                        &["in", "for", "at", "by", "but", "from", ",", ".", "and"],
+                        &["in", "for", "at", "but", "from", "and", "or", "during"],
                     )
+                    && !next.is_some_and(|w| w.ends_with("ing"))
             }
             Rule::Predicate => {
                 self.after_be(i)
@@ -581,6 +582,10 @@ pub fn find(doc: &Doc, norm: &[String], lex: &HedgeLexicon) -> Vec<Hedge> {
                     } else {
                         j
                     };
+                }
+                (Rule::If, _) if is_in(cx.word(h0 as isize - 1), QUESTION_VERBS) => {
+                    kind = HedgeKind::Hedge;
+                    reason = "open question";
                 }
                 (Rule::Negated, None) => {
                     i += len;
