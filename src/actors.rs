@@ -23,10 +23,11 @@
 //! state ([`crate::Actor::affiliation`]).
 
 use crate::analysis::{Actor, ActorKind, Attribution, Claim};
-use crate::lexicon::{tsv_rows, PhraseSet};
+use crate::lexicon::{tsv_rows, FastSet, PhraseSet};
 use crate::model::{FeatureHash, Sequence, Tagger};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -159,11 +160,11 @@ pub const LABELS: [&str; 9] = [
 ];
 
 /// Per-document facts used as features.
-pub struct DocContext {
+pub struct DocContext<'n> {
     /// Normalised words seen in lowercase away from a sentence start.
-    lower_seen: HashSet<String>,
+    lower_seen: FastSet<&'n str>,
     /// Normalised words seen capitalised away from a sentence start in a normal sentence.
-    title_seen: HashSet<String>,
+    title_seen: FastSet<&'n str>,
     /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
     gaz: Vec<u8>,
 }
@@ -172,11 +173,11 @@ fn first_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-impl DocContext {
+impl<'n> DocContext<'n> {
     /// Gathers the document facts.
-    pub fn new(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Self {
-        let mut lower_seen = HashSet::new();
-        let mut title_seen = HashSet::new();
+    pub fn new(doc: &Doc, norm: &'n [String], lex: &ActorLexicon) -> Self {
+        let mut lower_seen = FastSet::default();
+        let mut title_seen = FastSet::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
         for s in &doc.sentences {
             for i in s.first..s.last {
@@ -188,9 +189,9 @@ impl DocContext {
                 let starts = i == s.first || is_opening(doc, i - 1);
                 if !starts && !s.caps {
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        lower_seen.insert(norm[i].clone());
+                        lower_seen.insert(norm[i].as_str());
                     } else if first_upper(w) {
-                        title_seen.insert(norm[i].clone());
+                        title_seen.insert(norm[i].as_str());
                     }
                 }
             }
@@ -224,9 +225,8 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
         || matches!(doc.tok(i), "(" | "[" | ":" | ";")
 }
 
-/// A compact word shape: "Xx", "XX", "d", "X.X.", "Xx-Xx".
-fn shape(s: &str) -> String {
-    let mut out = String::new();
+/// Appends a compact word shape to `out`: "Xx", "XX", "d", "X.X.", "Xx-Xx".
+fn shape_into(s: &str, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in s.chars() {
@@ -252,17 +252,18 @@ fn shape(s: &str) -> String {
         last = k;
         out.push(k);
     }
-    out
 }
 
-fn word_form(doc: &Doc, norm: &[String], i: usize) -> String {
+fn word_form<'n>(doc: &Doc, norm: &'n [String], i: usize) -> Cow<'n, str> {
     if doc.tokens[i].kind == TokenKind::Number {
-        norm[i]
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '0' } else { c })
-            .collect()
+        Cow::Owned(
+            norm[i]
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect(),
+        )
     } else {
-        norm[i].clone()
+        Cow::Borrowed(&norm[i])
     }
 }
 
@@ -288,47 +289,55 @@ fn suffix(s: &str, n: usize) -> &str {
 pub fn features(doc: &Doc, norm: &[String], ctx: &DocContext, sent: &Sentence, seq: &mut Sequence) {
     let (a, b) = (sent.first, sent.last);
     let n = b - a;
-    let forms: Vec<String> = (a..b).map(|i| word_form(doc, norm, i)).collect();
-    let shapes: Vec<String> = (a..b).map(|i| shape(doc.tok(i))).collect();
-    let get = |v: &Vec<String>, k: isize| -> String {
-        let j = k;
-        if j < 0 {
-            "<s>".to_string()
-        } else if j as usize >= n {
-            "</s>".to_string()
+    let forms: Vec<Cow<str>> = (a..b).map(|i| word_form(doc, norm, i)).collect();
+    let mut shape_buf = String::new();
+    let mut shape_at = Vec::with_capacity(n + 1);
+    shape_at.push(0);
+    for i in a..b {
+        shape_into(doc.tok(i), &mut shape_buf);
+        shape_at.push(shape_buf.len());
+    }
+    let shapes: Vec<&str> = (0..n)
+        .map(|k| &shape_buf[shape_at[k]..shape_at[k + 1]])
+        .collect();
+    fn get<'s>(v: &'s [impl AsRef<str>], k: isize) -> &'s str {
+        if k < 0 {
+            "<s>"
+        } else if k as usize >= v.len() {
+            "</s>"
         } else {
-            v[j as usize].clone()
+            v[k as usize].as_ref()
         }
-    };
+    }
     let caps = if sent.caps { "C" } else { "c" };
     for k in 0..n {
         let i = a + k;
         let ki = k as isize;
-        let w = &forms[k];
+        let w: &str = &forms[k];
         let raw = doc.tok(i);
         seq.begin_token(FeatureHash::new(0).str(w).finish());
         let f = FeatureHash::new;
         seq.push(f(1));
         seq.push(f(2).str(w));
-        seq.push(f(4).str(&shapes[k]));
+        seq.push(f(4).str(shapes[k]));
         seq.push(f(5).str(prefix(w, 2)));
         seq.push(f(6).str(prefix(w, 3)));
         seq.push(f(7).str(suffix(w, 2)));
         seq.push(f(8).str(suffix(w, 3)));
         seq.push(f(9).str(suffix(w, 4)));
-        seq.push(f(10).str(&get(&forms, ki - 1)));
-        seq.push(f(11).str(&get(&forms, ki + 1)));
-        seq.push(f(12).str(&get(&forms, ki - 2)));
-        seq.push(f(13).str(&get(&forms, ki + 2)));
-        seq.push(f(14).str(&get(&shapes, ki - 1)));
-        seq.push(f(15).str(&get(&shapes, ki + 1)));
-        seq.push(f(16).str(&get(&forms, ki - 1)).str(w));
-        seq.push(f(17).str(w).str(&get(&forms, ki + 1)));
-        seq.push(f(18).str(caps).str(&shapes[k]));
+        seq.push(f(10).str(get(&forms, ki - 1)));
+        seq.push(f(11).str(get(&forms, ki + 1)));
+        seq.push(f(12).str(get(&forms, ki - 2)));
+        seq.push(f(13).str(get(&forms, ki + 2)));
+        seq.push(f(14).str(get(&shapes, ki - 1)));
+        seq.push(f(15).str(get(&shapes, ki + 1)));
+        seq.push(f(16).str(get(&forms, ki - 1)).str(w));
+        seq.push(f(17).str(w).str(get(&forms, ki + 1)));
+        seq.push(f(18).str(caps).str(shapes[k]));
         let start = k == 0 || is_opening(doc, i - 1);
-        seq.push(f(19).num(u64::from(start)).str(&shapes[k]));
-        let lower = ctx.lower_seen.contains(&norm[i]);
-        let title = ctx.title_seen.contains(&norm[i]);
+        seq.push(f(19).num(u64::from(start)).str(shapes[k]));
+        let lower = ctx.lower_seen.contains(norm[i].as_str());
+        let title = ctx.title_seen.contains(norm[i].as_str());
         seq.push(
             f(20)
                 .num(u64::from(lower))
@@ -349,15 +358,15 @@ pub fn features(doc: &Doc, norm: &[String], ctx: &DocContext, sent: &Sentence, s
         seq.push(f(24).num(raw.chars().count().min(12) as u64));
         seq.push(
             f(25)
-                .str(&get(&shapes, ki - 1))
-                .str(&shapes[k])
-                .str(&get(&shapes, ki + 1)),
+                .str(get(&shapes, ki - 1))
+                .str(shapes[k])
+                .str(get(&shapes, ki + 1)),
         );
         seq.push(
             f(26)
                 .num(u64::from(sent.caps))
-                .str(&get(&forms, ki - 1))
-                .str(&shapes[k]),
+                .str(get(&forms, ki - 1))
+                .str(shapes[k]),
         );
         seq.end_token();
     }

@@ -5,7 +5,8 @@
 //!
 //! ```
 //! let text = "😀 Iran said it may act.";
-//! let doc = claimlens::contract::to_contract(text, &claimlens::analyze(text), None);
+//! let analysis = claimlens::analyze(text);
+//! let doc = claimlens::contract::to_contract(text, &analysis, None);
 //! let json = serde_json::to_string(&doc).unwrap();
 //! assert!(json.contains("\"start\":3,\"end\":7")); // "Iran" after a surrogate pair and a space
 //! ```

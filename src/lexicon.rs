@@ -6,7 +6,57 @@
 //! at run time through [`crate::Analyzer`].
 
 use crate::text::{Doc, TokenKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher for the short strings of lexicons
+/// (the standard SipHash is several times slower on them; inputs here are not
+/// adversarial in a way that matters: the worst case is a slower analysis).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.add(w);
+        }
+        let mut tail = 0u64;
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            tail |= u64::from(b) << (8 * k);
+        }
+        self.add(tail ^ (bytes.len() as u64) << 56);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The non-empty, non-comment lines of a lexicon file, trimmed.
 pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
@@ -48,14 +98,14 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 /// (few) phrases that start with it; the longest phrase wins.
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
     len: usize,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
             len: 0,
         }
     }

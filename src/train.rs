@@ -50,7 +50,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             epochs: 12,
-            bits: 18,
+            bits: 16,
             seed: 0x5eed_c1a1,
         }
     }
