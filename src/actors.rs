@@ -24,7 +24,7 @@
 
 use crate::analysis::{Actor, ActorKind, Attribution, Claim};
 use crate::lexicon::{tsv_rows, FastSet, PhraseSet};
-use crate::model::{FeatureHash, Sequence, Tagger};
+use crate::model::{str_hash, FeatureHash, Sequence, Tagger};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind};
 use std::borrow::Cow;
@@ -300,74 +300,64 @@ pub fn features(doc: &Doc, norm: &[String], ctx: &DocContext, sent: &Sentence, s
     let shapes: Vec<&str> = (0..n)
         .map(|k| &shape_buf[shape_at[k]..shape_at[k + 1]])
         .collect();
-    fn get<'s>(v: &'s [impl AsRef<str>], k: isize) -> &'s str {
+    // Each string is hashed once; features combine the hashes.
+    let fh: Vec<u64> = forms.iter().map(|f| str_hash(f)).collect();
+    let sh: Vec<u64> = shapes.iter().map(|s| str_hash(s)).collect();
+    let (bos, eos) = (str_hash("<s>"), str_hash("</s>"));
+    let at = |v: &[u64], k: isize| -> u64 {
         if k < 0 {
-            "<s>"
-        } else if k as usize >= v.len() {
-            "</s>"
+            bos
+        } else if k as usize >= n {
+            eos
         } else {
-            v[k as usize].as_ref()
+            v[k as usize]
         }
-    }
-    let caps = if sent.caps { "C" } else { "c" };
+    };
+    let caps = u64::from(sent.caps);
     for k in 0..n {
         let i = a + k;
         let ki = k as isize;
         let w: &str = &forms[k];
         let raw = doc.tok(i);
-        seq.begin_token(FeatureHash::new(0).str(w).finish());
+        let (w0, s0) = (fh[k], sh[k]);
+        let (wp, wn) = (at(&fh, ki - 1), at(&fh, ki + 1));
+        let (sp, sn) = (at(&sh, ki - 1), at(&sh, ki + 1));
+        seq.begin_token(w0);
         let f = FeatureHash::new;
         seq.push(f(1));
-        seq.push(f(2).str(w));
-        seq.push(f(4).str(shapes[k]));
+        seq.push(f(2).h(w0));
+        seq.push(f(4).h(s0));
         seq.push(f(5).str(prefix(w, 2)));
         seq.push(f(6).str(prefix(w, 3)));
         seq.push(f(7).str(suffix(w, 2)));
         seq.push(f(8).str(suffix(w, 3)));
         seq.push(f(9).str(suffix(w, 4)));
-        seq.push(f(10).str(get(&forms, ki - 1)));
-        seq.push(f(11).str(get(&forms, ki + 1)));
-        seq.push(f(12).str(get(&forms, ki - 2)));
-        seq.push(f(13).str(get(&forms, ki + 2)));
-        seq.push(f(14).str(get(&shapes, ki - 1)));
-        seq.push(f(15).str(get(&shapes, ki + 1)));
-        seq.push(f(16).str(get(&forms, ki - 1)).str(w));
-        seq.push(f(17).str(w).str(get(&forms, ki + 1)));
-        seq.push(f(18).str(caps).str(shapes[k]));
+        seq.push(f(10).h(wp));
+        seq.push(f(11).h(wn));
+        seq.push(f(12).h(at(&fh, ki - 2)));
+        seq.push(f(13).h(at(&fh, ki + 2)));
+        seq.push(f(14).h(sp));
+        seq.push(f(15).h(sn));
+        seq.push(f(16).h(wp).h(w0));
+        seq.push(f(17).h(w0).h(wn));
+        seq.push(f(18).num(caps).h(s0));
         let start = k == 0 || is_opening(doc, i - 1);
-        seq.push(f(19).num(u64::from(start)).str(shapes[k]));
+        seq.push(f(19).num(u64::from(start)).h(s0));
         let lower = ctx.lower_seen.contains(norm[i].as_str());
         let title = ctx.title_seen.contains(norm[i].as_str());
-        seq.push(
-            f(20)
-                .num(u64::from(lower))
-                .num(u64::from(title))
-                .num(u64::from(first_upper(raw))),
-        );
+        let upper = first_upper(raw);
+        seq.push(f(20).num(u64::from(lower) | u64::from(title) << 1 | u64::from(upper) << 2));
+        let gaz_next = if k + 1 < n { ctx.gaz[i + 1] } else { 0 };
         seq.push(f(22).num(u64::from(ctx.gaz[i])));
-        seq.push(
-            f(21)
-                .num(u64::from(ctx.gaz[i]))
-                .num(u64::from(if k + 1 < n { ctx.gaz[i + 1] } else { 0 })),
-        );
+        seq.push(f(21).num(u64::from(ctx.gaz[i]) | u64::from(gaz_next) << 8));
         let next_poss = doc
             .tokens
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
         seq.push(f(23).num(u64::from(next_poss)));
         seq.push(f(24).num(raw.chars().count().min(12) as u64));
-        seq.push(
-            f(25)
-                .str(get(&shapes, ki - 1))
-                .str(shapes[k])
-                .str(get(&shapes, ki + 1)),
-        );
-        seq.push(
-            f(26)
-                .num(u64::from(sent.caps))
-                .str(get(&forms, ki - 1))
-                .str(shapes[k]),
-        );
+        seq.push(f(25).h(sp).h(s0).h(sn));
+        seq.push(f(26).num(caps).h(wp).h(s0));
         seq.end_token();
     }
 }
@@ -914,73 +904,122 @@ pub fn link_claims(doc: &Doc, actors: &[Actor], claims: &mut [Claim]) {
         .flat_map(|a| a.mentions.iter().map(move |&m| (m, a.id)))
         .collect();
     all.sort();
+    // The actor of the latest claim with a named source, for anaphoric
+    // nominal sources ("The statement emphasized…" after "According to X").
+    let mut last_named: Option<usize> = None;
     for c in claims.iter_mut() {
-        let Some(src) = c.source else {
-            c.actor = None;
-            c.attribution = Attribution::None;
-            continue;
+        link_claim(doc, actors, &all, c, last_named);
+        if c.attribution == Attribution::Named && c.actor.is_some() {
+            last_named = c.actor;
+        }
+    }
+}
+
+/// Nouns of statements: a definite one ("the statement") refers back to a source.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "report",
+    "remarks",
+    "declaration",
+    "announcement",
+    "communique",
+    "communiqué",
+    "release",
+    "letter",
+    "post",
+    "message",
+    "article",
+    "comments",
+    "note",
+    "bulletin",
+    "broadcast",
+    "readout",
+    "ruling",
+    "verdict",
+    "memo",
+];
+
+fn link_claim(
+    doc: &Doc,
+    actors: &[Actor],
+    all: &[(Span, usize)],
+    c: &mut Claim,
+    last_named: Option<usize>,
+) {
+    let Some(src) = c.source else {
+        c.actor = None;
+        c.attribution = Attribution::None;
+        return;
+    };
+    let inside: Vec<&(Span, usize)> = all.iter().filter(|(m, _)| src.contains(*m)).collect();
+    // Prefer a named actor inside the source; a group only when there is no name.
+    let named = inside
+        .iter()
+        .rev()
+        .find(|(_, id)| actors[*id].kind != ActorKind::Group);
+    let group = inside
+        .iter()
+        .rev()
+        .find(|(_, id)| actors[*id].kind == ActorKind::Group);
+    let text = src.slice(doc.text);
+    let norm = crate::lexicon::normalize(text.trim());
+    let first_word = norm.split_whitespace().next().unwrap_or("");
+    let indefinite = matches!(
+        first_word,
+        "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
+    ) || norm == "people";
+    if let Some(&&(_, id)) = named.filter(|_| group.is_none() || !indefinite) {
+        c.actor = Some(id);
+        c.attribution = Attribution::Named;
+        return;
+    }
+    if let Some(&&(_, id)) = group {
+        c.actor = Some(id);
+        c.attribution = Attribution::Vague;
+        return;
+    }
+    let person = PRONOUNS_PERSON.contains(&norm.as_str());
+    let thing = PRONOUNS_THING.contains(&norm.as_str());
+    if person || thing {
+        let wanted = |k: ActorKind| {
+            if person && !thing {
+                k == ActorKind::Person
+            } else if thing && !person {
+                k != ActorKind::Person && k != ActorKind::Place
+            } else {
+                k != ActorKind::Place
+            }
         };
-        let inside: Vec<&(Span, usize)> = all.iter().filter(|(m, _)| src.contains(*m)).collect();
-        // Prefer a named actor inside the source; a group only when there is no name.
-        let named = inside
+        c.actor = all
             .iter()
             .rev()
-            .find(|(_, id)| actors[*id].kind != ActorKind::Group);
-        let group = inside
-            .iter()
-            .rev()
-            .find(|(_, id)| actors[*id].kind == ActorKind::Group);
-        let text = src.slice(doc.text);
-        let norm = crate::lexicon::normalize(text.trim());
-        let first_word = norm.split_whitespace().next().unwrap_or("");
-        let indefinite = matches!(
-            first_word,
-            "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
-        ) || norm == "people";
-        if let Some(&&(_, id)) = named.filter(|_| group.is_none() || !indefinite) {
+            .find(|(m, id)| m.end <= src.start && wanted(actors[*id].kind))
+            .map(|&(_, id)| id);
+        c.attribution = match c.actor {
+            Some(id) if actors[id].kind == ActorKind::Group => Attribution::Vague,
+            _ => Attribution::Named,
+        };
+        return;
+    }
+    let mut words = norm.split_whitespace();
+    let (det, head) = (words.next().unwrap_or(""), words.next_back().unwrap_or(""));
+    if matches!(det, "the" | "this" | "that" | "its" | "their") && STATEMENT_NOUNS.contains(&head) {
+        if let Some(id) = last_named {
             c.actor = Some(id);
             c.attribution = Attribution::Named;
-            continue;
+            return;
         }
-        if let Some(&&(_, id)) = group {
-            c.actor = Some(id);
-            c.attribution = Attribution::Vague;
-            continue;
-        }
-        let person = PRONOUNS_PERSON.contains(&norm.as_str());
-        let thing = PRONOUNS_THING.contains(&norm.as_str());
-        if person || thing {
-            let wanted = |k: ActorKind| {
-                if person && !thing {
-                    k == ActorKind::Person
-                } else if thing && !person {
-                    k != ActorKind::Person && k != ActorKind::Place
-                } else {
-                    k != ActorKind::Place
-                }
-            };
-            c.actor = all
-                .iter()
-                .rev()
-                .find(|(m, id)| m.end <= src.start && wanted(actors[*id].kind))
-                .map(|&(_, id)| id);
-            c.attribution = match c.actor {
-                Some(id) if actors[id].kind == ActorKind::Group => Attribution::Vague,
-                _ => Attribution::Named,
-            };
-            continue;
-        }
-        c.actor = None;
-        let has_name = text
-            .split_whitespace()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        c.attribution = if indefinite || !has_name && !first_upper_word(text) {
-            Attribution::Vague
-        } else {
-            Attribution::Named
-        };
     }
+    c.actor = None;
+    let has_name = text
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    c.attribution = if indefinite || !has_name && !first_upper_word(text) {
+        Attribution::Vague
+    } else {
+        Attribution::Named
+    };
 }
 
 fn first_upper_word(text: &str) -> bool {

@@ -11,7 +11,36 @@
 //! labels, previous label with the word) are scored, and the best label that
 //! the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken.
 
-/// Incremental FNV-1a hasher for feature strings (no allocation).
+/// Hash of a string, 8 bytes at a time (used for feature values).
+#[inline]
+pub fn str_hash(s: &str) -> u64 {
+    let bytes = s.as_bytes();
+    let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+    let mut tail = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        tail |= u64::from(b) << (8 * k);
+    }
+    h = (h.rotate_left(5) ^ tail).wrapping_mul(0x51_7cc1_b727_220a_95);
+    fmix(h)
+}
+
+#[inline]
+fn fmix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    x
+}
+
+/// A feature under construction: a template number combined with values
+/// (strings, pre-hashed strings or numbers), without allocation.
 #[derive(Copy, Clone)]
 pub struct FeatureHash(u64);
 
@@ -19,45 +48,31 @@ impl FeatureHash {
     /// Starts a feature with a template number.
     #[inline]
     pub fn new(template: u8) -> Self {
-        let mut h = FeatureHash(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
+        FeatureHash(u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 
-    /// Adds one byte.
+    /// Adds a value that is already a hash ([`str_hash`]).
     #[inline]
-    pub fn byte(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    pub fn h(self, v: u64) -> Self {
+        FeatureHash((self.0.rotate_left(23) ^ v).wrapping_mul(0x51_7cc1_b727_220a_95))
     }
 
-    /// Adds a string (with a separator, so ("ab","c") ≠ ("a","bc")).
+    /// Adds a string.
     #[inline]
-    pub fn str(mut self, s: &str) -> Self {
-        for &b in s.as_bytes() {
-            self.byte(b);
-        }
-        self.byte(0xff);
-        self
+    pub fn str(self, s: &str) -> Self {
+        self.h(str_hash(s))
     }
 
     /// Adds a number.
     #[inline]
-    pub fn num(mut self, n: u64) -> Self {
-        for b in n.to_le_bytes() {
-            self.byte(b);
-        }
-        self
+    pub fn num(self, n: u64) -> Self {
+        self.h(fmix(n.wrapping_add(0x1234_5678)))
     }
 
     /// The final 64-bit value (mixed).
     #[inline]
     pub fn finish(self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x
+        fmix(self.0)
     }
 }
 
@@ -263,20 +278,29 @@ impl Tagger {
     /// Decodes a sequence; returns one label index per token.
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
         let l = self.labels.len();
-        let mut out = Vec::with_capacity(seq.len());
-        let mut scores = vec![0i32; l];
+        let n = seq.len();
+        // Static scores first: the loads of one token do not wait for the
+        // previous token's decision, so the memory accesses overlap.
+        let mut stat = vec![0i32; n * l];
+        for (i, scores) in stat.chunks_exact_mut(l).enumerate() {
+            for &h in seq.token(i) {
+                let row = &self.weights[self.bucket(h) * l..][..l];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(n);
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..seq.len() {
-            scores.iter_mut().for_each(|s| *s = 0);
-            let hist = history(prev, prev2, seq.words[i]);
-            for &h in seq.token(i).iter().chain(hist.iter()) {
+        for (i, scores) in stat.chunks_exact_mut(l).enumerate() {
+            for h in history(prev, prev2, seq.words[i]) {
                 let row = &self.weights[self.bucket(h) * l..][..l];
                 for (s, &w) in scores.iter_mut().zip(row) {
                     *s += i32::from(w);
                 }
             }
             let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
-            let best = best_label(&scores, allowed);
+            let best = best_label(scores, allowed);
             out.push(best);
             prev2 = prev;
             prev = best as u64;
