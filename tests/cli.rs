@@ -1,0 +1,340 @@
+//! The command line, run as a separate process.
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_claimlens");
+
+const ARTICLE: &str =
+    "IRAN WARNS OF RETALIATION\n\nTEHRAN — Iran’s Foreign Ministry said on Tuesday that \
+it “will not remain silent,” and some experts believe the dispute could escalate. 😀 \
+“We have clearly shown restraint,” spokesman Ali Rezaei told reporters.\n";
+
+/// Runs the binary with `args` and `stdin`.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the claimlens binary starts");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    // Write from another thread so a large output cannot deadlock us.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A file in a fresh temporary directory for this test.
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimlens-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn help_and_version() {
+    for flag in ["--help", "-h", "help"] {
+        let o = run(&[flag], b"");
+        assert!(o.status.success(), "{flag}: {o:?}");
+        let out = stdout(&o);
+        assert!(out.contains("USAGE"), "{out}");
+        assert!(out.contains("claimlens analyze"), "{out}");
+        assert!(out.contains("--jsonl"), "{out}");
+        assert!(out.contains("UTF-16"), "{out}");
+    }
+    let o = run(&["--version"], b"");
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("claimlens {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn bad_usage_fails_with_status_1() {
+    for args in [&[][..], &["frobnicate"][..], &["analyze", "--bogus"][..]] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {o:?}");
+        assert!(o.stdout.is_empty(), "{args:?} printed to stdout");
+        assert!(stderr(&o).contains("USAGE"), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn analyze_file_prints_a_report() {
+    let path = temp_file("article.txt", ARTICLE.as_bytes());
+    let o = run(&["analyze", path.to_str().unwrap()], b"");
+    assert!(o.status.success(), "{o:?}");
+    let out = stdout(&o);
+    let a = claimlens::analyze(ARTICLE);
+    assert!(
+        out.starts_with(&format!(
+            "claimlens  {} sentences · {} words",
+            a.summary.sentences, a.summary.words
+        )),
+        "{out}"
+    );
+    for section in ["ACTORS", "CLAIMS", "HEDGING", "CERTAINTY BY SENTENCE"] {
+        assert!(out.contains(section), "no {section} in {out}");
+    }
+    // One certainty line per sentence, numbered.
+    assert!(a.summary.sentences >= 3);
+    for i in 1..=a.summary.sentences {
+        assert!(
+            out.lines()
+                .any(|l| l.trim_start().starts_with(&format!("{i} "))),
+            "no line for sentence {i} in {out}"
+        );
+    }
+    for x in &a.actors {
+        assert!(out.contains(&x.name), "actor {} missing from {out}", x.name);
+    }
+    // NO_COLOR and a pipe: no escape codes.
+    assert!(!out.contains('\x1b'));
+    // "-" and no FILE read stdin and give the same report.
+    for args in [&["analyze"][..], &["analyze", "-"][..]] {
+        let o = run(args, ARTICLE.as_bytes());
+        assert!(o.status.success());
+        assert_eq!(stdout(&o), out, "{args:?}");
+    }
+}
+
+#[test]
+fn analyze_json_prints_the_contract() {
+    let path = temp_file("article.json.txt", ARTICLE.as_bytes());
+    let o = run(&["analyze", path.to_str().unwrap(), "--json"], b"");
+    assert!(o.status.success(), "{o:?}");
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("--json prints one JSON document");
+    let a = claimlens::analyze(ARTICLE);
+    let want = serde_json::from_str::<Value>(
+        &serde_json::to_string(&claimlens::contract::to_contract(ARTICLE, &a, None)).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(v, want);
+    assert!(v.get("id").is_none());
+    assert_eq!(v["sentences"].as_array().unwrap().len(), a.sentences.len());
+    // The last sentence ends at the UTF-16 length of the trimmed text.
+    let last = v["sentences"].as_array().unwrap().last().unwrap();
+    assert_eq!(
+        last["end"].as_u64().unwrap() as usize,
+        ARTICLE.trim_end().encode_utf16().count()
+    );
+    // Also from stdin.
+    let o = run(&["analyze", "--json"], ARTICLE.as_bytes());
+    assert!(o.status.success());
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&o)).unwrap(), want);
+}
+
+#[test]
+fn empty_text_gives_an_empty_analysis() {
+    let path = temp_file("empty.txt", b"");
+    let o = run(&["analyze", path.to_str().unwrap(), "--json"], b"");
+    assert!(o.status.success(), "{o:?}");
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for k in ["sentences", "actors", "claims", "hedges"] {
+        assert_eq!(v[k], json!([]), "{k}");
+    }
+    assert_eq!(v["summary"]["words"], 0);
+    assert_eq!(v["summary"]["certainty"], 1.0);
+
+    let o = run(&["analyze"], b"  \n");
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.starts_with("claimlens  0 sentences · 0 words"), "{out}");
+    assert!(out.contains("empty text"), "{out}");
+
+    let o = run(&["analyze", "--jsonl"], b"{\"id\":\"e\",\"text\":\"\"}\n");
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["id"], "e");
+    assert_eq!(v["sentences"], json!([]));
+}
+
+#[test]
+fn non_utf8_file_is_refused_with_the_byte_offset() {
+    let mut bytes = b"Iran said ".to_vec(); // 10 valid bytes
+    bytes.extend_from_slice("é".as_bytes()); // 2 more
+    bytes.push(0xff);
+    bytes.extend_from_slice(b" more text.");
+    let path = temp_file("latin1.txt", &bytes);
+    for extra in [&[][..], &["--json"][..]] {
+        let mut args = vec!["analyze", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = run(&args, b"");
+        assert_eq!(o.status.code(), Some(1), "{o:?}");
+        assert!(o.stdout.is_empty());
+        let err = stderr(&o);
+        assert!(err.contains("offset 12"), "{err}");
+        assert!(
+            err.contains("latin1.txt"),
+            "the error names the file: {err}"
+        );
+    }
+    // The same on stdin.
+    let o = run(&["analyze"], &bytes);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("offset 12"), "{}", stderr(&o));
+    // A truncated multi-byte sequence at the very end.
+    let path = temp_file("truncated.txt", b"ab\xe2\x80");
+    let o = run(&["analyze", path.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("offset 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_file_fails() {
+    let o = run(&["analyze", "/nonexistent/claimlens/none.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("none.txt"), "{}", stderr(&o));
+}
+
+/// Parses each stdout line as JSON.
+fn lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l:?}: {e}")))
+        .collect()
+}
+
+#[test]
+fn jsonl_streams_in_order_with_ids() {
+    let texts = [
+        "Iran said it may respond.",
+        "😀 Officials in Moscow reportedly disagreed.",
+        "",
+        "“We will win,” he said.",
+    ];
+    let ids = [json!(1), json!("two"), json!({"n": 3}), json!([4])];
+    let mut input = String::new();
+    for (id, text) in ids.iter().zip(texts) {
+        input.push_str(&json!({"id": id, "text": text}).to_string());
+        input.push('\n');
+    }
+    // A line without an id; no final newline.
+    input.push_str(&json!({"text": texts[0], "other": true}).to_string());
+    let o = run(&["analyze", "--jsonl"], input.as_bytes());
+    assert!(o.status.success(), "{o:?}");
+    let out = lines(&o);
+    assert_eq!(out.len(), 5);
+    for (k, (id, text)) in ids.iter().zip(texts).enumerate() {
+        assert_eq!(&out[k]["id"], id, "line {k}");
+        let a = claimlens::analyze(text);
+        let want = claimlens::contract::to_contract(text, &a, Some(id));
+        let want: Value = serde_json::from_str(&serde_json::to_string(&want).unwrap()).unwrap();
+        assert_eq!(out[k], want, "line {k}");
+    }
+    assert!(out[4].get("id").is_none(), "{}", out[4]);
+    assert!(out[4].get("sentences").is_some());
+    // One compact line per document.
+    assert_eq!(stdout(&o).lines().count(), 5);
+}
+
+#[test]
+fn jsonl_bad_lines_yield_errors_and_the_rest_continue() {
+    let input = [
+        r#"{"id":"a","text":"Iran said it may act."}"#,
+        r#"this is not JSON"#,
+        r#"{"id":"b","body":"no text field"}"#,
+        r#"{"id":"c","text":42}"#,
+        r#"{"id":"d","text":"Analysts suggest Moscow could respond."}"#,
+        r#"["an","array"]"#,
+        r#"{"id":"e","text":"The end."#,
+        "",
+        "   ",
+        r#"{"id":"f","text":"Last one."}"#,
+        r#"{"id":"g","text":"Lone surrogate \ud800."}"#,
+        "{\"id\":\"h\",\"text\":\"Windows line.\"}\r",
+    ]
+    .join("\n")
+    .into_bytes();
+    // A line that is not UTF-8.
+    let mut input = input;
+    input.extend_from_slice(b"\n{\"id\":\"i\",\"text\":\"caf\xe9\"}\n");
+    input.extend_from_slice(br#"{"id":"j","text":"After the bad bytes."}"#);
+    let o = run(&["analyze", "--jsonl"], &input);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let out = lines(&o);
+    // Blank lines are skipped; every other line gives exactly one output, in order.
+    assert_eq!(out.len(), 12, "{}", stdout(&o));
+    let is_error = |v: &Value| {
+        v.get("error").is_some_and(Value::is_string)
+            && v.as_object().unwrap().len() == 2
+            && v.get("id").is_some()
+    };
+    let expect: [(Value, bool); 12] = [
+        (json!("a"), false),
+        (json!(null), true),
+        (json!("b"), true),
+        (json!("c"), true),
+        (json!("d"), false),
+        (json!(null), true),
+        (json!(null), true),
+        (json!("f"), false),
+        (json!(null), true),
+        (json!("h"), false),
+        (json!(null), true),
+        (json!("j"), false),
+    ];
+    for (k, (id, err)) in expect.iter().enumerate() {
+        assert_eq!(&out[k]["id"], id, "output {k}: {}", out[k]);
+        assert_eq!(is_error(&out[k]), *err, "output {k}: {}", out[k]);
+        if !err {
+            assert!(out[k]["sentences"].is_array(), "output {k}: {}", out[k]);
+        }
+    }
+    // Error messages name the input line.
+    assert!(
+        out[1]["error"].as_str().unwrap().contains("line 2"),
+        "{}",
+        out[1]
+    );
+    assert!(
+        out[2]["error"].as_str().unwrap().contains("text"),
+        "{}",
+        out[2]
+    );
+    let err = stderr(&o);
+    assert!(err.contains("7 of"), "stderr counts the bad lines: {err}");
+}
+
+#[test]
+fn jsonl_offsets_are_utf16() {
+    let text = "😀 Iran said it may act.";
+    let input = json!({"id": 7, "text": text}).to_string();
+    let o = run(&["analyze", "--jsonl"], input.as_bytes());
+    assert!(o.status.success());
+    let v = &lines(&o)[0];
+    let s = &v["sentences"][0];
+    assert_eq!(s["start"], 0);
+    assert_eq!(
+        s["end"].as_u64().unwrap() as usize,
+        text.encode_utf16().count()
+    );
+    assert_ne!(text.encode_utf16().count(), text.len());
+}
+
+#[test]
+fn jsonl_refuses_a_file_argument() {
+    let o = run(&["analyze", "--jsonl", "somefile.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
