@@ -278,29 +278,20 @@ impl Tagger {
     /// Decodes a sequence; returns one label index per token.
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
         let l = self.labels.len();
-        let n = seq.len();
-        // Static scores first: the loads of one token do not wait for the
-        // previous token's decision, so the memory accesses overlap.
-        let mut stat = vec![0i32; n * l];
-        for (i, scores) in stat.chunks_exact_mut(l).enumerate() {
-            for &h in seq.token(i) {
-                let row = &self.weights[self.bucket(h) * l..][..l];
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
-            }
-        }
-        let mut out = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(seq.len());
+        let mut scores = vec![0i32; l];
         let (mut prev, mut prev2) = (START, START);
-        for (i, scores) in stat.chunks_exact_mut(l).enumerate() {
-            for h in history(prev, prev2, seq.words[i]) {
+        for i in 0..seq.len() {
+            scores.iter_mut().for_each(|s| *s = 0);
+            let hist = history(prev, prev2, seq.words[i]);
+            for &h in seq.token(i).iter().chain(hist.iter()) {
                 let row = &self.weights[self.bucket(h) * l..][..l];
                 for (s, &w) in scores.iter_mut().zip(row) {
                     *s += i32::from(w);
                 }
             }
             let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
-            let best = best_label(scores, allowed);
+            let best = best_label(&scores, allowed);
             out.push(best);
             prev2 = prev;
             prev = best as u64;
