@@ -180,6 +180,7 @@ impl<'n> DocContext<'n> {
         let mut title_seen = FastSet::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
         for s in &doc.sentences {
+            #[allow(clippy::needless_range_loop)] // tokens, norm and sentences share the index
             for i in s.first..s.last {
                 let t = &doc.tokens[i];
                 if t.kind != TokenKind::Word {
@@ -477,6 +478,7 @@ pub fn find(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Vec<Actor> {
             }
         }
         // Lexicon spans.
+        let mut lexm: Vec<Mention> = Vec::new();
         let mut i = s.first;
         while i < s.last {
             if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
@@ -497,14 +499,14 @@ pub fn find(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Vec<Actor> {
                         subkind: entry.subkind.clone(),
                         entry: Some(e),
                     };
-                    merge_lexicon_mention(&mut model, m);
+                    lexm.push(m);
                     i += len;
                     continue;
                 }
             }
             i += 1;
         }
-        model.sort_by_key(|m| m.first);
+        let mut model = merge_lexicon_mentions(model, lexm);
         // Group mentions.
         for g in group_mentions(doc, norm, lex, s, &model) {
             model.push(g);
@@ -515,43 +517,50 @@ pub fn find(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Vec<Actor> {
     group(doc, norm, lex, mentions)
 }
 
-/// Adds a lexicon mention: it replaces model mentions it strictly contains,
-/// gives its subkind to an identical model mention, and is dropped when it
-/// only partly overlaps a model mention.
-fn merge_lexicon_mention(model: &mut Vec<Mention>, m: Mention) {
-    let overlapping: Vec<usize> = (0..model.len())
-        .filter(|&k| model[k].first < m.last && m.first < model[k].last)
-        .collect();
-    if overlapping.is_empty() {
-        model.push(m);
-        return;
-    }
-    if overlapping.len() == 1 {
-        let o = &mut model[overlapping[0]];
-        if o.first == m.first && o.last == m.last {
-            // Same span: when the model reads the name as another kind in this
-            // context ("Jordan" the player, "Washington" the person), the
-            // context wins and the mention stays apart from the lexicon entry.
-            if o.kind == m.kind {
-                o.entry = m.entry;
-                o.subkind = m.subkind;
+/// Merges lexicon mentions into model mentions (both sorted, each without
+/// overlaps) in one pass. A lexicon mention replaces the model mentions it
+/// contains, gives its entry and subkind to an identical model mention of the
+/// same kind, and is dropped when a model mention reaches past it.
+fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(model.len() + lexm.len());
+    let mut model = model.into_iter().peekable();
+    for m in lexm {
+        while let Some(o) = model.next_if(|o| o.last <= m.first) {
+            out.push(o);
+        }
+        if out.last().is_some_and(|o: &Mention| o.last > m.first) {
+            // A model mention already kept reaches over this one.
+            continue;
+        }
+        let mut overlapping = Vec::new();
+        while let Some(o) = model.next_if(|o| o.first < m.last) {
+            overlapping.push(o);
+        }
+        match overlapping.as_mut_slice() {
+            [] => out.push(m),
+            [o] if o.first == m.first && o.last == m.last => {
+                // Same span: when the model reads the name as another kind in
+                // this context ("Jordan" the player, "Washington" the person),
+                // the context wins and the mention stays apart from the entry.
+                if o.kind == m.kind {
+                    o.entry = m.entry;
+                    o.subkind = m.subkind;
+                }
+                out.append(&mut overlapping);
             }
-            return;
-        }
-        if o.first < m.first || o.last > m.last {
+            os if os.iter().all(|o| o.first >= m.first && o.last <= m.last) => out.push(m),
             // The model found a longer name ("Iranian Islamic Revolutionary Guard Corps").
-            return;
+            _ => out.append(&mut overlapping),
         }
     }
-    if overlapping
-        .iter()
-        .all(|&k| model[k].first >= m.first && model[k].last <= m.last)
-    {
-        for &k in overlapping.iter().rev() {
-            model.remove(k);
-        }
-        model.push(m);
-    }
+    out.extend(model);
+    out
+}
+
+/// The mention among `named` (sorted, without overlaps) that covers token `i`.
+fn covering(named: &[Mention], i: usize) -> Option<&Mention> {
+    let k = named.partition_point(|m| m.last <= i);
+    named.get(k).filter(|m| m.first <= i)
 }
 
 fn group_mentions(
@@ -569,7 +578,7 @@ fn group_mentions(
             continue;
         };
         // A capitalised group word inside a name ("Experts Council") is not a group.
-        if named.iter().any(|m| m.first <= i && i < m.last) {
+        if covering(named, i).is_some() {
             i += len;
             continue;
         }
@@ -577,19 +586,14 @@ fn group_mentions(
         while first > s.first {
             let p = first - 1;
             let w = norm[p].as_str();
+            let before = covering(named, p);
             let is_mod = GROUP_MODIFIERS.contains(&w)
                 || lex.demonyms.contains_key(w)
-                || named
-                    .iter()
-                    .any(|m| m.last == first && m.kind == ActorKind::Place && m.first >= s.first);
+                || before.is_some_and(|m| m.kind == ActorKind::Place);
             if !is_mod {
                 break;
             }
-            if let Some(m) = named.iter().find(|m| m.last == first) {
-                first = m.first;
-            } else {
-                first = p;
-            }
+            first = before.map_or(p, |m| m.first.max(s.first));
         }
         // Leading quantifiers are not part of the name of the group.
         while first < i && matches!(norm[first].as_str(), "some" | "many" | "several" | "other") {
@@ -671,6 +675,12 @@ fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>)
     });
     // Acronym definitions: "Long Name (LN)" → LN joins the long name.
     let mut defined_by: HashMap<usize, usize> = HashMap::new();
+    let ending_at: HashMap<usize, usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind != ActorKind::Group)
+        .map(|(k, m)| (m.last, k))
+        .collect();
     for (k, m) in mentions.iter().enumerate() {
         if m.first >= 2
             && doc.tok(m.first - 1) == "("
@@ -679,13 +689,14 @@ fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>)
             && m.last - m.first == 1
         {
             let acronym = m.span.slice(doc.text);
-            if let Some(prev) = mentions.iter().position(|p| {
-                p.last == m.first - 1 && defines_acronym(p.span.slice(doc.text), acronym)
-            }) {
-                defined_by.insert(k, prev);
+            if let Some(&prev) = ending_at.get(&(m.first - 1)) {
+                if defines_acronym(mentions[prev].span.slice(doc.text), acronym) {
+                    defined_by.insert(k, prev);
+                }
             }
         }
     }
+    let mut index = LongFormIndex::default();
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     for &k in &order {
         let m = &mentions[k];
@@ -706,7 +717,7 @@ fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>)
             }
         }
         if target.is_none() && m.kind != ActorKind::Group {
-            target = find_long_form(&entities, m, &key, surface);
+            target = index.find_long_form(&entities, m, &key, surface);
         }
         let t = match target {
             Some(t) => t,
@@ -743,8 +754,12 @@ fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>)
             ent.affiliation = (m.first..m.last).find_map(|i| lex.demonyms.get(&norm[i]).cloned());
         }
         by_key.entry(key.clone()).or_insert(t);
-        ent.keys.insert(key);
+        if !ent.keys.contains(&key) {
+            index.add_key(&key, t);
+            ent.keys.insert(key);
+        }
         if !ent.forms.iter().any(|f| f == surface) {
+            index.add_form(surface, t);
             ent.forms.push(surface.to_string());
         }
         ent.mentions.push(m.span);
@@ -843,47 +858,97 @@ fn canonical_name(forms: &[String]) -> String {
         .unwrap_or(name)
 }
 
-/// A longer entity this short form refers to: a person's surname or first
-/// name, an organization's final word(s), or an acronym of its name.
-fn find_long_form(entities: &[Entity], m: &Mention, key: &str, surface: &str) -> Option<usize> {
-    let words: Vec<&str> = key.split(' ').collect();
-    let acronym = is_acronym(surface);
-    let mut found = None;
-    for (t, e) in entities.iter().enumerate() {
-        let kind = entity_kind(e);
-        if kind == ActorKind::Group {
-            continue;
-        }
-        let hit = e.keys.iter().any(|k| {
-            let kw: Vec<&str> = k.split(' ').collect();
-            if kw.len() <= words.len() {
-                return false;
+/// Entities by the first and last word of their keys and by the initials of
+/// their forms, so that a short form finds its long form without a scan.
+#[derive(Default)]
+struct LongFormIndex {
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: &str, t: usize) {
+    let v = map.entry(key.to_string()).or_default();
+    if v.last() != Some(&t) && !v.contains(&t) {
+        v.push(t);
+    }
+}
+
+impl LongFormIndex {
+    fn add_key(&mut self, key: &str, t: usize) {
+        let mut words = key.split(' ');
+        if let (Some(first), Some(last)) = (words.next(), key.rsplit(' ').next()) {
+            if first.len() < key.len() {
+                push_unique(&mut self.by_first, first, t);
+                push_unique(&mut self.by_last, last, t);
             }
-            if acronym
-                && e.forms
-                    .iter()
-                    .any(|f| initials(f) == key.replace(['-', '&'], ""))
-            {
-                return true;
-            }
-            match (kind, m.kind) {
-                (ActorKind::Person, ActorKind::Person) => {
-                    kw.ends_with(&words) || kw.starts_with(&words)
-                }
-                (ActorKind::Organization, ActorKind::Organization)
-                | (ActorKind::Place, ActorKind::Place) => kw.ends_with(&words) && words.len() >= 1,
-                _ => false,
-            }
-        });
-        if hit {
-            if found.is_some() {
-                // Ambiguous short form: leave it on its own.
-                return None;
-            }
-            found = Some(t);
         }
     }
-    found
+
+    fn add_form(&mut self, form: &str, t: usize) {
+        let init = initials(form);
+        if init.chars().count() >= 2 {
+            push_unique(&mut self.by_initials, &init, t);
+        }
+    }
+
+    /// A longer entity this short form refers to: a person's surname or first
+    /// name, an organization's or place's final word(s), or an acronym of its name.
+    /// An ambiguous short form (two candidates) stays on its own.
+    fn find_long_form(
+        &self,
+        entities: &[Entity],
+        m: &Mention,
+        key: &str,
+        surface: &str,
+    ) -> Option<usize> {
+        let words: Vec<&str> = key.split(' ').collect();
+        fn get<'m>(map: &'m HashMap<String, Vec<usize>>, w: &str) -> &'m [usize] {
+            map.get(w).map_or(&[], |v| v.as_slice())
+        }
+        let none: &[usize] = &[];
+        let acronym = is_acronym(surface);
+        let acr_key = key.replace(['-', '&', ' '], "");
+        let candidates = get(&self.by_last, words[words.len() - 1])
+            .iter()
+            .chain(get(&self.by_first, words[0]))
+            .chain(if acronym {
+                get(&self.by_initials, &acr_key)
+            } else {
+                none
+            });
+        let mut found = None;
+        for &t in candidates {
+            if found == Some(t) {
+                continue;
+            }
+            let e = &entities[t];
+            let kind = entity_kind(e);
+            if kind == ActorKind::Group {
+                continue;
+            }
+            let hit = (acronym && e.forms.iter().any(|f| initials(f) == acr_key))
+                || e.keys.iter().any(|k| {
+                    let kw: Vec<&str> = k.split(' ').collect();
+                    kw.len() > words.len()
+                        && match (kind, m.kind) {
+                            (ActorKind::Person, ActorKind::Person) => {
+                                kw.ends_with(&words) || kw.starts_with(&words)
+                            }
+                            (ActorKind::Organization, ActorKind::Organization)
+                            | (ActorKind::Place, ActorKind::Place) => kw.ends_with(&words),
+                            _ => false,
+                        }
+                });
+            if hit {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(t);
+            }
+        }
+        found
+    }
 }
 
 const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "we", "you", "who"];
@@ -951,7 +1016,12 @@ fn link_claim(
         c.attribution = Attribution::None;
         return;
     };
-    let inside: Vec<&(Span, usize)> = all.iter().filter(|(m, _)| src.contains(*m)).collect();
+    let lo = all.partition_point(|(m, _)| m.start < src.start);
+    let hi = all.partition_point(|(m, _)| m.start < src.end);
+    let inside: Vec<&(Span, usize)> = all[lo..hi]
+        .iter()
+        .filter(|(m, _)| src.contains(*m))
+        .collect();
     // Prefer a named actor inside the source; a group only when there is no name.
     let named = inside
         .iter()
@@ -990,9 +1060,11 @@ fn link_claim(
                 k != ActorKind::Place
             }
         };
-        c.actor = all
+        // The nearest earlier mention of the wanted kind, within a window.
+        c.actor = all[..lo]
             .iter()
             .rev()
+            .take(64)
             .find(|(m, id)| m.end <= src.start && wanted(actors[*id].kind))
             .map(|&(_, id)| id);
         c.attribution = match c.actor {

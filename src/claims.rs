@@ -14,6 +14,10 @@
 //! several sentences or paragraphs. Everything is a bounded walk around the
 //! cue, so [`find`] is linear in the number of tokens.
 
+/// The longest content that runs to the end of its sentence, in tokens (a
+/// longer sentence is cut there: it keeps a sentence with many cues linear).
+const MAX_CONTENT_TOKENS: usize = 300;
+
 use crate::analysis::{Attribution, Claim};
 use crate::lexicon::{tsv_rows, PhraseSet};
 use crate::span::Span;
@@ -777,6 +781,8 @@ impl Ctx<'_, '_> {
         }
         // To the end of the sentence, without the final period (unless a quote closes after it),
         // or to the next attribution: "…, saying …", "… and said …", "…, according to …".
+        // Bounded, so that a sentence with many cues stays linear.
+        let sent_last = sent_last.min(s + MAX_CONTENT_TOKENS);
         let mut e = sent_last - 1;
         let mut depth = 0i32;
         for j in s + 1..sent_last {

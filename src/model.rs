@@ -19,13 +19,13 @@ pub fn str_hash(s: &str) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     let mut tail = 0u64;
     for (k, &b) in chunks.remainder().iter().enumerate() {
         tail |= u64::from(b) << (8 * k);
     }
-    h = (h.rotate_left(5) ^ tail).wrapping_mul(0x51_7cc1_b727_220a_95);
+    h = (h.rotate_left(5) ^ tail).wrapping_mul(0x517c_c1b7_2722_0a95);
     fmix(h)
 }
 
@@ -54,7 +54,7 @@ impl FeatureHash {
     /// Adds a value that is already a hash ([`str_hash`]).
     #[inline]
     pub fn h(self, v: u64) -> Self {
-        FeatureHash((self.0.rotate_left(23) ^ v).wrapping_mul(0x51_7cc1_b727_220a_95))
+        FeatureHash((self.0.rotate_left(23) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95))
     }
 
     /// Adds a string.
@@ -361,6 +361,7 @@ impl Trainer {
         let mut scores = vec![0f32; l];
         let (mut prev, mut prev2) = (START, START);
         let (mut gprev, mut gprev2) = (START, START);
+        #[allow(clippy::needless_range_loop)] // seq and gold share the index
         for i in 0..seq.len() {
             self.step += 1;
             scores.iter_mut().for_each(|s| *s = 0.0);

@@ -313,6 +313,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind = TokenKind::OpenQuote;
             } else if matches!(c, '”' | '»' | '›' | '」' | '』') {
                 kind = TokenKind::CloseQuote;
+            } else if c == '\'' && sc.char_at(end) == Some('\'') {
+                // Two straight apostrophes: the closing half of a ``PTB-style'' quote.
+                end += 1;
+                kind = quote_direction(text[..start].chars().next_back());
             } else if c == '’' || c == '\'' {
                 // A bare apostrophe after a plural is a possessive ("the ministers' talks").
                 let prev_word = tokens.last().is_some_and(|t: &Token| {
@@ -381,8 +385,7 @@ fn scan_word(sc: &Scanner, start: usize) -> (usize, TokenKind, bool) {
     };
     let mut i = start;
     let mut has_inner_period = false;
-    loop {
-        let Some(c) = sc.char_at(i) else { break };
+    while let Some(c) = sc.char_at(i) {
         if is_word_char(c) {
             i += c.len_utf8();
             continue;

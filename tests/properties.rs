@@ -798,7 +798,26 @@ fn a_long_run_without_spaces() {
 /// 256 KB, 3 s for 512 KB, 14 s for 1 MB in release; the same names split into
 /// sentences take 0.15 s for 1 MB), so this takes minutes in debug.
 #[test]
-#[ignore = "src/actors.rs find: quadratic in mentions per sentence (merge_lexicon_mention scans all mentions of the sentence per lexicon hit)"]
 fn one_megabyte_sentence_of_actor_names() {
     big(&"Iran and ".repeat(MB / 9));
+}
+
+/// Long single sentences that repeat what each layer looks for: each must
+/// finish (they once took seconds per megabyte because some layer was
+/// quadratic in the cues of a sentence) and give well-formed spans.
+#[test]
+fn long_sentences_of_repeated_cues() {
+    for unit in [
+        "he said that ",
+        "analysts and ",
+        "according to Reuters ",
+        "Global Trade Office (GTO) ",
+        "“Yes,” she said, ",
+        "“a ",
+        "( ",
+        "may ",
+        "if not certain, ",
+    ] {
+        big(&unit.repeat(256 * 1024 / unit.len()));
+    }
 }

@@ -475,7 +475,6 @@ fn token_flags() {
 /// PTB-style quotes: "``" is one opening-quote token, so "''" should be one
 /// closing-quote token; today it is two.
 #[test]
-#[ignore = "src/text.rs tokenize: \"''\" is split into two CloseQuote tokens while \"``\" is one OpenQuote"]
 fn ptb_style_double_quotes() {
     check_tokens(&[(
         "``Yes,'' he said.",
