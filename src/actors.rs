@@ -23,7 +23,7 @@
 //! state ([`crate::Actor::affiliation`]).
 
 use crate::analysis::{Actor, ActorKind, Attribution, Claim};
-use crate::lexicon::{tsv_rows, FastSet, PhraseSet};
+use crate::lexicon::{tsv_rows, FastSet, Norm, PhraseSet};
 use crate::model::{str_hash, FeatureHash, Sequence, Tagger};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind};
@@ -175,7 +175,7 @@ fn first_upper(s: &str) -> bool {
 
 impl<'n> DocContext<'n> {
     /// Gathers the document facts.
-    pub fn new(doc: &Doc, norm: &'n [String], lex: &ActorLexicon) -> Self {
+    pub fn new(doc: &Doc, norm: &'n Norm, lex: &ActorLexicon) -> Self {
         let mut lower_seen = FastSet::default();
         let mut title_seen = FastSet::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
@@ -190,9 +190,9 @@ impl<'n> DocContext<'n> {
                 let starts = i == s.first || is_opening(doc, i - 1);
                 if !starts && !s.caps {
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        lower_seen.insert(norm[i].as_str());
+                        lower_seen.insert(&norm[i]);
                     } else if first_upper(w) {
-                        title_seen.insert(norm[i].as_str());
+                        title_seen.insert(&norm[i]);
                     }
                 }
             }
@@ -255,7 +255,7 @@ fn shape_into(s: &str, out: &mut String) {
     }
 }
 
-fn word_form<'n>(doc: &Doc, norm: &'n [String], i: usize) -> Cow<'n, str> {
+fn word_form<'n>(doc: &Doc, norm: &'n Norm, i: usize) -> Cow<'n, str> {
     if doc.tokens[i].kind == TokenKind::Number {
         Cow::Owned(
             norm[i]
@@ -286,79 +286,144 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
-/// Builds the tagger's features for one sentence.
-pub fn features(doc: &Doc, norm: &[String], ctx: &DocContext, sent: &Sentence, seq: &mut Sequence) {
-    let (a, b) = (sent.first, sent.last);
-    let n = b - a;
-    let forms: Vec<Cow<str>> = (a..b).map(|i| word_form(doc, norm, i)).collect();
-    let mut shape_buf = String::new();
-    let mut shape_at = Vec::with_capacity(n + 1);
-    shape_at.push(0);
-    for i in a..b {
-        shape_into(doc.tok(i), &mut shape_buf);
-        shape_at.push(shape_buf.len());
+/// The tagger's view of one sentence: each token's strings hashed once, so
+/// that the features of a token ([`SentenceFeatures::token`]) are built only
+/// when the decoder needs them.
+pub struct SentenceFeatures<'d, 'n> {
+    doc: &'d Doc<'d>,
+    norm: &'n Norm,
+    ctx: &'d DocContext<'n>,
+    first: usize,
+    caps: u64,
+    forms: Vec<Cow<'n, str>>,
+    fh: Vec<u64>,
+    sh: Vec<u64>,
+    bos: u64,
+    eos: u64,
+}
+
+impl<'d, 'n> SentenceFeatures<'d, 'n> {
+    /// Hashes the words and shapes of a sentence.
+    pub fn new(doc: &'d Doc<'d>, norm: &'n Norm, ctx: &'d DocContext<'n>, sent: &Sentence) -> Self {
+        let (a, b) = (sent.first, sent.last);
+        let forms: Vec<Cow<str>> = (a..b).map(|i| word_form(doc, norm, i)).collect();
+        let mut buf = String::new();
+        let sh = (a..b)
+            .map(|i| {
+                buf.clear();
+                shape_into(doc.tok(i), &mut buf);
+                str_hash(&buf)
+            })
+            .collect();
+        SentenceFeatures {
+            doc,
+            norm,
+            ctx,
+            first: a,
+            caps: u64::from(sent.caps),
+            fh: forms.iter().map(|f| str_hash(f)).collect(),
+            forms,
+            sh,
+            bos: str_hash("<s>"),
+            eos: str_hash("</s>"),
+        }
     }
-    let shapes: Vec<&str> = (0..n)
-        .map(|k| &shape_buf[shape_at[k]..shape_at[k + 1]])
-        .collect();
-    // Each string is hashed once; features combine the hashes.
-    let fh: Vec<u64> = forms.iter().map(|f| str_hash(f)).collect();
-    let sh: Vec<u64> = shapes.iter().map(|s| str_hash(s)).collect();
-    let (bos, eos) = (str_hash("<s>"), str_hash("</s>"));
-    let at = |v: &[u64], k: isize| -> u64 {
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.fh.len()
+    }
+
+    /// True when the sentence has no token.
+    pub fn is_empty(&self) -> bool {
+        self.fh.is_empty()
+    }
+
+    /// The word key of token `k` (for the history features).
+    pub fn words(&self) -> &[u64] {
+        &self.fh
+    }
+
+    /// Whether token `k` has no capital letter: after an `O` it cannot
+    /// begin or continue a name, so the decoder skips it (0.2% of the
+    /// names in the training data begin in lowercase).
+    pub fn skip(&self, k: usize) -> bool {
+        !self.doc.tok(self.first + k).chars().any(char::is_uppercase)
+    }
+
+    #[inline]
+    fn at(&self, v: &[u64], k: isize) -> u64 {
         if k < 0 {
-            bos
-        } else if k as usize >= n {
-            eos
+            self.bos
+        } else if k as usize >= v.len() {
+            self.eos
         } else {
             v[k as usize]
         }
-    };
-    let caps = u64::from(sent.caps);
-    for k in 0..n {
-        let i = a + k;
+    }
+
+    /// Appends the static features of token `k` to `out`.
+    pub fn token(&self, k: usize, out: &mut Vec<u64>) {
+        let (doc, ctx, norm) = (self.doc, self.ctx, self.norm);
+        let n = self.len();
+        let i = self.first + k;
         let ki = k as isize;
-        let w: &str = &forms[k];
+        let (fh, sh) = (&self.fh[..], &self.sh[..]);
+        let w: &str = &self.forms[k];
         let raw = doc.tok(i);
         let (w0, s0) = (fh[k], sh[k]);
-        let (wp, wn) = (at(&fh, ki - 1), at(&fh, ki + 1));
-        let (sp, sn) = (at(&sh, ki - 1), at(&sh, ki + 1));
-        seq.begin_token(w0);
+        let (wp, wn) = (self.at(fh, ki - 1), self.at(fh, ki + 1));
+        let (sp, sn) = (self.at(sh, ki - 1), self.at(sh, ki + 1));
+        let caps = self.caps;
         let f = FeatureHash::new;
-        seq.push(f(1));
-        seq.push(f(2).h(w0));
-        seq.push(f(4).h(s0));
-        seq.push(f(5).str(prefix(w, 2)));
-        seq.push(f(6).str(prefix(w, 3)));
-        seq.push(f(7).str(suffix(w, 2)));
-        seq.push(f(8).str(suffix(w, 3)));
-        seq.push(f(9).str(suffix(w, 4)));
-        seq.push(f(10).h(wp));
-        seq.push(f(11).h(wn));
-        seq.push(f(12).h(at(&fh, ki - 2)));
-        seq.push(f(13).h(at(&fh, ki + 2)));
-        seq.push(f(14).h(sp));
-        seq.push(f(15).h(sn));
-        seq.push(f(16).h(wp).h(w0));
-        seq.push(f(17).h(w0).h(wn));
-        seq.push(f(18).num(caps).h(s0));
         let start = k == 0 || is_opening(doc, i - 1);
-        seq.push(f(19).num(u64::from(start)).h(s0));
-        let lower = ctx.lower_seen.contains(norm[i].as_str());
-        let title = ctx.title_seen.contains(norm[i].as_str());
+        let lower = ctx.lower_seen.contains(&norm[i]);
+        let title = ctx.title_seen.contains(&norm[i]);
         let upper = first_upper(raw);
-        seq.push(f(20).num(u64::from(lower) | u64::from(title) << 1 | u64::from(upper) << 2));
         let gaz_next = if k + 1 < n { ctx.gaz[i + 1] } else { 0 };
-        seq.push(f(22).num(u64::from(ctx.gaz[i])));
-        seq.push(f(21).num(u64::from(ctx.gaz[i]) | u64::from(gaz_next) << 8));
         let next_poss = doc
             .tokens
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
-        seq.push(f(23).num(u64::from(next_poss)));
-        seq.push(f(24).num(raw.chars().count().min(12) as u64));
-        seq.push(f(25).h(sp).h(s0).h(sn));
-        seq.push(f(26).num(caps).h(wp).h(s0));
+        out.extend(
+            [
+                f(1),
+                f(2).h(w0),
+                f(4).h(s0),
+                f(5).str(prefix(w, 2)),
+                f(6).str(prefix(w, 3)),
+                f(7).str(suffix(w, 2)),
+                f(8).str(suffix(w, 3)),
+                f(9).str(suffix(w, 4)),
+                f(10).h(wp),
+                f(11).h(wn),
+                f(12).h(self.at(fh, ki - 2)),
+                f(13).h(self.at(fh, ki + 2)),
+                f(14).h(sp),
+                f(15).h(sn),
+                f(16).h(wp).h(w0),
+                f(17).h(w0).h(wn),
+                f(18).num(caps).h(s0),
+                f(19).num(u64::from(start)).h(s0),
+                f(20).num(u64::from(lower) | u64::from(title) << 1 | u64::from(upper) << 2),
+                f(22).num(u64::from(ctx.gaz[i])),
+                f(21).num(u64::from(ctx.gaz[i]) | u64::from(gaz_next) << 8),
+                f(23).num(u64::from(next_poss)),
+                f(24).num(raw.chars().count().min(12) as u64),
+                f(25).h(sp).h(s0).h(sn),
+                f(26).num(caps).h(wp).h(s0),
+            ]
+            .map(FeatureHash::finish),
+        );
+    }
+}
+
+/// Builds the tagger's features for every token of one sentence (for training).
+pub fn features(doc: &Doc, norm: &Norm, ctx: &DocContext, sent: &Sentence, seq: &mut Sequence) {
+    let sf = SentenceFeatures::new(doc, norm, ctx, sent);
+    for k in 0..sf.len() {
+        seq.begin_token(sf.fh[k], sf.skip(k));
+        sf.token(k, &mut seq.feats);
         seq.end_token();
     }
 }
@@ -424,19 +489,15 @@ const GROUP_MODIFIERS: &[&str] = &[
 ];
 
 /// Finds the actors of a document.
-pub fn find(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Vec<Actor> {
+pub fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
     let ctx = DocContext::new(doc, norm, lex);
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut seq = Sequence::default();
     for s in &doc.sentences {
         // Model spans.
         let mut model: Vec<Mention> = Vec::new();
         if let Some(tagger) = &lex.tagger {
-            seq.feats.clear();
-            seq.starts.clear();
-            seq.words.clear();
-            features(doc, norm, &ctx, s, &mut seq);
-            let labels = tagger.tag(&seq);
+            let sf = SentenceFeatures::new(doc, norm, &ctx, s);
+            let labels = tagger.tag_lazy(sf.words(), |k| sf.skip(k), |k, out| sf.token(k, out));
             let names = tagger.labels();
             let mut k = 0;
             while k < labels.len() {
@@ -451,6 +512,10 @@ pub fn find(doc: &Doc, norm: &[String], lex: &ActorLexicon) -> Vec<Actor> {
                         // "the IRGC’s Air Force" → "IRGC" and "Air Force".
                         let mut first = s.first + k;
                         let end = s.first + e;
+                        // A leading article is not part of a name ("The United Nations").
+                        if end - first >= 2 && &norm[first] == "the" {
+                            first += 1;
+                        }
                         for cut in (first..end)
                             .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
                             .chain(std::iter::once(end))
@@ -539,12 +604,14 @@ fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) -> Vec<Mentio
         match overlapping.as_mut_slice() {
             [] => out.push(m),
             [o] if o.first == m.first && o.last == m.last => {
-                // Same span: when the model reads the name as another kind in
-                // this context ("Jordan" the player, "Washington" the person),
-                // the context wins and the mention stays apart from the entry.
-                if o.kind == m.kind {
+                // Same span. A place name that the model reads as a person or
+                // a team in this context ("Jordan" the player, "Newcastle" the
+                // club) keeps the model's kind and stays apart from the entry;
+                // otherwise the lexicon gives kind, subkind and entry.
+                if o.kind == m.kind || m.kind != ActorKind::Place {
+                    o.kind = m.kind;
                     o.entry = m.entry;
-                    o.subkind = m.subkind;
+                    o.subkind = m.subkind.clone();
                 }
                 out.append(&mut overlapping);
             }
@@ -565,7 +632,7 @@ fn covering(named: &[Mention], i: usize) -> Option<&Mention> {
 
 fn group_mentions(
     doc: &Doc,
-    norm: &[String],
+    norm: &Norm,
     lex: &ActorLexicon,
     s: &Sentence,
     named: &[Mention],
@@ -585,7 +652,7 @@ fn group_mentions(
         let mut first = i;
         while first > s.first {
             let p = first - 1;
-            let w = norm[p].as_str();
+            let w = &norm[p];
             let before = covering(named, p);
             let is_mod = GROUP_MODIFIERS.contains(&w)
                 || lex.demonyms.contains_key(w)
@@ -596,7 +663,7 @@ fn group_mentions(
             first = before.map_or(p, |m| m.first.max(s.first));
         }
         // Leading quantifiers are not part of the name of the group.
-        while first < i && matches!(norm[first].as_str(), "some" | "many" | "several" | "other") {
+        while first < i && matches!(&norm[first], "some" | "many" | "several" | "other") {
             first += 1;
         }
         let last = i + len;
@@ -663,7 +730,7 @@ struct Entity {
     affiliation: Option<String>,
 }
 
-fn group(doc: &Doc, norm: &[String], lex: &ActorLexicon, mentions: Vec<Mention>) -> Vec<Actor> {
+fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> Vec<Actor> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();

@@ -19,7 +19,7 @@
 const MAX_CONTENT_TOKENS: usize = 300;
 
 use crate::analysis::{Attribution, Claim};
-use crate::lexicon::{tsv_rows, PhraseSet};
+use crate::lexicon::{tsv_rows, Norm, PhraseSet};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 
@@ -419,7 +419,7 @@ const NONE: u32 = u32::MAX;
 
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
-    norm: &'a [String],
+    norm: &'a Norm,
     lex: &'a CueLexicon,
     /// Partner of each paired double quote token (open ↔ close), or `NONE`.
     partner: Vec<u32>,
@@ -839,7 +839,7 @@ impl Ctx<'_, '_> {
 /// Pairs double quotation marks over the whole document; a quote left open
 /// at a paragraph end that the next paragraph reopens is paired with the
 /// last token of its paragraph.
-fn pair_quotes(doc: &Doc, norm: &[String], sent_of: &[u32]) -> Vec<u32> {
+fn pair_quotes(doc: &Doc, norm: &Norm, sent_of: &[u32]) -> Vec<u32> {
     let n = doc.tokens.len();
     let mut partner = vec![NONE; n];
     let mut open: Option<usize> = None;
@@ -854,8 +854,8 @@ fn pair_quotes(doc: &Doc, norm: &[String], sent_of: &[u32]) -> Vec<u32> {
     };
     for i in 0..n {
         let t = &doc.tokens[i];
-        let dq = matches!(norm[i].as_str(), "\"" | "``" | "''" | "«" | "»")
-            || norm[i] == "'" && i + 1 < n && norm[i + 1] == "'";
+        let dq = matches!(&norm[i], "\"" | "``" | "''" | "«" | "»")
+            || &norm[i] == "'" && i + 1 < n && &norm[i + 1] == "'";
         if !dq {
             continue;
         }
@@ -867,7 +867,7 @@ fn pair_quotes(doc: &Doc, norm: &[String], sent_of: &[u32]) -> Vec<u32> {
                         let e = para_end(o);
                         partner[o] = e as u32;
                         open = Some(i);
-                    } else if norm[i] == "\"" {
+                    } else if &norm[i] == "\"" {
                         // A straight quote read as opening while one is open: it closes.
                         partner[o] = i as u32;
                         partner[i] = o as u32;
@@ -882,7 +882,7 @@ fn pair_quotes(doc: &Doc, norm: &[String], sent_of: &[u32]) -> Vec<u32> {
             TokenKind::CloseQuote => {
                 if let Some(o) = open {
                     // `''` closes with its second apostrophe.
-                    let c = if norm[i] == "'" && i + 1 < n && norm[i + 1] == "'" {
+                    let c = if &norm[i] == "'" && i + 1 < n && &norm[i + 1] == "'" {
                         i + 1
                     } else {
                         i
@@ -905,7 +905,7 @@ fn pair_quotes(doc: &Doc, norm: &[String], sent_of: &[u32]) -> Vec<u32> {
 ///
 /// `actor` is left `None` and `attribution` is provisional: the analyzer links
 /// sources to actors afterwards.
-pub fn find(doc: &Doc, norm: &[String], lex: &CueLexicon) -> Vec<Claim> {
+pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
     let mut claims = Vec::new();
     if doc.tokens.is_empty() || lex.phrases.is_empty() {
         return claims;

@@ -16,7 +16,7 @@
 //!   ("declined to say if"), where it opens a question, like "whether".
 
 use crate::analysis::{Hedge, HedgeKind};
-use crate::lexicon::{phrase_tokens, tsv_rows, PhraseSet};
+use crate::lexicon::{phrase_tokens, tsv_rows, Norm, PhraseSet};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind};
 
@@ -344,7 +344,7 @@ fn is_in(word: Option<&str>, set: &[&str]) -> bool {
 /// The view of one sentence the rules look at.
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
-    norm: &'d [String],
+    norm: &'d Norm,
     first: usize,
     last: usize,
 }
@@ -356,7 +356,7 @@ impl Ctx<'_, '_> {
         if i < self.first as isize || i >= self.last as isize {
             None
         } else {
-            Some(self.norm[i as usize].as_str())
+            Some(&self.norm[i as usize])
         }
     }
 
@@ -526,9 +526,9 @@ impl Ctx<'_, '_> {
 
 /// Finds the epistemic cues of a document, in text order.
 ///
-/// `norm` holds the normalised token texts ([`crate::lexicon::normalized_tokens`]).
+/// `norm` holds the normalised token texts ([`crate::lexicon::Norm`]).
 /// The cues do not overlap and their spans lie on token boundaries.
-pub fn find(doc: &Doc, norm: &[String], lex: &HedgeLexicon) -> Vec<Hedge> {
+pub fn find(doc: &Doc, norm: &Norm, lex: &HedgeLexicon) -> Vec<Hedge> {
     let mut out: Vec<Hedge> = Vec::new();
     for sentence in &doc.sentences {
         let cx = Ctx {
@@ -577,7 +577,7 @@ pub fn find(doc: &Doc, norm: &[String], lex: &HedgeLexicon) -> Vec<Hedge> {
                     kind = HedgeKind::Hedge;
                     reason = "negated booster";
                     // "isn't clear": take the auxiliary the clitic hangs on.
-                    start = if norm[j] == "n't" && j > floor {
+                    start = if &norm[j] == "n't" && j > floor {
                         j - 1
                     } else {
                         j

@@ -73,6 +73,12 @@ pub fn tsv_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 /// Normalises a token for lookup: lowercase, curly apostrophes and quotes made straight.
 pub fn normalize(token: &str) -> String {
     let mut out = String::with_capacity(token.len());
+    normalize_into(token, &mut out);
+    out
+}
+
+/// [`normalize`], appending to `out`.
+pub fn normalize_into(token: &str, out: &mut String) {
     for c in token.chars() {
         match c {
             '’' | '‘' | '`' => out.push('\''),
@@ -81,7 +87,6 @@ pub fn normalize(token: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The normalised tokens of a phrase, split the way [`crate::text::tokenize`] splits text.
@@ -92,20 +97,130 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// The hash of a normalised token, as [`Norm`] and [`PhraseSet`] use it.
+#[inline]
+pub fn token_hash(s: &str) -> u64 {
+    let mut h = FxHasher(s.len() as u64);
+    h.write(s.as_bytes());
+    h.finish() | 1
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The normalised tokens of a document (see [`normalize`]), built once and
+/// shared by the layers: one text buffer, token bounds, and each token's hash.
+///
+/// ```
+/// let doc = claimlens::Doc::new("The IRGC’s Air Force");
+/// let norm = claimlens::lexicon::Norm::new(&doc);
+/// assert_eq!(&norm[1], "irgc");
+/// assert_eq!(&norm[2], "'s");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Norm {
+    buf: String,
+    bounds: Vec<u32>,
+    hashes: Vec<u64>,
+}
+
+impl Norm {
+    /// Normalises every token of `doc`.
+    pub fn new(doc: &Doc) -> Self {
+        let mut buf = String::with_capacity(doc.text.len());
+        let mut bounds = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut hashes = Vec::with_capacity(doc.tokens.len());
+        bounds.push(0);
+        for t in &doc.tokens {
+            let s = t.span.slice(doc.text);
+            let start = buf.len();
+            if t.kind == TokenKind::Word && s.bytes().all(|b| b.is_ascii_lowercase()) {
+                buf.push_str(s);
+            } else {
+                normalize_into(s, &mut buf);
+            }
+            hashes.push(token_hash(&buf[start..]));
+            bounds.push(buf.len() as u32);
+        }
+        Norm {
+            buf,
+            bounds,
+            hashes,
+        }
+    }
+
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// True when there is no token.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// Token `i`, if there is one.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&str> {
+        (i < self.len()).then(|| &self[i])
+    }
+
+    /// The hash of token `i` ([`token_hash`]).
+    #[inline]
+    pub fn hash(&self, i: usize) -> u64 {
+        self.hashes[i]
+    }
+}
+
+impl std::ops::Index<usize> for Norm {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, i: usize) -> &str {
+        &self.buf[self.bounds[i] as usize..self.bounds[i + 1] as usize]
+    }
+}
+
+type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// One phrase of a [`PhraseSet`]: its first token, the rest, and the payload.
+type Phrase<T> = (String, Vec<String>, T);
+
 /// A set of multi-token phrases with a payload each, matched on normalised tokens.
 ///
-/// Lookup is a hash probe on the first token followed by a comparison of the
-/// (few) phrases that start with it; the longest phrase wins.
+/// Lookup is a probe with the first token's precomputed hash followed by a
+/// comparison of the (few) phrases that start with it; the longest phrase wins.
 #[derive(Clone, Debug)]
 pub struct PhraseSet<T> {
-    by_first: FastMap<String, Vec<(Vec<String>, T)>>,
+    by_first: HashKeyed<Vec<Phrase<T>>>,
     len: usize,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: FastMap::default(),
+            by_first: HashKeyed::default(),
             len: 0,
         }
     }
@@ -134,54 +249,43 @@ impl<T: Clone> PhraseSet<T> {
             return;
         };
         let rest = toks[1..].to_vec();
-        let list = self.by_first.entry(first).or_default();
-        if let Some(slot) = list.iter_mut().find(|(r, _)| *r == rest) {
-            slot.1 = value;
+        let list = self.by_first.entry(token_hash(&first)).or_default();
+        if let Some(slot) = list.iter_mut().find(|(f, r, _)| *f == first && *r == rest) {
+            slot.2 = value;
         } else {
-            list.push((rest, value));
+            list.push((first, rest, value));
             // Longest first, so the first hit is the longest match.
-            list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+            list.sort_by_key(|(_, r, _)| std::cmp::Reverse(r.len()));
             self.len += 1;
         }
     }
 
     /// The longest phrase that starts at token `i` of `norm` and ends before token `limit`:
     /// its length in tokens and its payload.
-    pub fn longest_at<'s>(
-        &'s self,
-        norm: &[String],
-        i: usize,
-        limit: usize,
-    ) -> Option<(usize, &'s T)> {
-        let list = self.by_first.get(norm.get(i)?)?;
-        for (rest, value) in list {
+    #[inline]
+    pub fn longest_at<'s>(&'s self, norm: &Norm, i: usize, limit: usize) -> Option<(usize, &'s T)> {
+        if i >= norm.len() {
+            return None;
+        }
+        let list = self.by_first.get(&norm.hash(i))?;
+        let first = &norm[i];
+        for (f, rest, value) in list {
             let end = i + 1 + rest.len();
-            if end <= limit && norm[i + 1..end] == rest[..] {
+            if end <= limit
+                && end <= norm.len()
+                && f == first
+                && rest.iter().enumerate().all(|(k, r)| *r == norm[i + 1 + k])
+            {
                 return Some((1 + rest.len(), value));
             }
         }
         None
     }
 
-    /// True when `phrase` (already normalised, one token) is in the set as a one-token phrase.
+    /// True when `word` (already normalised, one token) is in the set as a one-token phrase.
     pub fn contains_word(&self, word: &str) -> bool {
         self.by_first
-            .get(word)
-            .is_some_and(|l| l.iter().any(|(r, _)| r.is_empty()))
+            .get(&token_hash(word))
+            .is_some_and(|l| l.iter().any(|(f, r, _)| f == word && r.is_empty()))
     }
-}
-
-/// Normalised token texts of a document, computed once and shared by the layers.
-pub fn normalized_tokens(doc: &Doc) -> Vec<String> {
-    doc.tokens
-        .iter()
-        .map(|t| {
-            let s = t.span.slice(doc.text);
-            if t.kind == TokenKind::Word && s.bytes().all(|b| b.is_ascii_lowercase()) {
-                s.to_string()
-            } else {
-                normalize(s)
-            }
-        })
-        .collect()
 }

@@ -115,7 +115,7 @@ impl Analyzer {
     /// Analyses one text.
     pub fn analyze(&self, text: &str) -> Analysis {
         let doc = Doc::new(text);
-        let norm = lexicon::normalized_tokens(&doc);
+        let norm = lexicon::Norm::new(&doc);
         let actors = if self.layers.actors || self.layers.claims {
             actors::find(&doc, &norm, &self.actors)
         } else {

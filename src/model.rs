@@ -86,6 +86,8 @@ pub struct Sequence {
     pub starts: Vec<usize>,
     /// One hash per token identifying its word (for the prev-label × word feature).
     pub words: Vec<u64>,
+    /// Tokens that take `O` without scoring when the previous label is `O`.
+    pub skip: Vec<bool>,
 }
 
 impl Sequence {
@@ -99,12 +101,13 @@ impl Sequence {
         self.words.is_empty()
     }
 
-    /// Starts a new token with its word key.
-    pub fn begin_token(&mut self, word: u64) {
+    /// Starts a new token with its word key and whether it may be skipped.
+    pub fn begin_token(&mut self, word: u64, skip: bool) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
         self.words.push(word);
+        self.skip.push(skip);
     }
 
     /// Adds a feature to the current token.
@@ -277,21 +280,44 @@ impl Tagger {
 
     /// Decodes a sequence; returns one label index per token.
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
+        self.tag_lazy(
+            &seq.words,
+            |i| seq.skip[i],
+            |i, out| out.extend_from_slice(seq.token(i)),
+        )
+    }
+
+    /// Decodes a sequence whose static features are built on demand by
+    /// `features(i, out)`: a token for which `skip(i)` holds takes label 0
+    /// (`O`) without being scored when the previous label is `O` too.
+    pub fn tag_lazy(
+        &self,
+        words: &[u64],
+        skip: impl Fn(usize) -> bool,
+        mut features: impl FnMut(usize, &mut Vec<u64>),
+    ) -> Vec<usize> {
         let l = self.labels.len();
-        let mut out = Vec::with_capacity(seq.len());
+        let mut out = Vec::with_capacity(words.len());
         let mut scores = vec![0i32; l];
+        let mut feats = Vec::with_capacity(32);
         let (mut prev, mut prev2) = (START, START);
-        for i in 0..seq.len() {
-            scores.iter_mut().for_each(|s| *s = 0);
-            let hist = history(prev, prev2, seq.words[i]);
-            for &h in seq.token(i).iter().chain(hist.iter()) {
-                let row = &self.weights[self.bucket(h) * l..][..l];
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
+        for (i, &word) in words.iter().enumerate() {
+            let best = if (prev == START || prev == 0) && skip(i) {
+                0
+            } else {
+                scores.iter_mut().for_each(|s| *s = 0);
+                feats.clear();
+                features(i, &mut feats);
+                feats.extend(history(prev, prev2, word));
+                for &h in &feats {
+                    let row = &self.weights[self.bucket(h) * l..][..l];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
                 }
-            }
-            let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
-            let best = best_label(&scores, allowed);
+                let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
+                best_label(&scores, allowed)
+            };
             out.push(best);
             prev2 = prev;
             prev = best as u64;
@@ -363,6 +389,15 @@ impl Trainer {
         let (mut gprev, mut gprev2) = (START, START);
         #[allow(clippy::needless_range_loop)] // seq and gold share the index
         for i in 0..seq.len() {
+            if (prev == START || prev == 0) && seq.skip[i] {
+                // Decoding skips this token: it takes O without scoring.
+                errors += usize::from(gold[i] != 0);
+                prev2 = prev;
+                prev = 0;
+                gprev2 = gprev;
+                gprev = gold[i] as u64;
+                continue;
+            }
             self.step += 1;
             scores.iter_mut().for_each(|s| *s = 0.0);
             let hist = history(prev, prev2, seq.words[i]);

@@ -76,7 +76,7 @@ pub fn train_actors(
         let text = gold.text.as_str();
         let map = cp_to_byte(text);
         let doc = Doc::new(text);
-        let norm = crate::lexicon::normalized_tokens(&doc);
+        let norm = crate::lexicon::Norm::new(&doc);
         let ctx = DocContext::new(&doc, &norm, &lex);
         let mut labels = vec![0usize; doc.tokens.len()];
         for s in gold.spans.iter().chain(&gold.extra_spans) {

@@ -1,7 +1,7 @@
 //! Table-driven tests of the claims layer on sentences written for the project.
 
 use claimlens::claims::{find, CueLexicon};
-use claimlens::lexicon::normalized_tokens;
+use claimlens::lexicon::Norm;
 use claimlens::{Attribution, Claim, Doc};
 
 /// One expected claim: source (None = no source), cue, content spans.
@@ -26,7 +26,7 @@ const fn w(
 fn claims_of(text: &str) -> Vec<Claim> {
     let lex = CueLexicon::builtin();
     let doc = Doc::new(text);
-    let norm = normalized_tokens(&doc);
+    let norm = Norm::new(&doc);
     find(&doc, &norm, &lex)
 }
 
@@ -412,7 +412,7 @@ fn user_cues() {
     let mut lex = CueLexicon::builtin();
     lex.add("opined");
     let doc = Doc::new(text);
-    let norm = normalized_tokens(&doc);
+    let norm = Norm::new(&doc);
     let got = find(&doc, &norm, &lex);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].cue.slice(text), "opined");

@@ -1,7 +1,7 @@
 //! Hedging layer: table-driven cases written for the project.
 
 use claimlens::hedges::{find, HedgeLexicon};
-use claimlens::lexicon::normalized_tokens;
+use claimlens::lexicon::Norm;
 use claimlens::{Doc, Hedge, HedgeKind};
 use std::sync::LazyLock;
 
@@ -11,7 +11,7 @@ static LEX: LazyLock<HedgeLexicon> = LazyLock::new(HedgeLexicon::builtin);
 
 fn run(text: &str, lex: &HedgeLexicon) -> Vec<Hedge> {
     let doc = Doc::new(text);
-    let norm = normalized_tokens(&doc);
+    let norm = Norm::new(&doc);
     find(&doc, &norm, lex)
 }
 
