@@ -28,6 +28,7 @@ use crate::model::{str_hash, FeatureHash, Sequence, Tagger};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -167,6 +168,8 @@ pub struct DocContext<'n> {
     title_seen: FastSet<&'n str>,
     /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
     gaz: Vec<u8>,
+    /// Known-actor matches in text order: first token, length, lexicon entry.
+    known: Vec<(usize, usize, usize)>,
 }
 
 fn first_upper(s: &str) -> bool {
@@ -179,6 +182,7 @@ impl<'n> DocContext<'n> {
         let mut lower_seen = FastSet::default();
         let mut title_seen = FastSet::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
+        let mut known = Vec::new();
         for s in &doc.sentences {
             #[allow(clippy::needless_range_loop)] // tokens, norm and sentences share the index
             for i in s.first..s.last {
@@ -199,12 +203,27 @@ impl<'n> DocContext<'n> {
             let mut i = s.first;
             while i < s.last {
                 if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
-                    if first_upper(doc.tok(i)) {
+                    let surface =
+                        Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end)
+                            .slice(doc.text);
+                    let case_ok = if lex.exact_case.contains(surface) || is_acronym(surface) {
+                        lex.exact_case.contains(surface) && !s.caps
+                    } else {
+                        first_upper(surface)
+                    };
+                    // Features see any capitalised match (headlines in
+                    // capitals too); mentions need the stricter case check.
+                    if first_upper(surface) {
                         let k = lex.entries[e].kind as u8;
                         gaz[i] = 1 + 2 * k;
                         for g in &mut gaz[i + 1..i + len] {
                             *g = 2 + 2 * k;
                         }
+                    }
+                    if case_ok {
+                        known.push((i, len, e));
+                    }
+                    if case_ok || first_upper(surface) {
                         i += len;
                         continue;
                     }
@@ -216,6 +235,7 @@ impl<'n> DocContext<'n> {
             lower_seen,
             title_seen,
             gaz,
+            known,
         }
     }
 }
@@ -286,6 +306,9 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
+/// A per-token hash of a [`SentenceFeatures`] (word or shape).
+type HashOf<S> = fn(&S, usize) -> u64;
+
 /// The tagger's view of one sentence: each token's strings hashed once, so
 /// that the features of a token ([`SentenceFeatures::token`]) are built only
 /// when the decoder needs them.
@@ -294,36 +317,28 @@ pub struct SentenceFeatures<'d, 'n> {
     norm: &'n Norm,
     ctx: &'d DocContext<'n>,
     first: usize,
+    n: usize,
     caps: u64,
-    forms: Vec<Cow<'n, str>>,
-    fh: Vec<u64>,
-    sh: Vec<u64>,
+    /// Word and shape hashes, computed on first use (0: not yet).
+    fh: Vec<Cell<u64>>,
+    sh: Vec<Cell<u64>>,
     bos: u64,
     eos: u64,
 }
 
 impl<'d, 'n> SentenceFeatures<'d, 'n> {
-    /// Hashes the words and shapes of a sentence.
+    /// Prepares the features of a sentence.
     pub fn new(doc: &'d Doc<'d>, norm: &'n Norm, ctx: &'d DocContext<'n>, sent: &Sentence) -> Self {
-        let (a, b) = (sent.first, sent.last);
-        let forms: Vec<Cow<str>> = (a..b).map(|i| word_form(doc, norm, i)).collect();
-        let mut buf = String::new();
-        let sh = (a..b)
-            .map(|i| {
-                buf.clear();
-                shape_into(doc.tok(i), &mut buf);
-                str_hash(&buf)
-            })
-            .collect();
+        let n = sent.last - sent.first;
         SentenceFeatures {
             doc,
             norm,
             ctx,
-            first: a,
+            first: sent.first,
+            n,
             caps: u64::from(sent.caps),
-            fh: forms.iter().map(|f| str_hash(f)).collect(),
-            forms,
-            sh,
+            fh: vec![Cell::new(0); n],
+            sh: vec![Cell::new(0); n],
             bos: str_hash("<s>"),
             eos: str_hash("</s>"),
         }
@@ -331,17 +346,36 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
 
     /// Number of tokens.
     pub fn len(&self) -> usize {
-        self.fh.len()
+        self.n
     }
 
     /// True when the sentence has no token.
     pub fn is_empty(&self) -> bool {
-        self.fh.is_empty()
+        self.n == 0
+    }
+
+    /// The word form of token `k` (numbers with their digits as 0).
+    fn form(&self, k: usize) -> Cow<'n, str> {
+        word_form(self.doc, self.norm, self.first + k)
     }
 
     /// The word key of token `k` (for the history features).
-    pub fn words(&self) -> &[u64] {
-        &self.fh
+    pub fn word(&self, k: usize) -> u64 {
+        let c = &self.fh[k];
+        if c.get() == 0 {
+            c.set(str_hash(&self.form(k)) | 1);
+        }
+        c.get()
+    }
+
+    fn shape(&self, k: usize) -> u64 {
+        let c = &self.sh[k];
+        if c.get() == 0 {
+            let mut buf = String::new();
+            shape_into(self.doc.tok(self.first + k), &mut buf);
+            c.set(str_hash(&buf) | 1);
+        }
+        c.get()
     }
 
     /// Whether token `k` has no capital letter: after an `O` it cannot
@@ -352,13 +386,13 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
     }
 
     #[inline]
-    fn at(&self, v: &[u64], k: isize) -> u64 {
+    fn at(&self, f: HashOf<Self>, k: isize) -> u64 {
         if k < 0 {
             self.bos
-        } else if k as usize >= v.len() {
+        } else if k as usize >= self.n {
             self.eos
         } else {
-            v[k as usize]
+            f(self, k as usize)
         }
     }
 
@@ -368,10 +402,11 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
         let n = self.len();
         let i = self.first + k;
         let ki = k as isize;
-        let (fh, sh) = (&self.fh[..], &self.sh[..]);
-        let w: &str = &self.forms[k];
+        let w = self.form(k);
+        let w: &str = &w;
         let raw = doc.tok(i);
-        let (w0, s0) = (fh[k], sh[k]);
+        let (fh, sh): (HashOf<Self>, HashOf<Self>) = (Self::word, Self::shape);
+        let (w0, s0) = (self.word(k), self.shape(k));
         let (wp, wn) = (self.at(fh, ki - 1), self.at(fh, ki + 1));
         let (sp, sn) = (self.at(sh, ki - 1), self.at(sh, ki + 1));
         let caps = self.caps;
@@ -422,7 +457,7 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
 pub fn features(doc: &Doc, norm: &Norm, ctx: &DocContext, sent: &Sentence, seq: &mut Sequence) {
     let sf = SentenceFeatures::new(doc, norm, ctx, sent);
     for k in 0..sf.len() {
-        seq.begin_token(sf.fh[k], sf.skip(k));
+        seq.begin_token(sf.word(k), sf.skip(k));
         sf.token(k, &mut seq.feats);
         seq.end_token();
     }
@@ -497,7 +532,12 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
         let mut model: Vec<Mention> = Vec::new();
         if let Some(tagger) = &lex.tagger {
             let sf = SentenceFeatures::new(doc, norm, &ctx, s);
-            let labels = tagger.tag_lazy(sf.words(), |k| sf.skip(k), |k, out| sf.token(k, out));
+            let labels = tagger.tag_lazy(
+                sf.len(),
+                |k| sf.word(k),
+                |k| sf.skip(k),
+                |k, out| sf.token(k, out),
+            );
             let names = tagger.labels();
             let mut k = 0;
             while k < labels.len() {
@@ -542,35 +582,23 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
                 }
             }
         }
-        // Lexicon spans.
-        let mut lexm: Vec<Mention> = Vec::new();
-        let mut i = s.first;
-        while i < s.last {
-            if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
-                let surface = Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end)
-                    .slice(doc.text);
-                let case_ok = if lex.exact_case.contains(surface) || is_acronym(surface) {
-                    lex.exact_case.contains(surface) && !s.caps
-                } else {
-                    first_upper(surface)
-                };
-                if case_ok {
-                    let entry = &lex.entries[e];
-                    let m = Mention {
-                        span: Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end),
-                        first: i,
-                        last: i + len,
-                        kind: entry.kind,
-                        subkind: entry.subkind.clone(),
-                        entry: Some(e),
-                    };
-                    lexm.push(m);
-                    i += len;
-                    continue;
+        // Lexicon spans (found once by DocContext).
+        let lo = ctx.known.partition_point(|k| k.0 < s.first);
+        let hi = ctx.known.partition_point(|k| k.0 < s.last);
+        let lexm: Vec<Mention> = ctx.known[lo..hi]
+            .iter()
+            .map(|&(i, len, e)| {
+                let entry = &lex.entries[e];
+                Mention {
+                    span: Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end),
+                    first: i,
+                    last: i + len,
+                    kind: entry.kind,
+                    subkind: entry.subkind.clone(),
+                    entry: Some(e),
                 }
-            }
-            i += 1;
-        }
+            })
+            .collect();
         let mut model = merge_lexicon_mentions(model, lexm);
         // Group mentions.
         for g in group_mentions(doc, norm, lex, s, &model) {

@@ -281,7 +281,8 @@ impl Tagger {
     /// Decodes a sequence; returns one label index per token.
     pub fn tag(&self, seq: &Sequence) -> Vec<usize> {
         self.tag_lazy(
-            &seq.words,
+            seq.len(),
+            |i| seq.words[i],
             |i| seq.skip[i],
             |i, out| out.extend_from_slice(seq.token(i)),
         )
@@ -292,23 +293,24 @@ impl Tagger {
     /// (`O`) without being scored when the previous label is `O` too.
     pub fn tag_lazy(
         &self,
-        words: &[u64],
+        n: usize,
+        word: impl Fn(usize) -> u64,
         skip: impl Fn(usize) -> bool,
         mut features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
         let l = self.labels.len();
-        let mut out = Vec::with_capacity(words.len());
+        let mut out = Vec::with_capacity(n);
         let mut scores = vec![0i32; l];
         let mut feats = Vec::with_capacity(32);
         let (mut prev, mut prev2) = (START, START);
-        for (i, &word) in words.iter().enumerate() {
+        for i in 0..n {
             let best = if (prev == START || prev == 0) && skip(i) {
                 0
             } else {
                 scores.iter_mut().for_each(|s| *s = 0);
                 feats.clear();
                 features(i, &mut feats);
-                feats.extend(history(prev, prev2, word));
+                feats.extend(history(prev, prev2, word(i)));
                 for &h in &feats {
                     let row = &self.weights[self.bucket(h) * l..][..l];
                     for (s, &w) in scores.iter_mut().zip(row) {

@@ -196,6 +196,9 @@ pub fn is_punct(c: char) -> bool {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     !c.is_whitespace() && !is_punct(c) && !c.is_control()
 }
 
