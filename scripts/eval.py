@@ -63,7 +63,7 @@ def main():
             mark = f"≥ {floor:g} {'ok' if ok else 'BELOW'}"
         print(f"| {label} | {r['p']} | {r['r']} | {r['f1']} | {mark} |")
     if check:
-        print(f"\naccuracy floors: {passed} passed, {failed} failed")
+        print(f"\nfloors: {passed} passed, {failed} failed")
         sys.exit(1 if failed else 0)
 
 
