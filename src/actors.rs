@@ -520,7 +520,6 @@ const GROUP_MODIFIERS: &[&str] = &[
     "other",
     "leading",
     "prominent",
-    "independent",
 ];
 
 /// Finds the actors of a document.
@@ -732,10 +731,11 @@ fn defines_acronym(long: &str, acronym: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let init = initials(long);
+    let n = letters.chars().count();
     letters == init
-        || (letters.len() >= 2
-            && init.starts_with(&letters[..1])
-            && letters.len() <= init.len() + 1)
+        || (n >= 2
+            && init.chars().next() == letters.chars().next()
+            && n <= init.chars().count() + 1)
 }
 
 /// Initials of the capitalised words of a name ("Islamic Revolutionary Guard Corps" → "irgc").
@@ -753,6 +753,7 @@ struct Entity {
     subkind: Option<String>,
     name: Option<String>,
     forms: Vec<String>,
+    form_set: HashSet<String>,
     keys: HashSet<String>,
     mentions: Vec<Span>,
     affiliation: Option<String>,
@@ -823,6 +824,7 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
                     subkind: None,
                     name: None,
                     forms: Vec::new(),
+                    form_set: HashSet::new(),
                     keys: HashSet::new(),
                     mentions: Vec::new(),
                     affiliation: None,
@@ -853,7 +855,7 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
             index.add_key(&key, t);
             ent.keys.insert(key);
         }
-        if !ent.forms.iter().any(|f| f == surface) {
+        if ent.form_set.insert(surface.to_string()) {
             index.add_form(surface, t);
             ent.forms.push(surface.to_string());
         }
@@ -962,9 +964,13 @@ struct LongFormIndex {
     by_initials: HashMap<String, Vec<usize>>,
 }
 
+/// Most entities one index key lists: a short form shared by more entities
+/// than this is ambiguous anyway, and the bound keeps grouping linear.
+const MAX_CANDIDATES: usize = 16;
+
 fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: &str, t: usize) {
     let v = map.entry(key.to_string()).or_default();
-    if v.last() != Some(&t) && !v.contains(&t) {
+    if v.len() < MAX_CANDIDATES && !v.contains(&t) {
         v.push(t);
     }
 }
@@ -1023,7 +1029,7 @@ impl LongFormIndex {
                 continue;
             }
             let hit = (acronym && e.forms.iter().any(|f| initials(f) == acr_key))
-                || e.keys.iter().any(|k| {
+                || e.keys.iter().take(MAX_CANDIDATES).any(|k| {
                     let kw: Vec<&str> = k.split(' ').collect();
                     kw.len() > words.len()
                         && match (kind, m.kind) {

@@ -486,6 +486,13 @@ impl Ctx<'_, '_> {
 
     /// The noun phrase that ends at token `k` (inclusive), not before `lo`.
     fn np_backward(&self, k: usize, lo: usize) -> Option<(usize, usize)> {
+        self.np_backward_within(k, lo, 1)
+    }
+
+    /// [`Ctx::np_backward`], following at most `relatives` relative clauses
+    /// ("officials who met him") back to their heads: bounded, so that a chain
+    /// of "who" clauses costs neither stack nor quadratic time.
+    fn np_backward_within(&self, k: usize, lo: usize, relatives: u32) -> Option<(usize, usize)> {
         if k < lo || k >= self.norm.len() {
             return None;
         }
@@ -546,12 +553,13 @@ impl Ctx<'_, '_> {
             s += 1;
         }
         // A restrictive relative clause belongs to its head ("officials who met him said").
-        if s >= lo + 2
+        if relatives > 0
+            && s >= lo + 2
             && self.is(s - 1, &["who", "that", "which"])
             && self.kind(s - 2) == TokenKind::Word
             && self.np_word(s - 2)
         {
-            if let Some((s2, _)) = self.np_backward(s - 2, lo) {
+            if let Some((s2, _)) = self.np_backward_within(s - 2, lo, relatives - 1) {
                 if !self.is(s2, PRONOUNS) {
                     return Some((s2, k));
                 }

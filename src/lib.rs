@@ -135,6 +135,8 @@ impl Analyzer {
         let actors = if self.layers.actors {
             actors
         } else {
+            // Claims keep their attribution but cannot point at actors that are not returned.
+            claims.iter_mut().for_each(|c| c.actor = None);
             Vec::new()
         };
         score::assemble(&doc, actors, claims, hedges)

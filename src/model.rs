@@ -1,7 +1,7 @@
 //! Learned sequence models: an averaged perceptron over hashed features with
 //! greedy left-to-right decoding.
 //!
-//! Features are strings hashed (FNV-1a, 64 bit) into `2^bits` buckets; each
+//! Features are strings hashed (64 bit, [`str_hash`]) into `2^bits` buckets; each
 //! bucket holds one weight per label. The shipped model stores only non-zero
 //! buckets, delta-coded, with weights quantized to `i8`; loading expands them
 //! into a dense table so that scoring a feature is one memory access.

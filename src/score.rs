@@ -2,7 +2,8 @@
 //!
 //! **Sentence certainty.** Each sentence starts at 1. Every hedge cue in it
 //! multiplies the score by 0.75, every weasel cue by 0.7, every condition by
-//! 0.85, and a claim in it with a vague source by 0.85, giving `base`. Boosters
+//! 0.85, and a sentence holding any claim with a vague source is multiplied
+//! by 0.85 once, giving `base`. Boosters
 //! then win back part of what was lost: with `b` boosters,
 //! `certainty = base + (1 − base) · (1 − 0.6^b) · 0.5`. A booster that is
 //! negated ("not certain") is reported as a hedge, so it lowers the score.

@@ -199,7 +199,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    !c.is_whitespace() && !is_punct(c) && !c.is_control()
+    !matches!(c, '\u{feff}' | '\u{200b}') && !c.is_whitespace() && !is_punct(c) && !c.is_control()
 }
 
 #[inline]
@@ -250,7 +250,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < n {
         let c = sc.char_at(i).unwrap_or(' ');
         let clen = c.len_utf8();
-        if c.is_whitespace() || c.is_control() {
+        // Byte-order marks and zero-width spaces separate like whitespace.
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}') {
             space_before = true;
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
                 line_before = true;

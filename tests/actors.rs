@@ -282,3 +282,26 @@ fn a_definite_statement_refers_back_to_the_last_named_source() {
         Some("Sepahnews")
     );
 }
+
+#[test]
+fn acronyms_with_non_ascii_letters_do_not_break_grouping() {
+    let text = "The Union Europa (ÉU) said on Monday that the ÉU would meet.";
+    let a = analyze(text);
+    for m in a.actors.iter().flat_map(|x| &x.mentions) {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+    }
+}
+
+#[test]
+fn without_the_actor_layer_claims_point_at_no_actor() {
+    let an = Analyzer::new().with_layers(claimlens::Layers {
+        actors: false,
+        claims: true,
+        hedges: true,
+    });
+    let a = an.analyze("According to Sepahnews, the drills ended. Analysts said it may resume.");
+    assert!(a.actors.is_empty());
+    assert!(!a.claims.is_empty(), "claims still found");
+    assert!(a.claims.iter().all(|c| c.actor.is_none()));
+    assert!(a.claims.iter().any(|c| c.attribution == Attribution::Named));
+}

@@ -338,3 +338,30 @@ fn jsonl_refuses_a_file_argument() {
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn train_refuses_a_hash_size_the_loader_cannot_read() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args([
+            "train",
+            "actors",
+            "--train",
+            "/nonexistent.jsonl",
+            "--bits",
+            "30",
+        ])
+        .output()
+        .expect("run claimlens");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--bits must be 8 to 24"));
+}
+
+#[test]
+fn two_files_are_refused_rather_than_one_ignored() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(["analyze", "a.txt", "b.txt"])
+        .output()
+        .expect("run claimlens");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give one FILE"));
+}

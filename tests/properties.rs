@@ -285,10 +285,13 @@ fn check_doc(text: &str) {
             !s.contains(char::is_whitespace),
             "token {i} {s:?} holds whitespace in {text:?}"
         );
-        // Whatever lies between tokens is whitespace or control characters only.
+        // Whatever lies between tokens is whitespace, control characters, or the
+        // invisible separators U+FEFF (byte-order mark) and U+200B only.
         let gap = &text[prev_end..t.span.start];
         assert!(
-            gap.chars().all(|c| c.is_whitespace() || c.is_control()),
+            gap.chars().all(|c| c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{feff}' | '\u{200b}')),
             "text {gap:?} before token {i} was dropped in {text:?}"
         );
         assert_eq!(
@@ -300,7 +303,8 @@ fn check_doc(text: &str) {
     }
     let tail = &text[prev_end..];
     assert!(
-        tail.chars().all(|c| c.is_whitespace() || c.is_control()),
+        tail.chars()
+            .all(|c| c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}')),
         "trailing text {tail:?} was dropped in {text:?}"
     );
 
@@ -817,6 +821,9 @@ fn long_sentences_of_repeated_cues() {
         "( ",
         "may ",
         "if not certain, ",
+        "who men ",
+        "men who men Wrote ",
+        "The Union Europa (ÉU) said. ",
     ] {
         big(&unit.repeat(256 * 1024 / unit.len()));
     }

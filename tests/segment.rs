@@ -481,3 +481,11 @@ fn ptb_style_double_quotes() {
         &["``", "Yes", ",", "''", "he", "said", "."],
     )]);
 }
+
+#[test]
+fn byte_order_mark_and_zero_width_space_separate_tokens() {
+    check_tokens(&[
+        ("\u{feff}Iran said", &["Iran", "said"]),
+        ("Iran\u{200b}said", &["Iran", "said"]),
+    ]);
+}

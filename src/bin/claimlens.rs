@@ -13,7 +13,7 @@ USAGE:
                                         or the JSON contract with --json
     claimlens analyze --jsonl           read {\"id\",\"text\"} lines on stdin, write one
                                         analysis per line on stdout, in order
-    claimlens train TASK --train FILE [--out FILE] [--epochs N]
+    claimlens train TASK --train FILE [--out FILE] [--epochs N] [--bits 8..24] [--seed N]
                                         train a model (TASK: actors) from a JSON Lines corpus
     claimlens --help | --version
 
@@ -55,6 +55,12 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
             "--jsonl" => jsonl = true,
             "-" => file = None,
             s if s.starts_with('-') => return fail(format!("unknown option {s}\n\n{USAGE}")),
+            s if file.is_some() => {
+                return fail(format!(
+                    "give one FILE (got {} and {s})",
+                    file.unwrap_or_default()
+                ))
+            }
             s => file = Some(s.to_string()),
         }
     }
@@ -77,10 +83,9 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             return fail(format!(
-            "{name} is not UTF-8 text: invalid byte at offset {} (the first {} bytes are valid)",
-            e.valid_up_to(),
-            e.valid_up_to()
-        ))
+                "{name} is not UTF-8 text: invalid byte at offset {}",
+                e.valid_up_to()
+            ))
         }
     };
     let analysis = claimlens::analyze(text);
@@ -134,10 +139,16 @@ fn jsonl_stream() -> ExitCode {
                         write_error(&mut out, id, &format!("line {n}: no \"text\" string"))
                     }
                     Some(text) => {
-                        let a = claimlens::analyze(text);
-                        serde_json::to_writer(&mut out, &to_contract(text, &a, id))
-                            .map_err(io::Error::from)
-                            .and_then(|_| out.write_all(b"\n"))
+                        // A bug must not cost the lines after this one.
+                        match std::panic::catch_unwind(|| claimlens::analyze(text)) {
+                            Ok(a) => serde_json::to_writer(&mut out, &to_contract(text, &a, id))
+                                .map_err(io::Error::from)
+                                .and_then(|_| out.write_all(b"\n")),
+                            Err(_) => {
+                                bad += 1;
+                                write_error(&mut out, id, &format!("line {n}: internal error"))
+                            }
+                        }
                     }
                 }
             }
@@ -162,9 +173,14 @@ fn jsonl_stream() -> ExitCode {
     }
 }
 
+#[derive(serde::Serialize)]
+struct ErrorLine<'a> {
+    id: Option<&'a serde_json::Value>,
+    error: &'a str,
+}
+
 fn write_error(out: &mut impl Write, id: Option<&serde_json::Value>, msg: &str) -> io::Result<()> {
-    let v = serde_json::json!({ "id": id, "error": msg });
-    serde_json::to_writer(&mut *out, &v)?;
+    serde_json::to_writer(&mut *out, &ErrorLine { id, error: msg })?;
     out.write_all(b"\n")
 }
 
@@ -345,6 +361,9 @@ fn train_cmd(args: &[String]) -> ExitCode {
         if let Err(e) = parsed {
             return fail(format!("train: {e}\n\n{USAGE}"));
         }
+    }
+    if !(8..=24).contains(&opts.bits) {
+        return fail(format!("train: --bits must be 8 to 24 (got {})", opts.bits));
     }
     let (Some(task), Some(train)) = (task, train) else {
         return fail(format!("train: give a TASK and --train FILE\n\n{USAGE}"));
