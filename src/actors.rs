@@ -23,13 +23,14 @@
 //! state ([`crate::Actor::affiliation`]).
 
 use crate::analysis::{Actor, ActorKind, Attribution, Claim};
-use crate::lexicon::{tsv_rows, FastSet, Norm, PhraseSet};
+use crate::lexicon::{tsv_rows, IdHasher, Norm, PhraseSet};
 use crate::model::{str_hash, FeatureHash, Sequence, Tagger};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::{Arc, LazyLock};
 
 /// One known actor from the lexicon.
@@ -162,10 +163,11 @@ pub const LABELS: [&str; 9] = [
 
 /// Per-document facts used as features.
 pub struct DocContext<'n> {
-    /// Normalised words seen in lowercase away from a sentence start.
-    lower_seen: FastSet<&'n str>,
-    /// Normalised words seen capitalised away from a sentence start in a normal sentence.
-    title_seen: FastSet<&'n str>,
+    /// Hashes of normalised words seen in lowercase away from a sentence start.
+    lower_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
+    /// Hashes of normalised words seen capitalised away from a sentence start in a normal sentence.
+    title_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
+    _norm: std::marker::PhantomData<&'n Norm>,
     /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
     gaz: Vec<u8>,
     /// Known-actor matches in text order: first token, length, lexicon entry.
@@ -179,8 +181,8 @@ fn first_upper(s: &str) -> bool {
 impl<'n> DocContext<'n> {
     /// Gathers the document facts.
     pub fn new(doc: &Doc, norm: &'n Norm, lex: &ActorLexicon) -> Self {
-        let mut lower_seen = FastSet::default();
-        let mut title_seen = FastSet::default();
+        let mut lower_seen = HashSet::default();
+        let mut title_seen = HashSet::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
         let mut known = Vec::new();
         for s in &doc.sentences {
@@ -194,9 +196,9 @@ impl<'n> DocContext<'n> {
                 let starts = i == s.first || is_opening(doc, i - 1);
                 if !starts && !s.caps {
                     if w.chars().next().is_some_and(char::is_lowercase) {
-                        lower_seen.insert(&norm[i]);
+                        lower_seen.insert(norm.hash(i));
                     } else if first_upper(w) {
-                        title_seen.insert(&norm[i]);
+                        title_seen.insert(norm.hash(i));
                     }
                 }
             }
@@ -236,6 +238,7 @@ impl<'n> DocContext<'n> {
             title_seen,
             gaz,
             known,
+            _norm: std::marker::PhantomData,
         }
     }
 }
@@ -412,8 +415,8 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
         let caps = self.caps;
         let f = FeatureHash::new;
         let start = k == 0 || is_opening(doc, i - 1);
-        let lower = ctx.lower_seen.contains(&norm[i]);
-        let title = ctx.title_seen.contains(&norm[i]);
+        let lower = ctx.lower_seen.contains(&norm.hash(i));
+        let title = ctx.title_seen.contains(&norm.hash(i));
         let upper = first_upper(raw);
         let gaz_next = if k + 1 < n { ctx.gaz[i + 1] } else { 0 };
         let next_poss = doc
