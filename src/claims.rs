@@ -666,8 +666,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Extends a source after a cue over its appositive ("said Jane Roe, a lawyer for the city.").
-    fn extend_appositive(&self, s: usize, e: usize, last: usize) -> usize {
-        let _ = s;
+    fn extend_appositive(&self, e: usize, last: usize) -> usize {
         if e + 2 >= last || self.n(e + 1) != "," || self.is_open(e + 2) {
             return e;
         }
@@ -937,7 +936,7 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
         let mut subject: Option<(usize, usize)> = None;
         let mut i = first;
         while i < last {
-            if let Some(c) = punct_cue(&cx, i, first, last) {
+            if let Some(c) = punct_cue(&cx, i, first) {
                 claims.push(c);
                 i += 1;
                 continue;
@@ -1063,7 +1062,7 @@ fn claim_at(
                 None
             };
             if let Some((s, e)) = inverted_after {
-                let e2 = cx.extend_appositive(s, e, last);
+                let e2 = cx.extend_appositive(e, last);
                 source = Some((s, e2));
                 if let Some(c) = cx.content_before(b.unwrap_or(first)) {
                     content.push(c);
@@ -1224,7 +1223,7 @@ fn appositive_end(cx: &Ctx, k: usize, last: usize) -> Option<usize> {
 
 /// Punctuation cues: a headline or transcript colon ("Smith: Taxes Will Rise") and a
 /// signature dash after a quote ("“…” ― Jane Roe").
-fn punct_cue(cx: &Ctx, i: usize, first: usize, _last: usize) -> Option<Claim> {
+fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Claim> {
     let w = cx.n(i);
     let claim = |source: (usize, usize), content: (usize, usize)| Claim {
         source: Some(cx.span(source.0, source.1)),

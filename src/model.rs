@@ -110,12 +110,6 @@ impl Sequence {
         self.skip.push(skip);
     }
 
-    /// Adds a feature to the current token.
-    #[inline]
-    pub fn push(&mut self, f: FeatureHash) {
-        self.feats.push(f.finish());
-    }
-
     /// Ends the current token.
     pub fn end_token(&mut self) {
         self.starts.push(self.feats.len());
