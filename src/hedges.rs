@@ -347,6 +347,8 @@ struct Ctx<'d, 'a> {
     norm: &'d Norm,
     first: usize,
     last: usize,
+    /// The sentence is written in capitals (a headline).
+    caps: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -381,8 +383,7 @@ impl Ctx<'_, '_> {
             return false;
         }
         // A sentence in capitals (a headline) keeps its cue words.
-        let sentence = &self.doc.sentences[self.doc.sentence_of(i)];
-        !sentence.caps && !s.chars().all(|c| !c.is_lowercase())
+        !self.caps && !s.chars().all(|c| !c.is_lowercase())
     }
 
     /// The negation before token `i`, skipping a few gap words ("not yet confirmed").
@@ -536,6 +537,7 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &HedgeLexicon) -> Vec<Hedge> {
             norm,
             first: sentence.first,
             last: sentence.last.min(norm.len()),
+            caps: sentence.caps,
         };
         let mut i = cx.first;
         while i < cx.last {

@@ -30,6 +30,8 @@ pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<H
     let mut claim_i = 0;
     let mut weighted = 0.0f64;
     let mut total_words = 0usize;
+    // Totals over the document: every token, so every cue, lies in exactly one sentence.
+    let (mut hedge_n, mut weasel_n, mut cond_n, mut boost_n) = (0usize, 0usize, 0usize, 0usize);
     for s in &doc.sentences {
         let (mut h, mut w, mut c, mut b) = (0, 0, 0, 0);
         while hedge_i < hedges.len() && hedges[hedge_i].span.start < s.span.end {
@@ -51,6 +53,10 @@ pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<H
             }
             claim_i += 1;
         }
+        hedge_n += h as usize;
+        weasel_n += w as usize;
+        cond_n += c as usize;
+        boost_n += b as usize;
         let certainty = sentence_certainty(h, w, c, b, vague);
         let words = doc.tokens[s.first..s.last]
             .iter()
@@ -63,12 +69,7 @@ pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<H
             certainty,
         });
     }
-    let words = doc
-        .tokens
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count();
-    let count = |k: HedgeKind| hedges.iter().filter(|h| h.kind == k).count();
+    let words = total_words;
     let attributed = |a: Attribution| claims.iter().filter(|c| c.attribution == a).count();
     let summary = Summary {
         words,
@@ -78,14 +79,14 @@ pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<H
         claims_named: attributed(Attribution::Named),
         claims_vague: attributed(Attribution::Vague),
         claims_none: attributed(Attribution::None),
-        hedges: count(HedgeKind::Hedge),
-        boosters: count(HedgeKind::Booster),
-        weasels: count(HedgeKind::Weasel),
-        conditions: count(HedgeKind::Condition),
+        hedges: hedge_n,
+        boosters: boost_n,
+        weasels: weasel_n,
+        conditions: cond_n,
         hedges_per_100_words: if words == 0 {
             0.0
         } else {
-            100.0 * (count(HedgeKind::Hedge) + count(HedgeKind::Weasel)) as f32 / words as f32
+            100.0 * (hedge_n + weasel_n) as f32 / words as f32
         },
         certainty: if total_words == 0 {
             1.0
