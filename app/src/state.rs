@@ -1,0 +1,295 @@
+//! The app's state and the actions that change it: pure, no browser calls,
+//! so it is tested natively (the Yew `Reducible` impl is a thin wrapper).
+
+use crate::view::{Loc, Overview};
+use std::rc::Rc;
+
+/// Shared data compared by pointer, so props holding a 10 MB analysis
+/// compare in O(1).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(v: T) -> Self {
+        Shared(Rc::new(v))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A finished analysis, as the page holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysed {
+    /// Request id it answers.
+    pub id: u32,
+    /// Panels and figures.
+    pub overview: Shared<Overview>,
+    /// Pages as JSON, parsed when shown.
+    pub pages: Shared<Vec<String>>,
+    /// The JSON contract, for export.
+    pub contract: Shared<String>,
+    /// Milliseconds the worker took.
+    pub ms: f64,
+}
+
+/// What the analysis is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// No text.
+    Empty,
+    /// Text changed; an analysis will start after a pause in typing.
+    Waiting,
+    /// An analysis of `bytes` bytes is running.
+    Working {
+        /// Request id.
+        id: u32,
+        /// Size of the text being analysed.
+        bytes: usize,
+    },
+    /// The shown analysis is of the current text.
+    Ready,
+    /// The analysis failed; the text is kept.
+    Failed(String),
+}
+
+/// Which layers are highlighted.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// Actors.
+    pub actors: bool,
+    /// Claims.
+    pub claims: bool,
+    /// Hedging.
+    pub hedges: bool,
+}
+
+/// A layer of the reading view.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Actors.
+    Actors,
+    /// Claims.
+    Claims,
+    /// Hedging.
+    Hedges,
+}
+
+/// The whole app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The text in the editor.
+    pub text: Rc<str>,
+    /// Its length in characters.
+    pub chars: usize,
+    /// Counts edits, so effects can tell a new edit from a re-render.
+    pub edits: u32,
+    /// Whether the last edit was a paste (analysed at once, not debounced).
+    pub pasted: bool,
+    /// Next request id.
+    pub next_id: u32,
+    /// Analysis status.
+    pub status: Status,
+    /// The latest analysis, shown until a newer one arrives.
+    pub result: Option<Analysed>,
+    /// Page of the reading view.
+    pub page: u32,
+    /// Highlighted layers.
+    pub shown: Shown,
+    /// Selected actor.
+    pub selected: Option<u32>,
+    /// Element to scroll to and focus after the next render.
+    pub focus: Option<String>,
+    /// Counts jumps, so the same target can be jumped to twice.
+    pub jumps: u32,
+    /// A message for the user (saved, copied, too long to autosave...).
+    pub notice: Option<String>,
+    /// Whether the analysis engine (worker, or the page as fallback) is ready.
+    pub ready: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            text: Rc::from(""),
+            chars: 0,
+            edits: 0,
+            pasted: false,
+            next_id: 1,
+            status: Status::Empty,
+            result: None,
+            page: 0,
+            shown: Shown {
+                actors: true,
+                claims: true,
+                hedges: true,
+            },
+            selected: None,
+            focus: None,
+            jumps: 0,
+            notice: None,
+            ready: false,
+        }
+    }
+}
+
+/// Everything that can happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The text changed (typed, pasted, sample, restored or cleared).
+    Edit {
+        /// The new text.
+        text: Rc<str>,
+        /// Analyse at once instead of after a pause.
+        now: bool,
+    },
+    /// An analysis request was sent.
+    Started {
+        /// Its id.
+        id: u32,
+        /// Its size.
+        bytes: usize,
+    },
+    /// An analysis arrived.
+    Done(Analysed),
+    /// An analysis failed.
+    Failed {
+        /// Request id.
+        id: u32,
+        /// What went wrong.
+        message: String,
+    },
+    /// Show or hide a layer.
+    Toggle(Layer),
+    /// Select an actor (or none).
+    Select(Option<u32>),
+    /// Show a location: its page, then scroll to and focus it.
+    Goto(Loc),
+    /// Show a page.
+    Page(u32),
+    /// Show a message (or clear it).
+    Notice(Option<String>),
+    /// The analysis engine is ready.
+    WorkerReady,
+}
+
+impl State {
+    /// Number of pages of the shown analysis.
+    pub fn pages(&self) -> u32 {
+        self.result.as_ref().map_or(0, |r| r.pages.len() as u32)
+    }
+
+    /// Whether a request with this id is the latest one.
+    fn is_latest(&self, id: u32) -> bool {
+        id + 1 == self.next_id
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+impl State {
+    /// The state after `action`, or `None` when nothing changes.
+    pub fn apply(&self, action: Action) -> Option<State> {
+        let mut s = self.clone();
+        match action {
+            Action::Edit { text, now } => {
+                s.edits = s.edits.wrapping_add(1);
+                s.pasted = now;
+                if text.trim().is_empty() {
+                    s.status = Status::Empty;
+                    s.result = None;
+                    s.page = 0;
+                    s.selected = None;
+                    // Answers to requests already sent are now stale.
+                    s.next_id += 1;
+                } else if !matches!(s.status, Status::Working { .. }) {
+                    s.status = Status::Waiting;
+                }
+                s.chars = text.chars().count();
+                s.text = text;
+            }
+            Action::Started { id, bytes } => {
+                s.next_id = s.next_id.max(id + 1);
+                s.status = Status::Working { id, bytes };
+            }
+            Action::Done(a) => {
+                if !s.is_latest(a.id) || s.text.trim().is_empty() {
+                    return None;
+                }
+                let pages = a.pages.len() as u32;
+                if s.page >= pages {
+                    s.page = pages.saturating_sub(1);
+                }
+                if s.selected
+                    .is_some_and(|id| id as usize >= a.overview.actors.len())
+                {
+                    s.selected = None;
+                }
+                s.result = Some(a);
+                s.status = Status::Ready;
+            }
+            Action::Failed { id, message } => {
+                if !s.is_latest(id) {
+                    return None;
+                }
+                s.status = Status::Failed(message);
+            }
+            Action::Toggle(layer) => match layer {
+                Layer::Actors => s.shown.actors = !s.shown.actors,
+                Layer::Claims => s.shown.claims = !s.shown.claims,
+                Layer::Hedges => s.shown.hedges = !s.shown.hedges,
+            },
+            Action::Select(actor) => {
+                s.selected = if s.selected == actor { None } else { actor };
+            }
+            Action::Goto(loc) => {
+                if loc.page < s.pages() {
+                    s.page = loc.page;
+                    s.focus = Some(loc.anchor);
+                    s.jumps = s.jumps.wrapping_add(1);
+                }
+            }
+            Action::Page(p) => {
+                if p < s.pages() {
+                    s.page = p;
+                    s.focus = None;
+                }
+            }
+            Action::Notice(n) => s.notice = n,
+            Action::WorkerReady => {
+                if s.ready {
+                    return None;
+                }
+                s.ready = true;
+            }
+        }
+        Some(s)
+    }
+}

@@ -1,0 +1,244 @@
+//! The app: state, effects (worker, debounce, autosave, scrolling) and layout.
+
+use super::article::Article;
+use super::bridge;
+use super::editor::Editor;
+use super::legend::Legend;
+use super::panels::Panels;
+use super::strip::Strip;
+use super::tooltip::Tooltip;
+use crate::state::{Action, State, Status};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Where the text is kept between visits (this browser only).
+const STORAGE_KEY: &str = "claimlens.text";
+/// Pause in typing before the analysis starts.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Saves the text; `Err` with a message when the browser refuses.
+fn save(text: &str) -> Result<(), String> {
+    let Some(s) = storage() else {
+        return Err(
+            "This browser does not allow saving here, so the text will not survive a reload."
+                .into(),
+        );
+    };
+    if text.is_empty() {
+        let _ = s.remove_item(STORAGE_KEY);
+        return Ok(());
+    }
+    s.set_item(STORAGE_KEY, text).map_err(|_| {
+        format!(
+            "This text ({}) is too long to autosave: it stays here, but will not survive a reload.",
+            size(text.len())
+        )
+    })
+}
+
+/// A byte count for people.
+pub fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+    } else if bytes >= 1 << 10 {
+        format!("{:.0} KB", bytes as f64 / (1 << 10) as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(State::default);
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let editor = use_node_ref();
+    let bridge = use_mut_ref(|| None::<bridge::Handle>);
+
+    // On mount: start the bridge and restore the saved text.
+    {
+        let dispatch = dispatch.clone();
+        let editor = editor.clone();
+        let bridge = bridge.clone();
+        use_effect_with((), move |_| {
+            let handle = bridge::new(dispatch.clone());
+            bridge::warm_up(&handle);
+            *bridge.borrow_mut() = Some(handle);
+            let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+            if let Some(text) = saved.filter(|t| !t.is_empty()) {
+                if let Some(area) = editor.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&text);
+                }
+                dispatch.emit(Action::Edit {
+                    text: Rc::from(text),
+                    now: true,
+                });
+            }
+        });
+    }
+
+    // After an edit: wait for a pause (not after a paste), then save and analyse.
+    {
+        let dispatch = dispatch.clone();
+        let bridge = bridge.clone();
+        let text = state.text.clone();
+        let now = state.pasted;
+        let id = state.next_id;
+        use_effect_with(state.edits, move |&edits| {
+            let cancelled = Rc::new(Cell::new(false));
+            if edits > 0 {
+                let cancelled = cancelled.clone();
+                yew::platform::spawn_local(async move {
+                    if !now {
+                        yew::platform::time::sleep(DEBOUNCE).await;
+                    }
+                    if cancelled.get() {
+                        return;
+                    }
+                    match save(&text) {
+                        Ok(()) => {}
+                        Err(msg) => dispatch.emit(Action::Notice(Some(msg))),
+                    }
+                    if !text.trim().is_empty() {
+                        if let Some(b) = bridge.borrow().as_ref() {
+                            bridge::request(b, id, text);
+                        }
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+
+    // After a jump: scroll to the target and focus it.
+    {
+        let focus = state.focus.clone();
+        use_effect_with((state.jumps, state.page), move |_| {
+            if let Some(id) = focus {
+                let el = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&id));
+                if let Some(el) = el {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    let result = state.result.clone();
+    let status = status_line(&state);
+    let busy = matches!(state.status, Status::Working { .. } | Status::Waiting);
+
+    html! {
+        <>
+        <header class="top">
+            <div class="brand">
+                <h1>{ "claimlens" }</h1>
+                <p class="tagline">
+                    { "Who is named, who claims what, and how sure the article sounds. " }
+                    <strong>{ "Analysed in your browser: nothing you paste leaves this page." }</strong>
+                </p>
+            </div>
+            <super::panels::Export result={result.clone()} dispatch={dispatch.clone()} />
+        </header>
+        <main class="layout" data-ready={state.ready.to_string()}>
+            <section class="input-pane" aria-label="Article text">
+                <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} />
+            </section>
+            <section class="reading-pane" aria-label="Reading view">
+                <Legend shown={state.shown} dispatch={dispatch.clone()} />
+                <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_)).then_some("failed"))}
+                     role="status" aria-live="polite" id="status">
+                    if busy { <span class="spinner" aria-hidden="true"></span> }
+                    { status }
+                </div>
+                if let Some(n) = state.notice.clone() {
+                    <div class="notice" role="alert">
+                        <span>{ n }</span>
+                        <button class="link" onclick={dispatch.reform(|_| Action::Notice(None))} aria-label="Dismiss message">{ "×" }</button>
+                    </div>
+                }
+                { match &result {
+                    Some(r) => html! {
+                        <>
+                        <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
+                        <Article overview={r.overview.clone()} pages={r.pages.clone()} page={state.page}
+                                 shown={state.shown} selected={state.selected} dispatch={dispatch.clone()} />
+                        </>
+                    },
+                    None => html! { <EmptyState /> },
+                } }
+            </section>
+            <aside class="panels" aria-label="Findings">
+                { match &result {
+                    Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} dispatch={dispatch.clone()} /> },
+                    None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },
+                } }
+            </aside>
+        </main>
+        if let Some(r) = &result {
+            <Tooltip overview={r.overview.clone()} shown={state.shown} />
+        }
+        <footer class="foot">
+            <p>{ "claimlens runs entirely in this page (Rust compiled to WebAssembly). It makes no network requests; the text is kept only in this browser's local storage until you clear it." }</p>
+        </footer>
+        </>
+    }
+}
+
+fn status_line(state: &State) -> String {
+    match &state.status {
+        Status::Empty => "Paste or type an article to start.".into(),
+        Status::Waiting => "Waiting for a pause in typing…".into(),
+        Status::Working { bytes, .. } => format!("Analysing {}…", size(*bytes)),
+        Status::Failed(m) => {
+            format!("The analysis failed: {m}. Your text is kept; edit it to try again.")
+        }
+        Status::Ready => match &state.result {
+            Some(r) => {
+                let s = &r.overview.summary;
+                format!(
+                    "Analysed {} ({} words) in {:.0} ms: {} actors, {} claims, {} hedging cues.",
+                    size(r.overview.bytes),
+                    s.words,
+                    r.ms.max(1.0),
+                    s.actors,
+                    s.claims,
+                    s.hedges + s.boosters + s.weasels + s.conditions
+                )
+            }
+            None => String::new(),
+        },
+    }
+}
+
+#[function_component(EmptyState)]
+fn empty_state() -> Html {
+    html! {
+        <div class="empty">
+            <h2>{ "Nothing to read yet" }</h2>
+            <p>{ "Paste a news article into the box, or press “Try a sample”. You will see:" }</p>
+            <ul>
+                <li><span class="swatch act col0 k-person">{ "actors" }</span>{ " — people, organisations and places, one colour each;" }</li>
+                <li><span class="swatch cl cl-cue">{ "claims" }</span>{ " — who said what, with named, vague or missing sources;" }</li>
+                <li><span class="swatch hd hd-hedge">{ "hedging" }</span>{ " — “may”, “reportedly”, “remains debated”, and boosters like “confirmed”." }</li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! The article with its highlights, one page at a time.
+
+use crate::state::{Action, Shared, Shown};
+use crate::view::{role, Overview, Page, Run};
+use yew::prelude::*;
+
+/// Props of [`Article`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The analysis.
+    pub overview: Shared<Overview>,
+    /// Pages as JSON.
+    pub pages: Shared<Vec<String>>,
+    /// Page shown.
+    pub page: u32,
+    /// Layers shown.
+    pub shown: Shown,
+    /// Selected actor.
+    pub selected: Option<u32>,
+    /// Dispatches actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// The reading view of one page, with a pager when there are several.
+#[function_component(Article)]
+pub fn article(p: &Props) -> Html {
+    let page = use_memo((p.pages.clone(), p.page), |(pages, i)| {
+        pages
+            .get(*i as usize)
+            .and_then(|json| serde_json::from_str::<Page>(json).ok())
+            .unwrap_or_default()
+    });
+    let n = p.pages.len() as u32;
+    let class = classes!(
+        "article",
+        p.shown.actors.then_some("show-actors"),
+        p.shown.claims.then_some("show-claims"),
+        p.shown.hedges.then_some("show-hedges"),
+        p.selected.is_some().then_some("has-selection"),
+    );
+    let pager = (n > 1).then(|| {
+        let go = |to: u32| p.dispatch.reform(move |_: MouseEvent| Action::Page(to));
+        html! {
+            <nav class="pager" aria-label="Pages of the article">
+                <button class="button quiet" disabled={p.page == 0} onclick={go(p.page.saturating_sub(1))}>{ "← Previous" }</button>
+                <span>{ format!("Part {} of {}", p.page + 1, n) }</span>
+                <button class="button quiet" disabled={p.page + 1 >= n} onclick={go(p.page + 1)}>{ "Next →" }</button>
+            </nav>
+        }
+    });
+    html! {
+        <>
+        { pager.clone().unwrap_or_default() }
+        <article id="article" {class} aria-label="The article with highlights" lang="en">
+            { for page.paras.iter().map(|para| html! {
+                <p>{ render_runs(&para.runs, &p.overview, p.selected) }</p>
+            }) }
+        </article>
+        { pager.unwrap_or_default() }
+        </>
+    }
+}
+
+fn render_runs(runs: &[Run], ov: &Overview, selected: Option<u32>) -> Html {
+    let mut prev: Option<&Run> = None;
+    let nodes = runs.iter().map(|run| {
+        let starts = prev.is_none_or(|q| {
+            q.actor != run.actor
+                || q.claim != run.claim
+                || q.role != run.role
+                || q.hedge != run.hedge
+        });
+        prev = Some(run);
+        render_run(run, starts, ov, selected)
+    });
+    nodes.collect::<Html>()
+}
+
+fn render_run(run: &Run, starts: bool, ov: &Overview, selected: Option<u32>) -> Html {
+    if !run.is_marked() {
+        return match &run.anchor {
+            Some(id) => html! { <span id={id.clone()} tabindex="-1">{ run.text.clone() }</span> },
+            None => html! { run.text.clone() },
+        };
+    }
+    let mut class = Classes::new();
+    if let Some(a) = run.actor {
+        class.push("act");
+        if let Some(actor) = ov.actors.get(a as usize) {
+            class.push(format!("col{}", actor.colour));
+            class.push(format!("k-{}", actor.kind));
+        }
+        if selected == Some(a) {
+            class.push("sel");
+        }
+    }
+    if let Some(c) = run.claim {
+        class.push("cl");
+        class.push(match run.role {
+            role::SOURCE => "cl-src",
+            role::CUE => "cl-cue",
+            _ => "cl-con",
+        });
+        if let Some(claim) = ov.claims.get(c as usize) {
+            class.push(format!("att-{}", claim.attribution));
+        }
+    }
+    if let Some(h) = run.hedge {
+        class.push("hd");
+        if let Some(hedge) = ov.hedges.get(h as usize) {
+            class.push(format!("hd-{}", hedge.kind));
+        }
+    }
+    html! {
+        <mark {class} id={run.anchor.clone()}
+            data-a={run.actor.map(|v| v.to_string())}
+            data-c={run.claim.map(|v| v.to_string())}
+            data-r={(run.role != 0).then(|| run.role.to_string())}
+            data-h={run.hedge.map(|v| v.to_string())}
+            tabindex={if starts { "0" } else { "-1" }}
+            aria-describedby="tip">{ run.text.clone() }</mark>
+    }
+}

@@ -1,0 +1,53 @@
+//! Layer toggles and the legend.
+
+use crate::state::{Action, Layer, Shown};
+use yew::prelude::*;
+
+/// Props of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Which layers are on.
+    pub shown: Shown,
+    /// Dispatches actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// Toggles for the three layers, each with its legend.
+#[function_component(Legend)]
+pub fn legend(p: &Props) -> Html {
+    let toggle = |layer: Layer, on: bool, id: &'static str, label: &'static str, body: Html| {
+        let onchange = p.dispatch.reform(move |_: Event| Action::Toggle(layer));
+        html! {
+            <fieldset class={classes!("layer", (!on).then_some("off"))}>
+                <legend>
+                    <label for={id}>
+                        <input type="checkbox" {id} checked={on} {onchange} />
+                        { label }
+                    </label>
+                </legend>
+                <div class="keys">{ body }</div>
+            </fieldset>
+        }
+    };
+    html! {
+        <div class="legend" role="group" aria-label="Layers and legend">
+            { toggle(Layer::Actors, p.shown.actors, "show-actors", "Actors", html! {<>
+                <span class="swatch act col0 k-person">{ "person" }</span>
+                <span class="swatch act col1 k-organization">{ "organisation" }</span>
+                <span class="swatch act col2 k-place">{ "place" }</span>
+                <span class="swatch act col3 k-group">{ "group" }</span>
+            </>}) }
+            { toggle(Layer::Claims, p.shown.claims, "show-claims", "Claims", html! {<>
+                <span class="swatch cl cl-src">{ "source" }</span>
+                <span class="swatch cl cl-cue">{ "cue" }</span>
+                <span class="swatch cl cl-con">{ "content" }</span>
+            </>}) }
+            { toggle(Layer::Hedges, p.shown.hedges, "show-hedges", "Hedging", html! {<>
+                <span class="swatch hd hd-hedge">{ "hedge" }</span>
+                <span class="swatch hd hd-booster">{ "booster" }</span>
+                <span class="swatch hd hd-weasel">{ "weasel" }</span>
+                <span class="swatch hd hd-condition">{ "condition" }</span>
+            </>}) }
+        </div>
+    }
+}

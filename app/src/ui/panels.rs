@@ -1,0 +1,345 @@
+//! Side panels (summary, actors, claims, hedging) and the export buttons.
+
+use crate::report::markdown;
+use crate::state::{Action, Analysed, Shared};
+use crate::view::{ActorView, ClaimView, Loc, Overview};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Longest list rendered before a "show all" button.
+const LIST_LIMIT: usize = 100;
+
+/// Props of [`Panels`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The analysis.
+    pub overview: Shared<Overview>,
+    /// Selected actor.
+    pub selected: Option<u32>,
+    /// Dispatches actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// All panels.
+#[function_component(Panels)]
+pub fn panels(p: &Props) -> Html {
+    html! {
+        <>
+        <Summary overview={p.overview.clone()} />
+        <Actors overview={p.overview.clone()} selected={p.selected} dispatch={p.dispatch.clone()} />
+        <Claims overview={p.overview.clone()} selected={p.selected} dispatch={p.dispatch.clone()} />
+        <Hedging overview={p.overview.clone()} selected={p.selected} dispatch={p.dispatch.clone()} />
+        </>
+    }
+}
+
+fn pct(x: f32) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+#[derive(Properties, PartialEq)]
+struct OvProps {
+    overview: Shared<Overview>,
+}
+
+#[function_component(Summary)]
+fn summary(p: &OvProps) -> Html {
+    let s = &p.overview.summary;
+    html! {
+        <section class="panel" id="summary-panel" aria-labelledby="summary-h">
+            <h2 id="summary-h">{ "Summary" }</h2>
+            <dl class="figures">
+                <div><dt>{ "Words" }</dt><dd>{ s.words }</dd></div>
+                <div><dt>{ "Sentences" }</dt><dd>{ s.sentences }</dd></div>
+                <div><dt>{ "Actors" }</dt><dd>{ s.actors }</dd></div>
+                <div><dt>{ "Claims" }</dt><dd>{ s.claims }</dd></div>
+                <div><dt>{ "Certainty" }</dt><dd>{ pct(s.certainty) }</dd></div>
+                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ format!("{:.1}", s.density) }</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+fn goto(dispatch: &Callback<Action>, loc: &Loc) -> Callback<MouseEvent> {
+    let loc = loc.clone();
+    dispatch.reform(move |_: MouseEvent| Action::Goto(loc.clone()))
+}
+
+fn kind_label(a: &ActorView) -> String {
+    match &a.subkind {
+        Some(sub) if sub != &a.kind && !sub.eq_ignore_ascii_case(&a.name) => {
+            format!("{} · {}", a.kind, sub)
+        }
+        _ => a.kind.clone(),
+    }
+}
+
+#[function_component(Actors)]
+fn actors(p: &Props) -> Html {
+    let all = use_state(|| false);
+    let mut list: Vec<&ActorView> = p.overview.actors.iter().collect();
+    list.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.id));
+    let total = list.len();
+    if !*all {
+        list.truncate(LIST_LIMIT);
+    }
+    let items = list.into_iter().map(|a| {
+        let id = a.id;
+        let selected = p.selected == Some(id);
+        let select = {
+            let dispatch = p.dispatch.clone();
+            let at = a.at.clone();
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Action::Select(Some(id)));
+                if !selected {
+                    dispatch.emit(Action::Goto(at.clone()));
+                }
+            })
+        };
+        let claims = selected.then(|| {
+            let cs: Vec<&ClaimView> = a
+                .claims
+                .iter()
+                .filter_map(|&c| p.overview.claims.get(c as usize))
+                .collect();
+            if cs.is_empty() {
+                html! { <p class="muted small">{ "No claims attributed to this actor." }</p> }
+            } else {
+                html! {
+                    <ul class="sub">
+                        { for cs.into_iter().map(|c| html! {
+                            <li><button class="link" onclick={goto(&p.dispatch, &c.at)}>
+                                <em>{ c.cue.clone() }</em>{ ": " }{ c.content.clone() }
+                            </button></li>
+                        }) }
+                    </ul>
+                }
+            }
+        });
+        html! {
+            <li class={classes!("actor", selected.then_some("selected"))}>
+                <button class="item" aria-pressed={selected.to_string()} onclick={select}>
+                    <span class={classes!("dot", "act", format!("col{}", a.colour), format!("k-{}", a.kind))} aria-hidden="true"></span>
+                    <span class="name">{ a.name.clone() }</span>
+                    <span class="meta">{ kind_label(a) }</span>
+                    <span class="count" aria-label={format!("{} mentions", a.mentions)}>{ a.mentions }</span>
+                </button>
+                if !a.aliases.is_empty() {
+                    <p class="aliases small">{ "also: " }{ a.aliases.join(", ") }</p>
+                }
+                if let Some(aff) = &a.affiliation {
+                    <p class="aliases small">{ "affiliated with " }{ aff.clone() }</p>
+                }
+                { claims.unwrap_or_default() }
+            </li>
+        }
+    });
+    html! {
+        <section class="panel" id="actors-panel" aria-labelledby="actors-h">
+            <h2 id="actors-h">{ format!("Actors ({total})") }</h2>
+            if total == 0 {
+                <p class="muted">{ "No people, organisations or places found." }</p>
+            }
+            <ul class="list">{ for items }</ul>
+            { more(total, *all, all.clone()) }
+        </section>
+    }
+}
+
+fn more(total: usize, all: bool, state: UseStateHandle<bool>) -> Html {
+    if total <= LIST_LIMIT || all {
+        return html! {};
+    }
+    html! {
+        <button class="link" onclick={Callback::from(move |_: MouseEvent| state.set(true))}>
+            { format!("Show all {total}") }
+        </button>
+    }
+}
+
+#[function_component(Claims)]
+fn claims(p: &Props) -> Html {
+    let filter = use_state(|| "all");
+    let all = use_state(|| false);
+    let s = &p.overview.summary;
+    let matching: Vec<&ClaimView> = p
+        .overview
+        .claims
+        .iter()
+        .filter(|c| *filter == "all" || c.attribution == *filter)
+        .collect();
+    let total = matching.len();
+    let shown = if *all { total } else { total.min(LIST_LIMIT) };
+    let chip = |value: &'static str, label: String| {
+        let f = filter.clone();
+        html! {
+            <button class={classes!("chip", (*filter == value).then_some("on"))}
+                aria-pressed={(*filter == value).to_string()}
+                onclick={Callback::from(move |_: MouseEvent| f.set(value))}>{ label }</button>
+        }
+    };
+    html! {
+        <section class="panel" id="claims-panel" aria-labelledby="claims-h">
+            <h2 id="claims-h">{ format!("Claims ({})", s.claims) }</h2>
+            <div class="chips" role="group" aria-label="Filter claims by source">
+                { chip("all", format!("all {}", s.claims)) }
+                { chip("named", format!("named {}", s.named)) }
+                { chip("vague", format!("vague {}", s.vague)) }
+                { chip("none", format!("no source {}", s.unattributed)) }
+            </div>
+            if total == 0 {
+                <p class="muted">{ "No claims here." }</p>
+            }
+            <ol class="list claims">
+                { for matching[..shown].iter().map(|c| {
+                    let colour = c.actor.and_then(|a| p.overview.actors.get(a as usize)).map(|a| a.colour);
+                    html! {
+                        <li class={classes!("claim", format!("att-{}", c.attribution))}>
+                            <button class="item" onclick={goto(&p.dispatch, &c.at)}>
+                                <span class="who">
+                                    if let Some(col) = colour {
+                                        <span class={classes!("dot", "act", format!("col{col}"))} aria-hidden="true"></span>
+                                    }
+                                    { c.source.clone().unwrap_or_else(|| "no source".into()) }
+                                    <span class={classes!("badge", format!("att-{}", c.attribution))}>{ c.attribution.clone() }</span>
+                                </span>
+                                <span class="what"><em>{ c.cue.clone() }</em>{ " → " }{ c.content.clone() }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+            { more(total, *all, all.clone()) }
+        </section>
+    }
+}
+
+#[function_component(Hedging)]
+fn hedging(p: &Props) -> Html {
+    let all = use_state(|| false);
+    let s = &p.overview.summary;
+    let max = [s.hedges, s.boosters, s.weasels, s.conditions]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let row = |kind: &'static str, label: &'static str, n: usize| {
+        let level = (n * 10).div_ceil(max);
+        html! {
+            <div class="row">
+                <dt><span class={classes!("swatch", "hd", format!("hd-{kind}"))}>{ label }</span></dt>
+                <dd><span class={classes!("meter", format!("w{level}"))} aria-hidden="true"></span>{ n }</dd>
+            </div>
+        }
+    };
+    let total = p.overview.hedges.len();
+    let shown = if *all { total } else { total.min(LIST_LIMIT) };
+    html! {
+        <section class="panel" id="hedging-panel" aria-labelledby="hedging-h">
+            <h2 id="hedging-h">{ "Hedging" }</h2>
+            <dl class="kinds">
+                { row("hedge", "hedges", s.hedges) }
+                { row("booster", "boosters", s.boosters) }
+                { row("weasel", "weasels", s.weasels) }
+                { row("condition", "conditions", s.conditions) }
+            </dl>
+            <p class="small">{ format!("{:.1} hedging cues per 100 words; article certainty {}.", s.density, pct(s.certainty)) }</p>
+            <ul class="list cues">
+                { for p.overview.hedges[..shown].iter().map(|h| html! {
+                    <li><button class="item" onclick={goto(&p.dispatch, &h.at)}>
+                        <span class={classes!("swatch", "hd", format!("hd-{}", h.kind))}>{ h.text.clone() }</span>
+                        <span class="meta">{ format!("{}: {}", h.kind, h.reason) }</span>
+                    </button></li>
+                }) }
+            </ul>
+            { more(total, *all, all.clone()) }
+        </section>
+    }
+}
+
+/// Props of [`Export`].
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    /// The analysis to export, if any.
+    pub result: Option<Analysed>,
+    /// Dispatches actions.
+    pub dispatch: Callback<Action>,
+}
+
+fn download(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Copy JSON and download buttons.
+#[function_component(Export)]
+pub fn export(p: &ExportProps) -> Html {
+    let Some(r) = &p.result else {
+        return html! {
+            <div class="exports" role="group" aria-label="Export">
+                <button class="button" disabled=true>{ "Copy JSON" }</button>
+                <button class="button" disabled=true>{ "Download report" }</button>
+            </div>
+        };
+    };
+    let copy = {
+        let json = r.contract.clone();
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = json.clone();
+            let dispatch = dispatch.clone();
+            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+            let Some(clipboard) = clipboard else { return };
+            let promise = clipboard.write_text(&json);
+            yew::platform::spawn_local(async move {
+                let msg = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => format!(
+                        "Copied the analysis as JSON ({}).",
+                        super::app::size(json.len())
+                    ),
+                    Err(_) => "The browser did not allow copying; use “Download JSON” instead."
+                        .to_string(),
+                };
+                dispatch.emit(Action::Notice(Some(msg)));
+            });
+        })
+    };
+    let save_json = {
+        let json = r.contract.clone();
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if download("claimlens.json", "application/json", &json).is_err() {
+                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
+            }
+        })
+    };
+    let save_md = {
+        let ov = r.overview.clone();
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if download("claimlens-report.md", "text/markdown", &markdown(&ov)).is_err() {
+                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
+            }
+        })
+    };
+    html! {
+        <div class="exports" role="group" aria-label="Export">
+            <button id="copy-json" class="button" onclick={copy}>{ "Copy JSON" }</button>
+            <button id="download-json" class="button quiet" onclick={save_json}>{ "Download JSON" }</button>
+            <button id="download-report" class="button" onclick={save_md}>{ "Download report" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! One tooltip for every highlight: it follows hover and keyboard focus
+//! (event delegation on the document), and says what was found and why.
+
+use crate::report::describe;
+use crate::state::{Shared, Shown};
+use crate::view::Overview;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement};
+use yew::prelude::*;
+
+/// Props of [`Tooltip`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The analysis the highlights point into.
+    pub overview: Shared<Overview>,
+    /// Layers shown (hidden layers are not described).
+    pub shown: Shown,
+}
+
+#[derive(Clone, PartialEq)]
+struct Tip {
+    lines: Vec<String>,
+    left: f64,
+    top: f64,
+}
+
+fn attr(el: &Element, name: &str) -> Option<u32> {
+    el.get_attribute(name)?.parse().ok()
+}
+
+fn mark_of(e: &Event) -> Option<Element> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    let mark = target.closest("#article mark").ok()??;
+    Some(mark)
+}
+
+/// The tooltip.
+#[function_component(Tooltip)]
+pub fn tooltip(p: &Props) -> Html {
+    let tip = use_state(|| None::<Tip>);
+    let node = use_node_ref();
+
+    {
+        let tip = tip.clone();
+        use_effect_with((p.overview.clone(), p.shown), move |(ov, shown)| {
+            let ov = ov.clone();
+            let shown = *shown;
+            let show = {
+                let tip = tip.clone();
+                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                    let Some(mark) = mark_of(&e) else { return };
+                    let lines = describe(
+                        attr(&mark, "data-a").filter(|_| shown.actors),
+                        attr(&mark, "data-c").filter(|_| shown.claims),
+                        attr(&mark, "data-r").unwrap_or(0) as u8,
+                        attr(&mark, "data-h").filter(|_| shown.hedges),
+                        &ov,
+                    );
+                    if lines.is_empty() {
+                        tip.set(None);
+                        return;
+                    }
+                    let r = mark.get_bounding_client_rect();
+                    tip.set(Some(Tip {
+                        lines,
+                        left: r.left(),
+                        top: r.bottom(),
+                    }));
+                })
+            };
+            let hide = {
+                let tip = tip.clone();
+                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                    if mark_of(&e).is_some() {
+                        tip.set(None);
+                    }
+                })
+            };
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(doc) = &doc {
+                for (ty, f) in [
+                    ("mouseover", &show),
+                    ("focusin", &show),
+                    ("mouseout", &hide),
+                    ("focusout", &hide),
+                ] {
+                    let _ = doc.add_event_listener_with_callback(ty, f.as_ref().unchecked_ref());
+                }
+            }
+            let escape = {
+                let tip = tip.clone();
+                Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+                    move |e: web_sys::KeyboardEvent| {
+                        if e.key() == "Escape" {
+                            tip.set(None);
+                        }
+                    },
+                )
+            };
+            if let Some(doc) = &doc {
+                let _ = doc
+                    .add_event_listener_with_callback("keydown", escape.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(doc) = &doc {
+                    for (ty, f) in [
+                        ("mouseover", &show),
+                        ("focusin", &show),
+                        ("mouseout", &hide),
+                        ("focusout", &hide),
+                    ] {
+                        let _ =
+                            doc.remove_event_listener_with_callback(ty, f.as_ref().unchecked_ref());
+                    }
+                    let _ = doc.remove_event_listener_with_callback(
+                        "keydown",
+                        escape.as_ref().unchecked_ref(),
+                    );
+                }
+                drop((show, hide, escape));
+            }
+        });
+    }
+
+    // Position through the CSSOM (the CSP forbids inline style attributes).
+    {
+        let node = node.clone();
+        use_effect_with((*tip).clone(), move |tip| {
+            if let (Some(t), Some(el)) = (tip, node.cast::<HtmlElement>()) {
+                let width = web_sys::window()
+                    .and_then(|w| w.inner_width().ok())
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(800.0);
+                let left = t.left.min(width - 300.0).max(8.0);
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{left:.0}px"));
+                let _ = style.set_property("top", &format!("{:.0}px", t.top + 6.0));
+            }
+        });
+    }
+
+    html! {
+        <div id="tip" ref={node} role="tooltip" class={classes!("tooltip", tip.is_none().then_some("hidden"))}>
+            if let Some(t) = &*tip {
+                { for t.lines.iter().map(|l| html! { <div>{ l.clone() }</div> }) }
+            }
+        </div>
+    }
+}
