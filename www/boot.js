@@ -1,0 +1,15 @@
+// Starts the app: the wasm bytes come embedded in a module (no fetch; see index.html's CSP).
+import init from './claimlens-app.js';
+import { wasmBytes } from './claimlens-app.wasm.js';
+
+const boot = document.getElementById('boot');
+try {
+  await init({ module_or_path: wasmBytes() });
+  boot?.remove();
+} catch (err) {
+  if (boot) {
+    boot.textContent = 'claimlens could not start in this browser: ' + (err && err.message ? err.message : String(err));
+    boot.classList.add('failed');
+  }
+  throw err;
+}
