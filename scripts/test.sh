@@ -1,29 +1,35 @@
 #!/usr/bin/env bash
-# Sets up what the tests need (idempotent) and runs every test:
-#   native unit, integration and doc tests; the core built for wasm32;
-#   and, when the evaluation corpora sit beside the project (../shared/eval),
-#   the shipped model retrained byte for byte and the accuracy floors.
+# Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
+#   native unit, integration and doc tests of the core and the app's view model;
+#   the core built for wasm32; the web app built by Trunk (release) and tested
+#   end to end in headless Chromium; and, when the evaluation corpora sit beside
+#   the project (../shared/eval), the shipped model retrained byte for byte and
+#   the accuracy floors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
-  rustup target add wasm32-unknown-unknown
-fi
-rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
-rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+./scripts/setup.sh --browser
+export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p claimlens-app --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "core builds for wasm32 (no wasm dependencies)"
 cargo build --quiet --lib --target wasm32-unknown-unknown
 
 step "native tests (unit, integration, doc)"
-cargo test --quiet 2>&1 | tee target/test-output.txt
+cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
+
+step "web app: release build (Trunk) and its size report"
+trunk build --release
+
+step "web app: end-to-end tests in headless Chromium"
+(cd e2e && node --test --test-concurrency=1)
 
 eval_dir=../shared/eval
 if [[ -d $eval_dir/data ]]; then

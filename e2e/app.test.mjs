@@ -1,0 +1,319 @@
+// End-to-end tests of the web app (release build in dist/, served by a plain
+// static server) in headless Chromium. Screenshots go to e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { serve, browser, text, ARTIFACTS } from './lib.mjs';
+
+let server;
+let context;
+const requests = [];
+const problems = [];
+
+before(async () => {
+  server = await serve();
+  context = await browser();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  context.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+/** Opens the app with empty storage and waits until the analysis engine is ready. */
+async function open() {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+/** Pastes `value` into the editor through the clipboard (a real paste event). */
+async function paste(page, value) {
+  await page.evaluate((v) => navigator.clipboard.writeText(v), value);
+  await page.click('#input');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}
+
+/** Waits until the article shows `needle` and the status says the analysis is done. */
+async function analysed(page, needle) {
+  await page.waitForFunction((n) => {
+    const a = document.querySelector('#article');
+    const s = document.querySelector('#status');
+    return a && a.textContent.includes(n) && s && s.textContent.startsWith('Analysed');
+  }, needle, { timeout: 60_000 });
+}
+
+function noProblems() {
+  assert.deepEqual(problems.splice(0), [], 'no page errors, console errors or dialogs');
+}
+
+test('empty state, then a pasted article with actors, claims and hedges highlighted', async () => {
+  const page = await open();
+  assert.match(await page.textContent('.empty'), /Nothing to read yet/);
+  await page.screenshot({ path: join(ARTIFACTS, 'empty.png'), fullPage: true });
+
+  const started = Date.now();
+  const article = await text('article.txt');
+  await paste(page, article);
+  await analysed(page, 'Meridian River Commission');
+
+  // Actors: one colour per actor across its mentions, listed in the panel.
+  const actors = await page.$$eval('#article mark.act', (ms) => ms.map((m) => m.textContent));
+  for (const name of ['Tomas Berglund', 'Lisbon', 'Ministry of Agriculture', 'Ana Duarte', 'Radio Tejo']) {
+    assert.ok(actors.some((t) => t.includes(name)), `actor mark for ${name} in ${JSON.stringify(actors)}`);
+  }
+  const panel = await page.textContent('#actors-panel');
+  assert.match(panel, /Tomas Berglund/);
+  assert.match(panel, /person/);
+  const colours = await page.$$eval('#article mark.act', (ms) => new Set(ms.map((m) => [...m.classList].find((c) => /^col\d$/.test(c)))).size);
+  assert.ok(colours >= 4, `actors get several colours (${colours})`);
+
+  // Claims: cue, source and content marks; panel with named / vague / unattributed.
+  const cues = await page.$$eval('#article mark.cl-cue', (ms) => ms.map((m) => m.textContent));
+  assert.ok(cues.includes('said') && cues.some((c) => /According to/.test(c)), `cues ${JSON.stringify(cues)}`);
+  const sources = await page.$$eval('#article mark.cl-src', (ms) => ms.map((m) => m.textContent).join('|'));
+  assert.match(sources, /Tomas Berglund/);
+  assert.ok(await page.$('#article mark.cl-con'), 'claim content is marked');
+  const claims = await page.textContent('#claims-panel');
+  assert.match(claims, /named/);
+  assert.match(claims, /vague/);
+
+  // Hedging: kinds told apart.
+  const hedge = await page.$$eval('#article mark.hd', (ms) => ms.map((m) => `${m.textContent}:${[...m.classList].find((c) => c.startsWith('hd-'))}`));
+  for (const want of ['may:hd-hedge', 'potentially:hd-hedge', 'confirmed:hd-booster', 'If:hd-condition']) {
+    assert.ok(hedge.includes(want), `${want} in ${JSON.stringify(hedge)}`);
+  }
+  assert.ok(hedge.some((h) => h.endsWith('hd-weasel')), 'a weasel phrase');
+  assert.match(await page.textContent('#hedging-panel'), /hedges/);
+
+  // The certainty strip has a bar per sentence, and a click jumps to the sentence.
+  const bars = await page.$$('.strip .bar');
+  assert.ok(bars.length >= 10, `bars: ${bars.length}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'analysed.png'), fullPage: true });
+
+  // Nested spans: an actor inside a claim source keeps both layers on one run.
+  const nested = await page.$$eval('#article mark.act.cl-src', (ms) => ms.length);
+  assert.ok(nested > 0, 'an actor mark that is also a claim source');
+
+  // No request after load: everything above ran in the page and its worker.
+  const after = requests.filter((r) => r.at >= started);
+  assert.deepEqual(after.map((r) => r.url), [], 'no requests after load');
+  noProblems();
+  await page.close();
+});
+
+test('layer toggles, tooltips on hover and focus, actor selection', async () => {
+  const page = await open();
+  await paste(page, await text('article.txt'));
+  await analysed(page, 'Meridian River Commission');
+
+  // Tooltip on hover says what was found and why.
+  await page.hover('#article mark.hd-hedge');
+  await page.waitForSelector('#tip:not(.hidden)');
+  assert.match(await page.textContent('#tip'), /hedge: (modal verb|[a-z ]+)/);
+  await page.hover('#article mark.cl-cue');
+  await page.waitForFunction(() => /claim cue: (source|no source)/.test(document.querySelector('#tip').textContent));
+  await page.screenshot({ path: join(ARTIFACTS, 'tooltip.png') });
+
+  // And on keyboard focus.
+  await page.mouse.move(0, 0);
+  await page.focus('#article mark.act[tabindex="0"]');
+  await page.waitForFunction(() => /^actor: /.test(document.querySelector('#tip').textContent));
+
+  // Toggling hedges off removes their decoration and their tooltip line.
+  const deco = () => page.$eval('#article mark.hd-hedge', (m) => getComputedStyle(m).textDecorationLine);
+  assert.equal(await deco(), 'underline');
+  await page.uncheck('#show-hedges');
+  assert.equal(await deco(), 'none');
+  assert.equal(await page.$eval('#article', (a) => a.classList.contains('show-hedges')), false);
+  await page.check('#show-hedges');
+  assert.equal(await deco(), 'underline');
+
+  await page.uncheck('#show-actors');
+  const bg = await page.$eval('#article mark.act', (m) => getComputedStyle(m).backgroundColor);
+  assert.equal(bg, 'rgba(0, 0, 0, 0)');
+  await page.check('#show-actors');
+
+  // Selecting an actor emphasises its mentions and lists its claims.
+  await page.click('#actors-panel button.item:has-text("Tomas Berglund")');
+  assert.ok(await page.$('#article mark.act.sel'), 'selected actor mentions are marked');
+  assert.match(await page.textContent('#actors-panel li.selected'), /said|added/);
+  await page.screenshot({ path: join(ARTIFACTS, 'selected-actor.png'), fullPage: true });
+  noProblems();
+  await page.close();
+});
+
+test('export: copy JSON (the contract) and download the Markdown report', async () => {
+  const page = await open();
+  const article = await text('article.txt');
+  await paste(page, article);
+  await analysed(page, 'Meridian River Commission');
+
+  await page.click('#copy-json');
+  await page.waitForSelector('.notice');
+  const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.ok(Array.isArray(json.actors) && json.actors.length > 3);
+  const berglund = json.actors.find((a) => a.name === 'Tomas Berglund');
+  assert.ok(berglund, 'contract lists Tomas Berglund');
+  // Offsets are UTF-16 code units into the pasted text.
+  const m = berglund.mentions[0];
+  assert.equal(article.slice(m.start, m.end), 'Tomas Berglund');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
+  const md = await readFile(await download.path(), 'utf8');
+  assert.match(md, /^# claimlens report/);
+  assert.match(md, /Tomas Berglund/);
+  assert.match(md, /## Claims/);
+  noProblems();
+  await page.close();
+});
+
+const XSS = [
+  '<script>window.__xss = 1</script>',
+  '<img src=x onerror="window.__xss = 2">',
+  '<svg onload="window.__xss = 3"></svg>',
+  '<body onload="window.__xss = 4">',
+  '<iframe srcdoc="<script>parent.__xss = 5</script>"></iframe>',
+  '<a href="javascript:window.__xss = 6">click</a>',
+  '"><script>window.__xss = 7</script>',
+  "'><img src=x onerror=window.__xss=8>",
+  '<details open ontoggle="window.__xss = 9">',
+  '<video><source onerror="window.__xss = 10"></video>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=11>',
+  '<input autofocus onfocus="window.__xss = 12">',
+  '<object data="javascript:window.__xss = 13"></object>',
+  '<embed src="javascript:window.__xss = 14">',
+  '<marquee onstart="window.__xss = 15">',
+  '<style>@import "javascript:window.__xss = 16";</style>',
+  '<link rel="stylesheet" href="javascript:window.__xss = 17">',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__xss = 18">',
+  '<form action="javascript:window.__xss = 19"><button>go</button></form>',
+  '{{constructor.constructor("window.__xss = 20")()}}',
+  '${window.__xss = 21}',
+  '<scr<script>ipt>window.__xss = 22</scr</script>ipt>',
+  '&lt;script&gt;window.__xss = 23&lt;/script&gt;',
+  '<img src="x" onerror="&#119;indow.__xss = 24">',
+  '<svg><animate onbegin="window.__xss = 25" attributeName="x" dur="1s">',
+  '<base href="javascript:window.__xss = 26//">',
+  '<template><img src=x onerror="window.__xss = 27"></template>',
+  '<noscript><p title="</noscript><img src=x onerror=window.__xss=28>">',
+  '<div style="background:url(javascript:window.__xss = 29)">',
+  '\u2028<script>window.__xss = 30</script>\u2029',
+  '<audio src=x onerror="window.__xss = 31">',
+  'javascript:/*--></title></style></textarea></script><svg/onload=window.__xss=32>',
+];
+
+test(`${XSS.length} XSS payloads pasted as text: shown as text, none executes`, async () => {
+  const page = await open();
+  for (const [i, payload] of XSS.entries()) {
+    const marker = `Marker${i}x`;
+    const value = `Officials said ${marker} the plan may ${payload} fail, according to Reuters.`;
+    await page.fill('#input', value);
+    await analysed(page, marker);
+    const shown = await page.textContent('#article');
+    assert.ok(shown.includes(payload.replace(/[\u2028\u2029]/g, '').trim().slice(0, 12)) || shown.includes(payload.slice(0, 12)),
+      `payload ${i} shown as text`);
+    const elements = await page.$$eval('#article *', (els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))]);
+    assert.deepEqual(elements.filter((t) => !['p', 'mark', 'span'].includes(t)), [], `payload ${i}: only p/mark/span in the article`);
+  }
+  // All at once, too, and through the sample/clear buttons afterwards.
+  await page.fill('#input', XSS.join('\n'));
+  await analysed(page, 'window.__xss=32');
+  await page.screenshot({ path: join(ARTIFACTS, 'xss.png'), fullPage: true });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+  noProblems();
+  await page.close();
+});
+
+test('a 1 MB paste: analysed in the worker while the page keeps handling input', async () => {
+  const page = await open();
+  const base = await text('article.txt');
+  let big = '';
+  for (let i = 0; big.length < 1_048_576; i++) big += base.replace(/Monday/g, `day ${i}`) + '\n';
+  await paste(page, big);
+  // While the worker analyses, type: the page must handle the input event (the
+  // editor's size label updates) before the analysis of the big text is shown.
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Analysing'));
+  const order = await page.evaluate(() => new Promise((resolve) => {
+    const events = [];
+    const label = document.querySelector('#input-help');
+    const status = document.querySelector('#status');
+    const before = label.textContent;
+    const seen = new MutationObserver(() => {
+      if (label.textContent !== before && !events.includes('input handled')) events.push('input handled');
+      if (status.textContent.startsWith('Analysed') && !events.includes('analysis shown')) {
+        events.push('analysis shown');
+        seen.disconnect();
+        resolve({ events, status: status.textContent });
+      }
+    });
+    seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const area = document.querySelector('#input');
+    area.value += ' Extra words typed during the analysis.'.repeat(200);
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+  }));
+  assert.deepEqual(order.events, ['input handled', 'analysis shown'], JSON.stringify(order));
+  // The typed text is analysed too (the queued request), and the view is paged.
+  await page.waitForFunction(() => /Analysed 1\.\d MB/.test(document.querySelector('#status').textContent), null, { timeout: 60_000 });
+  const pager = await page.textContent('.pager');
+  assert.match(pager, /Part 1 of \d+/);
+  const marks = await page.$$eval('#article mark', (ms) => ms.length);
+  assert.ok(marks > 50 && marks < 5000, `one page of highlights in the DOM (${marks})`);
+  await page.screenshot({ path: join(ARTIFACTS, 'one-megabyte.png') });
+  noProblems();
+  await page.close();
+});
+
+test('reload keeps the text; clear removes it', async () => {
+  const page = await open();
+  await page.click('#sample');
+  await analysed(page, 'Port of Valdera Authority');
+  await page.fill('#input', 'Edited: the minister said talks may resume. ' + (await page.inputValue('#input')));
+  await analysed(page, 'Edited: the minister');
+  await page.waitForTimeout(400); // past the autosave pause
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await analysed(page, 'Edited: the minister');
+  assert.match(await page.inputValue('#input'), /^Edited: the minister said/);
+
+  await page.click('#clear');
+  await page.waitForSelector('.empty');
+  assert.equal(await page.inputValue('#input'), '');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  assert.equal(await page.inputValue('#input'), '');
+  assert.ok(await page.$('.empty'), 'empty state after clear and reload');
+  noProblems();
+  await page.close();
+});
+
+test('dark mode and a phone-width screen', async () => {
+  const page = await open();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.click('#sample');
+  await analysed(page, 'Port of Valdera Authority');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(20, 23, 28)');
+  await page.screenshot({ path: join(ARTIFACTS, 'dark.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (${overflow})`);
+  await page.screenshot({ path: join(ARTIFACTS, 'phone.png'), fullPage: true });
+  noProblems();
+  await page.close();
+});

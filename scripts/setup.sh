@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing the web app needs. Idempotent:
+# each step is skipped when its tool is already there (about 2 s on a second run).
+#   - the wasm32 target, rustfmt and clippy (rustup)
+#   - wasm-bindgen-cli 0.2.130 (must match the wasm-bindgen crate) and Trunk 0.21.14 (cargo install)
+#   - wasm-opt (npm binaryen@132.0.0), playwright-core and typescript (npm, pinned in e2e/package-lock.json)
+#   - chromium and chromium-driver (apt), only with --browser (the tests need them, serving does not)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=0
+[[ ${1:-} == --browser ]] && want_browser=1
+
+say() { printf '  setup: %s\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]]; then
+  say "installing wasm-bindgen-cli 0.2.130 (about 3 minutes, once)"
+  cargo install wasm-bindgen-cli --version 0.2.130 --force
+fi
+if [[ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]]; then
+  say "installing trunk 0.21.14 (about 8 minutes, once)"
+  cargo install trunk --version 0.21.14 --locked --force
+fi
+
+if [[ ! -x e2e/node_modules/.bin/wasm-opt || e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]]; then
+  say "installing npm tools (binaryen, playwright-core, typescript)"
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [[ $want_browser == 1 && ! -x /usr/bin/chromium ]]; then
+  say "installing chromium and chromium-driver (apt)"
+  sudo_cmd=""
+  [[ $(id -u) != 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
