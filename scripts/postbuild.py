@@ -10,7 +10,10 @@ browser downloads, gzipped, against the budget of the app issue.
 Run by Trunk in its staging directory (TRUNK_STAGING_DIR); it can also be run
 by hand on a built directory: python3 scripts/postbuild.py dist
 """
+import base64
 import collections
+import hashlib
+import json
 import gzip
 import os
 import re
@@ -19,6 +22,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 NAME = "claimlens-app"
+STANDALONE = "claimlens-standalone.html"
 BUDGET_APP = 250 * 1024      # wasm + JS, gzipped, without learned models
 BUDGET_MODELS = 150 * 1024   # learned models may add this much
 
@@ -88,6 +92,88 @@ def tidy_html(staging: str) -> None:
         f.write(html)
 
 
+def service_worker(staging: str) -> None:
+    """Fills in sw.js: the files to cache and a version that changes with them."""
+    path = os.path.join(staging, "sw.js")
+    skip = {"sw.js", "size-report.txt", STANDALONE}
+    files = sorted(n for n in os.listdir(staging) if os.path.isfile(os.path.join(staging, n)) and n not in skip)
+    digest = hashlib.sha256()
+    for name in files:
+        with open(os.path.join(staging, name), "rb") as f:
+            digest.update(name.encode() + b"\0" + f.read())
+    with open(path) as f:
+        js = f.read()
+    js = js.replace("'__VERSION__'", repr(digest.hexdigest()[:16]))
+    js = js.replace("__FILES__", json.dumps(files))
+    with open(path, "w") as f:
+        f.write(js)
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def standalone(staging: str, wasm: bytes) -> None:
+    """One HTML file with the CSS, the glue, the wasm and the worker inlined.
+
+    It works when opened from file:// (where a page can load neither a module
+    file nor a worker script): the worker is built from a Blob holding the glue
+    and the worker code of www/worker.js, and gets the compiled module from the
+    page. Its CSP allows exactly its own inline script and style, by hash.
+    """
+    read = lambda name: open(os.path.join(staging, name), encoding="utf-8").read()
+    glue = read(f"{NAME}.js")
+    css = read("app.css")
+    worker = read("worker.js")
+    shared = worker[worker.index("// @shared-begin"):worker.index("// @shared-end")]
+    # From file:// (an opaque origin) a module worker cannot load even from a
+    # Blob, so the worker is a classic script: the glue without its exports.
+    classic_glue = re.sub(r"^export \{[^}]*\};?$", "", glue, flags=re.M)
+    classic_glue = re.sub(r"^export (function|class|const|let|async function) ", r"\1 ", classic_glue, flags=re.M)
+    classic_glue = classic_glue.replace("import.meta.url", "self.location.href")
+    if re.search(r"^\s*(export|import)\b", classic_glue, flags=re.M):
+        sys.exit("postbuild: the wasm-bindgen glue has an import or export this build does not handle")
+    worker_tail = shared + (
+        "serve(new Promise((resolve) => self.addEventListener('message', (event) => {\n"
+        "  if (event.data && event.data.init) resolve(__wbg_init({ module_or_path: event.data.init }));\n"
+        "})));\n"
+    )
+    embedded = wasm_module_js(wasm).replace("export function wasmBytes", "function wasmBytes")
+    script = (
+        glue + "\n" + embedded + "\n"
+        f"const WORKER_SOURCE = {json.dumps(classic_glue + chr(10) + worker_tail)};\n"
+        "const module = await WebAssembly.compile(wasmBytes());\n"
+        "const workerUrl = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));\n"
+        "globalThis.claimlensWorker = () => {\n"
+        "  const worker = new Worker(workerUrl);\n"
+        "  worker.postMessage({ init: module });\n"
+        "  return worker;\n"
+        "};\n"
+        "await __wbg_init({ module_or_path: module });\n"
+        "document.getElementById('boot')?.remove();\n"
+    )
+    if "</script" in script.lower():
+        sys.exit("postbuild: the inlined script contains </script")
+    csp = (
+        f"default-src 'none'; script-src {csp_hash(script)} 'wasm-unsafe-eval'; worker-src blob:; "
+        f"style-src {csp_hash(css)}; img-src data:; connect-src 'none'; base-uri 'none'; "
+        "form-action 'none'; object-src 'none'"
+    )
+    html = (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n"
+        "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light dark\">\n"
+        "<title>claimlens (single file) — who claims what, and how sure it sounds</title>\n"
+        f"<style>{css}</style>\n</head>\n<body>\n"
+        "<div id=\"boot\" class=\"boot\" role=\"status\"><p>Loading the analyzer…</p></div>\n"
+        "<div id=\"app\" class=\"app\"></div>\n"
+        f"<script type=\"module\">{script}</script>\n</body>\n</html>\n"
+    )
+    with open(os.path.join(staging, STANDALONE), "w", encoding="utf-8") as f:
+        f.write(html)
+
+
 def report(staging: str, wasm: bytes) -> None:
     rows = []
     for name in sorted(os.listdir(staging)):
@@ -97,6 +183,7 @@ def report(staging: str, wasm: bytes) -> None:
                 data = f.read()
             rows.append((name, len(data), gz(data)))
     code = [r for r in rows if r[0].endswith(".js")]
+    single = [r for r in rows if r[0] == STANDALONE]
     code_gz = sum(r[2] for r in code)
     models = []
     models_dir = os.path.join(ROOT, "models")
@@ -115,6 +202,8 @@ def report(staging: str, wasm: bytes) -> None:
         f"  app wasm + JS: {kb(code_gz)} gzipped = {kb(app_gz)} app (budget {kb(BUDGET_APP)}) "
         f"+ {kb(models_gz)} learned models (budget {kb(BUDGET_MODELS)})"
     )
+    for name, raw, z in single:
+        lines.append(f"  single-file build {name}: {kb(raw)} raw, {kb(z)} gzipped (opens from file://)")
     verdict = "within" if app_gz <= BUDGET_APP and models_gz <= BUDGET_MODELS else "OVER"
     lines.append(f"  {verdict} budget")
     text = "\n".join(lines) + "\n"
@@ -131,6 +220,8 @@ def main() -> None:
         print("postbuild: debug build; embedding the wasm anyway")
     wasm = embed(staging)
     tidy_html(staging)
+    standalone(staging, wasm)
+    service_worker(staging)
     report(staging, wasm)
 
 

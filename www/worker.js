@@ -3,25 +3,30 @@
 import init, { analyze_view } from './claimlens-app.js';
 import { wasmBytes } from './claimlens-app.wasm.js';
 
-const ready = init({ module_or_path: wasmBytes() });
-ready.then(
-  () => self.postMessage({ ready: true }),
-  (err) => self.postMessage({ ready: false, error: err && err.message ? err.message : String(err) }),
-);
+// @shared-begin (the single-file build reuses this part; see scripts/postbuild.py)
+function serve(ready) {
+  ready.then(
+    () => self.postMessage({ ready: true }),
+    (err) => self.postMessage({ ready: false, error: err && err.message ? err.message : String(err) }),
+  );
+  self.onmessage = async (event) => {
+    const { id, text } = event.data ?? {};
+    if (typeof id !== 'number') return;
+    try {
+      await ready;
+      const start = performance.now();
+      const out = analyze_view(String(text));
+      self.postMessage({
+        id, ok: true, overview: out.overview, pages: out.pages, contract: out.contract,
+        ms: performance.now() - start,
+      });
+    } catch (err) {
+      self.postMessage({ id, ok: false, error: err && err.message ? err.message : String(err) });
+      // A wasm instance that trapped cannot be trusted again; the page starts a new worker.
+      self.close();
+    }
+  };
+}
+// @shared-end
 
-self.onmessage = async (event) => {
-  const { id, text } = event.data;
-  try {
-    await ready;
-    const start = performance.now();
-    const out = analyze_view(String(text));
-    self.postMessage({
-      id, ok: true, overview: out.overview, pages: out.pages, contract: out.contract,
-      ms: performance.now() - start,
-    });
-  } catch (err) {
-    self.postMessage({ id, ok: false, error: err && err.message ? err.message : String(err) });
-    // A wasm instance that trapped cannot be trusted again; the page starts a new worker.
-    self.close();
-  }
-};
+serve(init({ module_or_path: wasmBytes() }));

@@ -17,6 +17,21 @@ use yew::Callback;
 
 /// The worker script, beside index.html.
 const WORKER_URL: &str = "./worker.js";
+/// A page may define `claimlensWorker()` returning a ready-made worker (the
+/// single-file build does: it cannot load ./worker.js from file://).
+const WORKER_FACTORY: &str = "claimlensWorker";
+
+/// Starts the analysis worker: the page's factory, if any, else ./worker.js.
+fn start_worker() -> Option<Worker> {
+    let global = js_sys::global();
+    let factory = js_sys::Reflect::get(&global, &WORKER_FACTORY.into()).ok();
+    if let Some(f) = factory.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        return f.call0(&global).ok()?.dyn_into::<Worker>().ok();
+    }
+    let opts = WorkerOptions::new();
+    opts.set_type(WorkerType::Module);
+    Worker::new_with_options(WORKER_URL, &opts).ok()
+}
 
 /// Owns the worker and its queue.
 pub struct Bridge {
@@ -78,9 +93,7 @@ pub fn request(handle: &Handle, id: u32, text: Rc<str>) {
 impl Bridge {
     fn ensure_worker(&mut self) -> Option<Worker> {
         if self.worker.is_none() && !self.no_worker {
-            let opts = WorkerOptions::new();
-            opts.set_type(WorkerType::Module);
-            let worker = Worker::new_with_options(WORKER_URL, &opts).ok()?;
+            let worker = start_worker()?;
             let this = self.this.clone();
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 if let Some(h) = this.upgrade() {
