@@ -17,8 +17,9 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1 under `prefix` (e.g. '/' or '/some/path/'); resolves to { url, close, hits }. */
-export async function serve(dir = DIST, prefix = '/') {
+/** Serves `dir` on 127.0.0.1 under `prefix` (e.g. '/' or '/some/path/'), plus `extra`
+ * files ({ 'name.html': '/abs/path' }) at the prefix; resolves to { url, close, hits }. */
+export async function serve(dir = DIST, prefix = '/', extra = {}) {
   const hits = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -27,7 +28,7 @@ export async function serve(dir = DIST, prefix = '/') {
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
-      const body = await readFile(join(dir, rel));
+      const body = await readFile(extra[rel] ?? join(dir, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
     } catch {

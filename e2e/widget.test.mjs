@@ -1,0 +1,83 @@
+// The <claim-lens> widget on a host page with hostile CSS: both ways of
+// embedding highlight correctly, the event fires, styles stay apart, and no
+// request leaves after load.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve, browser, ROOT, ARTIFACTS } from './lib.mjs';
+
+test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, isolation, no requests', async () => {
+  const server = await serve(undefined, '/', { 'host.html': join(ROOT, 'e2e', 'fixtures', 'widget-host.html') });
+  const context = await browser();
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    // Record the analyses the widgets announce.
+    await page.addInitScript(() => {
+      window.__events = [];
+      document.addEventListener('claimlens:analyzed', (e) => window.__events.push({ id: e.target.id, actors: e.detail.actors.map((a) => a.name), claims: e.detail.claims.length }));
+    });
+    await page.goto(server.url + 'host.html');
+    await page.waitForFunction(() => window.__events.length >= 2, null, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const loaded = Date.now();
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+
+    const events = await page.evaluate(() => window.__events);
+    const wrap = events.find((e) => e.id === 'wrap');
+    assert.ok(wrap && wrap.actors.includes('Port Authority') && wrap.claims >= 2, JSON.stringify(events));
+    const legend = events.find((e) => e.id === 'legend');
+    assert.ok(legend && legend.actors.includes('Lena Ortiz'), JSON.stringify(events));
+
+    // Wrapped: highlights in the widget's shadow root, visible despite the host's CSS.
+    const marks = await page.$$eval('#wrap mark', (ms) => ms.map((m) => ({ text: m.textContent, cls: m.className, display: getComputedStyle(m).display })));
+    assert.ok(marks.some((m) => m.text === 'Port Authority' && m.cls.includes('act')), JSON.stringify(marks));
+    assert.ok(marks.some((m) => m.text === 'said' && m.cls.includes('cl-cue')));
+    assert.ok(marks.some((m) => m.text === 'may' && m.cls.includes('hd-hedge')));
+    assert.ok(marks.every((m) => m.display === 'inline'), 'host CSS cannot hide the marks');
+    const look = await page.$eval('#wrap mark.hd-hedge', (m) => {
+      const s = getComputedStyle(m);
+      return { color: s.color, transform: s.textTransform, spacing: s.letterSpacing, deco: s.textDecorationStyle };
+    });
+    assert.notEqual(look.color, 'rgb(255, 0, 0)');
+    assert.equal(look.transform, 'none');
+    assert.equal(look.spacing, 'normal');
+    assert.equal(look.deco, 'wavy');
+
+    // for=: the article is highlighted in place (its own shadow root), with only the chosen layers.
+    const story = await page.$$eval('#story mark', (ms) => ms.map((m) => ({ text: m.textContent, cls: m.className })));
+    assert.ok(story.some((m) => m.text === 'might' && m.cls.includes('hd-hedge')), JSON.stringify(story));
+    assert.ok(story.some((m) => m.cls.includes('cl-cue')));
+    const actorBg = await page.$eval('#story mark.act', (m) => getComputedStyle(m).backgroundColor);
+    assert.equal(actorBg, 'rgba(0, 0, 0, 0)', 'actors layer off: no actor colour');
+    assert.match(await page.$eval('#legend .summary', (p) => p.textContent), /claims/);
+
+    // The widget did not restyle the host.
+    const host = await page.$eval('#host-text', (p) => ({ color: getComputedStyle(p).color, transform: getComputedStyle(p).textTransform }));
+    assert.deepEqual(host, { color: 'rgb(255, 0, 0)', transform: 'uppercase' });
+    assert.equal(await page.$eval('#host-mark', (m) => getComputedStyle(m).display), 'none');
+
+    // Tooltip on hover, inside the shadow root.
+    await page.hover('#wrap mark.hd-hedge');
+    await page.waitForFunction(() => {
+      const tip = document.querySelector('#wrap').shadowRoot.querySelector('.tip');
+      return tip && !tip.hidden && /hedge: /.test(tip.textContent);
+    });
+
+    // Empty: the paste-and-read box.
+    await page.fill('#empty textarea', 'The ministry said the talks may resume, according to Reuters.');
+    await page.waitForFunction(() => window.__events.some((e) => e.id === 'empty'));
+    assert.ok(await page.$('#empty mark.cl-cue'));
+    await page.screenshot({ path: join(ARTIFACTS, 'widget-host.png'), fullPage: true });
+
+    assert.deepEqual(requests, [], 'no requests after load');
+    assert.ok(Date.now() >= loaded);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,340 @@
+// <claim-lens>: the claimlens analyzer as a custom element, loaded with one
+// <script type="module" src=".../claim-lens.js">. Everything runs in the page;
+// the element only loads its own files (this module, the glue and the wasm).
+//
+//   <claim-lens></claim-lens>                      paste-and-read box
+//   <claim-lens><p>An article…</p></claim-lens>    highlights the article it wraps
+//   <claim-lens for="story"></claim-lens>          highlights #story in place, and shows a legend
+//
+// Attributes: layers="actors claims hedges" (any subset), theme="auto|light|dark".
+// Event: "claimlens:analyzed" (bubbles, composed) with the analysis (the JSON
+// contract, UTF-16 offsets) as its detail.
+// Styles live in shadow roots (adopted constructable stylesheets), so host CSS
+// cannot reach the highlights and the widget never styles the host page.
+import init, { analyze } from './claimlens_js.js';
+
+const ready = init();
+
+const CSS = `
+:host { display: block; --bg: #fff; --fg: #1b1e23; --muted: #5b6370; --line: #d5d9e0; --panel: #f6f7f9;
+  --claim: #28507a; --claim-bg: #e9f0f8; --hedge: #8e3f9e; --booster: #c04a00; --weasel: #8a6500; --condition: #0062a0;
+  --c0: #e69f00; --t0: #fde9bf; --c1: #3a9ad9; --t1: #d6ecfa; --c2: #009e73; --t2: #c8eee2; --c3: #b8a800; --t3: #f8f3b5;
+  --c4: #0072b2; --t4: #cfe3f2; --c5: #d55e00; --t5: #f8d9c4; --c6: #cc79a7; --t6: #f5dcea; --c7: #7a7a7a; --t7: #e4e4e4; }
+:host([hidden]) { display: none; }
+.dark { --bg: #14171c; --fg: #e8eaee; --muted: #a3abb8; --line: #343a45; --panel: #1c2027; --claim: #9cc3ec; --claim-bg: #1e2a38;
+  --hedge: #d69be3; --booster: #ff9a5c; --weasel: #e3c15a; --condition: #7cc4f2;
+  --t0: #4a3708; --t1: #163a52; --t2: #0d3b2e; --t3: #3f3b0b; --t4: #0f2e47; --t5: #4a2510; --t6: #47253a; --t7: #3a3a3a; }
+/* all: initial stops the host's inherited styles (colour, text-transform, letter-spacing...) at the door. */
+.root { all: initial; display: block; position: relative; color: var(--fg); background: var(--bg);
+  font: 1rem/1.7 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+.box { border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; }
+textarea { box-sizing: border-box; width: 100%; min-height: 7rem; font: 0.95rem/1.5 ui-monospace, monospace; color: var(--fg);
+  background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem; resize: vertical; }
+.bar { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; font-size: 0.85rem; color: var(--muted); margin: 0.4rem 0; }
+.bar label { display: inline-flex; gap: 0.3rem; align-items: center; cursor: pointer; color: var(--fg); }
+.text p, .text h1, .text h2, .text h3, .text h4, .text li, .text blockquote { white-space: pre-wrap; }
+mark { background: none; color: inherit; border-radius: 3px; }
+mark:focus-visible { outline: 3px solid #0b63ce; outline-offset: 2px; }
+.show-actors .act { background: var(--t); border-bottom: 2px solid var(--c); }
+.show-actors .act.k-organization { border-bottom: 3px double var(--c); }
+.show-actors .act.k-place { border-bottom: 2px dotted var(--c); }
+.show-actors .act.k-group { border-bottom: 2px dashed var(--c); }
+.col0 { --c: var(--c0); --t: var(--t0); } .col1 { --c: var(--c1); --t: var(--t1); } .col2 { --c: var(--c2); --t: var(--t2); }
+.col3 { --c: var(--c3); --t: var(--t3); } .col4 { --c: var(--c4); --t: var(--t4); } .col5 { --c: var(--c5); --t: var(--t5); }
+.col6 { --c: var(--c6); --t: var(--t6); } .col7 { --c: var(--c7); --t: var(--t7); }
+.show-claims .cl-con { background: var(--claim-bg); }
+.show-claims .cl-con.act { background: var(--t); }
+.show-claims .cl-cue { outline: 1.5px solid var(--claim); outline-offset: -1px; font-style: italic; }
+.show-claims .cl-cue.att-vague { outline-style: dashed; } .show-claims .cl-cue.att-none { outline-style: dotted; }
+.show-claims .cl-src { font-weight: 700; box-shadow: inset 0 2px 0 var(--claim); }
+.show-hedges .hd { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 0.3em; text-decoration-skip-ink: none; }
+.show-hedges .hd-hedge { text-decoration-style: wavy; text-decoration-color: var(--hedge); }
+.show-hedges .hd-booster { text-decoration-style: double; text-decoration-color: var(--booster); text-decoration-thickness: 3px; }
+.show-hedges .hd-weasel { text-decoration-style: dotted; text-decoration-color: var(--weasel); text-decoration-thickness: 3px; }
+.show-hedges .hd-condition { text-decoration-style: dashed; text-decoration-color: var(--condition); }
+.tip { position: absolute; z-index: 10; max-width: 20rem; padding: 0.4rem 0.6rem; border-radius: 6px; font-size: 0.82rem;
+  line-height: 1.4; background: var(--fg); color: var(--bg); pointer-events: none; }
+.tip[hidden] { display: none; }
+.summary { font-size: 0.85rem; color: var(--muted); }
+`;
+
+let sheet = null;
+function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return [sheet];
+}
+
+const LAYERS = ['actors', 'claims', 'hedges'];
+const TARGETS = new WeakMap();
+const OWN_ROOTS = new WeakSet();
+
+/** Cuts `text` into runs, each carrying the innermost annotation of every layer covering it. */
+export function runs(text, a) {
+  const marks = { actor: [], claim: [], hedge: [] };
+  for (const actor of a.actors) for (const m of actor.mentions) marks.actor.push({ ...m, id: actor.id });
+  a.claims.forEach((c, id) => {
+    if (c.source) marks.claim.push({ ...c.source, id, role: 'src' });
+    marks.claim.push({ ...c.cue, id, role: 'cue' });
+    const content = c.content == null ? [] : Array.isArray(c.content) ? c.content : [c.content];
+    for (const s of content) marks.claim.push({ ...s, id, role: 'con' });
+  });
+  a.hedges.forEach((h, id) => marks.hedge.push({ start: h.start, end: h.end, id }));
+  const cuts = new Set([0, text.length]);
+  for (const list of Object.values(marks)) for (const m of list) { cuts.add(m.start); cuts.add(m.end); }
+  const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((x, y) => x - y);
+  const out = [];
+  const inner = (list, p) => {
+    let best = null;
+    for (const m of list) {
+      if (m.start <= p && m.end > p && (!best || m.end - m.start < best.end - best.start)) best = m;
+    }
+    return best;
+  };
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [p, q] = [points[i], points[i + 1]];
+    if (q <= p) continue;
+    out.push({ start: p, end: q, actor: inner(marks.actor, p), claim: inner(marks.claim, p), hedge: inner(marks.hedge, p) });
+  }
+  return out;
+}
+
+function colours(a) {
+  const order = a.actors.map((x) => x.id).sort((x, y) => a.actors[y].mentions.length - a.actors[x].mentions.length || x - y);
+  const colour = new Map();
+  order.forEach((id, rank) => colour.set(id, rank % 8));
+  return colour;
+}
+
+/** What a run's annotations mean, in words (the app's tooltip wording). */
+function describe(run, a, text, shown) {
+  const lines = [];
+  const slice = (s) => text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+  if (run.actor && shown.has('actors')) {
+    const x = a.actors[run.actor.id];
+    const kind = x.subkind && x.subkind.toLowerCase() !== x.name.toLowerCase() ? `${x.kind}, ${x.subkind}` : x.kind;
+    lines.push(`actor: ${x.name} (${kind}), ${x.mentions.length} ${x.mentions.length === 1 ? 'mention' : 'mentions'}`);
+  }
+  if (run.claim && shown.has('claims')) {
+    const c = a.claims[run.claim.id];
+    const part = { src: 'claim source', cue: 'claim cue', con: 'claim content' }[run.claim.role];
+    const source = c.source ? `source ${slice(c.source)} (${c.attribution})` : 'no source (unattributed)';
+    lines.push(`${part}: ${source}, cue “${slice(c.cue)}”`);
+  }
+  if (run.hedge && shown.has('hedges')) {
+    const h = a.hedges[run.hedge.id];
+    lines.push(`${h.kind}: ${h.reason}`);
+  }
+  return lines;
+}
+
+/** Appends the highlighted `text[from, to)` to `parent`, as text nodes and <mark>s. */
+function paint(parent, text, allRuns, a, colour, from, to) {
+  let prev = null;
+  for (const r of allRuns) {
+    if (r.end <= from || r.start >= to) continue;
+    const piece = text.slice(Math.max(r.start, from), Math.min(r.end, to));
+    if (!r.actor && !r.claim && !r.hedge) {
+      parent.append(document.createTextNode(piece));
+      prev = r;
+      continue;
+    }
+    const m = document.createElement('mark');
+    if (r.actor) {
+      const x = a.actors[r.actor.id];
+      m.classList.add('act', `col${colour.get(x.id)}`, `k-${x.kind}`);
+      m.dataset.a = r.actor.id;
+    }
+    if (r.claim) {
+      m.classList.add('cl', `cl-${r.claim.role}`, `att-${a.claims[r.claim.id].attribution}`);
+      m.dataset.c = r.claim.id;
+      m.dataset.r = r.claim.role;
+    }
+    if (r.hedge) {
+      m.classList.add('hd', `hd-${a.hedges[r.hedge.id].kind}`);
+      m.dataset.h = r.hedge.id;
+    }
+    const starts = !prev || prev.actor !== r.actor || prev.claim !== r.claim || prev.hedge !== r.hedge;
+    m.tabIndex = starts ? 0 : -1;
+    m.textContent = piece;
+    parent.append(m);
+    prev = r;
+  }
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
+
+/** The text blocks of an element: [{ tag, text }], in document order. */
+function blocksOf(el) {
+  const found = [...el.querySelectorAll(BLOCKS)].filter((b) => !b.parentElement.closest(BLOCKS) || b.parentElement === el);
+  const blocks = found.length
+    ? found.map((b) => ({ tag: b.tagName.toLowerCase(), text: b.textContent.replace(/\s+/g, ' ').trim() }))
+    : el.textContent.split(/\n\s*\n/).map((t) => ({ tag: 'p', text: t.replace(/\s+/g, ' ').trim() }));
+  return blocks.filter((b) => b.text);
+}
+
+class ClaimLens extends HTMLElement {
+  static get observedAttributes() { return ['layers', 'theme', 'for']; }
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      this.attachShadow({ mode: 'open' });
+      this.shadowRoot.adoptedStyleSheets = styles();
+    }
+    this.render();
+  }
+
+  attributeChangedCallback() {
+    if (this.shadowRoot) this.render();
+  }
+
+  get shownLayers() {
+    const attr = this.getAttribute('layers');
+    const list = attr == null ? LAYERS : attr.split(/[\s,]+/).filter((l) => LAYERS.includes(l));
+    return new Set(list);
+  }
+
+  frame(root) {
+    const theme = this.getAttribute('theme') ?? 'auto';
+    const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const div = document.createElement('div');
+    div.className = 'root' + (dark ? ' dark' : '');
+    for (const l of this.shownLayers) div.classList.add(`show-${l}`);
+    root.replaceChildren(div);
+    return div;
+  }
+
+  async render() {
+    const forId = this.getAttribute('for');
+    if (forId) return this.renderFor(forId);
+    const blocks = blocksOf(this);
+    if (blocks.length) return this.renderBlocks(this.frame(this.shadowRoot), blocks);
+    return this.renderEditor();
+  }
+
+  /** Analyses blocks of text and draws them into `box`. */
+  async renderBlocks(box, blocks, legendBox = box) {
+    await ready;
+    const text = blocks.map((b) => b.text).join('\n\n');
+    const a = analyze(text);
+    const all = runs(text, a);
+    const colour = colours(a);
+    const out = document.createElement('div');
+    out.className = 'text';
+    out.setAttribute('role', 'document');
+    let at = 0;
+    for (const b of blocks) {
+      const el = document.createElement(b.tag === 'li' || b.tag === 'td' || b.tag === 'th' ? 'p' : b.tag);
+      paint(el, text, all, a, colour, at, at + b.text.length);
+      out.append(el);
+      at += b.text.length + 2;
+    }
+    box.append(out);
+    this.tooltips(box, text, a);
+    legendBox.append(this.summary(a));
+    this.dispatchEvent(new CustomEvent('claimlens:analyzed', { detail: a, bubbles: true, composed: true }));
+    return a;
+  }
+
+  summary(a) {
+    const s = a.summary;
+    const p = document.createElement('p');
+    p.className = 'summary';
+    p.textContent = `${s.actors} actors · ${s.claims} claims (${s.claims_named} named, ${s.claims_vague} vague, ${s.claims_none} unattributed) · `
+      + `${s.hedges + s.boosters + s.weasels + s.conditions} hedging cues · certainty ${Math.round(s.certainty * 100)}% · analysed in this page by claimlens`;
+    return p;
+  }
+
+  tooltips(box, text, a) {
+    const tip = document.createElement('div');
+    tip.className = 'tip';
+    tip.setAttribute('role', 'tooltip');
+    tip.hidden = true;
+    box.append(tip);
+    const show = (e) => {
+      const m = e.target.closest?.('mark');
+      if (!m || !box.contains(m)) return;
+      const num = (k) => (m.dataset[k] == null ? null : Number(m.dataset[k]));
+      const run = {
+        actor: num('a') == null ? null : { id: num('a') },
+        claim: num('c') == null ? null : { id: num('c'), role: m.dataset.r },
+        hedge: num('h') == null ? null : { id: num('h') },
+      };
+      const lines = describe(run, a, text, this.shownLayers);
+      if (!lines.length) { tip.hidden = true; return; }
+      tip.replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), { textContent: l })));
+      const r = m.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      tip.style.left = `${Math.max(0, r.left - b.left)}px`;
+      tip.style.top = `${r.bottom - b.top + 4}px`;
+      tip.hidden = false;
+    };
+    const hide = (e) => { if (e.target.closest?.('mark')) tip.hidden = true; };
+    box.addEventListener('mouseover', show);
+    box.addEventListener('focusin', show);
+    box.addEventListener('mouseout', hide);
+    box.addEventListener('focusout', hide);
+  }
+
+  /** Highlights another element in place: its text is drawn in a shadow root of its own. */
+  async renderFor(id) {
+    const legend = this.frame(this.shadowRoot);
+    const target = this.getRootNode().getElementById?.(id) ?? document.getElementById(id);
+    if (!target) {
+      legend.textContent = `claim-lens: no element with id "${id}".`;
+      return null;
+    }
+    // The target's own text, read before its shadow root hides it (and kept for re-renders).
+    if (!TARGETS.has(target)) TARGETS.set(target, blocksOf(target));
+    const blocks = TARGETS.get(target);
+    let root = OWN_ROOTS.has(target.shadowRoot) ? target.shadowRoot : null;
+    if (!root && !target.shadowRoot) {
+      try {
+        root = target.attachShadow({ mode: 'open' });
+        OWN_ROOTS.add(root);
+      } catch {
+        // elements such as <td> or <a> cannot host a shadow root: draw inside the widget
+      }
+    }
+    if (!root) return this.renderBlocks(legend, blocks);
+    root.adoptedStyleSheets = styles();
+    const box = this.frame(root);
+    return this.renderBlocks(box, blocks, legend);
+  }
+
+  /** The paste-and-read box. */
+  renderEditor() {
+    const box = this.frame(this.shadowRoot);
+    box.classList.add('box');
+    const area = document.createElement('textarea');
+    area.setAttribute('aria-label', 'Article to analyse');
+    area.placeholder = 'Paste a news article: it is analysed here, in this page.';
+    const toggles = document.createElement('div');
+    toggles.className = 'bar';
+    for (const l of LAYERS) {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.checked = this.shownLayers.has(l);
+      input.addEventListener('change', () => box.classList.toggle(`show-${l}`, input.checked));
+      label.append(input, l);
+      toggles.append(label);
+    }
+    const output = document.createElement('div');
+    output.setAttribute('aria-live', 'polite');
+    box.append(area, toggles, output);
+    let timer = null;
+    const run = () => {
+      const value = area.value;
+      output.replaceChildren();
+      if (!value.trim()) return;
+      const blocks = value.split(/\n\s*\n|\n/).map((t) => ({ tag: 'p', text: t.trim() })).filter((b) => b.text);
+      this.renderBlocks(output, blocks);
+    };
+    area.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 250); });
+  }
+}
+
+if (!customElements.get('claim-lens')) customElements.define('claim-lens', ClaimLens);
