@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, browser, text, ARTIFACTS } from './lib.mjs';
+import { serve, browser, text, analysed, ARTIFACTS } from './lib.mjs';
 
 let server;
 let context;
@@ -43,15 +43,6 @@ async function paste(page, value) {
   await page.click('#input');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
-}
-
-/** Waits until the article shows `needle` and the status says the analysis is done. */
-async function analysed(page, needle) {
-  await page.waitForFunction((n) => {
-    const a = document.querySelector('#article');
-    const s = document.querySelector('#status');
-    return a && a.textContent.includes(n) && s && s.textContent.startsWith('Analysed');
-  }, needle, { timeout: 60_000 });
 }
 
 function noProblems() {

@@ -62,3 +62,12 @@ export async function browser(options = {}) {
 export async function text(name) {
   return readFile(join(ROOT, 'e2e', 'fixtures', name), 'utf8');
 }
+
+/** Waits until the app's article shows `needle` and its status says the analysis is done. */
+export async function analysed(page, needle) {
+  await page.waitForFunction((n) => {
+    const a = document.querySelector('#article');
+    const s = document.querySelector('#status');
+    return a && a.textContent.includes(n) && s && s.textContent.startsWith('Analysed');
+  }, needle, { timeout: 60_000 });
+}

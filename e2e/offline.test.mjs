@@ -4,15 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, browser, text, DIST, ARTIFACTS } from './lib.mjs';
-
-async function analysedIn(page, needle) {
-  await page.waitForFunction((n) => {
-    const a = document.querySelector('#article');
-    const s = document.querySelector('#status');
-    return a && a.textContent.includes(n) && s && s.textContent.startsWith('Analysed');
-  }, needle, { timeout: 60_000 });
-}
+import { serve, browser, text, analysed, DIST, ARTIFACTS } from './lib.mjs';
 
 function watch(page) {
   const problems = [];
@@ -40,7 +32,7 @@ test('served under a sub-path; after one visit the service worker serves it with
     await page.reload();
     await page.waitForSelector('main[data-ready="true"]');
     await page.fill('#input', 'Offline, the ministry said the bridge may reopen in May.');
-    await analysedIn(page, 'Offline, the ministry');
+    await analysed(page, 'Offline, the ministry');
     assert.ok(await page.$('#article mark.hd-hedge'), 'hedge highlighted offline');
     await page.screenshot({ path: join(ARTIFACTS, 'offline-reload.png') });
     assert.deepEqual(problems, []);
@@ -61,7 +53,7 @@ test('the single-file build works from file:// with its worker', async () => {
     await page.waitForSelector('main[data-ready="true"]');
     const article = await text('article.txt');
     await page.fill('#input', article);
-    await analysedIn(page, 'Tomas Berglund');
+    await analysed(page, 'Tomas Berglund');
     assert.ok(await page.$('#article mark.act'), 'actors highlighted');
     assert.ok(await page.$('#article mark.cl-cue'), 'claims highlighted');
     assert.equal(await page.$('.notice'), null, 'no fallback notice: the worker ran');

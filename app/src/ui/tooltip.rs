@@ -77,46 +77,33 @@ pub fn tooltip(p: &Props) -> Html {
                     }
                 })
             };
-            let doc = web_sys::window().and_then(|w| w.document());
-            if let Some(doc) = &doc {
-                for (ty, f) in [
-                    ("mouseover", &show),
-                    ("focusin", &show),
-                    ("mouseout", &hide),
-                    ("focusout", &hide),
-                ] {
-                    let _ = doc.add_event_listener_with_callback(ty, f.as_ref().unchecked_ref());
-                }
-            }
             let escape = {
                 let tip = tip.clone();
-                Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
-                    move |e: web_sys::KeyboardEvent| {
-                        if e.key() == "Escape" {
-                            tip.set(None);
-                        }
-                    },
-                )
+                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                    let key = e.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                    if key.as_deref() == Some("Escape") {
+                        tip.set(None);
+                    }
+                })
             };
+            let listeners = [
+                ("mouseover", show.as_ref().clone()),
+                ("focusin", show.as_ref().clone()),
+                ("mouseout", hide.as_ref().clone()),
+                ("focusout", hide.as_ref().clone()),
+                ("keydown", escape.as_ref().clone()),
+            ];
+            let doc = web_sys::window().and_then(|w| w.document());
             if let Some(doc) = &doc {
-                let _ = doc
-                    .add_event_listener_with_callback("keydown", escape.as_ref().unchecked_ref());
+                for (ty, f) in &listeners {
+                    let _ = doc.add_event_listener_with_callback(ty, f.unchecked_ref());
+                }
             }
             move || {
                 if let Some(doc) = &doc {
-                    for (ty, f) in [
-                        ("mouseover", &show),
-                        ("focusin", &show),
-                        ("mouseout", &hide),
-                        ("focusout", &hide),
-                    ] {
-                        let _ =
-                            doc.remove_event_listener_with_callback(ty, f.as_ref().unchecked_ref());
+                    for (ty, f) in &listeners {
+                        let _ = doc.remove_event_listener_with_callback(ty, f.unchecked_ref());
                     }
-                    let _ = doc.remove_event_listener_with_callback(
-                        "keydown",
-                        escape.as_ref().unchecked_ref(),
-                    );
                 }
                 drop((show, hide, escape));
             }
