@@ -81,3 +81,51 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
     await server.close();
   }
 });
+
+test('the JS API in the browser: offsets slice the JS string exactly (emoji, CJK, RTL, combining marks)', async () => {
+  const server = await serve();
+  const context = await browser();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + 'widget/demo.html');
+    const result = await page.evaluate(async () => {
+      const api = await import('./claimlens_js.js');
+      await api.default();
+      const text = '😀👩‍👩‍👧 The Foreign Ministry said on Monday that 東京 talks may resume. '
+        + 'Analysts suggest 北京 could potentially object, according to Reuters. '
+        + 'مرحبا Café Zoë said the deal was confirmed. If costs rise, officials said, it may be delayed.';
+      const a = api.analyze(text);
+      const slices = [];
+      const check = (span, want) => slices.push([text.slice(span.start, span.end), want]);
+      for (const actor of a.actors) for (const m of actor.mentions) check(m, null);
+      for (const c of a.claims) {
+        check(c.cue, null);
+        if (c.source) check(c.source, null);
+      }
+      for (const h of a.hedges) check(h, h.kind);
+      return {
+        version: api.version(),
+        names: a.actors.map((x) => x.name),
+        mentions: a.actors.flatMap((x) => x.mentions.map((m) => text.slice(m.start, m.end))),
+        cues: a.claims.map((c) => text.slice(c.cue.start, c.cue.end)),
+        hedges: a.hedges.map((h) => text.slice(h.start, h.end)),
+        sentences: a.sentences.map((x) => text.slice(x.start, x.end)),
+        slices,
+      };
+    });
+    assert.match(result.version, /^\d+\.\d+\.\d+/);
+    assert.ok(result.mentions.includes('Foreign Ministry'), JSON.stringify(result.mentions));
+    assert.ok(result.mentions.includes('Reuters'));
+    assert.ok(result.cues.includes('said') && result.cues.includes('according to'), JSON.stringify(result.cues));
+    for (const h of ['may', 'suggest', 'potentially', 'confirmed', 'If']) assert.ok(result.hedges.includes(h), `${h} in ${result.hedges}`);
+    assert.ok(result.sentences.some((s) => s.startsWith('The Foreign Ministry') || s.includes('The Foreign Ministry said')), JSON.stringify(result.sentences));
+    // Every span starts and ends on a word boundary of the JS string (no split surrogates).
+    for (const [piece] of result.slices) {
+      assert.equal(piece, piece.trim(), JSON.stringify(piece));
+      assert.ok(!/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(piece), JSON.stringify(piece));
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

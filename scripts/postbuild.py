@@ -25,6 +25,7 @@ NAME = "claimlens-app"
 STANDALONE = "claimlens-standalone.html"
 BUDGET_APP = 250 * 1024      # wasm + JS, gzipped, without learned models
 BUDGET_MODELS = 150 * 1024   # learned models may add this much
+BUDGET_WIDGET = 141 * 1024   # the widget, without learned models (compromise's size)
 
 
 def gz(data: bytes) -> int:
@@ -174,7 +175,31 @@ def standalone(staging: str, wasm: bytes) -> None:
         f.write(html)
 
 
-def report(staging: str, wasm: bytes) -> None:
+def widget(staging: str) -> list:
+    """Puts the <claim-lens> widget beside the app: dist/widget/ holds the widget
+    module, the JS API (pkg/web, built by scripts/build-js.sh) and a demo page.
+    Returns rows (name, raw, gzipped) of what a host page downloads."""
+    pkg = os.path.join(ROOT, "pkg", "web")
+    if not os.path.isdir(pkg):
+        print("postbuild: pkg/web missing (scripts/build-js.sh builds it); no widget in dist/")
+        return []
+    out = os.path.join(staging, "widget")
+    os.makedirs(out, exist_ok=True)
+    files = [os.path.join(ROOT, "widget", n) for n in ("claim-lens.js", "demo.html")]
+    files += [os.path.join(pkg, n) for n in sorted(os.listdir(pkg)) if n.startswith("claimlens_js")]
+    rows = []
+    for path in files:
+        name = os.path.basename(path)
+        with open(path, "rb") as f:
+            data = f.read()
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+        if name.endswith((".js", ".wasm")):
+            rows.append((name, len(data), gz(data)))
+    return rows
+
+
+def report(staging: str, wasm: bytes, widget_rows: list) -> None:
     rows = []
     for name in sorted(os.listdir(staging)):
         path = os.path.join(staging, name)
@@ -206,6 +231,16 @@ def report(staging: str, wasm: bytes) -> None:
         lines.append(f"  single-file build {name}: {kb(raw)} raw, {kb(z)} gzipped (opens from file://)")
     verdict = "within" if app_gz <= BUDGET_APP and models_gz <= BUDGET_MODELS else "OVER"
     lines.append(f"  {verdict} budget")
+    if widget_rows:
+        lines.append("widget (dist/widget/), what a host page downloads:")
+        for name, raw, z in widget_rows:
+            lines.append(f"  {name:28} {kb(raw):>10} raw {kb(z):>10} gzipped")
+        widget_gz = sum(r[2] for r in widget_rows)
+        verdict = "within" if widget_gz - models_gz <= BUDGET_WIDGET else "OVER"
+        lines.append(
+            f"  widget wasm + JS: {kb(widget_gz)} gzipped = {kb(widget_gz - models_gz)} without the learned "
+            f"models (budget {kb(BUDGET_WIDGET)}, {verdict}) + {kb(models_gz)} models"
+        )
     text = "\n".join(lines) + "\n"
     print(text, end="")
     with open(os.path.join(staging, "size-report.txt"), "w") as f:
@@ -222,7 +257,7 @@ def main() -> None:
     tidy_html(staging)
     standalone(staging, wasm)
     service_worker(staging)
-    report(staging, wasm)
+    report(staging, wasm, widget(staging))
 
 
 if __name__ == "__main__":
