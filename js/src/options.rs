@@ -161,9 +161,15 @@ mod tests {
     fn built_analyzer_uses_the_options() {
         let text = "The Quorvash Collective murmured that the plan was perchance late.";
         let base = Options::default().build().analyze(text);
-        assert!(!base.actors.iter().any(|a| a.subkind.as_deref() == Some("think tank")));
+        assert!(!base
+            .actors
+            .iter()
+            .any(|a| a.subkind.as_deref() == Some("think tank")));
         assert!(!base.claims.iter().any(|c| c.cue.slice(text) == "murmured"));
-        assert!(!base.hedges.iter().any(|h| h.span.slice(text) == "perchance"));
+        assert!(!base
+            .hedges
+            .iter()
+            .any(|h| h.span.slice(text) == "perchance"));
         let o = Options {
             actors: vec![UserActor {
                 name: "Quorvash Collective".into(),
