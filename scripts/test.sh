@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
 #   native unit, integration and doc tests of the core and the app's view model;
+#   the JavaScript API (js/) built for web and Node, its .d.ts checked by tsc and
+#   its Node tests;
 #   the core built for wasm32; the web app built by Trunk (release) and tested
 #   end to end in headless Chromium; and, when the evaluation corpora sit beside
 #   the project (../shared/eval), the shipped model retrained byte for byte and
@@ -18,12 +20,18 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p claimlens-app --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy -p claimlens-js --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "core builds for wasm32 (no wasm dependencies)"
 cargo build --quiet --lib --target wasm32-unknown-unknown
 
 step "native tests (unit, integration, doc)"
 cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
+
+step "JavaScript API: build (pkg/web, pkg/node), TypeScript check, Node tests"
+./scripts/build-js.sh
+./scripts/check-ts.sh
+node --test js/test/
 
 step "web app: release build (Trunk) and its size report"
 trunk build --release

@@ -93,7 +93,7 @@ pub struct JsonSentence {
     /// One past the last code unit.
     pub end: usize,
     /// Certainty in `[0, 1]`.
-    pub certainty: f32,
+    pub certainty: f64,
 }
 
 /// An actor in the contract.
@@ -173,11 +173,11 @@ pub struct JsonSummary {
     /// Claims with no source.
     pub claims_none: usize,
     /// Share of claims with a named source (0 when there is no claim).
-    pub share_named: f32,
+    pub share_named: f64,
     /// Share of claims with a vague source.
-    pub share_vague: f32,
+    pub share_vague: f64,
     /// Share of claims with no source.
-    pub share_none: f32,
+    pub share_none: f64,
     /// Cue counts by kind.
     pub hedges: usize,
     /// Booster count.
@@ -187,9 +187,9 @@ pub struct JsonSummary {
     /// Condition count.
     pub conditions: usize,
     /// (hedge + weasel) cues per 100 words.
-    pub hedges_per_100_words: f32,
+    pub hedges_per_100_words: f64,
     /// Mean sentence certainty, weighted by words.
-    pub certainty: f32,
+    pub certainty: f64,
 }
 
 /// One analysed document in the contract.
@@ -210,8 +210,11 @@ pub struct JsonAnalysis<'a> {
     pub summary: JsonSummary,
 }
 
-fn round3(x: f32) -> f32 {
-    (x * 1000.0).round() / 1000.0
+/// Rounds to 3 decimals in `f64`, so that the value is the nearest double to a
+/// 3-digit decimal: JSON gets "0.123", and so does a JavaScript number (an `f32`
+/// widened to a double would read 0.12300000339746475).
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
 }
 
 /// Builds the contract view of `analysis` of `text`.
