@@ -28,13 +28,12 @@ cargo build --quiet --lib --target wasm32-unknown-unknown
 step "native tests (unit, integration, doc)"
 cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
 
-step "JavaScript API: build (pkg/web, pkg/node), TypeScript check, Node tests"
-./scripts/build-js.sh
+step "web app, JS API and widget: release build (Trunk, with scripts/build-js.sh as its pre-build hook) and the size report"
+trunk build --release
+
+step "JavaScript API: TypeScript check, Node tests"
 ./scripts/check-ts.sh
 node --test js/test/
-
-step "web app: release build (Trunk) and its size report"
-trunk build --release
 
 step "web app: end-to-end tests in headless Chromium"
 (cd e2e && node --test --test-concurrency=1)
