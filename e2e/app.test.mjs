@@ -122,6 +122,24 @@ test('layer toggles, tooltips on hover and focus, actor selection', async () => 
   await page.focus('#article mark.act[tabindex="0"]');
   await page.waitForFunction(() => /^actor: /.test(document.querySelector('#tip').textContent));
 
+  // The focus ring shows on a claim cue, whose own outline is thinner; no tab stop is blank.
+  await page.focus('#article mark.cl-cue[tabindex="0"]');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab'); // focused from the keyboard: :focus-visible
+  assert.equal(await page.evaluate(() => document.activeElement.matches('mark.cl-cue')), true);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth), '3px');
+  const blankStops = await page.$$eval('#article mark[tabindex="0"]', (ms) => ms.filter((m) => !m.textContent.trim()).length);
+  assert.equal(blankStops, 0, 'no whitespace-only tab stops');
+  // A tooltip near the bottom of the window opens above its highlight, inside the window.
+  await page.setViewportSize({ width: 1280, height: 500 });
+  const last = (await page.$$('#article mark.hd'))[0];
+  await last.evaluate((m) => { window.scrollBy(0, m.getBoundingClientRect().bottom - window.innerHeight + 4); });
+  await last.hover();
+  await page.waitForSelector('#tip:not(.hidden)');
+  const tip = await page.$eval('#tip', (t) => t.getBoundingClientRect().bottom);
+  assert.ok(tip <= 500, `tooltip inside the window (bottom ${tip})`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   // Toggling hedges off removes their decoration and their tooltip line.
   const deco = () => page.$eval('#article mark.hd-hedge', (m) => getComputedStyle(m).textDecorationLine);
   assert.equal(await deco(), 'underline');
@@ -260,6 +278,11 @@ test('a 1 MB paste: analysed in the worker while the page keeps handling input',
   await page.waitForFunction(() => /Analysed 1\.\d MB/.test(document.querySelector('#status').textContent), null, { timeout: 60_000 });
   const pager = await page.textContent('.pager');
   assert.match(pager, /Part 1 of \d+/);
+  // The bottom pager's Next shows the next part from its top.
+  await page.locator('.pager').last().getByText('Next →').click();
+  await page.waitForFunction(() => /Part 2 of/.test(document.querySelector('.pager').textContent));
+  const top = await page.$eval('#article', (a) => a.getBoundingClientRect().top);
+  assert.ok(top >= -5 && top < 900, `article top in view after Next (${top})`);
   const marks = await page.$$eval('#article mark', (ms) => ms.length);
   assert.ok(marks > 50 && marks < 5000, `one page of highlights in the DOM (${marks})`);
   await page.screenshot({ path: join(ARTIFACTS, 'one-megabyte.png') });
@@ -278,6 +301,12 @@ test('reload keeps the text; clear removes it', async () => {
   await page.waitForSelector('main[data-ready="true"]');
   await analysed(page, 'Edited: the minister');
   assert.match(await page.inputValue('#input'), /^Edited: the minister said/);
+
+  // Typing just before leaving is saved too (on pagehide), not only after the pause.
+  await page.fill('#input', 'Typed right before a reload.');
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  assert.equal(await page.inputValue('#input'), 'Typed right before a reload.');
 
   await page.click('#clear');
   await page.waitForSelector('.empty');

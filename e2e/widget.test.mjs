@@ -51,6 +51,10 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
     const story = await page.$$eval('#story mark', (ms) => ms.map((m) => ({ text: m.textContent, cls: m.className })));
     assert.ok(story.some((m) => m.text === 'might' && m.cls.includes('hd-hedge')), JSON.stringify(story));
     assert.ok(story.some((m) => m.cls.includes('cl-cue')));
+    // No text of the target is lost: text in a div and loose text are drawn too.
+    const drawn = await page.$eval('#story', (s) => s.shadowRoot.textContent);
+    assert.match(drawn, /Intro in a div: the harbour board said/);
+    assert.match(drawn, /Loose trailing text: critics argue/);
     const actorBg = await page.$eval('#story mark.act', (m) => getComputedStyle(m).backgroundColor);
     assert.equal(actorBg, 'rgba(0, 0, 0, 0)', 'actors layer off: no actor colour');
     assert.match(await page.$eval('#legend .summary', (p) => p.textContent), /claims/);
@@ -71,6 +75,12 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
     await page.fill('#empty textarea', 'The ministry said the talks may resume, according to Reuters.');
     await page.waitForFunction(() => window.__events.some((e) => e.id === 'empty'));
     assert.ok(await page.$('#empty mark.cl-cue'));
+    // Changing the theme or layers restyles; the pasted text and its analysis stay.
+    await page.$eval('#empty', (w) => { w.setAttribute('theme', 'dark'); w.setAttribute('layers', 'claims'); });
+    assert.match(await page.inputValue('#empty textarea'), /^The ministry said/);
+    assert.ok(await page.$('#empty mark.cl-cue'));
+    const classes = await page.$eval('#empty .root', (r) => [...r.classList].sort().join(' '));
+    assert.equal(classes, 'box dark root show-claims');
     await page.screenshot({ path: join(ARTIFACTS, 'widget-host.png'), fullPage: true });
 
     assert.deepEqual(requests, [], 'no requests after load');

@@ -18,11 +18,12 @@ const ready = init();
 const CSS = `
 :host { display: block; --bg: #fff; --fg: #1b1e23; --muted: #5b6370; --line: #d5d9e0; --panel: #f6f7f9;
   --claim: #28507a; --claim-bg: #e9f0f8; --hedge: #8e3f9e; --booster: #c04a00; --weasel: #8a6500; --condition: #0062a0;
-  --c0: #e69f00; --t0: #fde9bf; --c1: #3a9ad9; --t1: #d6ecfa; --c2: #009e73; --t2: #c8eee2; --c3: #b8a800; --t3: #f8f3b5;
-  --c4: #0072b2; --t4: #cfe3f2; --c5: #d55e00; --t5: #f8d9c4; --c6: #cc79a7; --t6: #f5dcea; --c7: #7a7a7a; --t7: #e4e4e4; }
+  --c0: #8a5d00; --t0: #fde9bf; --c1: #1f6a9e; --t1: #d6ecfa; --c2: #006b4e; --t2: #c8eee2; --c3: #6b6200; --t3: #f8f3b5;
+  --c4: #00507d; --t4: #cfe3f2; --c5: #a14500; --t5: #f8d9c4; --c6: #9c3f74; --t6: #f5dcea; --c7: #555555; --t7: #e4e4e4; }
 :host([hidden]) { display: none; }
 .dark { --bg: #14171c; --fg: #e8eaee; --muted: #a3abb8; --line: #343a45; --panel: #1c2027; --claim: #9cc3ec; --claim-bg: #1e2a38;
   --hedge: #d69be3; --booster: #ff9a5c; --weasel: #e3c15a; --condition: #7cc4f2;
+  --c0: #e69f00; --c1: #56b4e9; --c2: #19c394; --c3: #e6d64a; --c4: #4aa3e0; --c5: #f07b2a; --c6: #e08fbe; --c7: #a0a0a0;
   --t0: #4a3708; --t1: #163a52; --t2: #0d3b2e; --t3: #3f3b0b; --t4: #0f2e47; --t5: #4a2510; --t6: #47253a; --t7: #3a3a3a; }
 /* all: initial stops the host's inherited styles (colour, text-transform, letter-spacing...) at the door. */
 .root { all: initial; display: block; position: relative; color: var(--fg); background: var(--bg);
@@ -34,7 +35,7 @@ textarea { box-sizing: border-box; width: 100%; min-height: 7rem; font: 0.95rem/
 .bar label { display: inline-flex; gap: 0.3rem; align-items: center; cursor: pointer; color: var(--fg); }
 .text p, .text h1, .text h2, .text h3, .text h4, .text li, .text blockquote { white-space: pre-wrap; }
 mark { background: none; color: inherit; border-radius: 3px; }
-mark:focus-visible { outline: 3px solid #0b63ce; outline-offset: 2px; }
+mark:focus-visible { outline: 3px solid #0b63ce !important; outline-offset: 2px; }
 .show-actors .act { background: var(--t); border-bottom: 2px solid var(--c); }
 .show-actors .act.k-organization { border-bottom: 3px double var(--c); }
 .show-actors .act.k-place { border-bottom: 2px dotted var(--c); }
@@ -69,6 +70,7 @@ function styles() {
 
 const LAYERS = ['actors', 'claims', 'hedges'];
 const TARGETS = new WeakMap();
+const DARK = matchMedia('(prefers-color-scheme: dark)');
 const OWN_ROOTS = new WeakSet();
 
 /** Cuts `text` into runs, each carrying the innermost annotation of every layer covering it. */
@@ -164,15 +166,44 @@ function paint(parent, text, allRuns, a, colour, from, to) {
   }
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
+/** Elements whose text starts a new block; the rest is inline and joins its block. */
+const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
+  'TD', 'TH', 'TR', 'UL']);
+const KEEP_TAG = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre']);
+const SKIP = 'script, style, template, noscript, claim-lens';
 
-/** The text blocks of an element: [{ tag, text }], in document order. */
+/** The text of an element as blocks [{ tag, text }] in document order: every piece of
+ *  text belongs to its nearest block ancestor, loose text included, so nothing is left out. */
 function blocksOf(el) {
-  const found = [...el.querySelectorAll(BLOCKS)].filter((b) => !b.parentElement.closest(BLOCKS) || b.parentElement === el);
-  const blocks = found.length
-    ? found.map((b) => ({ tag: b.tagName.toLowerCase(), text: b.textContent.replace(/\s+/g, ' ').trim() }))
-    : el.textContent.split(/\n\s*\n/).map((t) => ({ tag: 'p', text: t.replace(/\s+/g, ' ').trim() }));
-  return blocks.filter((b) => b.text);
+  const blocks = [];
+  let owner = null;
+  let text = '';
+  const flush = () => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t) {
+      const tag = owner === el ? 'p' : owner.tagName.toLowerCase();
+      blocks.push({ tag: KEEP_TAG.has(tag) ? tag : 'p', text: t });
+    }
+    text = '';
+  };
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      const skip = n.parentElement.closest(SKIP);
+      return skip && skip !== el && el.contains(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let b = n.parentElement;
+    while (b !== el && !BLOCK.has(b.tagName)) b = b.parentElement;
+    if (b !== owner) {
+      if (owner) flush();
+      owner = b;
+    }
+    text += n.data;
+  }
+  if (owner) flush();
+  return blocks;
 }
 
 class ClaimLens extends HTMLElement {
@@ -186,8 +217,16 @@ class ClaimLens extends HTMLElement {
     this.render();
   }
 
-  attributeChangedCallback() {
-    if (this.shadowRoot) this.render();
+  attributeChangedCallback(name, before, after) {
+    if (!this.shadowRoot || before === after) return;
+    // A new target means a new analysis; layers and theme only restyle what is
+    // drawn (so the paste box keeps its text).
+    if (name === 'for') this.render();
+    else this.frames.forEach((f) => this.look(f));
+  }
+
+  disconnectedCallback() {
+    DARK.removeEventListener('change', this.onScheme);
   }
 
   get shownLayers() {
@@ -196,14 +235,26 @@ class ClaimLens extends HTMLElement {
     return new Set(list);
   }
 
+  /** A fresh drawing surface in `root`, styled by the layers and theme attributes. */
   frame(root) {
-    const theme = this.getAttribute('theme') ?? 'auto';
-    const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
     const div = document.createElement('div');
-    div.className = 'root' + (dark ? ' dark' : '');
-    for (const l of this.shownLayers) div.classList.add(`show-${l}`);
+    div.className = 'root';
+    this.look(div);
     root.replaceChildren(div);
+    this.frames = (this.frames ?? []).filter((f) => f.isConnected && f.getRootNode() !== root);
+    this.frames.push(div);
+    if (!this.onScheme) {
+      this.onScheme = () => this.frames.forEach((f) => this.look(f));
+      DARK.addEventListener('change', this.onScheme);
+    }
     return div;
+  }
+
+  look(div) {
+    const theme = this.getAttribute('theme') ?? 'auto';
+    div.classList.toggle('dark', theme === 'dark' || (theme === 'auto' && DARK.matches));
+    for (const l of LAYERS) div.classList.toggle(`show-${l}`, this.shownLayers.has(l));
+    for (const input of div.querySelectorAll('input[data-layer]')) input.checked = this.shownLayers.has(input.dataset.layer);
   }
 
   async render() {
@@ -226,7 +277,8 @@ class ClaimLens extends HTMLElement {
     out.setAttribute('role', 'document');
     let at = 0;
     for (const b of blocks) {
-      const el = document.createElement(b.tag === 'li' || b.tag === 'td' || b.tag === 'th' ? 'p' : b.tag);
+      const el = document.createElement(b.tag);
+      el.dir = 'auto';
       paint(el, text, all, a, colour, at, at + b.text.length);
       out.append(el);
       at += b.text.length + 2;
@@ -262,20 +314,24 @@ class ClaimLens extends HTMLElement {
         claim: num('c') == null ? null : { id: num('c'), role: m.dataset.r },
         hedge: num('h') == null ? null : { id: num('h') },
       };
-      const lines = describe(run, a, text, this.shownLayers);
+      const frame = box.closest('.root') ?? box;
+      const shown = new Set(LAYERS.filter((l) => frame.classList.contains(`show-${l}`)));
+      const lines = describe(run, a, text, shown);
       if (!lines.length) { tip.hidden = true; return; }
       tip.replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), { textContent: l })));
-      const r = m.getBoundingClientRect();
-      const b = box.getBoundingClientRect();
-      tip.style.left = `${Math.max(0, r.left - b.left)}px`;
-      tip.style.top = `${r.bottom - b.top + 4}px`;
       tip.hidden = false;
+      const r = m.getBoundingClientRect();
+      const b = (tip.offsetParent ?? box).getBoundingClientRect();
+      const room = Math.max(0, b.width - tip.offsetWidth);
+      tip.style.left = `${Math.min(Math.max(0, r.left - b.left), room)}px`;
+      tip.style.top = `${r.bottom - b.top + 4}px`;
     };
     const hide = (e) => { if (e.target.closest?.('mark')) tip.hidden = true; };
     box.addEventListener('mouseover', show);
     box.addEventListener('focusin', show);
     box.addEventListener('mouseout', hide);
     box.addEventListener('focusout', hide);
+    box.addEventListener('keydown', (e) => { if (e.key === 'Escape') tip.hidden = true; });
   }
 
   /** Highlights another element in place: its text is drawn in a shadow root of its own. */
@@ -311,12 +367,14 @@ class ClaimLens extends HTMLElement {
     const area = document.createElement('textarea');
     area.setAttribute('aria-label', 'Article to analyse');
     area.placeholder = 'Paste a news article: it is analysed here, in this page.';
+    area.dir = 'auto';
     const toggles = document.createElement('div');
     toggles.className = 'bar';
     for (const l of LAYERS) {
       const label = document.createElement('label');
       const input = document.createElement('input');
       input.type = 'checkbox';
+      input.dataset.layer = l;
       input.checked = this.shownLayers.has(l);
       input.addEventListener('change', () => box.classList.toggle(`show-${l}`, input.checked));
       label.append(input, l);

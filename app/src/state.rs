@@ -115,8 +115,10 @@ pub struct State {
     pub shown: Shown,
     /// Selected actor.
     pub selected: Option<u32>,
-    /// Element to scroll to and focus after the next render.
+    /// Element to scroll to after the next render.
     pub focus: Option<String>,
+    /// Whether that element also takes the keyboard focus.
+    pub take_focus: bool,
     /// Counts jumps, so the same target can be jumped to twice.
     pub jumps: u32,
     /// A message for the user (saved, copied, too long to autosave...).
@@ -143,11 +145,20 @@ impl Default for State {
             },
             selected: None,
             focus: None,
+            take_focus: false,
             jumps: 0,
             notice: None,
             ready: false,
         }
     }
+}
+
+/// DOM id of the article element (a page change scrolls to it).
+pub const ARTICLE_ID: &str = "article";
+
+enum Jump {
+    Focus,
+    Reveal,
 }
 
 /// Everything that can happen.
@@ -182,6 +193,9 @@ pub enum Action {
     Select(Option<u32>),
     /// Show a location: its page, then scroll to and focus it.
     Goto(Loc),
+    /// Show a location without moving the keyboard focus (selecting an actor
+    /// keeps the focus in the panel, where its claims appear).
+    Reveal(Loc),
     /// Show a page.
     Page(u32),
     /// Show a message (or clear it).
@@ -218,6 +232,10 @@ impl State {
     /// The state after `action`, or `None` when nothing changes.
     pub fn apply(&self, action: Action) -> Option<State> {
         let mut s = self.clone();
+        let action_kind = match &action {
+            Action::Reveal(_) => Jump::Reveal,
+            _ => Jump::Focus,
+        };
         match action {
             Action::Edit { text, now } => {
                 s.edits = s.edits.wrapping_add(1);
@@ -269,18 +287,24 @@ impl State {
             Action::Select(actor) => {
                 s.selected = if s.selected == actor { None } else { actor };
             }
-            Action::Goto(loc) => {
-                if loc.page < s.pages() {
-                    s.page = loc.page;
-                    s.focus = Some(loc.anchor);
-                    s.jumps = s.jumps.wrapping_add(1);
+            Action::Goto(loc) | Action::Reveal(loc) => {
+                if loc.page >= s.pages() {
+                    return None;
                 }
+                s.take_focus = matches!(action_kind, Jump::Focus);
+                s.page = loc.page;
+                s.focus = Some(loc.anchor);
+                s.jumps = s.jumps.wrapping_add(1);
             }
             Action::Page(p) => {
-                if p < s.pages() {
-                    s.page = p;
-                    s.focus = None;
+                if p >= s.pages() {
+                    return None;
                 }
+                // A new page starts at its top, with the focus on the article.
+                s.page = p;
+                s.focus = Some(ARTICLE_ID.to_string());
+                s.take_focus = true;
+                s.jumps = s.jumps.wrapping_add(1);
             }
             Action::Notice(n) => s.notice = n,
             Action::WorkerReady => {

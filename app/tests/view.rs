@@ -281,9 +281,14 @@ fn state_navigation_and_toggles() {
     assert!(pages > 1);
     s = apply(&s, Action::Page(pages - 1));
     assert_eq!(s.page, pages - 1);
+    assert_eq!(
+        s.focus.as_deref(),
+        Some("article"),
+        "a new page starts at the article's top"
+    );
+    assert!(s.take_focus);
     assert!(
-        s.apply(Action::Page(pages))
-            .is_some_and(|n| n.page == pages - 1),
+        s.apply(Action::Page(pages)).is_none(),
         "out of range ignored"
     );
     let loc = view::Loc {
@@ -296,8 +301,15 @@ fn state_navigation_and_toggles() {
         (s.page, s.focus.as_deref(), s.jumps),
         (0, Some("c0"), jumps + 1)
     );
-    s = apply(&s, Action::Goto(loc));
+    s = apply(&s, Action::Goto(loc.clone()));
     assert_eq!(s.jumps, jumps + 2, "the same target can be jumped to again");
+    assert!(s.take_focus);
+    s = apply(&s, Action::Reveal(loc));
+    assert_eq!(
+        (s.jumps, s.take_focus),
+        (jumps + 3, false),
+        "reveal scrolls without focusing"
+    );
     let shown = s.shown;
     s = apply(&s, Action::Toggle(claimlens_app::state::Layer::Hedges));
     assert_eq!(

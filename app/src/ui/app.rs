@@ -11,6 +11,7 @@ use crate::state::{Action, State, Status};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -65,6 +66,33 @@ pub fn app() -> Html {
     };
     let editor = use_node_ref();
     let bridge = use_mut_ref(|| None::<bridge::Handle>);
+    // The latest text, for the save on leaving the page (typing within the
+    // autosave pause would otherwise be lost on a quick reload or close).
+    let latest = use_mut_ref(|| Rc::<str>::from(""));
+    *latest.borrow_mut() = state.text.clone();
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let on_leave = Closure::<dyn FnMut()>::new(move || {
+                let _ = save(&latest.borrow());
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "pagehide",
+                    on_leave.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "pagehide",
+                        on_leave.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
 
     // On mount: start the bridge and restore the saved text.
     {
@@ -121,9 +149,10 @@ pub fn app() -> Html {
         });
     }
 
-    // After a jump: scroll to the target and focus it.
+    // After a jump: scroll to the target and (unless revealing) focus it.
     {
         let focus = state.focus.clone();
+        let take_focus = state.take_focus;
         use_effect_with((state.jumps, state.page), move |_| {
             if let Some(id) = focus {
                 let el = web_sys::window()
@@ -131,10 +160,16 @@ pub fn app() -> Html {
                     .and_then(|d| d.get_element_by_id(&id));
                 if let Some(el) = el {
                     let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                    opts.set_block(if id == crate::state::ARTICLE_ID {
+                        web_sys::ScrollLogicalPosition::Start
+                    } else {
+                        web_sys::ScrollLogicalPosition::Center
+                    });
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
+                    if take_focus {
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
                     }
                 }
             }
@@ -147,6 +182,7 @@ pub fn app() -> Html {
 
     html! {
         <>
+        <a class="skip" href="#findings">{ "Skip to the findings" }</a>
         <header class="top">
             <div class="brand">
                 <h1>{ "claimlens" }</h1>
@@ -164,10 +200,14 @@ pub fn app() -> Html {
             <section class="reading-pane" aria-label="Reading view">
                 <Legend shown={state.shown} dispatch={dispatch.clone()} />
                 <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_)).then_some("failed"))}
-                     role="status" aria-live="polite" id="status">
+                     id="status">
                     if busy { <span class="spinner" aria-hidden="true"></span> }
-                    { status }
+                    { status.clone() }
                 </div>
+                // Screen readers hear only results and failures, not every pause in typing.
+                <p class="visually-hidden" aria-live="polite">
+                    { if matches!(state.status, Status::Ready | Status::Failed(_)) { status } else { String::new() } }
+                </p>
                 if let Some(n) = state.notice.clone() {
                     <div class="notice" role="alert">
                         <span>{ n }</span>
@@ -185,7 +225,7 @@ pub fn app() -> Html {
                     None => html! { <EmptyState /> },
                 } }
             </section>
-            <aside class="panels" aria-label="Findings">
+            <aside class="panels" id="findings" tabindex="-1" aria-label="Findings">
                 { match &result {
                     Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} dispatch={dispatch.clone()} /> },
                     None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },

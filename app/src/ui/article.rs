@@ -51,9 +51,9 @@ pub fn article(p: &Props) -> Html {
     html! {
         <>
         { pager.clone().unwrap_or_default() }
-        <article id="article" {class} aria-label="The article with highlights" lang="en">
+        <article id={crate::state::ARTICLE_ID} {class} tabindex="-1" aria-label="The article with highlights">
             { for page.paras.iter().map(|para| html! {
-                <p>{ render_runs(&para.runs, &p.overview, p.selected) }</p>
+                <p dir="auto">{ render_runs(&para.runs, &p.overview, p.selected) }</p>
             }) }
         </article>
         { pager.unwrap_or_default() }
@@ -64,16 +64,27 @@ pub fn article(p: &Props) -> Html {
 fn render_runs(runs: &[Run], ov: &Overview, selected: Option<u32>) -> Html {
     let mut prev: Option<&Run> = None;
     let nodes = runs.iter().map(|run| {
-        let starts = prev.is_none_or(|q| {
-            q.actor != run.actor
-                || q.claim != run.claim
-                || q.role != run.role
-                || q.hedge != run.hedge
-        });
+        let stop = is_tab_stop(run, prev);
         prev = Some(run);
-        render_run(run, starts, ov, selected)
+        render_run(run, stop, ov, selected)
     });
     nodes.collect::<Html>()
+}
+
+/// A run is a tab stop when it starts an actor mention, a claim's source or
+/// cue, or a hedging cue, and has something to read: claim contents and
+/// whitespace between annotations are reached by hover or from the panels.
+fn is_tab_stop(run: &Run, prev: Option<&Run>) -> bool {
+    if run.text.trim().is_empty() {
+        return false;
+    }
+    let starts = |now: Option<u32>, before: Option<u32>| now.is_some() && now != before;
+    let (pa, pc, pr, ph) = prev.map_or((None, None, 0, None), |q| {
+        (q.actor, q.claim, q.role, q.hedge)
+    });
+    starts(run.actor, pa)
+        || starts(run.hedge, ph)
+        || (run.role != role::CONTENT && run.claim.is_some() && (run.claim != pc || run.role != pr))
 }
 
 fn render_run(run: &Run, starts: bool, ov: &Overview, selected: Option<u32>) -> Html {

@@ -57,7 +57,7 @@ pub fn editor(p: &Props) -> Html {
         <div class="editor">
             <label for="input" class="editor-label">{ "Article" }</label>
             <textarea id="input" ref={p.node.clone()} {oninput} {onpaste}
-                spellcheck="false" autocomplete="off"
+                spellcheck="false" autocomplete="off" dir="auto"
                 placeholder="Paste a news article here. It is analysed as you type, in this browser."
                 aria-describedby="input-help" />
             <div class="editor-bar">

@@ -93,7 +93,7 @@ fn actors(p: &Props) -> Html {
             Callback::from(move |_: MouseEvent| {
                 dispatch.emit(Action::Select(Some(id)));
                 if !selected {
-                    dispatch.emit(Action::Goto(at.clone()));
+                    dispatch.emit(Action::Reveal(at.clone()));
                 }
             })
         };

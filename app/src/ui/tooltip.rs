@@ -22,7 +22,9 @@ pub struct Props {
 struct Tip {
     lines: Vec<String>,
     left: f64,
+    /// Top and bottom of the highlight, in viewport pixels.
     top: f64,
+    bottom: f64,
 }
 
 fn attr(el: &Element, name: &str) -> Option<u32> {
@@ -65,7 +67,8 @@ pub fn tooltip(p: &Props) -> Html {
                     tip.set(Some(Tip {
                         lines,
                         left: r.left(),
-                        top: r.bottom(),
+                        top: r.top(),
+                        bottom: r.bottom(),
                     }));
                 })
             };
@@ -86,26 +89,38 @@ pub fn tooltip(p: &Props) -> Html {
                     }
                 })
             };
+            // The tooltip is fixed to the viewport: it goes when the page scrolls.
+            let scrolled = {
+                let tip = tip.clone();
+                Closure::<dyn FnMut(Event)>::new(move |_: Event| tip.set(None))
+            };
             let listeners = [
                 ("mouseover", show.as_ref().clone()),
                 ("focusin", show.as_ref().clone()),
                 ("mouseout", hide.as_ref().clone()),
                 ("focusout", hide.as_ref().clone()),
                 ("keydown", escape.as_ref().clone()),
+                ("scroll", scrolled.as_ref().clone()),
             ];
             let doc = web_sys::window().and_then(|w| w.document());
             if let Some(doc) = &doc {
                 for (ty, f) in &listeners {
-                    let _ = doc.add_event_listener_with_callback(ty, f.unchecked_ref());
+                    // Capture, so that scrolling inside any element counts too.
+                    let _ =
+                        doc.add_event_listener_with_callback_and_bool(ty, f.unchecked_ref(), true);
                 }
             }
             move || {
                 if let Some(doc) = &doc {
                     for (ty, f) in &listeners {
-                        let _ = doc.remove_event_listener_with_callback(ty, f.unchecked_ref());
+                        let _ = doc.remove_event_listener_with_callback_and_bool(
+                            ty,
+                            f.unchecked_ref(),
+                            true,
+                        );
                     }
                 }
-                drop((show, hide, escape));
+                drop((show, hide, escape, scrolled));
             }
         });
     }
@@ -115,14 +130,29 @@ pub fn tooltip(p: &Props) -> Html {
         let node = node.clone();
         use_effect_with((*tip).clone(), move |tip| {
             if let (Some(t), Some(el)) = (tip, node.cast::<HtmlElement>()) {
-                let width = web_sys::window()
-                    .and_then(|w| w.inner_width().ok())
-                    .and_then(|v| v.as_f64())
-                    .unwrap_or(800.0);
-                let left = t.left.min(width - 300.0).max(8.0);
+                let window = web_sys::window();
+                let size = |f: fn(&web_sys::Window) -> Result<JsValue, JsValue>, or: f64| {
+                    window
+                        .as_ref()
+                        .and_then(|w| f(w).ok())
+                        .and_then(|v| v.as_f64())
+                        .unwrap_or(or)
+                };
+                let (width, height) = (
+                    size(web_sys::Window::inner_width, 800.0),
+                    size(web_sys::Window::inner_height, 600.0),
+                );
+                let (w, h) = (el.offset_width() as f64, el.offset_height() as f64);
+                let left = t.left.min(width - w - 8.0).max(8.0);
+                // Below the highlight, or above it when there is no room below.
+                let top = if t.bottom + 6.0 + h > height && t.top - 6.0 - h >= 0.0 {
+                    t.top - 6.0 - h
+                } else {
+                    t.bottom + 6.0
+                };
                 let style = el.style();
                 let _ = style.set_property("left", &format!("{left:.0}px"));
-                let _ = style.set_property("top", &format!("{:.0}px", t.top + 6.0));
+                let _ = style.set_property("top", &format!("{top:.0}px"));
             }
         });
     }
