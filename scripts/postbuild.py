@@ -17,6 +17,8 @@ import json
 import gzip
 import os
 import re
+import shutil
+import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -177,7 +179,8 @@ def standalone(staging: str, wasm: bytes) -> None:
 
 def widget(staging: str) -> list:
     """Puts the <claim-lens> widget beside the app: dist/widget/ holds the widget
-    module, the JS API (pkg/web, built by scripts/build-js.sh) and a demo page.
+    module and the JS API glue (minified), the wasm (pkg/web, built by
+    scripts/build-js.sh), the TypeScript definitions and a demo page.
     Returns rows (name, raw, gzipped) of what a host page downloads."""
     pkg = os.path.join(ROOT, "pkg", "web")
     if not os.path.isdir(pkg):
@@ -188,12 +191,17 @@ def widget(staging: str) -> list:
     files = [os.path.join(ROOT, "widget", n) for n in ("claim-lens.js", "demo.html")]
     files += [os.path.join(pkg, n) for n in sorted(os.listdir(pkg)) if n.startswith("claimlens_js")]
     rows = []
+    esbuild = os.path.join(ROOT, "e2e", "node_modules", ".bin", "esbuild")
     for path in files:
         name = os.path.basename(path)
-        with open(path, "rb") as f:
+        dest = os.path.join(out, name)
+        if name.endswith(".js") and os.path.exists(esbuild):
+            # Minified (esbuild, not bundled: claim-lens.js still imports ./claimlens_js.js).
+            subprocess.run([esbuild, path, "--minify", "--format=esm", "--log-level=warning", f"--outfile={dest}"], check=True)
+        else:
+            shutil.copyfile(path, dest)
+        with open(dest, "rb") as f:
             data = f.read()
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(data)
         if name.endswith((".js", ".wasm")):
             rows.append((name, len(data), gz(data)))
     return rows
