@@ -250,7 +250,7 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
 }
 
 /// Appends a compact word shape to `out`: "Xx", "XX", "d", "X.X.", "Xx-Xx".
-fn shape_into(s: &str, out: &mut String) {
+pub(crate) fn shape_into(s: &str, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in s.chars() {
@@ -298,7 +298,7 @@ fn prefix(s: &str, n: usize) -> &str {
     }
 }
 
-fn suffix(s: &str, n: usize) -> &str {
+pub(crate) fn suffix(s: &str, n: usize) -> &str {
     let count = s.chars().count();
     if count <= n {
         return s;

@@ -6,10 +6,16 @@
 //! buckets, delta-coded, with weights quantized to `i8`; loading expands them
 //! into a dense table so that scoring a feature is one memory access.
 //!
-//! Decoding is greedy: for each token, the static features (word, shape,
-//! context…) plus three history features (previous label, previous two
-//! labels, previous label with the word) are scored, and the best label that
-//! the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken.
+//! Two decoders:
+//! * greedy (the actor model): for each token, the static features (word,
+//!   shape, context…) plus three history features (previous label, previous
+//!   two labels, previous label with the word) are scored, and the best label
+//!   that the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken;
+//! * Viterbi (the claims model): first-order history only (previous label,
+//!   previous label with the word), and the best label sequence under the BIO
+//!   constraint is found exactly. It is trained as a structured perceptron
+//!   (one update per sequence), which suits long spans whose start can only
+//!   be told from what follows them.
 
 /// Hash of a string, 8 bytes at a time (used for feature values).
 #[inline]
@@ -151,6 +157,23 @@ fn allowed_table(labels: &[String]) -> Vec<Vec<bool>> {
     t
 }
 
+/// First-order history features: previous label, previous label with the word.
+fn transition(prev: u64, word: u64) -> [u64; 2] {
+    [
+        FeatureHash::new(T_PREV).num(prev).finish(),
+        FeatureHash::new(T_PREV_WORD).num(prev).num(word).finish(),
+    ]
+}
+
+/// How a tagger decodes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Decoder {
+    /// Left to right, with second-order history features.
+    Greedy,
+    /// Exact best sequence, with first-order history features.
+    Viterbi,
+}
+
 /// A trained tagger, ready to decode.
 #[derive(Clone, Debug)]
 pub struct Tagger {
@@ -159,10 +182,14 @@ pub struct Tagger {
     /// Dense `2^bits × labels` weights.
     weights: Vec<i8>,
     allowed: Vec<Vec<bool>>,
+    decoder: Decoder,
 }
 
-/// Magic bytes of a model file.
-const MAGIC: &[u8; 4] = b"CLM1";
+/// Magic bytes of the first model format (greedy decoding, one row per bucket).
+const MAGIC_V1: &[u8; 4] = b"CLM1";
+/// Magic bytes of the current model format: a decoder byte, the stored buckets
+/// (delta-coded), then one plane of weights per label (which compresses better).
+const MAGIC: &[u8; 4] = b"CLM2";
 
 fn read_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
     let mut v = 0u64;
@@ -201,15 +228,24 @@ impl Tagger {
 
     /// Loads a model file written by [`Tagger::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Tagger, String> {
-        if b.len() < 6 || &b[..4] != MAGIC {
+        if b.len() < 6 {
             return Err("not a claimlens model file".into());
         }
-        let bits = u32::from(b[4]);
+        let (decoder, planar, mut pos) = match &b[..4] {
+            m if m == MAGIC_V1 => (Decoder::Greedy, false, 4),
+            m if m == MAGIC => match b[4] {
+                0 => (Decoder::Greedy, true, 5),
+                1 => (Decoder::Viterbi, true, 5),
+                _ => return Err("unknown decoder in model file".into()),
+            },
+            _ => return Err("not a claimlens model file".into()),
+        };
+        let bits = u32::from(*b.get(pos).ok_or("model file truncated")?);
         if !(8..=24).contains(&bits) {
             return Err("bad hash size in model file".into());
         }
-        let n_labels = usize::from(b[5]);
-        let mut pos = 6;
+        let n_labels = usize::from(*b.get(pos + 1).ok_or("model file truncated")?);
+        pos += 2;
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
             let len = usize::from(*b.get(pos).ok_or("model file truncated")?);
@@ -221,6 +257,7 @@ impl Tagger {
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
         let mut weights = vec![0i8; size * n_labels];
+        let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
             let delta = read_varint(b, &mut pos)? as usize;
@@ -228,11 +265,26 @@ impl Tagger {
             if bucket >= size {
                 return Err("bucket out of range in model file".into());
             }
+            if planar {
+                rows.push(bucket);
+                continue;
+            }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
             for (w, &x) in weights[bucket * n_labels..][..n_labels].iter_mut().zip(row) {
                 *w = x as i8;
             }
             pos += n_labels;
+        }
+        if planar {
+            // One plane per label: the weights of every stored bucket.
+            let planes = b
+                .get(pos..pos + n * n_labels)
+                .ok_or("model file truncated")?;
+            for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
+                for (&r, &x) in rows.iter().zip(plane) {
+                    weights[r * n_labels + label] = x as i8;
+                }
+            }
         }
         let allowed = allowed_table(&labels);
         Ok(Tagger {
@@ -240,6 +292,7 @@ impl Tagger {
             bits,
             weights,
             allowed,
+            decoder,
         })
     }
 
@@ -248,6 +301,10 @@ impl Tagger {
         let l = self.labels.len();
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
+        out.push(match self.decoder {
+            Decoder::Greedy => 0,
+            Decoder::Viterbi => 1,
+        });
         out.push(self.bits as u8);
         out.push(l as u8);
         for label in &self.labels {
@@ -262,9 +319,21 @@ impl Tagger {
         for (k, &r) in rows.iter().enumerate() {
             write_varint(&mut out, if k == 0 { r } else { r - prev } as u64);
             prev = r;
-            out.extend(self.weights[r * l..(r + 1) * l].iter().map(|&w| w as u8));
+        }
+        for label in 0..l {
+            out.extend(rows.iter().map(|&r| self.weights[r * l + label] as u8));
         }
         out
+    }
+
+    /// Sets every weight with `|w| < min` to zero (buckets left all zero are
+    /// not stored): a smaller file for a small loss in accuracy.
+    pub fn prune(&mut self, min: i8) {
+        for w in &mut self.weights {
+            if w.unsigned_abs() < min.unsigned_abs() {
+                *w = 0;
+            }
+        }
     }
 
     #[inline]
@@ -279,6 +348,39 @@ impl Tagger {
             |i| seq.words[i],
             |i| seq.skip[i],
             |i, out| out.extend_from_slice(seq.token(i)),
+        )
+    }
+
+    /// How this tagger decodes.
+    pub fn decoder(&self) -> Decoder {
+        self.decoder
+    }
+
+    /// Decodes a sequence with Viterbi (whatever the tagger's own decoder):
+    /// static features of token `i` come from `features(i, out)`.
+    pub fn viterbi(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> u64,
+        mut features: impl FnMut(usize, &mut Vec<u64>),
+    ) -> Vec<usize> {
+        let mut feats = Vec::with_capacity(32);
+        viterbi_core(
+            n,
+            self.labels.len(),
+            &self.allowed,
+            |h, out: &mut [i32]| {
+                let row = &self.weights[self.bucket(h) * out.len()..][..out.len()];
+                for (s, &w) in out.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            },
+            |i, out: &mut Vec<u64>| {
+                feats.clear();
+                features(i, &mut feats);
+                out.extend_from_slice(&feats);
+            },
+            word,
         )
     }
 
@@ -322,6 +424,88 @@ impl Tagger {
     }
 }
 
+/// Viterbi over `n` tokens and `l` labels: `add(h, scores)` adds the weights
+/// of feature `h` to `scores`; `features(i, out)` appends the static features
+/// of token `i`; `word(i)` is the word key of the transition features.
+fn viterbi_core<T>(
+    n: usize,
+    l: usize,
+    allowed: &[Vec<bool>],
+    add: impl Fn(u64, &mut [T]),
+    mut features: impl FnMut(usize, &mut Vec<u64>),
+    word: impl Fn(usize) -> u64,
+) -> Vec<usize>
+where
+    T: Copy + Default + PartialOrd + std::ops::Add<Output = T>,
+{
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut feats = Vec::with_capacity(32);
+    let mut emit = vec![T::default(); l];
+    let mut trans = vec![T::default(); l];
+    // Best score of a path ending in each label, and whether there is one.
+    let mut best = vec![T::default(); l];
+    let mut valid = vec![false; l];
+    let mut next = vec![T::default(); l];
+    let mut next_valid = vec![false; l];
+    let mut back = vec![0u8; n * l];
+    for i in 0..n {
+        emit.iter_mut().for_each(|s| *s = T::default());
+        feats.clear();
+        features(i, &mut feats);
+        for &h in &feats {
+            add(h, &mut emit);
+        }
+        let w = word(i);
+        if i == 0 {
+            for h in transition(START, w) {
+                add(h, &mut trans);
+            }
+            for c in 0..l {
+                best[c] = emit[c] + trans[c];
+                valid[c] = allowed[0][c];
+            }
+            continue;
+        }
+        next_valid.iter_mut().for_each(|v| *v = false);
+        for p in 0..l {
+            if !valid[p] {
+                continue;
+            }
+            trans.iter_mut().for_each(|s| *s = T::default());
+            for h in transition(p as u64, w) {
+                add(h, &mut trans);
+            }
+            for c in 0..l {
+                if !allowed[p + 1][c] {
+                    continue;
+                }
+                let v = best[p] + trans[c] + emit[c];
+                if !next_valid[c] || v > next[c] {
+                    next[c] = v;
+                    next_valid[c] = true;
+                    back[i * l + c] = p as u8;
+                }
+            }
+        }
+        std::mem::swap(&mut best, &mut next);
+        std::mem::swap(&mut valid, &mut next_valid);
+    }
+    let mut last = usize::MAX;
+    for c in 0..l {
+        if valid[c] && (last == usize::MAX || best[c] > best[last]) {
+            last = c;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = usize::from(back[i * l + out[i]]);
+    }
+    out
+}
+
 fn best_label<T: PartialOrd + Copy>(scores: &[T], allowed: &[bool]) -> usize {
     let mut best = usize::MAX;
     for (k, &s) in scores.iter().enumerate() {
@@ -345,11 +529,18 @@ pub struct Trainer {
     stamp: Vec<u32>,
     step: u32,
     allowed: Vec<Vec<bool>>,
+    decoder: Decoder,
 }
 
 impl Trainer {
-    /// A trainer for `labels` (label 0 should be `O`) with `2^bits` buckets.
+    /// A greedy trainer for `labels` (label 0 should be `O`) with `2^bits` buckets.
     pub fn new(labels: Vec<String>, bits: u32) -> Self {
+        Self::with_decoder(labels, bits, Decoder::Greedy)
+    }
+
+    /// A trainer for a tagger that decodes with `decoder` ([`Trainer::learn`]
+    /// for greedy decoding, [`Trainer::learn_viterbi`] for Viterbi).
+    pub fn with_decoder(labels: Vec<String>, bits: u32, decoder: Decoder) -> Self {
         let n = (1usize << bits) * labels.len();
         let allowed = allowed_table(&labels);
         Trainer {
@@ -360,7 +551,62 @@ impl Trainer {
             stamp: vec![0; n],
             step: 0,
             allowed,
+            decoder,
         }
+    }
+
+    /// The trainer's decoder.
+    pub fn decoder(&self) -> Decoder {
+        self.decoder
+    }
+
+    /// One structured-perceptron pass over one sequence: Viterbi with the
+    /// current weights, then one update where the best path leaves the gold
+    /// one. Returns the number of token errors.
+    pub fn learn_viterbi(&mut self, seq: &Sequence, gold: &[usize]) -> usize {
+        let l = self.labels.len();
+        let shift = 64 - self.bits;
+        let w = &self.w;
+        let pred = viterbi_core::<f32>(
+            seq.len(),
+            l,
+            &self.allowed,
+            |h, out: &mut [f32]| {
+                let b = (h >> shift) as usize * l;
+                for (s, &x) in out.iter_mut().zip(&w[b..b + l]) {
+                    *s += x;
+                }
+            },
+            |i, out: &mut Vec<u64>| out.extend_from_slice(seq.token(i)),
+            |i| seq.words[i],
+        );
+        self.step += 1;
+        let mut errors = 0;
+        for i in 0..seq.len() {
+            let (g, p) = (gold[i], pred[i]);
+            let (gp, pp) = if i == 0 {
+                (START, START)
+            } else {
+                (gold[i - 1] as u64, pred[i - 1] as u64)
+            };
+            if g != p {
+                errors += 1;
+                for k in seq.starts[i]..seq.starts[i + 1] {
+                    let h = seq.feats[k];
+                    self.update(h, g, 1.0);
+                    self.update(h, p, -1.0);
+                }
+            }
+            if g != p || gp != pp {
+                for h in transition(gp, seq.words[i]) {
+                    self.update(h, g, 1.0);
+                }
+                for h in transition(pp, seq.words[i]) {
+                    self.update(h, p, -1.0);
+                }
+            }
+        }
+        errors
     }
 
     #[inline]
@@ -453,6 +699,7 @@ impl Trainer {
             labels: self.labels,
             bits: self.bits,
             weights,
+            decoder: self.decoder,
         }
     }
 }
