@@ -350,7 +350,7 @@ pub fn find(
         let word = |k| cf.word(lo + k);
         let feats = |k, out: &mut Vec<u64>| cf.token(lo + k, lo, hi, out);
         let tags = match tagger.decoder() {
-            Decoder::Viterbi => tagger.viterbi(hi - lo, word, feats),
+            Decoder::Viterbi => tagger.viterbi(hi - lo, word, |_| false, feats),
             Decoder::Greedy => tagger.tag_lazy(hi - lo, word, |_| false, feats),
         };
         all[lo..hi].copy_from_slice(&tags);

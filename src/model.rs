@@ -35,6 +35,12 @@ pub fn str_hash(s: &str) -> u64 {
     fmix(h)
 }
 
+/// The hash that [`FeatureHash::num`] adds for `n`.
+#[inline]
+fn num_hash(n: u64) -> u64 {
+    fmix(n.wrapping_add(0x1234_5678))
+}
+
 #[inline]
 fn fmix(mut x: u64) -> u64 {
     x ^= x >> 33;
@@ -72,7 +78,7 @@ impl FeatureHash {
     /// Adds a number.
     #[inline]
     pub fn num(self, n: u64) -> Self {
-        self.h(fmix(n.wrapping_add(0x1234_5678)))
+        self.h(num_hash(n))
     }
 
     /// The final 64-bit value (mixed).
@@ -128,6 +134,9 @@ impl Sequence {
     }
 }
 
+/// The most labels a tagger may have.
+pub const MAX_LABELS: usize = 16;
+
 const T_PREV: u8 = 250;
 const T_PREV2: u8 = 251;
 const T_PREV_WORD: u8 = 252;
@@ -179,10 +188,32 @@ pub enum Decoder {
 pub struct Tagger {
     labels: Vec<String>,
     bits: u32,
-    /// Dense `2^bits × labels` weights.
+    /// Dense weights: `2^bits` rows of `stride` (8 or 16) entries, one per
+    /// label and zeros after the last label, so that a row adds in one
+    /// vector operation.
     weights: Vec<i8>,
+    stride: usize,
     allowed: Vec<Vec<bool>>,
     decoder: Decoder,
+}
+
+/// The row length of a tagger with `l` labels.
+fn stride_for(l: usize) -> usize {
+    if l <= 8 {
+        8
+    } else {
+        MAX_LABELS
+    }
+}
+
+/// Adds a row of `S` weights to `out`.
+#[inline(always)]
+fn add_row<const S: usize>(out: &mut [i32], row: &[i8]) {
+    let out: &mut [i32; S] = (&mut out[..S]).try_into().expect("row length");
+    let row: &[i8; S] = row[..S].try_into().expect("row length");
+    for k in 0..S {
+        out[k] += i32::from(row[k]);
+    }
 }
 
 /// Magic bytes of the first model format (greedy decoding, one row per bucket).
@@ -245,6 +276,9 @@ impl Tagger {
             return Err("bad hash size in model file".into());
         }
         let n_labels = usize::from(*b.get(pos + 1).ok_or("model file truncated")?);
+        if n_labels == 0 || n_labels > MAX_LABELS {
+            return Err("bad label count in model file".into());
+        }
         pos += 2;
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
@@ -256,7 +290,8 @@ impl Tagger {
         }
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
-        let mut weights = vec![0i8; size * n_labels];
+        let stride = stride_for(n_labels);
+        let mut weights = vec![0i8; size * stride];
         let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
@@ -270,7 +305,7 @@ impl Tagger {
                 continue;
             }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
-            for (w, &x) in weights[bucket * n_labels..][..n_labels].iter_mut().zip(row) {
+            for (w, &x) in weights[bucket * stride..][..n_labels].iter_mut().zip(row) {
                 *w = x as i8;
             }
             pos += n_labels;
@@ -282,7 +317,7 @@ impl Tagger {
                 .ok_or("model file truncated")?;
             for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
                 for (&r, &x) in rows.iter().zip(plane) {
-                    weights[r * n_labels + label] = x as i8;
+                    weights[r * stride + label] = x as i8;
                 }
             }
         }
@@ -291,6 +326,7 @@ impl Tagger {
             labels,
             bits,
             weights,
+            stride,
             allowed,
             decoder,
         })
@@ -312,7 +348,7 @@ impl Tagger {
             out.extend_from_slice(label.as_bytes());
         }
         let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&r| self.weights[r * l..(r + 1) * l].iter().any(|&w| w != 0))
+            .filter(|&r| self.weights[r * self.stride..][..l].iter().any(|&w| w != 0))
             .collect();
         write_varint(&mut out, rows.len() as u64);
         let mut prev = 0usize;
@@ -321,7 +357,10 @@ impl Tagger {
             prev = r;
         }
         for label in 0..l {
-            out.extend(rows.iter().map(|&r| self.weights[r * l + label] as u8));
+            out.extend(
+                rows.iter()
+                    .map(|&r| self.weights[r * self.stride + label] as u8),
+            );
         }
         out
     }
@@ -357,30 +396,32 @@ impl Tagger {
     }
 
     /// Decodes a sequence with Viterbi (whatever the tagger's own decoder):
-    /// static features of token `i` come from `features(i, out)`.
+    /// static features of token `i` come from `features(i, out)`; a token
+    /// for which `skip(i)` holds is `O` without being scored.
     pub fn viterbi(
         &self,
         n: usize,
         word: impl Fn(usize) -> u64,
-        mut features: impl FnMut(usize, &mut Vec<u64>),
+        skip: impl Fn(usize) -> bool,
+        features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
-        let mut feats = Vec::with_capacity(32);
+        let shift = 64 - self.bits;
+        let (weights, stride) = (&self.weights, self.stride);
         viterbi_core(
             n,
-            self.labels.len(),
+            &self.labels,
             &self.allowed,
             |h, out: &mut [i32]| {
-                let row = &self.weights[self.bucket(h) * out.len()..][..out.len()];
-                for (s, &w) in out.iter_mut().zip(row) {
-                    *s += i32::from(w);
+                let row = &weights[(h >> shift) as usize * stride..];
+                if stride == 8 {
+                    add_row::<8>(out, row);
+                } else {
+                    add_row::<MAX_LABELS>(out, row);
                 }
             },
-            |i, out: &mut Vec<u64>| {
-                feats.clear();
-                features(i, &mut feats);
-                out.extend_from_slice(&feats);
-            },
+            features,
             word,
+            skip,
         )
     }
 
@@ -408,7 +449,7 @@ impl Tagger {
                 features(i, &mut feats);
                 feats.extend(history(prev, prev2, word(i)));
                 for &h in &feats {
-                    let row = &self.weights[self.bucket(h) * l..][..l];
+                    let row = &self.weights[self.bucket(h) * self.stride..][..l];
                     for (s, &w) in scores.iter_mut().zip(row) {
                         *s += i32::from(w);
                     }
@@ -426,62 +467,98 @@ impl Tagger {
 
 /// Viterbi over `n` tokens and `l` labels: `add(h, scores)` adds the weights
 /// of feature `h` to `scores`; `features(i, out)` appends the static features
-/// of token `i`; `word(i)` is the word key of the transition features.
+/// of token `i`; `word(i)` is the word key of the transition features. A token
+/// for which `skip(i)` holds is `O` without being scored.
 fn viterbi_core<T>(
     n: usize,
-    l: usize,
+    labels: &[String],
     allowed: &[Vec<bool>],
     add: impl Fn(u64, &mut [T]),
     mut features: impl FnMut(usize, &mut Vec<u64>),
     word: impl Fn(usize) -> u64,
+    skip: impl Fn(usize) -> bool,
 ) -> Vec<usize>
 where
     T: Copy + Default + PartialOrd + std::ops::Add<Output = T>,
 {
+    const M: usize = MAX_LABELS;
     if n == 0 {
         return Vec::new();
     }
-    let mut feats = Vec::with_capacity(32);
-    let mut emit = vec![T::default(); l];
-    let mut trans = vec![T::default(); l];
+    let l = labels.len().min(M);
+    // Transition scores that do not depend on the word: the previous label
+    // alone (index l: the start), looked up once per sequence.
+    let mut prev_rows = [[T::default(); M]; M + 1];
+    for (p, row) in prev_rows.iter_mut().enumerate().take(l + 1) {
+        add(
+            transition(if p == l { START } else { p as u64 }, 0)[0],
+            &mut row[..],
+        );
+    }
+    let prev_word: Vec<FeatureHash> = (0..=l)
+        .map(|p| FeatureHash::new(T_PREV_WORD).num(if p == l { START } else { p as u64 }))
+        .collect();
+    let mut ok = [[false; M]; M + 1];
+    for (row, a) in ok.iter_mut().zip(allowed) {
+        row[..l].copy_from_slice(&a[..l]);
+    }
+    let mut feats = Vec::with_capacity(40);
+    let mut trans = [T::default(); M];
     // Best score of a path ending in each label, and whether there is one.
-    let mut best = vec![T::default(); l];
-    let mut valid = vec![false; l];
-    let mut next = vec![T::default(); l];
-    let mut next_valid = vec![false; l];
+    let mut best = [T::default(); M];
+    let mut valid = [false; M];
+    let mut next = [T::default(); M];
     let mut back = vec![0u8; n * l];
     for i in 0..n {
-        emit.iter_mut().for_each(|s| *s = T::default());
+        if skip(i) {
+            // O, reached from the best previous label.
+            let mut from = usize::MAX;
+            for p in 0..l {
+                if valid[p] && (from == usize::MAX || best[p] > best[from]) {
+                    from = p;
+                }
+            }
+            let score = if from == usize::MAX {
+                T::default()
+            } else {
+                best[from]
+            };
+            valid = [false; M];
+            valid[0] = true;
+            best[0] = score;
+            back[i * l] = from.min(l - 1) as u8;
+            continue;
+        }
+        let mut emit = [T::default(); M];
         feats.clear();
         features(i, &mut feats);
         for &h in &feats {
-            add(h, &mut emit);
+            add(h, &mut emit[..]);
         }
-        let w = word(i);
+        // The word's part of the transition feature, hashed once for every previous label.
+        let w = num_hash(word(i));
         if i == 0 {
-            for h in transition(START, w) {
-                add(h, &mut trans);
-            }
+            trans[..l].copy_from_slice(&prev_rows[l][..l]);
+            add(prev_word[l].h(w).finish(), &mut trans[..]);
             for c in 0..l {
                 best[c] = emit[c] + trans[c];
-                valid[c] = allowed[0][c];
+                valid[c] = ok[0][c];
             }
             continue;
         }
-        next_valid.iter_mut().for_each(|v| *v = false);
+        let mut next_valid = [false; M];
         for p in 0..l {
             if !valid[p] {
                 continue;
             }
-            trans.iter_mut().for_each(|s| *s = T::default());
-            for h in transition(p as u64, w) {
-                add(h, &mut trans);
-            }
+            trans = prev_rows[p];
+            add(prev_word[p].h(w).finish(), &mut trans[..]);
+            let bp = best[p];
             for c in 0..l {
-                if !allowed[p + 1][c] {
+                if !ok[p + 1][c] {
                     continue;
                 }
-                let v = best[p] + trans[c] + emit[c];
+                let v = bp + trans[c];
                 if !next_valid[c] || v > next[c] {
                     next[c] = v;
                     next_valid[c] = true;
@@ -489,8 +566,10 @@ where
                 }
             }
         }
-        std::mem::swap(&mut best, &mut next);
-        std::mem::swap(&mut valid, &mut next_valid);
+        for c in 0..l {
+            best[c] = next[c] + emit[c];
+        }
+        valid = next_valid;
     }
     let mut last = usize::MAX;
     for c in 0..l {
@@ -499,7 +578,7 @@ where
         }
     }
     let mut out = vec![0usize; n];
-    out[n - 1] = last;
+    out[n - 1] = last.min(l - 1);
     for i in (1..n).rev() {
         out[i - 1] = usize::from(back[i * l + out[i]]);
     }
@@ -540,7 +619,10 @@ impl Trainer {
 
     /// A trainer for a tagger that decodes with `decoder` ([`Trainer::learn`]
     /// for greedy decoding, [`Trainer::learn_viterbi`] for Viterbi).
+    ///
+    /// Panics with more than [`MAX_LABELS`] labels.
     pub fn with_decoder(labels: Vec<String>, bits: u32, decoder: Decoder) -> Self {
+        assert!(labels.len() <= MAX_LABELS, "at most {MAX_LABELS} labels");
         let n = (1usize << bits) * labels.len();
         let allowed = allowed_table(&labels);
         Trainer {
@@ -569,7 +651,7 @@ impl Trainer {
         let w = &self.w;
         let pred = viterbi_core::<f32>(
             seq.len(),
-            l,
+            &self.labels,
             &self.allowed,
             |h, out: &mut [f32]| {
                 let b = (h >> shift) as usize * l;
@@ -579,6 +661,7 @@ impl Trainer {
             },
             |i, out: &mut Vec<u64>| out.extend_from_slice(seq.token(i)),
             |i| seq.words[i],
+            |i| seq.skip[i],
         );
         self.step += 1;
         let mut errors = 0;
@@ -591,6 +674,11 @@ impl Trainer {
             };
             if g != p {
                 errors += 1;
+            }
+            if seq.skip[i] {
+                continue;
+            }
+            if g != p {
                 for k in seq.starts[i]..seq.starts[i + 1] {
                     let h = seq.feats[k];
                     self.update(h, g, 1.0);
@@ -690,15 +778,23 @@ impl Trainer {
         // (even the top 0.05%) costs far more accuracy than rounding small ones.
         let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let weights = avg
-            .iter()
-            .map(|&w| (w / scale).round().clamp(-127.0, 127.0) as i8)
-            .collect();
+        let l = self.labels.len();
+        let stride = stride_for(l);
+        let mut weights = vec![0i8; (avg.len() / l.max(1)) * stride];
+        for (row, a) in weights
+            .chunks_exact_mut(stride)
+            .zip(avg.chunks_exact(l.max(1)))
+        {
+            for (w, &x) in row.iter_mut().zip(a) {
+                *w = (x / scale).round().clamp(-127.0, 127.0) as i8;
+            }
+        }
         Tagger {
             allowed: allowed_table(&self.labels),
             labels: self.labels,
             bits: self.bits,
             weights,
+            stride,
             decoder: self.decoder,
         }
     }

@@ -48,16 +48,13 @@ pub struct Options {
     pub seed: u64,
     /// Quantized weights below this magnitude are dropped ([`Tagger::prune`]).
     pub prune: i8,
+    /// How the tagger decodes (and so how it is trained).
+    pub decoder: Decoder,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            epochs: 12,
-            bits: 16,
-            seed: 0x5eed_c1a1,
-            prune: 2,
-        }
+        Options::for_task("actors")
     }
 }
 
@@ -70,8 +67,15 @@ impl Options {
                 bits: 17,
                 seed: 0x5eed_c1a1,
                 prune: 3,
+                decoder: Decoder::Viterbi,
             },
-            _ => Options::default(),
+            _ => Options {
+                epochs: 12,
+                bits: 16,
+                seed: 0x5eed_c1a1,
+                prune: 8,
+                decoder: Decoder::Viterbi,
+            },
         }
     }
 }
@@ -130,18 +134,18 @@ pub fn train_actors(
         examples.len(),
         examples.iter().map(|e| e.1.len()).sum::<usize>()
     ));
-    Ok(fit(&examples, &LABELS, Decoder::Greedy, opts, &mut log).to_bytes())
+    Ok(fit(&examples, &LABELS, opts, &mut log).to_bytes())
 }
 
 /// The perceptron epochs over `examples`, shuffled with the options' seed.
 fn fit(
     examples: &[(Sequence, Vec<usize>)],
     labels: &[&str],
-    decoder: Decoder,
     opts: &Options,
     log: &mut impl FnMut(&str),
 ) -> Tagger {
     let labels = labels.iter().map(|s| s.to_string()).collect();
+    let decoder = opts.decoder;
     let mut trainer = Trainer::with_decoder(labels, opts.bits, decoder);
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -228,12 +232,5 @@ pub fn train_claims(
         examples.len(),
         examples.iter().map(|e| e.1.len()).sum::<usize>()
     ));
-    Ok(fit(
-        &examples,
-        &claim_model::LABELS,
-        Decoder::Viterbi,
-        opts,
-        &mut log,
-    )
-    .to_bytes())
+    Ok(fit(&examples, &claim_model::LABELS, opts, &mut log).to_bytes())
 }

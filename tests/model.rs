@@ -62,6 +62,7 @@ fn decode(t: &Tagger, words: &[&str]) -> Vec<usize> {
     t.viterbi(
         seq.len(),
         |i| seq.words[i],
+        |_| false,
         |i, out| out.extend_from_slice(seq.token(i)),
     )
 }
@@ -96,6 +97,36 @@ fn viterbi_output_respects_bio() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn skipped_tokens_are_o_and_are_not_scored() {
+    let t = train_viterbi(5);
+    let words = ["x", "a", "b", "said", "y"];
+    let seq = sequence(&words);
+    let cases: &[(&[usize], Option<&[usize]>)] = &[
+        (&[], Some(&[0, 1, 2, 0, 0])),
+        // A skipped token inside the span: O there, the rest decoded around it.
+        (&[2], None),
+        (&[0, 1, 2, 3, 4], Some(&[0, 0, 0, 0, 0])),
+    ];
+    for (skipped, want) in cases {
+        let scored = std::cell::RefCell::new(Vec::new());
+        let got = t.viterbi(
+            seq.len(),
+            |i| seq.words[i],
+            |i| skipped.contains(&i),
+            |i, out| {
+                scored.borrow_mut().push(i);
+                out.extend_from_slice(seq.token(i))
+            },
+        );
+        if let Some(want) = want {
+            assert_eq!(&got, want, "skipping {skipped:?}");
+        }
+        assert!(skipped.iter().all(|&i| got[i] == 0), "{got:?}");
+        assert!(scored.borrow().iter().all(|i| !skipped.contains(i)));
     }
 }
 
