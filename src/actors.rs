@@ -326,6 +326,8 @@ pub struct SentenceFeatures<'d, 'n> {
     /// Word and shape hashes, computed on first use (0: not yet).
     fh: Vec<Cell<u64>>,
     sh: Vec<Cell<u64>>,
+    /// Tokens without a capital letter.
+    lower: Vec<bool>,
     bos: u64,
     eos: u64,
 }
@@ -343,6 +345,9 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
             caps: u64::from(sent.caps),
             fh: vec![Cell::new(0); n],
             sh: vec![Cell::new(0); n],
+            lower: (sent.first..sent.last)
+                .map(|i| !doc.tok(i).chars().any(char::is_uppercase))
+                .collect(),
             bos: str_hash("<s>"),
             eos: str_hash("</s>"),
         }
@@ -386,7 +391,7 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
     /// begin or continue a name, so the decoder skips it (0.2% of the
     /// names in the training data begin in lowercase).
     pub fn skip(&self, k: usize) -> bool {
-        !self.doc.tok(self.first + k).chars().any(char::is_uppercase)
+        self.lower[k]
     }
 
     /// Whether token `k` and both its neighbours have no capital letter: the
@@ -394,7 +399,7 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
     /// rarely holds three lowercase words in a row, and most running text is
     /// such words).
     pub fn skip_run(&self, k: usize) -> bool {
-        k >= 1 && k + 1 < self.n && self.skip(k) && self.skip(k - 1) && self.skip(k + 1)
+        k >= 1 && k + 1 < self.n && self.lower[k - 1] && self.lower[k] && self.lower[k + 1]
     }
 
     #[inline]

@@ -191,7 +191,7 @@ pub struct Tagger {
     /// Dense weights: `2^bits` rows of `stride` (8 or 16) entries, one per
     /// label and zeros after the last label, so that a row adds in one
     /// vector operation.
-    weights: Vec<i8>,
+    weights: Vec<i16>,
     stride: usize,
     allowed: Vec<Vec<bool>>,
     decoder: Decoder,
@@ -208,11 +208,30 @@ fn stride_for(l: usize) -> usize {
 
 /// Adds a row of `S` weights to `out`.
 #[inline(always)]
-fn add_row<const S: usize>(out: &mut [i32], row: &[i8]) {
+fn add_row<const S: usize>(out: &mut [i32], row: &[i16]) {
     let out: &mut [i32; S] = (&mut out[..S]).try_into().expect("row length");
-    let row: &[i8; S] = row[..S].try_into().expect("row length");
+    let row: &[i16; S] = row[..S].try_into().expect("row length");
     for k in 0..S {
         out[k] += i32::from(row[k]);
+    }
+}
+
+/// Adds the rows of `S` weights of every feature in `hs` to `out`, summing in
+/// `i16` lanes (at most a few dozen features of at most 127 each) so that the
+/// sum vectorizes.
+#[inline(always)]
+fn add_rows<const S: usize>(out: &mut [i32], weights: &[i16], hs: &[u64], shift: u32) {
+    let mut acc = [0i16; S];
+    for &h in hs {
+        let row: &[i16; S] = weights[(h >> shift) as usize * S..][..S]
+            .try_into()
+            .expect("row length");
+        for k in 0..S {
+            acc[k] = acc[k].wrapping_add(row[k]);
+        }
+    }
+    for (o, &a) in out.iter_mut().zip(&acc) {
+        *o += i32::from(a);
     }
 }
 
@@ -291,7 +310,7 @@ impl Tagger {
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
         let stride = stride_for(n_labels);
-        let mut weights = vec![0i8; size * stride];
+        let mut weights = vec![0i16; size * stride];
         let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
@@ -306,7 +325,7 @@ impl Tagger {
             }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
             for (w, &x) in weights[bucket * stride..][..n_labels].iter_mut().zip(row) {
-                *w = x as i8;
+                *w = i16::from(x as i8);
             }
             pos += n_labels;
         }
@@ -317,7 +336,7 @@ impl Tagger {
                 .ok_or("model file truncated")?;
             for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
                 for (&r, &x) in rows.iter().zip(plane) {
-                    weights[r * stride + label] = x as i8;
+                    weights[r * stride + label] = i16::from(x as i8);
                 }
             }
         }
@@ -359,7 +378,7 @@ impl Tagger {
         for label in 0..l {
             out.extend(
                 rows.iter()
-                    .map(|&r| self.weights[r * self.stride + label] as u8),
+                    .map(|&r| self.weights[r * self.stride + label] as i8 as u8),
             );
         }
         out
@@ -369,7 +388,7 @@ impl Tagger {
     /// not stored): a smaller file for a small loss in accuracy.
     pub fn prune(&mut self, min: i8) {
         for w in &mut self.weights {
-            if w.unsigned_abs() < min.unsigned_abs() {
+            if w.unsigned_abs() < u16::from(min.unsigned_abs()) {
                 *w = 0;
             }
         }
@@ -419,6 +438,13 @@ impl Tagger {
                     add_row::<MAX_LABELS>(out, row);
                 }
             },
+            |hs, out: &mut [i32]| {
+                if stride == 8 {
+                    add_rows::<8>(out, weights, hs, shift);
+                } else {
+                    add_rows::<MAX_LABELS>(out, weights, hs, shift);
+                }
+            },
             features,
             word,
             skip,
@@ -466,14 +492,17 @@ impl Tagger {
 }
 
 /// Viterbi over `n` tokens and `l` labels: `add(h, scores)` adds the weights
-/// of feature `h` to `scores`; `features(i, out)` appends the static features
-/// of token `i`; `word(i)` is the word key of the transition features. A token
-/// for which `skip(i)` holds is `O` without being scored.
+/// of feature `h` to `scores`, `add_all(hs, scores)` those of all features
+/// `hs`; `features(i, out)` appends the static features of token `i`;
+/// `word(i)` is the word key of the transition features. A token for which
+/// `skip(i)` holds is `O` without being scored.
+#[allow(clippy::too_many_arguments)]
 fn viterbi_core<T>(
     n: usize,
     labels: &[String],
     allowed: &[Vec<bool>],
     add: impl Fn(u64, &mut [T]),
+    add_all: impl Fn(&[u64], &mut [T]),
     mut features: impl FnMut(usize, &mut Vec<u64>),
     word: impl Fn(usize) -> u64,
     skip: impl Fn(usize) -> bool,
@@ -532,9 +561,7 @@ where
         let mut emit = [T::default(); M];
         feats.clear();
         features(i, &mut feats);
-        for &h in &feats {
-            add(h, &mut emit[..]);
-        }
+        add_all(&feats, &mut emit[..]);
         // The word's part of the transition feature, hashed once for every previous label.
         let w = num_hash(word(i));
         if i == 0 {
@@ -649,16 +676,18 @@ impl Trainer {
         let l = self.labels.len();
         let shift = 64 - self.bits;
         let w = &self.w;
+        let add = |h: u64, out: &mut [f32]| {
+            let b = (h >> shift) as usize * l;
+            for (s, &x) in out.iter_mut().zip(&w[b..b + l]) {
+                *s += x;
+            }
+        };
         let pred = viterbi_core::<f32>(
             seq.len(),
             &self.labels,
             &self.allowed,
-            |h, out: &mut [f32]| {
-                let b = (h >> shift) as usize * l;
-                for (s, &x) in out.iter_mut().zip(&w[b..b + l]) {
-                    *s += x;
-                }
-            },
+            add,
+            |hs, out: &mut [f32]| hs.iter().for_each(|&h| add(h, out)),
             |i, out: &mut Vec<u64>| out.extend_from_slice(seq.token(i)),
             |i| seq.words[i],
             |i| seq.skip[i],
@@ -780,13 +809,13 @@ impl Trainer {
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let l = self.labels.len();
         let stride = stride_for(l);
-        let mut weights = vec![0i8; (avg.len() / l.max(1)) * stride];
+        let mut weights = vec![0i16; (avg.len() / l.max(1)) * stride];
         for (row, a) in weights
             .chunks_exact_mut(stride)
             .zip(avg.chunks_exact(l.max(1)))
         {
             for (w, &x) in row.iter_mut().zip(a) {
-                *w = (x / scale).round().clamp(-127.0, 127.0) as i8;
+                *w = (x / scale).round().clamp(-127.0, 127.0) as i16;
             }
         }
         Tagger {
