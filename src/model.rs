@@ -191,7 +191,7 @@ pub struct Tagger {
     /// Dense weights: `2^bits` rows of `stride` (8 or 16) entries, one per
     /// label and zeros after the last label, so that a row adds in one
     /// vector operation.
-    weights: Vec<i16>,
+    weights: Vec<i8>,
     stride: usize,
     allowed: Vec<Vec<bool>>,
     decoder: Decoder,
@@ -208,9 +208,9 @@ fn stride_for(l: usize) -> usize {
 
 /// Adds a row of `S` weights to `out`.
 #[inline(always)]
-fn add_row<const S: usize>(out: &mut [i32], row: &[i16]) {
+fn add_row<const S: usize>(out: &mut [i32], row: &[i8]) {
     let out: &mut [i32; S] = (&mut out[..S]).try_into().expect("row length");
-    let row: &[i16; S] = row[..S].try_into().expect("row length");
+    let row: &[i8; S] = row[..S].try_into().expect("row length");
     for k in 0..S {
         out[k] += i32::from(row[k]);
     }
@@ -220,14 +220,14 @@ fn add_row<const S: usize>(out: &mut [i32], row: &[i16]) {
 /// `i16` lanes (at most a few dozen features of at most 127 each) so that the
 /// sum vectorizes.
 #[inline(always)]
-fn add_rows<const S: usize>(out: &mut [i32], weights: &[i16], hs: &[u64], shift: u32) {
+fn add_rows<const S: usize>(out: &mut [i32], weights: &[i8], hs: &[u64], shift: u32) {
     let mut acc = [0i16; S];
     for &h in hs {
-        let row: &[i16; S] = weights[(h >> shift) as usize * S..][..S]
+        let row: &[i8; S] = weights[(h >> shift) as usize * S..][..S]
             .try_into()
             .expect("row length");
         for k in 0..S {
-            acc[k] = acc[k].wrapping_add(row[k]);
+            acc[k] = acc[k].wrapping_add(i16::from(row[k]));
         }
     }
     for (o, &a) in out.iter_mut().zip(&acc) {
@@ -310,7 +310,7 @@ impl Tagger {
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
         let stride = stride_for(n_labels);
-        let mut weights = vec![0i16; size * stride];
+        let mut weights = vec![0i8; size * stride];
         let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
@@ -325,7 +325,7 @@ impl Tagger {
             }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
             for (w, &x) in weights[bucket * stride..][..n_labels].iter_mut().zip(row) {
-                *w = i16::from(x as i8);
+                *w = x as i8;
             }
             pos += n_labels;
         }
@@ -336,7 +336,7 @@ impl Tagger {
                 .ok_or("model file truncated")?;
             for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
                 for (&r, &x) in rows.iter().zip(plane) {
-                    weights[r * stride + label] = i16::from(x as i8);
+                    weights[r * stride + label] = x as i8;
                 }
             }
         }
@@ -378,7 +378,7 @@ impl Tagger {
         for label in 0..l {
             out.extend(
                 rows.iter()
-                    .map(|&r| self.weights[r * self.stride + label] as i8 as u8),
+                    .map(|&r| self.weights[r * self.stride + label] as u8),
             );
         }
         out
@@ -388,7 +388,7 @@ impl Tagger {
     /// not stored): a smaller file for a small loss in accuracy.
     pub fn prune(&mut self, min: i8) {
         for w in &mut self.weights {
-            if w.unsigned_abs() < u16::from(min.unsigned_abs()) {
+            if w.unsigned_abs() < min.unsigned_abs() {
                 *w = 0;
             }
         }
@@ -809,13 +809,13 @@ impl Trainer {
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let l = self.labels.len();
         let stride = stride_for(l);
-        let mut weights = vec![0i16; (avg.len() / l.max(1)) * stride];
+        let mut weights = vec![0i8; (avg.len() / l.max(1)) * stride];
         for (row, a) in weights
             .chunks_exact_mut(stride)
             .zip(avg.chunks_exact(l.max(1)))
         {
             for (w, &x) in row.iter_mut().zip(a) {
-                *w = (x / scale).round().clamp(-127.0, 127.0) as i16;
+                *w = (x / scale).round().clamp(-127.0, 127.0) as i8;
             }
         }
         Tagger {

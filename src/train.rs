@@ -64,7 +64,7 @@ impl Options {
         match task {
             "claims" => Options {
                 epochs: 8,
-                bits: 17,
+                bits: 15,
                 seed: 0x5eed_c1a1,
                 prune: 3,
                 decoder: Decoder::Viterbi,

@@ -472,12 +472,36 @@ fn learned_layer_on_plain_reports() {
     }
 }
 
-/// A cue added at run time still yields its claim next to the learned layer.
+/// Rule claims the tagger leaves untagged are kept: with a tagger that tags
+/// nothing, the learned layer returns the rules' claims, a cue added at run
+/// time included.
 #[test]
-fn added_cue_survives_the_learned_layer() {
+fn rule_claims_survive_an_empty_tagger() {
+    use claimlens::claim_model;
+    use claimlens::model::{Decoder, Trainer};
+    let labels = claim_model::LABELS.iter().map(|s| s.to_string()).collect();
+    let empty = Trainer::with_decoder(labels, 8, Decoder::Viterbi).finish();
+    let mut lex = CueLexicon::builtin();
+    lex.add("zorbled");
+    let texts = [
+        "The inspector zorbled that the pipes were rusty.",
+        "“Nothing works,” the mayor said on Friday.",
+        "According to the agency, prices rose.",
+    ];
+    for text in texts {
+        let doc = Doc::new(text);
+        let norm = Norm::new(&doc);
+        let rules = find(&doc, &norm, &lex);
+        assert!(!rules.is_empty(), "{text}");
+        let got = claim_model::find(&doc, &norm, &lex, &empty, &rules);
+        assert_eq!(got, rules, "{text}");
+    }
+}
+
+/// A cue added at run time yields its claim through the analyzer.
+#[test]
+fn added_cue_reaches_the_analysis() {
     let text = "The inspector zorbled that the pipes were rusty.";
-    let plain = claimlens::analyze(text);
-    assert!(plain.claims.iter().all(|c| c.cue.slice(text) != "zorbled"));
     let mut a = claimlens::Analyzer::new();
     a.add_cue("zorbled");
     let got = a.analyze(text);
