@@ -293,6 +293,9 @@ fn word_form<'n>(doc: &Doc, norm: &'n Norm, i: usize) -> Cow<'n, str> {
 }
 
 fn prefix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return &s[..n.min(s.len())];
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -300,6 +303,9 @@ fn prefix(s: &str, n: usize) -> &str {
 }
 
 pub(crate) fn suffix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return &s[s.len().saturating_sub(n)..];
+    }
     let count = s.chars().count();
     if count <= n {
         return s;
