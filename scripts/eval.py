@@ -4,8 +4,8 @@
     python3 scripts/eval.py           print the table (Markdown)
     python3 scripts/eval.py --check   also fail when a figure is below its floor
 
-The floors are those of the core issue; the figures are exact-match F1 unless
-the row says otherwise.
+The floors guard the figures reached with the learned models (issue 5), a little
+below them; the figures are exact-match F1 unless the row says otherwise.
 """
 import json
 import os
@@ -25,13 +25,13 @@ RUNS = [
 
 # (label, corpus, path into the scorer's JSON, floor or None)
 ROWS = [
-    ("actors exact", "actors-conllpp/dev.jsonl", ("exact",), 75.0),
-    ("actors typed", "actors-conllpp/dev.jsonl", ("typed",), None),
+    ("actors exact", "actors-conllpp/dev.jsonl", ("exact",), 95.0),
+    ("actors typed", "actors-conllpp/dev.jsonl", ("typed",), 89.0),
     ("actors overlap", "actors-conllpp/dev.jsonl", ("overlap",), None),
-    ("claims cue exact", "claims-polnear/dev.jsonl", ("cue", "exact"), 60.0),
-    ("claims source exact", "claims-polnear/dev.jsonl", ("source", "exact"), 50.0),
-    ("claims content exact", "claims-polnear/dev.jsonl", ("content", "exact"), None),
-    ("claims content overlap", "claims-polnear/dev.jsonl", ("content", "overlap"), 60.0),
+    ("claims cue exact", "claims-polnear/dev.jsonl", ("cue", "exact"), 63.0),
+    ("claims source exact", "claims-polnear/dev.jsonl", ("source", "exact"), 67.0),
+    ("claims content exact", "claims-polnear/dev.jsonl", ("content", "exact"), 53.0),
+    ("claims content overlap", "claims-polnear/dev.jsonl", ("content", "overlap"), 75.0),
     ("hedges exact (FactBank)", "hedges-factbank/dev.jsonl", ("exact",), 60.0),
     ("hedges sentence (FactBank)", "hedges-factbank/dev.jsonl", ("sentence",), None),
     ("hedges exact (WikiWeasel)", "hedges-wiki/dev.jsonl", ("exact",), None),

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
 #   native unit, integration and doc tests of the core and the app's view model;
-#   the JavaScript API (js/) built for web and Node, its .d.ts checked by tsc and
-#   its Node tests;
-#   the core built for wasm32; the web app built by Trunk (release) and tested
+#   the core built for wasm32; the web app, JS API and widget built (Trunk, release);
+#   the JS API's .d.ts checked by tsc and its Node tests; the app and widget tested
 #   end to end in headless Chromium; and, when the evaluation corpora sit beside
-#   the project (../shared/eval), the shipped model retrained byte for byte and
-#   the accuracy floors.
+#   the project (../shared/eval), the shipped models retrained byte for byte, their
+#   size budget and the accuracy floors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +25,9 @@ step "core builds for wasm32 (no wasm dependencies)"
 cargo build --quiet --lib --target wasm32-unknown-unknown
 
 step "native tests (unit, integration, doc)"
-cargo test --workspace --quiet 2>&1 | tee target/test-output.txt
+target=${CARGO_TARGET_DIR:-target}
+mkdir -p "$target"
+cargo test --workspace --quiet 2>&1 | tee "$target/test-output.txt"
 
 step "web app, JS API and widget: release build (Trunk, with scripts/build-js.sh as its pre-build hook) and the size report"
 trunk build --release
@@ -40,12 +41,26 @@ step "web app: end-to-end tests in headless Chromium"
 
 eval_dir=../shared/eval
 if [[ -d $eval_dir/data ]]; then
-  step "the shipped actor model is reproduced byte for byte"
+  step "the shipped models are reproduced byte for byte"
   cargo build --release --quiet --bin claimlens
-  ./target/release/claimlens train actors --train "$eval_dir/data/actors-conllpp/train.jsonl" \
-    --out target/actors-retrained.bin 2> target/train-actors.log
-  cmp models/actors.bin target/actors-retrained.bin
+  "$target/release/claimlens" train actors --train "$eval_dir/data/actors-conllpp/train.jsonl" \
+    --out "$target/actors-retrained.bin" 2> "$target/train-actors.log"
+  cmp models/actors.bin "$target/actors-retrained.bin"
   echo "models/actors.bin: identical"
+  "$target/release/claimlens" train claims --train "$eval_dir/data/claims-polnear/train.jsonl" \
+    --out "$target/claims-retrained.bin" 2> "$target/train-claims.log"
+  cmp models/claims.bin "$target/claims-retrained.bin"
+  echo "models/claims.bin: identical"
+
+  step "all models together fit the size budget (150 KB gzipped)"
+  total=0
+  for m in models/*.bin; do
+    gz=$(gzip -9 -c "$m" | wc -c)
+    echo "$m: $(wc -c < "$m") bytes, $gz gzipped"
+    total=$((total + gz))
+  done
+  echo "total: $total bytes gzipped"
+  (( total <= 150000 ))
 
   step "accuracy floors on the dev splits"
   python3 scripts/eval.py --check

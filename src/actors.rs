@@ -5,7 +5,8 @@
 //! 1. the lexicon of known actors (`lexicons/actors.tsv`, plus entries added
 //!    at run time) — gives kind, subkind and aliases ("IRGC" → "Islamic
 //!    Revolutionary Guard Corps");
-//! 2. a learned tagger ([`crate::model`], `models/actors.bin`) over word,
+//! 2. a learned tagger ([`crate::model`], `models/actors.bin`, Viterbi
+//!    decoding) over word,
 //!    shape, affix, context, gazetteer and document features — finds names the
 //!    lexicon does not know and tells a capitalised name from a capitalised
 //!    sentence start or headline;
@@ -250,7 +251,7 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
 }
 
 /// Appends a compact word shape to `out`: "Xx", "XX", "d", "X.X.", "Xx-Xx".
-fn shape_into(s: &str, out: &mut String) {
+pub(crate) fn shape_into(s: &str, out: &mut String) {
     let mut last = '\0';
     let mut run = 0;
     for c in s.chars() {
@@ -292,13 +293,19 @@ fn word_form<'n>(doc: &Doc, norm: &'n Norm, i: usize) -> Cow<'n, str> {
 }
 
 fn prefix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return &s[..n.min(s.len())];
+    }
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
     }
 }
 
-fn suffix(s: &str, n: usize) -> &str {
+pub(crate) fn suffix(s: &str, n: usize) -> &str {
+    if s.is_ascii() {
+        return &s[s.len().saturating_sub(n)..];
+    }
     let count = s.chars().count();
     if count <= n {
         return s;
@@ -325,6 +332,8 @@ pub struct SentenceFeatures<'d, 'n> {
     /// Word and shape hashes, computed on first use (0: not yet).
     fh: Vec<Cell<u64>>,
     sh: Vec<Cell<u64>>,
+    /// Tokens without a capital letter.
+    lower: Vec<bool>,
     bos: u64,
     eos: u64,
 }
@@ -342,6 +351,9 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
             caps: u64::from(sent.caps),
             fh: vec![Cell::new(0); n],
             sh: vec![Cell::new(0); n],
+            lower: (sent.first..sent.last)
+                .map(|i| !doc.tok(i).chars().any(char::is_uppercase))
+                .collect(),
             bos: str_hash("<s>"),
             eos: str_hash("</s>"),
         }
@@ -385,7 +397,15 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
     /// begin or continue a name, so the decoder skips it (0.2% of the
     /// names in the training data begin in lowercase).
     pub fn skip(&self, k: usize) -> bool {
-        !self.doc.tok(self.first + k).chars().any(char::is_uppercase)
+        self.lower[k]
+    }
+
+    /// Whether token `k` and both its neighbours have no capital letter: the
+    /// Viterbi decoder takes such a token as `O` without scoring it (a name
+    /// rarely holds three lowercase words in a row, and most running text is
+    /// such words).
+    pub fn skip_run(&self, k: usize) -> bool {
+        k >= 1 && k + 1 < self.n && self.lower[k - 1] && self.lower[k] && self.lower[k + 1]
     }
 
     #[inline]
@@ -456,11 +476,12 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
     }
 }
 
-/// Builds the tagger's features for every token of one sentence (for training).
+/// Builds the tagger's features for every token of one sentence (for
+/// training a Viterbi tagger: skipped tokens are [`SentenceFeatures::skip_run`]).
 pub fn features(doc: &Doc, norm: &Norm, ctx: &DocContext, sent: &Sentence, seq: &mut Sequence) {
     let sf = SentenceFeatures::new(doc, norm, ctx, sent);
     for k in 0..sf.len() {
-        seq.begin_token(sf.word(k), sf.skip(k));
+        seq.begin_token(sf.word(k), sf.skip_run(k));
         sf.token(k, &mut seq.feats);
         seq.end_token();
     }
@@ -534,12 +555,20 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
         let mut model: Vec<Mention> = Vec::new();
         if let Some(tagger) = &lex.tagger {
             let sf = SentenceFeatures::new(doc, norm, &ctx, s);
-            let labels = tagger.tag_lazy(
-                sf.len(),
-                |k| sf.word(k),
-                |k| sf.skip(k),
-                |k, out| sf.token(k, out),
-            );
+            let labels = match tagger.decoder() {
+                crate::model::Decoder::Greedy => tagger.tag_lazy(
+                    sf.len(),
+                    |k| sf.word(k),
+                    |k| sf.skip(k),
+                    |k, out| sf.token(k, out),
+                ),
+                crate::model::Decoder::Viterbi => tagger.viterbi(
+                    sf.len(),
+                    |k| sf.word(k),
+                    |k| sf.skip_run(k),
+                    |k, out| sf.token(k, out),
+                ),
+            };
             let names = tagger.labels();
             let mut k = 0;
             while k < labels.len() {
@@ -752,6 +781,8 @@ fn initials(name: &str) -> String {
 
 struct Entity {
     kind_votes: [usize; 4],
+    /// The kind of the first (longest) mention: it breaks a tie in the votes.
+    first_kind: Option<ActorKind>,
     lex_kind: Option<ActorKind>,
     subkind: Option<String>,
     name: Option<String>,
@@ -823,6 +854,7 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
             None => {
                 entities.push(Entity {
                     kind_votes: [0; 4],
+                    first_kind: None,
                     lex_kind: None,
                     subkind: None,
                     name: None,
@@ -837,7 +869,8 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
         };
         assigned[k] = Some(t);
         let ent = &mut entities[t];
-        ent.kind_votes[m.kind as usize] += 1;
+        ent.kind_votes[m.kind as usize] += m.last - m.first;
+        ent.first_kind.get_or_insert(m.kind);
         if let Some(e) = m.entry {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
@@ -922,8 +955,8 @@ fn entity_kind(e: &Entity) -> ActorKind {
         ActorKind::Place,
         ActorKind::Group,
     ];
-    let mut best = kinds[0];
-    let mut votes = 0;
+    let mut best = e.first_kind.unwrap_or(kinds[0]);
+    let mut votes = e.kind_votes[best as usize];
     for k in kinds {
         if e.kind_votes[k as usize] > votes {
             votes = e.kind_votes[k as usize];

@@ -415,7 +415,7 @@ const AFTER_CUE_SKIP: &[&str] = &[
 /// Objects that can follow a "tell" verb.
 const LISTENER_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "reporters"];
 
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
@@ -846,7 +846,7 @@ impl Ctx<'_, '_> {
 /// Pairs double quotation marks over the whole document; a quote left open
 /// at a paragraph end that the next paragraph reopens is paired with the
 /// last token of its paragraph.
-fn pair_quotes(doc: &Doc, norm: &Norm, sent_of: &[u32]) -> Vec<u32> {
+pub(crate) fn pair_quotes(doc: &Doc, norm: &Norm, sent_of: &[u32]) -> Vec<u32> {
     let n = doc.tokens.len();
     let mut partner = vec![NONE; n];
     let mut open: Option<usize> = None;
@@ -906,6 +906,28 @@ fn pair_quotes(doc: &Doc, norm: &Norm, sent_of: &[u32]) -> Vec<u32> {
         partner[o] = para_end(o) as u32;
     }
     partner
+}
+
+/// The cue lexicon's reading of each token: 0 outside any cue phrase, else
+/// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep).
+pub(crate) fn cue_tags(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<u8> {
+    let mut tags = vec![0u8; doc.tokens.len()];
+    for s in &doc.sentences {
+        let mut i = s.first;
+        while i < s.last {
+            if let Some((len, &kind)) = lex.phrases.longest_at(norm, i, s.last) {
+                let k = kind as u8;
+                tags[i] = 1 + 2 * k;
+                for t in &mut tags[i + 1..i + len] {
+                    *t = 2 + 2 * k;
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    tags
 }
 
 /// Finds the claims of a document, in text order of their cues.

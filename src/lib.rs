@@ -8,12 +8,13 @@
 //! ```
 //! let a = claimlens::analyze("Analysts suggest that Moscow may respond, according to Reuters.");
 //! assert!(a.hedges.iter().any(|h| h.kind == claimlens::HedgeKind::Hedge));
-//! assert_eq!(a.claims.len(), 1);
+//! assert!(a.claims.iter().any(|c| c.attribution == claimlens::Attribution::Vague));
 //! ```
 #![deny(missing_docs)]
 
 pub mod actors;
 pub mod analysis;
+pub mod claim_model;
 pub mod claims;
 pub mod contract;
 pub mod hedges;
@@ -61,6 +62,7 @@ impl Default for Layers {
 pub struct Analyzer {
     actors: actors::ActorLexicon,
     cues: claims::CueLexicon,
+    claims_tagger: Option<std::sync::Arc<model::Tagger>>,
     hedges: hedges::HedgeLexicon,
     layers: Layers,
 }
@@ -74,6 +76,7 @@ impl Default for Analyzer {
 static BUILTIN: LazyLock<Analyzer> = LazyLock::new(|| Analyzer {
     actors: actors::ActorLexicon::builtin(),
     cues: claims::CueLexicon::builtin(),
+    claims_tagger: claim_model::builtin(),
     hedges: hedges::HedgeLexicon::builtin(),
     layers: Layers::default(),
 });
@@ -122,7 +125,11 @@ impl Analyzer {
             Vec::new()
         };
         let mut claims = if self.layers.claims {
-            claims::find(&doc, &norm, &self.cues)
+            let rules = claims::find(&doc, &norm, &self.cues);
+            match &self.claims_tagger {
+                Some(t) => claim_model::find(&doc, &norm, &self.cues, t, &rules),
+                None => rules,
+            }
         } else {
             Vec::new()
         };

@@ -6,10 +6,16 @@
 //! buckets, delta-coded, with weights quantized to `i8`; loading expands them
 //! into a dense table so that scoring a feature is one memory access.
 //!
-//! Decoding is greedy: for each token, the static features (word, shape,
-//! context…) plus three history features (previous label, previous two
-//! labels, previous label with the word) are scored, and the best label that
-//! the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken.
+//! Two decoders:
+//! * greedy (the actor model): for each token, the static features (word,
+//!   shape, context…) plus three history features (previous label, previous
+//!   two labels, previous label with the word) are scored, and the best label
+//!   that the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken;
+//! * Viterbi (the claims model): first-order history only (previous label,
+//!   previous label with the word), and the best label sequence under the BIO
+//!   constraint is found exactly. It is trained as a structured perceptron
+//!   (one update per sequence), which suits long spans whose start can only
+//!   be told from what follows them.
 
 /// Hash of a string, 8 bytes at a time (used for feature values).
 #[inline]
@@ -27,6 +33,12 @@ pub fn str_hash(s: &str) -> u64 {
     }
     h = (h.rotate_left(5) ^ tail).wrapping_mul(0x517c_c1b7_2722_0a95);
     fmix(h)
+}
+
+/// The hash that [`FeatureHash::num`] adds for `n`.
+#[inline]
+fn num_hash(n: u64) -> u64 {
+    fmix(n.wrapping_add(0x1234_5678))
 }
 
 #[inline]
@@ -66,7 +78,7 @@ impl FeatureHash {
     /// Adds a number.
     #[inline]
     pub fn num(self, n: u64) -> Self {
-        self.h(fmix(n.wrapping_add(0x1234_5678)))
+        self.h(num_hash(n))
     }
 
     /// The final 64-bit value (mixed).
@@ -122,6 +134,9 @@ impl Sequence {
     }
 }
 
+/// The most labels a tagger may have.
+pub const MAX_LABELS: usize = 16;
+
 const T_PREV: u8 = 250;
 const T_PREV2: u8 = 251;
 const T_PREV_WORD: u8 = 252;
@@ -151,18 +166,80 @@ fn allowed_table(labels: &[String]) -> Vec<Vec<bool>> {
     t
 }
 
+/// First-order history features: previous label, previous label with the word.
+fn transition(prev: u64, word: u64) -> [u64; 2] {
+    [
+        FeatureHash::new(T_PREV).num(prev).finish(),
+        FeatureHash::new(T_PREV_WORD).num(prev).num(word).finish(),
+    ]
+}
+
+/// How a tagger decodes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Decoder {
+    /// Left to right, with second-order history features.
+    Greedy,
+    /// Exact best sequence, with first-order history features.
+    Viterbi,
+}
+
 /// A trained tagger, ready to decode.
 #[derive(Clone, Debug)]
 pub struct Tagger {
     labels: Vec<String>,
     bits: u32,
-    /// Dense `2^bits × labels` weights.
+    /// Dense weights: `2^bits` rows of `stride` (8 or 16) entries, one per
+    /// label and zeros after the last label, so that a row adds in one
+    /// vector operation.
     weights: Vec<i8>,
+    stride: usize,
     allowed: Vec<Vec<bool>>,
+    decoder: Decoder,
 }
 
-/// Magic bytes of a model file.
-const MAGIC: &[u8; 4] = b"CLM1";
+/// The row length of a tagger with `l` labels.
+fn stride_for(l: usize) -> usize {
+    if l <= 8 {
+        8
+    } else {
+        MAX_LABELS
+    }
+}
+
+/// Adds a row of `S` weights to `out`.
+#[inline(always)]
+fn add_row<const S: usize>(out: &mut [i32], row: &[i8]) {
+    let out: &mut [i32; S] = (&mut out[..S]).try_into().expect("row length");
+    let row: &[i8; S] = row[..S].try_into().expect("row length");
+    for k in 0..S {
+        out[k] += i32::from(row[k]);
+    }
+}
+
+/// Adds the rows of `S` weights of every feature in `hs` to `out`, summing in
+/// `i16` lanes (at most a few dozen features of at most 127 each) so that the
+/// sum vectorizes.
+#[inline(always)]
+fn add_rows<const S: usize>(out: &mut [i32], weights: &[i8], hs: &[u64], shift: u32) {
+    let mut acc = [0i16; S];
+    for &h in hs {
+        let row: &[i8; S] = weights[(h >> shift) as usize * S..][..S]
+            .try_into()
+            .expect("row length");
+        for k in 0..S {
+            acc[k] = acc[k].wrapping_add(i16::from(row[k]));
+        }
+    }
+    for (o, &a) in out.iter_mut().zip(&acc) {
+        *o += i32::from(a);
+    }
+}
+
+/// Magic bytes of the first model format (greedy decoding, one row per bucket).
+const MAGIC_V1: &[u8; 4] = b"CLM1";
+/// Magic bytes of the current model format: a decoder byte, the stored buckets
+/// (delta-coded), then one plane of weights per label (which compresses better).
+const MAGIC: &[u8; 4] = b"CLM2";
 
 fn read_varint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
     let mut v = 0u64;
@@ -201,15 +278,27 @@ impl Tagger {
 
     /// Loads a model file written by [`Tagger::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Tagger, String> {
-        if b.len() < 6 || &b[..4] != MAGIC {
+        if b.len() < 6 {
             return Err("not a claimlens model file".into());
         }
-        let bits = u32::from(b[4]);
+        let (decoder, planar, mut pos) = match &b[..4] {
+            m if m == MAGIC_V1 => (Decoder::Greedy, false, 4),
+            m if m == MAGIC => match b[4] {
+                0 => (Decoder::Greedy, true, 5),
+                1 => (Decoder::Viterbi, true, 5),
+                _ => return Err("unknown decoder in model file".into()),
+            },
+            _ => return Err("not a claimlens model file".into()),
+        };
+        let bits = u32::from(*b.get(pos).ok_or("model file truncated")?);
         if !(8..=24).contains(&bits) {
             return Err("bad hash size in model file".into());
         }
-        let n_labels = usize::from(b[5]);
-        let mut pos = 6;
+        let n_labels = usize::from(*b.get(pos + 1).ok_or("model file truncated")?);
+        if n_labels == 0 || n_labels > MAX_LABELS {
+            return Err("bad label count in model file".into());
+        }
+        pos += 2;
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
             let len = usize::from(*b.get(pos).ok_or("model file truncated")?);
@@ -220,7 +309,9 @@ impl Tagger {
         }
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
-        let mut weights = vec![0i8; size * n_labels];
+        let stride = stride_for(n_labels);
+        let mut weights = vec![0i8; size * stride];
+        let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
             let delta = read_varint(b, &mut pos)? as usize;
@@ -228,18 +319,35 @@ impl Tagger {
             if bucket >= size {
                 return Err("bucket out of range in model file".into());
             }
+            if planar {
+                rows.push(bucket);
+                continue;
+            }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
-            for (w, &x) in weights[bucket * n_labels..][..n_labels].iter_mut().zip(row) {
+            for (w, &x) in weights[bucket * stride..][..n_labels].iter_mut().zip(row) {
                 *w = x as i8;
             }
             pos += n_labels;
+        }
+        if planar {
+            // One plane per label: the weights of every stored bucket.
+            let planes = b
+                .get(pos..pos + n * n_labels)
+                .ok_or("model file truncated")?;
+            for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
+                for (&r, &x) in rows.iter().zip(plane) {
+                    weights[r * stride + label] = x as i8;
+                }
+            }
         }
         let allowed = allowed_table(&labels);
         Ok(Tagger {
             labels,
             bits,
             weights,
+            stride,
             allowed,
+            decoder,
         })
     }
 
@@ -248,6 +356,10 @@ impl Tagger {
         let l = self.labels.len();
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
+        out.push(match self.decoder {
+            Decoder::Greedy => 0,
+            Decoder::Viterbi => 1,
+        });
         out.push(self.bits as u8);
         out.push(l as u8);
         for label in &self.labels {
@@ -255,16 +367,31 @@ impl Tagger {
             out.extend_from_slice(label.as_bytes());
         }
         let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&r| self.weights[r * l..(r + 1) * l].iter().any(|&w| w != 0))
+            .filter(|&r| self.weights[r * self.stride..][..l].iter().any(|&w| w != 0))
             .collect();
         write_varint(&mut out, rows.len() as u64);
         let mut prev = 0usize;
         for (k, &r) in rows.iter().enumerate() {
             write_varint(&mut out, if k == 0 { r } else { r - prev } as u64);
             prev = r;
-            out.extend(self.weights[r * l..(r + 1) * l].iter().map(|&w| w as u8));
+        }
+        for label in 0..l {
+            out.extend(
+                rows.iter()
+                    .map(|&r| self.weights[r * self.stride + label] as u8),
+            );
         }
         out
+    }
+
+    /// Sets every weight with `|w| < min` to zero (buckets left all zero are
+    /// not stored): a smaller file for a small loss in accuracy.
+    pub fn prune(&mut self, min: i8) {
+        for w in &mut self.weights {
+            if w.unsigned_abs() < min.unsigned_abs() {
+                *w = 0;
+            }
+        }
     }
 
     #[inline]
@@ -279,6 +406,48 @@ impl Tagger {
             |i| seq.words[i],
             |i| seq.skip[i],
             |i, out| out.extend_from_slice(seq.token(i)),
+        )
+    }
+
+    /// How this tagger decodes.
+    pub fn decoder(&self) -> Decoder {
+        self.decoder
+    }
+
+    /// Decodes a sequence with Viterbi (whatever the tagger's own decoder):
+    /// static features of token `i` come from `features(i, out)`; a token
+    /// for which `skip(i)` holds is `O` without being scored.
+    pub fn viterbi(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> u64,
+        skip: impl Fn(usize) -> bool,
+        features: impl FnMut(usize, &mut Vec<u64>),
+    ) -> Vec<usize> {
+        let shift = 64 - self.bits;
+        let (weights, stride) = (&self.weights, self.stride);
+        viterbi_core(
+            n,
+            &self.labels,
+            &self.allowed,
+            |h, out: &mut [i32]| {
+                let row = &weights[(h >> shift) as usize * stride..];
+                if stride == 8 {
+                    add_row::<8>(out, row);
+                } else {
+                    add_row::<MAX_LABELS>(out, row);
+                }
+            },
+            |hs, out: &mut [i32]| {
+                if stride == 8 {
+                    add_rows::<8>(out, weights, hs, shift);
+                } else {
+                    add_rows::<MAX_LABELS>(out, weights, hs, shift);
+                }
+            },
+            features,
+            word,
+            skip,
         )
     }
 
@@ -306,7 +475,7 @@ impl Tagger {
                 features(i, &mut feats);
                 feats.extend(history(prev, prev2, word(i)));
                 for &h in &feats {
-                    let row = &self.weights[self.bucket(h) * l..][..l];
+                    let row = &self.weights[self.bucket(h) * self.stride..][..l];
                     for (s, &w) in scores.iter_mut().zip(row) {
                         *s += i32::from(w);
                     }
@@ -320,6 +489,127 @@ impl Tagger {
         }
         out
     }
+}
+
+/// Viterbi over `n` tokens and `l` labels: `add(h, scores)` adds the weights
+/// of feature `h` to `scores`, `add_all(hs, scores)` those of all features
+/// `hs`; `features(i, out)` appends the static features of token `i`;
+/// `word(i)` is the word key of the transition features. A token for which
+/// `skip(i)` holds is `O` without being scored.
+#[allow(clippy::too_many_arguments)]
+fn viterbi_core<T>(
+    n: usize,
+    labels: &[String],
+    allowed: &[Vec<bool>],
+    add: impl Fn(u64, &mut [T]),
+    add_all: impl Fn(&[u64], &mut [T]),
+    mut features: impl FnMut(usize, &mut Vec<u64>),
+    word: impl Fn(usize) -> u64,
+    skip: impl Fn(usize) -> bool,
+) -> Vec<usize>
+where
+    T: Copy + Default + PartialOrd + std::ops::Add<Output = T>,
+{
+    const M: usize = MAX_LABELS;
+    if n == 0 {
+        return Vec::new();
+    }
+    let l = labels.len().min(M);
+    // Transition scores that do not depend on the word: the previous label
+    // alone (index l: the start), looked up once per sequence.
+    let mut prev_rows = [[T::default(); M]; M + 1];
+    for (p, row) in prev_rows.iter_mut().enumerate().take(l + 1) {
+        add(
+            transition(if p == l { START } else { p as u64 }, 0)[0],
+            &mut row[..],
+        );
+    }
+    let prev_word: Vec<FeatureHash> = (0..=l)
+        .map(|p| FeatureHash::new(T_PREV_WORD).num(if p == l { START } else { p as u64 }))
+        .collect();
+    let mut ok = [[false; M]; M + 1];
+    for (row, a) in ok.iter_mut().zip(allowed) {
+        row[..l].copy_from_slice(&a[..l]);
+    }
+    let mut feats = Vec::with_capacity(40);
+    let mut trans = [T::default(); M];
+    // Best score of a path ending in each label, and whether there is one.
+    let mut best = [T::default(); M];
+    let mut valid = [false; M];
+    let mut next = [T::default(); M];
+    let mut back = vec![0u8; n * l];
+    for i in 0..n {
+        if skip(i) {
+            // O, reached from the best previous label.
+            let mut from = usize::MAX;
+            for p in 0..l {
+                if valid[p] && (from == usize::MAX || best[p] > best[from]) {
+                    from = p;
+                }
+            }
+            let score = if from == usize::MAX {
+                T::default()
+            } else {
+                best[from]
+            };
+            valid = [false; M];
+            valid[0] = true;
+            best[0] = score;
+            back[i * l] = from.min(l - 1) as u8;
+            continue;
+        }
+        let mut emit = [T::default(); M];
+        feats.clear();
+        features(i, &mut feats);
+        add_all(&feats, &mut emit[..]);
+        // The word's part of the transition feature, hashed once for every previous label.
+        let w = num_hash(word(i));
+        if i == 0 {
+            trans[..l].copy_from_slice(&prev_rows[l][..l]);
+            add(prev_word[l].h(w).finish(), &mut trans[..]);
+            for c in 0..l {
+                best[c] = emit[c] + trans[c];
+                valid[c] = ok[0][c];
+            }
+            continue;
+        }
+        let mut next_valid = [false; M];
+        for p in 0..l {
+            if !valid[p] {
+                continue;
+            }
+            trans = prev_rows[p];
+            add(prev_word[p].h(w).finish(), &mut trans[..]);
+            let bp = best[p];
+            for c in 0..l {
+                if !ok[p + 1][c] {
+                    continue;
+                }
+                let v = bp + trans[c];
+                if !next_valid[c] || v > next[c] {
+                    next[c] = v;
+                    next_valid[c] = true;
+                    back[i * l + c] = p as u8;
+                }
+            }
+        }
+        for c in 0..l {
+            best[c] = next[c] + emit[c];
+        }
+        valid = next_valid;
+    }
+    let mut last = usize::MAX;
+    for c in 0..l {
+        if valid[c] && (last == usize::MAX || best[c] > best[last]) {
+            last = c;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last.min(l - 1);
+    for i in (1..n).rev() {
+        out[i - 1] = usize::from(back[i * l + out[i]]);
+    }
+    out
 }
 
 fn best_label<T: PartialOrd + Copy>(scores: &[T], allowed: &[bool]) -> usize {
@@ -345,11 +635,21 @@ pub struct Trainer {
     stamp: Vec<u32>,
     step: u32,
     allowed: Vec<Vec<bool>>,
+    decoder: Decoder,
 }
 
 impl Trainer {
-    /// A trainer for `labels` (label 0 should be `O`) with `2^bits` buckets.
+    /// A greedy trainer for `labels` (label 0 should be `O`) with `2^bits` buckets.
     pub fn new(labels: Vec<String>, bits: u32) -> Self {
+        Self::with_decoder(labels, bits, Decoder::Greedy)
+    }
+
+    /// A trainer for a tagger that decodes with `decoder` ([`Trainer::learn`]
+    /// for greedy decoding, [`Trainer::learn_viterbi`] for Viterbi).
+    ///
+    /// Panics with more than [`MAX_LABELS`] labels.
+    pub fn with_decoder(labels: Vec<String>, bits: u32, decoder: Decoder) -> Self {
+        assert!(labels.len() <= MAX_LABELS, "at most {MAX_LABELS} labels");
         let n = (1usize << bits) * labels.len();
         let allowed = allowed_table(&labels);
         Trainer {
@@ -360,7 +660,70 @@ impl Trainer {
             stamp: vec![0; n],
             step: 0,
             allowed,
+            decoder,
         }
+    }
+
+    /// The trainer's decoder.
+    pub fn decoder(&self) -> Decoder {
+        self.decoder
+    }
+
+    /// One structured-perceptron pass over one sequence: Viterbi with the
+    /// current weights, then one update where the best path leaves the gold
+    /// one. Returns the number of token errors.
+    pub fn learn_viterbi(&mut self, seq: &Sequence, gold: &[usize]) -> usize {
+        let l = self.labels.len();
+        let shift = 64 - self.bits;
+        let w = &self.w;
+        let add = |h: u64, out: &mut [f32]| {
+            let b = (h >> shift) as usize * l;
+            for (s, &x) in out.iter_mut().zip(&w[b..b + l]) {
+                *s += x;
+            }
+        };
+        let pred = viterbi_core::<f32>(
+            seq.len(),
+            &self.labels,
+            &self.allowed,
+            add,
+            |hs, out: &mut [f32]| hs.iter().for_each(|&h| add(h, out)),
+            |i, out: &mut Vec<u64>| out.extend_from_slice(seq.token(i)),
+            |i| seq.words[i],
+            |i| seq.skip[i],
+        );
+        self.step += 1;
+        let mut errors = 0;
+        for i in 0..seq.len() {
+            let (g, p) = (gold[i], pred[i]);
+            let (gp, pp) = if i == 0 {
+                (START, START)
+            } else {
+                (gold[i - 1] as u64, pred[i - 1] as u64)
+            };
+            if g != p {
+                errors += 1;
+            }
+            if seq.skip[i] {
+                continue;
+            }
+            if g != p {
+                for k in seq.starts[i]..seq.starts[i + 1] {
+                    let h = seq.feats[k];
+                    self.update(h, g, 1.0);
+                    self.update(h, p, -1.0);
+                }
+            }
+            if g != p || gp != pp {
+                for h in transition(gp, seq.words[i]) {
+                    self.update(h, g, 1.0);
+                }
+                for h in transition(pp, seq.words[i]) {
+                    self.update(h, p, -1.0);
+                }
+            }
+        }
+        errors
     }
 
     #[inline]
@@ -444,15 +807,24 @@ impl Trainer {
         // (even the top 0.05%) costs far more accuracy than rounding small ones.
         let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let weights = avg
-            .iter()
-            .map(|&w| (w / scale).round().clamp(-127.0, 127.0) as i8)
-            .collect();
+        let l = self.labels.len();
+        let stride = stride_for(l);
+        let mut weights = vec![0i8; (avg.len() / l.max(1)) * stride];
+        for (row, a) in weights
+            .chunks_exact_mut(stride)
+            .zip(avg.chunks_exact(l.max(1)))
+        {
+            for (w, &x) in row.iter_mut().zip(a) {
+                *w = (x / scale).round().clamp(-127.0, 127.0) as i8;
+            }
+        }
         Tagger {
             allowed: allowed_table(&self.labels),
             labels: self.labels,
             bits: self.bits,
             weights,
+            stride,
+            decoder: self.decoder,
         }
     }
 }

@@ -6,7 +6,9 @@
 //! map iteration order.
 
 use crate::actors::{self, ActorLexicon, DocContext, LABELS};
-use crate::model::{Rng, Sequence, Trainer};
+use crate::claim_model;
+use crate::claims::{self, CueLexicon};
+use crate::model::{Decoder, Rng, Sequence, Tagger, Trainer};
 use crate::text::Doc;
 use serde::Deserialize;
 
@@ -44,14 +46,36 @@ pub struct Options {
     pub bits: u32,
     /// Shuffle seed.
     pub seed: u64,
+    /// Quantized weights below this magnitude are dropped ([`Tagger::prune`]).
+    pub prune: i8,
+    /// How the tagger decodes (and so how it is trained).
+    pub decoder: Decoder,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            epochs: 12,
-            bits: 16,
-            seed: 0x5eed_c1a1,
+        Options::for_task("actors")
+    }
+}
+
+impl Options {
+    /// The options that train the shipped model of `task` (`actors` or `claims`).
+    pub fn for_task(task: &str) -> Options {
+        match task {
+            "claims" => Options {
+                epochs: 8,
+                bits: 15,
+                seed: 0x5eed_c1a1,
+                prune: 3,
+                decoder: Decoder::Viterbi,
+            },
+            _ => Options {
+                epochs: 12,
+                bits: 16,
+                seed: 0x5eed_c1a1,
+                prune: 8,
+                decoder: Decoder::Viterbi,
+            },
         }
     }
 }
@@ -110,7 +134,19 @@ pub fn train_actors(
         examples.len(),
         examples.iter().map(|e| e.1.len()).sum::<usize>()
     ));
-    let mut trainer = Trainer::new(LABELS.iter().map(|s| s.to_string()).collect(), opts.bits);
+    Ok(fit(&examples, &LABELS, opts, &mut log).to_bytes())
+}
+
+/// The perceptron epochs over `examples`, shuffled with the options' seed.
+fn fit(
+    examples: &[(Sequence, Vec<usize>)],
+    labels: &[&str],
+    opts: &Options,
+    log: &mut impl FnMut(&str),
+) -> Tagger {
+    let labels = labels.iter().map(|s| s.to_string()).collect();
+    let decoder = opts.decoder;
+    let mut trainer = Trainer::with_decoder(labels, opts.bits, decoder);
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     for epoch in 0..opts.epochs {
@@ -119,7 +155,10 @@ pub fn train_actors(
         let mut tokens = 0;
         for &k in &order {
             let (seq, gold) = &examples[k];
-            errors += trainer.learn(seq, gold);
+            errors += match decoder {
+                Decoder::Greedy => trainer.learn(seq, gold),
+                Decoder::Viterbi => trainer.learn_viterbi(seq, gold),
+            };
             tokens += gold.len();
         }
         log(&format!(
@@ -128,5 +167,70 @@ pub fn train_actors(
             100.0 * errors as f64 / tokens.max(1) as f64
         ));
     }
-    Ok(trainer.finish().to_bytes())
+    let mut tagger = trainer.finish();
+    tagger.prune(opts.prune);
+    tagger
+}
+
+/// Trains the claims tagger on a PolNeAR-style corpus (`CLAIM_SOURCE`,
+/// `CLAIM_CUE`, `CLAIM_CONTENT` spans); returns the model bytes.
+///
+/// The hand-written claims layer runs on every document first: its claims
+/// are features of the tagger.
+pub fn train_claims(
+    corpus: &str,
+    opts: &Options,
+    mut log: impl FnMut(&str),
+) -> Result<Vec<u8>, String> {
+    let lex = CueLexicon::builtin();
+    let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
+    let mut misaligned = 0usize;
+    for (n, line) in corpus.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let gold: GoldDoc =
+            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let text = gold.text.as_str();
+        let map = cp_to_byte(text);
+        let doc = Doc::new(text);
+        let norm = crate::lexicon::Norm::new(&doc);
+        let rules = claims::find(&doc, &norm, &lex);
+        let cf = claim_model::ClaimFeatures::new(&doc, &norm, &lex, &rules);
+        let mut labels = vec![0usize; doc.tokens.len()];
+        for s in &gold.spans {
+            let b = match s.label.as_str() {
+                "CLAIM_SOURCE" => 1,
+                "CLAIM_CUE" => 3,
+                "CLAIM_CONTENT" => 5,
+                _ => continue,
+            };
+            let (Some(&bs), Some(&be)) = (map.get(s.start), map.get(s.end)) else {
+                continue;
+            };
+            let mut first = true;
+            for (i, t) in doc.tokens.iter().enumerate().skip(doc.token_at(bs)) {
+                if t.span.start >= be {
+                    break;
+                }
+                if t.span.start >= bs && t.span.end <= be {
+                    labels[i] = if first { b } else { b + 1 };
+                    first = false;
+                } else {
+                    misaligned += 1;
+                }
+            }
+        }
+        for (lo, hi) in claim_model::sequences(&doc) {
+            let mut seq = Sequence::default();
+            claim_model::features(&cf, lo, hi, &mut seq);
+            examples.push((seq, labels[lo..hi].to_vec()));
+        }
+    }
+    log(&format!(
+        "{} paragraphs, {} tokens, {misaligned} tokens cross a gold span boundary",
+        examples.len(),
+        examples.iter().map(|e| e.1.len()).sum::<usize>()
+    ));
+    Ok(fit(&examples, &claim_model::LABELS, opts, &mut log).to_bytes())
 }

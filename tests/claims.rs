@@ -418,3 +418,97 @@ fn user_cues() {
     assert_eq!(got[0].cue.slice(text), "opined");
     assert_eq!(got[0].source.map(|s| s.slice(text)), Some("The minister"));
 }
+
+/// The analyzer's claims: the learned tagger reading the rules' claims as features.
+#[test]
+fn learned_layer_on_plain_reports() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "The mayor said that the bridge would reopen in May.",
+            &[w(
+                Some("The mayor"),
+                "said",
+                &["that the bridge would reopen in May"],
+            )],
+        ),
+        (
+            "“We will not raise taxes,” the governor told reporters on Tuesday.",
+            &[w(
+                Some("the governor"),
+                "told",
+                &["“We will not raise taxes,”"],
+            )],
+        ),
+        (
+            "According to the ministry, the talks will resume next week.",
+            &[w(
+                Some("the ministry"),
+                "According to",
+                &["the talks will resume next week"],
+            )],
+        ),
+        (
+            "The company announced that it would close two plants.",
+            &[w(
+                Some("The company"),
+                "announced",
+                &["that it would close two plants"],
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        let got = claimlens::analyze(text).claims;
+        assert_eq!(got.len(), wants.len(), "claims in {text:?}: {got:?}");
+        for (c, want) in got.iter().zip(wants.iter()) {
+            assert_eq!(c.cue.slice(text), want.cue, "cue in {text:?}");
+            assert_eq!(
+                c.source.map(|s| s.slice(text)),
+                want.source,
+                "source in {text:?}"
+            );
+            let content: Vec<&str> = c.content.iter().map(|s| s.slice(text)).collect();
+            assert_eq!(content, want.content, "content in {text:?}");
+        }
+    }
+}
+
+/// Rule claims the tagger leaves untagged are kept: with a tagger that tags
+/// nothing, the learned layer returns the rules' claims, a cue added at run
+/// time included.
+#[test]
+fn rule_claims_survive_an_empty_tagger() {
+    use claimlens::claim_model;
+    use claimlens::model::{Decoder, Trainer};
+    let labels = claim_model::LABELS.iter().map(|s| s.to_string()).collect();
+    let empty = Trainer::with_decoder(labels, 8, Decoder::Viterbi).finish();
+    let mut lex = CueLexicon::builtin();
+    lex.add("zorbled");
+    let texts = [
+        "The inspector zorbled that the pipes were rusty.",
+        "“Nothing works,” the mayor said on Friday.",
+        "According to the agency, prices rose.",
+    ];
+    for text in texts {
+        let doc = Doc::new(text);
+        let norm = Norm::new(&doc);
+        let rules = find(&doc, &norm, &lex);
+        assert!(!rules.is_empty(), "{text}");
+        let got = claim_model::find(&doc, &norm, &lex, &empty, &rules);
+        assert_eq!(got, rules, "{text}");
+    }
+}
+
+/// A cue added at run time yields its claim through the analyzer.
+#[test]
+fn added_cue_reaches_the_analysis() {
+    let text = "The inspector zorbled that the pipes were rusty.";
+    let mut a = claimlens::Analyzer::new();
+    a.add_cue("zorbled");
+    let got = a.analyze(text);
+    assert!(
+        got.claims.iter().any(|c| c.cue.slice(text) == "zorbled"
+            && c.source.map(|s| s.slice(text)) == Some("The inspector")),
+        "{:?}",
+        got.claims
+    );
+}

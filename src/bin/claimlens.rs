@@ -14,7 +14,8 @@ USAGE:
     claimlens analyze --jsonl           read {\"id\",\"text\"} lines on stdin, write one
                                         analysis per line on stdout, in order
     claimlens train TASK --train FILE [--out FILE] [--epochs N] [--bits 8..24] [--seed N]
-                                        train a model (TASK: actors) from a JSON Lines corpus
+                                        [--prune N]
+                                        train a model (TASK: actors, claims) from a JSON Lines corpus
     claimlens --help | --version
 
 Offsets in JSON are UTF-16 code units (JavaScript string indices), end-exclusive.
@@ -332,7 +333,7 @@ fn train_cmd(args: &[String]) -> ExitCode {
     let mut task = None;
     let mut train = None;
     let mut out = None;
-    let mut opts = claimlens::train::Options::default();
+    let (mut epochs, mut bits, mut seed, mut prune) = (None, None, None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -345,13 +346,16 @@ fn train_cmd(args: &[String]) -> ExitCode {
             "--out" => value("--out").map(|v| out = Some(v)),
             "--epochs" => value("--epochs")
                 .and_then(|v| v.parse().map_err(|e| format!("--epochs: {e}")))
-                .map(|v| opts.epochs = v),
+                .map(|v| epochs = Some(v)),
             "--bits" => value("--bits")
                 .and_then(|v| v.parse().map_err(|e| format!("--bits: {e}")))
-                .map(|v| opts.bits = v),
+                .map(|v| bits = Some(v)),
+            "--prune" => value("--prune")
+                .and_then(|v| v.parse().map_err(|e| format!("--prune: {e}")))
+                .map(|v| prune = Some(v)),
             "--seed" => value("--seed")
                 .and_then(|v| v.parse().map_err(|e| format!("--seed: {e}")))
-                .map(|v| opts.seed = v),
+                .map(|v| seed = Some(v)),
             s if !s.starts_with('-') && task.is_none() => {
                 task = Some(s.to_string());
                 Ok(())
@@ -362,12 +366,17 @@ fn train_cmd(args: &[String]) -> ExitCode {
             return fail(format!("train: {e}\n\n{USAGE}"));
         }
     }
-    if !(8..=24).contains(&opts.bits) {
-        return fail(format!("train: --bits must be 8 to 24 (got {})", opts.bits));
-    }
     let (Some(task), Some(train)) = (task, train) else {
         return fail(format!("train: give a TASK and --train FILE\n\n{USAGE}"));
     };
+    let mut opts = claimlens::train::Options::for_task(&task);
+    opts.epochs = epochs.unwrap_or(opts.epochs);
+    opts.bits = bits.unwrap_or(opts.bits);
+    opts.seed = seed.unwrap_or(opts.seed);
+    opts.prune = prune.unwrap_or(opts.prune);
+    if !(8..=24).contains(&opts.bits) {
+        return fail(format!("train: --bits must be 8 to 24 (got {})", opts.bits));
+    }
     let corpus = match std::fs::read_to_string(&train) {
         Ok(c) => c,
         Err(e) => return fail(format!("cannot read {train}: {e}")),
@@ -378,7 +387,15 @@ fn train_cmd(args: &[String]) -> ExitCode {
             claimlens::train::train_actors(&corpus, &opts, log),
             "models/actors.bin",
         ),
-        other => return fail(format!("train: unknown task {other} (known: actors)")),
+        "claims" => (
+            claimlens::train::train_claims(&corpus, &opts, log),
+            "models/claims.bin",
+        ),
+        other => {
+            return fail(format!(
+                "train: unknown task {other} (known: actors, claims)"
+            ))
+        }
     };
     let bytes = match bytes {
         Ok(b) => b,

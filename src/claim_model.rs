@@ -1,0 +1,473 @@
+//! Learned claims layer: one BIO tagger ([`crate::model::Tagger`]) over the
+//! cue, source and content spans of attributions.
+//!
+//! The tagger reads each paragraph left to right. Besides the words, shapes,
+//! affixes and context of each token, it sees what the hand-written layer
+//! ([`crate::claims::find`]) made of the token (its role in a rule claim), the
+//! cue lexicon's reading (`lexicons/cues.tsv`), whether the token is inside a
+//! paired quotation, where it stands in its sentence and how far the nearest
+//! lexicon cue is on either side. The rules thus act as features: the model
+//! keeps what they get right and learns the cues, sources and content
+//! boundaries they miss.
+//!
+//! Tagged spans become claims: each cue span is one claim, and each source
+//! or content span joins the nearest cue (bounded distance). A claim without
+//! a source needs a cue from the lexicon. A rule claim whose cue the tagger
+//! left untagged is kept.
+
+use crate::analysis::{Attribution, Claim};
+use crate::claims::{self, CueLexicon};
+use crate::lexicon::Norm;
+use crate::model::{str_hash, Decoder, FeatureHash, Sequence, Tagger};
+use crate::span::Span;
+use crate::text::{Doc, TokenKind};
+use std::sync::{Arc, LazyLock};
+
+/// Labels of the claims tagger.
+pub const LABELS: [&str; 7] = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"];
+
+/// Label indices of the roles (`B-`; `I-` is one more).
+const SRC: u8 = 1;
+const CUE: u8 = 3;
+const CON: u8 = 5;
+
+static TAGGER: LazyLock<Option<Arc<Tagger>>> = LazyLock::new(|| {
+    let bytes = include_bytes!("../models/claims.bin");
+    Tagger::from_bytes(bytes).ok().map(Arc::new)
+});
+
+/// The built-in claims tagger (`models/claims.bin`), if it loads.
+pub fn builtin() -> Option<Arc<Tagger>> {
+    TAGGER.clone()
+}
+
+/// A distance in tokens as a small bucket (0 for none).
+fn dist_bucket(d: Option<usize>) -> u64 {
+    match d {
+        None => 0,
+        Some(0) => 1,
+        Some(1) => 2,
+        Some(2) => 3,
+        Some(3) => 4,
+        Some(4..=5) => 5,
+        Some(6..=9) => 6,
+        Some(10..=16) => 7,
+        Some(_) => 8,
+    }
+}
+
+/// Per-document facts the tagger reads, one entry per token.
+pub struct ClaimFeatures<'a> {
+    doc: &'a Doc<'a>,
+    norm: &'a Norm,
+    words: Vec<u64>,
+    shapes: Vec<u64>,
+    cue: Vec<u8>,
+    rule: Vec<u8>,
+    quote: Vec<u8>,
+    /// Position in the sentence (bucketed) and distance to its end (bucketed).
+    pos: Vec<u8>,
+    /// Distance buckets to the nearest lexicon cue on the left and on the right.
+    cue_left: Vec<u8>,
+    cue_right: Vec<u8>,
+    /// The nearest lexicon cue word on the left and on the right in the sentence (0: none).
+    cue_word_left: Vec<u64>,
+    cue_word_right: Vec<u64>,
+    /// Inside a quotation: the words just before its opening and just after its closing mark.
+    quote_ctx: Vec<(u64, u64)>,
+    bos: u64,
+    eos: u64,
+}
+
+impl<'a> ClaimFeatures<'a> {
+    /// Gathers the facts; `rules` are the hand-written layer's claims.
+    pub fn new(doc: &'a Doc<'a>, norm: &'a Norm, lex: &CueLexicon, rules: &[Claim]) -> Self {
+        let n = doc.tokens.len();
+        let mut words = Vec::with_capacity(n);
+        let mut shapes = Vec::with_capacity(n);
+        let mut buf = String::new();
+        for i in 0..n {
+            if doc.tokens[i].kind == TokenKind::Number {
+                let f: String = norm[i]
+                    .chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                    .collect();
+                words.push(str_hash(&f));
+            } else {
+                words.push(str_hash(&norm[i]));
+            }
+            buf.clear();
+            crate::actors::shape_into(doc.tok(i), &mut buf);
+            shapes.push(str_hash(&buf));
+        }
+        let cue = claims::cue_tags(doc, norm, lex);
+        // The rules' role of each token.
+        let mut rule = vec![0u8; n];
+        let mut mark = |span: Span, b: u8| {
+            let s = doc.token_at(span.start);
+            let mut i = s;
+            while i < n && doc.tokens[i].span.end <= span.end {
+                rule[i] = if i == s { b } else { b + 1 };
+                i += 1;
+            }
+        };
+        for c in rules {
+            for &s in &c.content {
+                mark(s, CON);
+            }
+            if let Some(s) = c.source {
+                mark(s, SRC);
+            }
+            mark(c.cue, CUE);
+        }
+        // Quotes: 1 inside a paired quotation, 2 on an opening, 3 on a closing mark.
+        let mut sent_of = vec![0u32; n];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for x in &mut sent_of[s.first..s.last] {
+                *x = si as u32;
+            }
+        }
+        let partner = claims::pair_quotes(doc, norm, &sent_of);
+        let mut quote = vec![0u8; n];
+        let mut quote_ctx = vec![(0u64, 0u64); n];
+        let skip = |j: usize| matches!(&norm[j], "," | "." | "”" | "\"");
+        for i in 0..n {
+            let p = partner[i];
+            if p != claims::NONE && (p as usize) > i {
+                let p = p as usize;
+                for q in &mut quote[i + 1..p] {
+                    *q = 1;
+                }
+                quote[i] = 2;
+                quote[p] = 3;
+                let before = (0..i)
+                    .rev()
+                    .take(2)
+                    .find(|&j| !skip(j))
+                    .map_or(1, |j| words[j]);
+                let after = (p + 1..n)
+                    .take(2)
+                    .find(|&j| !skip(j))
+                    .map_or(1, |j| words[j]);
+                for c in &mut quote_ctx[i..=p] {
+                    *c = (before, after);
+                }
+            }
+        }
+        let mut pos = vec![0u8; n];
+        let mut cue_left = vec![0u8; n];
+        let mut cue_right = vec![0u8; n];
+        let mut cue_word_left = vec![0u64; n];
+        let mut cue_word_right = vec![0u64; n];
+        for s in &doc.sentences {
+            let mut last_cue: Option<usize> = None;
+            let mut word = 0u64;
+            for i in s.first..s.last {
+                if cue[i] % 2 == 1 {
+                    word = words[i];
+                }
+                cue_word_left[i] = word;
+            }
+            word = 0;
+            for i in (s.first..s.last).rev() {
+                if cue[i] % 2 == 1 {
+                    word = words[i];
+                }
+                cue_word_right[i] = word;
+            }
+            for i in s.first..s.last {
+                let from_start = (i - s.first).min(4) as u8;
+                let to_end = (s.last - 1 - i).min(3) as u8;
+                pos[i] = from_start * 4 + to_end;
+                if cue[i] != 0 {
+                    last_cue = Some(i);
+                }
+                cue_left[i] = dist_bucket(last_cue.map(|c| i - c)) as u8;
+            }
+            let mut next_cue: Option<usize> = None;
+            for i in (s.first..s.last).rev() {
+                if cue[i] != 0 {
+                    next_cue = Some(i);
+                }
+                cue_right[i] = dist_bucket(next_cue.map(|c| c - i)) as u8;
+            }
+        }
+        ClaimFeatures {
+            doc,
+            norm,
+            words,
+            shapes,
+            cue,
+            rule,
+            quote,
+            pos,
+            cue_left,
+            cue_right,
+            cue_word_left,
+            cue_word_right,
+            quote_ctx,
+            bos: str_hash("<s>"),
+            eos: str_hash("</s>"),
+        }
+    }
+
+    /// The word key of token `i` (for the history features).
+    pub fn word(&self, i: usize) -> u64 {
+        self.words[i]
+    }
+
+    #[inline]
+    fn w(&self, i: isize, lo: usize, hi: usize) -> u64 {
+        if i < lo as isize {
+            self.bos
+        } else if i as usize >= hi {
+            self.eos
+        } else {
+            self.words[i as usize]
+        }
+    }
+
+    #[inline]
+    fn s(&self, i: isize, lo: usize, hi: usize) -> u64 {
+        if i < lo as isize {
+            self.bos
+        } else if i as usize >= hi {
+            self.eos
+        } else {
+            self.shapes[i as usize]
+        }
+    }
+
+    #[inline]
+    fn at(v: &[u8], i: isize, lo: usize, hi: usize) -> u64 {
+        if i < lo as isize || i as usize >= hi {
+            255
+        } else {
+            u64::from(v[i as usize])
+        }
+    }
+
+    /// Appends the static features of token `i` (of the sequence `lo..hi`) to `out`.
+    pub fn token(&self, i: usize, lo: usize, hi: usize, out: &mut Vec<u64>) {
+        let f = FeatureHash::new;
+        let k = i as isize;
+        let (w0, wp, wn) = (self.words[i], self.w(k - 1, lo, hi), self.w(k + 1, lo, hi));
+        let (s0, sp, sn) = (self.shapes[i], self.s(k - 1, lo, hi), self.s(k + 1, lo, hi));
+        let w = &self.norm[i];
+        let kind = self.doc.tokens[i].kind as u64;
+        let r0 = u64::from(self.rule[i]);
+        let (rp, rn) = (
+            Self::at(&self.rule, k - 1, lo, hi),
+            Self::at(&self.rule, k + 1, lo, hi),
+        );
+        let c0 = u64::from(self.cue[i]);
+        let (cp, cn) = (
+            Self::at(&self.cue, k - 1, lo, hi),
+            Self::at(&self.cue, k + 1, lo, hi),
+        );
+        let q0 = u64::from(self.quote[i]);
+        let pos = u64::from(self.pos[i]);
+        let (cl, cr) = (u64::from(self.cue_left[i]), u64::from(self.cue_right[i]));
+        let para_start = u64::from(i == lo);
+        out.extend(
+            [
+                f(1),
+                f(2).h(w0),
+                f(3).h(s0),
+                f(4).str(crate::actors::suffix(w, 3)),
+                f(5).str(crate::actors::suffix(w, 2)),
+                f(6).h(wp),
+                f(7).h(wn),
+                f(8).h(self.w(k - 2, lo, hi)),
+                f(9).h(self.w(k + 2, lo, hi)),
+                f(10).h(wp).h(w0),
+                f(11).h(w0).h(wn),
+                f(12).h(sp).h(s0).h(sn),
+                f(13).num(c0),
+                f(14).num(cp).num(c0).num(cn),
+                f(15).num(r0),
+                f(16).num(rp).num(r0).num(rn),
+                f(17).num(r0).h(w0),
+                f(18).num(q0),
+                f(19).num(q0).num(kind),
+                f(20).num(pos),
+                f(21).num(cl).num(cr),
+                f(22).num(cl).num(cr).num(q0),
+                f(23).num(c0).h(w0),
+                f(24).num(pos).h(w0),
+                f(25).num(para_start).num(pos).num(q0),
+                f(26).num(r0).num(cl).num(cr),
+                f(27).num(cl).h(self.cue_word_left[i]),
+                f(28).num(cr).h(self.cue_word_right[i]),
+                f(29).h(self.quote_ctx[i].0),
+                f(30).h(self.quote_ctx[i].1),
+                f(31).num(q0).h(self.quote_ctx[i].1).num(r0),
+            ]
+            .map(FeatureHash::finish),
+        );
+    }
+}
+
+/// The token ranges the tagger reads one by one: paragraphs.
+pub fn sequences(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut para = usize::MAX;
+    for s in &doc.sentences {
+        if s.first == s.last {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if s.paragraph == para => last.1 = s.last,
+            _ => out.push((s.first, s.last)),
+        }
+        para = s.paragraph;
+    }
+    out
+}
+
+/// Builds the tagger's features for tokens `lo..hi` (for training).
+pub fn features(cf: &ClaimFeatures, lo: usize, hi: usize, seq: &mut Sequence) {
+    for i in lo..hi {
+        seq.begin_token(cf.word(i), false);
+        cf.token(i, lo, hi, &mut seq.feats);
+        seq.end_token();
+    }
+}
+
+/// The longest distance (in tokens) between a source or content span and the cue it joins.
+const MAX_LINK: usize = 400;
+
+/// Finds the claims of a document with the tagger, reading the rules' claims as features.
+pub fn find(
+    doc: &Doc,
+    norm: &Norm,
+    lex: &CueLexicon,
+    tagger: &Tagger,
+    rules: &[Claim],
+) -> Vec<Claim> {
+    let cf = ClaimFeatures::new(doc, norm, lex, rules);
+    let mut claims = Vec::new();
+    let mut all = vec![0usize; doc.tokens.len()];
+    for (lo, hi) in sequences(doc) {
+        let word = |k| cf.word(lo + k);
+        let feats = |k, out: &mut Vec<u64>| cf.token(lo + k, lo, hi, out);
+        let tags = match tagger.decoder() {
+            Decoder::Viterbi => tagger.viterbi(hi - lo, word, |_| false, feats),
+            Decoder::Greedy => tagger.tag_lazy(hi - lo, word, |_| false, feats),
+        };
+        all[lo..hi].copy_from_slice(&tags);
+    }
+    assemble(doc, &all, &mut claims);
+    // Without a source, a cue must hold a reporting word of the lexicon: the
+    // tagger's other source-less cues are mostly evaluations ("marking",
+    // "characterized") that read as noise (dev: cue +1.8, content +0.5,
+    // content overlap −1.9).
+    claims.retain(|c| {
+        c.source.is_some() || {
+            let a = doc.token_at(c.cue.start);
+            (a..doc.tokens.len())
+                .take_while(|&i| doc.tokens[i].span.end <= c.cue.end)
+                .any(|i| cf.cue[i] != 0)
+        }
+    });
+    // A rule claim whose cue the tagger left outside every span is kept (this
+    // also keeps cues added at run time with `Analyzer::add_cue`).
+    for c in rules {
+        let a = doc.token_at(c.cue.start);
+        let mut b = a;
+        while b < all.len() && doc.tokens[b].span.end <= c.cue.end {
+            b += 1;
+        }
+        if all[a..b].iter().all(|&t| t == 0) {
+            claims.push(c.clone());
+        }
+    }
+    claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
+    claims
+}
+
+/// Turns the labels of the document's tokens into claims.
+fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Claim>) {
+    // Spans: (role, first token, last token).
+    let mut spans: Vec<(u8, usize, usize)> = Vec::new();
+    for (k, &t) in tags.iter().enumerate() {
+        let t = t as u8;
+        if t == 0 {
+            continue;
+        }
+        let role = if t % 2 == 1 { t } else { t - 1 };
+        match spans.last_mut() {
+            Some(last) if t % 2 == 0 && last.0 == role && last.2 + 1 == k => last.2 = k,
+            _ => spans.push((role, k, k)),
+        }
+    }
+    let cues: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.0 == CUE)
+        .map(|s| (s.1, s.2))
+        .collect();
+    if cues.is_empty() {
+        return;
+    }
+    let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b].span.end);
+    let mut sources: Vec<Vec<Span>> = vec![Vec::new(); cues.len()];
+    let mut contents: Vec<Vec<Span>> = vec![Vec::new(); cues.len()];
+    for &(role, a, b) in &spans {
+        if role == CUE {
+            continue;
+        }
+        let gap = |&(c0, c1): &(usize, usize)| {
+            if b < c0 {
+                c0 - b
+            } else {
+                a.saturating_sub(c1)
+            }
+        };
+        // Cues are in text order: the nearest is the last one before the span
+        // or the first one after its start.
+        let j = cues.partition_point(|c| c.1 < a);
+        let Some((best, d)) = [j.checked_sub(1), Some(j)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < cues.len())
+            .map(|j| (j, gap(&cues[j])))
+            .min_by_key(|&(_, d)| d)
+        else {
+            continue;
+        };
+        if d > MAX_LINK {
+            continue;
+        }
+        if role == SRC {
+            sources[best].push(span(a, b));
+        } else {
+            contents[best].push(span(a, b));
+        }
+    }
+    for (j, &(c0, c1)) in cues.iter().enumerate() {
+        let cue = span(c0, c1);
+        let mut srcs = sources[j].iter().copied();
+        let first = srcs.next();
+        claims.push(Claim {
+            source: first,
+            cue,
+            content: contents[j].clone(),
+            actor: None,
+            attribution: if first.is_some() {
+                Attribution::Named
+            } else {
+                Attribution::None
+            },
+        });
+        // A second source of the same cue ("X and Y said") is a claim of its own.
+        for s in srcs {
+            claims.push(Claim {
+                source: Some(s),
+                cue,
+                content: contents[j].clone(),
+                actor: None,
+                attribution: Attribution::Named,
+            });
+        }
+    }
+}
