@@ -512,3 +512,30 @@ fn added_cue_reaches_the_analysis() {
         got.claims
     );
 }
+
+/// A content span joins a cue of its own sentence, even when a cue of the next
+/// sentence is fewer tokens away ("told reporters in Oslo that …").
+#[test]
+fn content_stays_with_the_cue_of_its_sentence() {
+    let cases = [
+        (
+            "Maria Lind told reporters in Oslo that the deal was nearly finished. Analysts suggest the krone could fall.",
+            [("told", "that the deal was nearly finished"), ("suggest", "the krone could fall")],
+        ),
+        (
+            "The minister told lawmakers on Tuesday that the budget would pass. Economists argue the deficit may grow.",
+            [("told", "that the budget would pass"), ("argue", "the deficit may grow")],
+        ),
+    ];
+    for (text, wants) in cases {
+        let claims = claimlens::analyze(text).claims;
+        for (cue, content) in wants {
+            let c = claims
+                .iter()
+                .find(|c| c.cue.slice(text) == cue)
+                .unwrap_or_else(|| panic!("cue {cue:?} in {text:?}: {claims:?}"));
+            let got: Vec<&str> = c.content.iter().map(|s| s.slice(text)).collect();
+            assert_eq!(got, vec![content], "{text}");
+        }
+    }
+}
