@@ -336,7 +336,7 @@ pub fn features(cf: &ClaimFeatures, lo: usize, hi: usize, seq: &mut Sequence) {
 
 /// The longest distance (in tokens) between a source or content span and the cue it joins.
 const MAX_LINK: usize = 400;
-/// What crossing a sentence boundary adds to that distance, in tokens.
+/// What a sentence boundary between them adds to that distance, in tokens.
 const SENTENCE_GAP: usize = 40;
 
 /// Finds the claims of a document with the tagger, reading the rules' claims as features.
@@ -418,13 +418,22 @@ fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Claim>) {
         if role == CUE {
             continue;
         }
-        // Token distance, plus a penalty per sentence boundary between the
-        // span and the cue: "X told reporters that A. Analysts suggest B"
-        // keeps A with "told", though "suggest" is fewer tokens away.
+        // Token distance, plus a penalty when the span and the cue are in
+        // different sentences: "X told reporters that A. Analysts suggest B"
+        // keeps A with "told", though "suggest" is fewer tokens away. Spans and
+        // cues of different paragraphs never join, so a paragraph's claims do
+        // not depend on the text around it.
+        let (sa, pa) = {
+            let i = doc.sentence_of(a);
+            (i, doc.sentences[i].paragraph)
+        };
         let gap = |&(c0, c1): &(usize, usize)| {
+            let sc = doc.sentence_of(c0);
+            if doc.sentences[sc].paragraph != pa {
+                return usize::MAX;
+            }
             let tokens = if b < c0 { c0 - b } else { a.saturating_sub(c1) };
-            let (sa, sc) = (doc.sentence_of(a), doc.sentence_of(c0));
-            tokens + SENTENCE_GAP * sa.abs_diff(sc)
+            tokens + if sa == sc { 0 } else { SENTENCE_GAP }
         };
         // Cues are in text order: the nearest is the last one before the span
         // or the first one after its start.
