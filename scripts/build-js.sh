@@ -2,11 +2,11 @@
 # Builds the JavaScript API (crate js/) for browsers and Node:
 #   pkg/web/   wasm-bindgen --target web     (ES module; `await init()` first)
 #   pkg/node/  wasm-bindgen --target nodejs  (CommonJS; loads the wasm synchronously)
-# with the release-js profile (opt-level s, LTO, panic abort), then wasm-opt -Os
+# with the release-wasm profile (opt-level z, LTO, panic abort), then wasm-opt -Oz
 # (npm binaryen 132, from e2e/node_modules), and prints the sizes (raw and gzip -9).
 # Needs the tools of scripts/setup.sh.
-#   --fast  also builds pkg/fast/{web,node} with opt-level 3 instead of s (slightly faster,
-#           about 13 KB more gzipped; see README "Benchmark"), in its own target subdirectory.
+#   --fast  also builds pkg/fast/{web,node} with opt-level 3 instead of z (about 2x faster,
+#           about 30 KB more gzipped; see README "Benchmark"), in its own target subdirectory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/e2e/node_modules/.bin:$PATH"
@@ -17,14 +17,16 @@ build() { # out_dir target_dir [cargo args...]
   local out=$1 tdir=$2
   shift 2
   CARGO_TARGET_DIR=$tdir cargo build --quiet -p claimlens-js --lib --target wasm32-unknown-unknown \
-    --profile release-js "$@"
-  local wasm=$tdir/wasm32-unknown-unknown/release-js/claimlens_js.wasm
+    --profile release-wasm "$@"
+  local wasm=$tdir/wasm32-unknown-unknown/release-wasm/claimlens_js.wasm
   rm -rf "$out/web" "$out/node"
   wasm-bindgen --target web --out-dir "$out/web" "$wasm"
   wasm-bindgen --target nodejs --out-dir "$out/node" "$wasm"
   for d in "$out/web" "$out/node"; do
     # The features rustc enables by default for wasm32-unknown-unknown.
-    wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    # memory-packing is skipped: cutting the models' zero runs out of the data
+    # segment makes the wasm about 30 KB larger gzipped.
+    wasm-opt -Oz --skip-pass=memory-packing --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$d/claimlens_js_bg.wasm" -o "$d/claimlens_js_bg.wasm"
   done
@@ -33,7 +35,7 @@ build() { # out_dir target_dir [cargo args...]
 dirs=(pkg/web pkg/node)
 build pkg "$target_dir"
 if [[ ${1:-} == --fast ]]; then
-  build pkg/fast "$target_dir/js-fast" --config 'profile.release-js.opt-level=3'
+  build pkg/fast "$target_dir/js-fast" --config 'profile.release-wasm.opt-level=3'
   dirs+=(pkg/fast/web pkg/fast/node)
 fi
 

@@ -95,6 +95,16 @@ def tidy_html(staging: str) -> None:
         f.write(html)
 
 
+def minify_glue(staging: str) -> None:
+    """Minifies the wasm-bindgen glue in place (after the single-file build has
+    read it as written); its exports keep their names."""
+    esbuild = os.path.join(ROOT, "e2e", "node_modules", ".bin", "esbuild")
+    if os.path.exists(esbuild):
+        path = os.path.join(staging, f"{NAME}.js")
+        subprocess.run([esbuild, path, "--minify", "--format=esm", "--log-level=warning",
+                        "--allow-overwrite", f"--outfile={path}"], check=True)
+
+
 def service_worker(staging: str) -> None:
     """Fills in sw.js: the files to cache and a version that changes with them."""
     path = os.path.join(staging, "sw.js")
@@ -264,6 +274,7 @@ def main() -> None:
     wasm = embed(staging)
     tidy_html(staging)
     standalone(staging, wasm)
+    minify_glue(staging)
     service_worker(staging)
     report(staging, wasm, widget(staging))
 

@@ -1057,7 +1057,7 @@ fn claim_at(
                 let mut k = e + 1;
                 if k < last && cx.n(k) == "," {
                     k += 1;
-                    if k < last && cx.is(k, &["a", "an", "the"]) || cx.is_upper(k) {
+                    if k < last && (cx.is(k, &["a", "an", "the"]) || cx.is_upper(k)) {
                         if let Some(k2) = appositive_end(cx, k, last) {
                             k = k2 + 2;
                         }

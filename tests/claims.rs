@@ -539,3 +539,17 @@ fn content_stays_with_the_cue_of_its_sentence() {
         }
     }
 }
+
+/// "According to X," at the very end of the text: the appositive check must
+/// not read past the last token (it panicked).
+#[test]
+fn according_to_at_the_end_of_the_text() {
+    for text in [
+        "According to Reuters ,",
+        "According to Reuters,",
+        "according to the agency ,",
+    ] {
+        let a = claimlens::analyze(text);
+        assert!(a.claims.iter().all(|c| c.cue.end <= text.len()), "{text}");
+    }
+}
