@@ -334,6 +334,12 @@ test('dark mode and a phone-width screen', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (${overflow})`);
   await page.screenshot({ path: join(ARTIFACTS, 'phone.png'), fullPage: true });
+
+  // Right-to-left text: the editor and the article's paragraphs take its direction.
+  await page.fill('#input', 'قال الوزير إن المحادثات قد تستأنف. The minister said talks may resume.');
+  await analysed(page, 'The minister said');
+  assert.equal(await page.getAttribute('#input', 'dir'), 'rtl');
+  assert.equal(await page.$eval('#article p', (p) => getComputedStyle(p).direction), 'rtl');
   noProblems();
   await page.close();
 });

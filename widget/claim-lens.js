@@ -367,7 +367,10 @@ class ClaimLens extends HTMLElement {
     const area = document.createElement('textarea');
     area.setAttribute('aria-label', 'Article to analyse');
     area.placeholder = 'Paste a news article: it is analysed here, in this page.';
-    area.dir = 'auto';
+    // Direction from the first letter (dir="auto" rescans the whole text on every edit).
+    const RTL = /^[^\p{L}]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+    const direction = () => { area.dir = RTL.test(area.value.slice(0, 2000)) ? 'rtl' : 'ltr'; };
+    direction();
     const toggles = document.createElement('div');
     toggles.className = 'bar';
     for (const l of LAYERS) {
@@ -391,7 +394,7 @@ class ClaimLens extends HTMLElement {
       const blocks = value.split(/\n\s*\n|\n/).map((t) => ({ tag: 'p', text: t.trim() })).filter((b) => b.text);
       this.renderBlocks(output, blocks);
     };
-    area.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 250); });
+    area.addEventListener('input', () => { direction(); clearTimeout(timer); timer = setTimeout(run, 250); });
   }
 }
 

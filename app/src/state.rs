@@ -99,6 +99,8 @@ pub struct State {
     pub text: Rc<str>,
     /// Its length in characters.
     pub chars: usize,
+    /// Whether it starts in a right-to-left script (the editor's direction).
+    pub rtl: bool,
     /// Counts edits, so effects can tell a new edit from a re-render.
     pub edits: u32,
     /// Whether the last edit was a paste (analysed at once, not debounced).
@@ -132,6 +134,7 @@ impl Default for State {
         State {
             text: Rc::from(""),
             chars: 0,
+            rtl: false,
             edits: 0,
             pasted: false,
             next_id: 1,
@@ -151,6 +154,26 @@ impl Default for State {
             ready: false,
         }
     }
+}
+
+/// Whether the first letter of `text` (within its first 2,000 characters) is
+/// of a right-to-left script. The editor sets its direction from this: the
+/// browser's own `dir="auto"` rescans a 10 MB textarea on every edit (5x slower
+/// layout measured on 3 MB).
+pub fn starts_rtl(text: &str) -> bool {
+    for c in text.chars().take(2000) {
+        let u = c as u32;
+        if (0x0590..=0x08FF).contains(&u)
+            || (0xFB1D..=0xFDFF).contains(&u)
+            || (0xFE70..=0xFEFF).contains(&u)
+        {
+            return true;
+        }
+        if c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
 }
 
 /// DOM id of the article element (a page change scrolls to it).
@@ -251,6 +274,7 @@ impl State {
                     s.status = Status::Waiting;
                 }
                 s.chars = text.chars().count();
+                s.rtl = starts_rtl(&text);
                 s.text = text;
             }
             Action::Started { id, bytes } => {

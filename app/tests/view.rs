@@ -353,3 +353,19 @@ fn state_navigation_and_toggles() {
     s = apply(&s, Action::Select(Some(0)));
     assert_eq!(s.selected, None, "selecting again unselects");
 }
+
+#[test]
+fn editor_direction_follows_the_first_letter() {
+    use claimlens_app::state::starts_rtl;
+    let cases = [
+        ("The minister said", false),
+        ("  «مرحبا» said the minister", true),
+        ("1234 — שלום עולם", true),
+        ("東京 said", false),
+        ("😀 123 …", false),
+        ("", false),
+    ];
+    for (text, rtl) in cases {
+        assert_eq!(starts_rtl(text), rtl, "{text:?}");
+    }
+}

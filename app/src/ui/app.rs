@@ -195,7 +195,7 @@ pub fn app() -> Html {
         </header>
         <main class="layout" data-ready={state.ready.to_string()}>
             <section class="input-pane" aria-label="Article text">
-                <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} />
+                <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} rtl={state.rtl} />
             </section>
             <section class="reading-pane" aria-label="Reading view">
                 <Legend shown={state.shown} dispatch={dispatch.clone()} />

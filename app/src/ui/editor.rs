@@ -15,6 +15,8 @@ pub struct Props {
     pub dispatch: Callback<Action>,
     /// Length of the current text in characters.
     pub chars: usize,
+    /// Whether the text starts in a right-to-left script.
+    pub rtl: bool,
 }
 
 /// The editor. The textarea is uncontrolled: the page never rewrites what the
@@ -57,7 +59,7 @@ pub fn editor(p: &Props) -> Html {
         <div class="editor">
             <label for="input" class="editor-label">{ "Article" }</label>
             <textarea id="input" ref={p.node.clone()} {oninput} {onpaste}
-                spellcheck="false" autocomplete="off" dir="auto"
+                spellcheck="false" autocomplete="off" dir={if p.rtl { "rtl" } else { "ltr" }}
                 placeholder="Paste a news article here. It is analysed as you type, in this browser."
                 aria-describedby="input-help" />
             <div class="editor-bar">
