@@ -80,16 +80,17 @@ impl Options {
     }
 }
 
-/// Trains the actor tagger on a CoNLL-style corpus; returns the model bytes.
-///
-/// `log` receives one progress line per epoch.
-pub fn train_actors(
+/// Reads a JSON Lines corpus and hands each document to `each` with its
+/// tokens' BIO labels: the tokens inside a span for which `label_of` gives
+/// `Some(b)` get `b` (the first) and `b + 1` (the rest); others get 0.
+/// `extra` also reads `extra_spans`. Returns how many tokens cross a gold
+/// span boundary (they stay unlabelled).
+fn labelled_docs(
     corpus: &str,
-    opts: &Options,
-    mut log: impl FnMut(&str),
-) -> Result<Vec<u8>, String> {
-    let lex = ActorLexicon::builtin_without_model();
-    let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
+    extra: bool,
+    label_of: impl Fn(&GoldSpan) -> Option<usize>,
+    mut each: impl FnMut(&Doc, Vec<usize>),
+) -> Result<usize, String> {
     let mut misaligned = 0usize;
     for (n, line) in corpus.lines().enumerate() {
         if line.trim().is_empty() {
@@ -100,35 +101,58 @@ pub fn train_actors(
         let text = gold.text.as_str();
         let map = cp_to_byte(text);
         let doc = Doc::new(text);
-        let norm = crate::lexicon::Norm::new(&doc);
-        let ctx = DocContext::new(&doc, &norm, &lex);
         let mut labels = vec![0usize; doc.tokens.len()];
-        for s in gold.spans.iter().chain(&gold.extra_spans) {
-            let ty = match (s.label.as_str(), s.ty.as_deref()) {
-                ("ACTOR", Some(t @ ("PER" | "ORG" | "LOC"))) => t,
-                ("MISC", _) => "MISC",
-                _ => continue,
-            };
+        let extra_spans: &[GoldSpan] = if extra { &gold.extra_spans } else { &[] };
+        for s in gold.spans.iter().chain(extra_spans) {
+            let Some(b) = label_of(s) else { continue };
             let (Some(&bs), Some(&be)) = (map.get(s.start), map.get(s.end)) else {
                 continue;
             };
-            let b = LABELS.iter().position(|l| *l == format!("B-{ty}")).unwrap();
             let mut first = true;
-            for (i, t) in doc.tokens.iter().enumerate() {
+            for (i, t) in doc.tokens.iter().enumerate().skip(doc.token_at(bs)) {
+                if t.span.start >= be {
+                    break;
+                }
                 if t.span.start >= bs && t.span.end <= be {
                     labels[i] = if first { b } else { b + 1 };
                     first = false;
-                } else if t.span.start < be && bs < t.span.end {
+                } else {
                     misaligned += 1;
                 }
             }
         }
+        each(&doc, labels);
+    }
+    Ok(misaligned)
+}
+
+/// Trains the actor tagger on a CoNLL-style corpus; returns the model bytes.
+///
+/// `log` receives one progress line per epoch.
+pub fn train_actors(
+    corpus: &str,
+    opts: &Options,
+    mut log: impl FnMut(&str),
+) -> Result<Vec<u8>, String> {
+    let lex = ActorLexicon::builtin_without_model();
+    let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
+    let label_of = |s: &GoldSpan| {
+        let ty = match (s.label.as_str(), s.ty.as_deref()) {
+            ("ACTOR", Some(t @ ("PER" | "ORG" | "LOC"))) => t,
+            ("MISC", _) => "MISC",
+            _ => return None,
+        };
+        LABELS.iter().position(|l| *l == format!("B-{ty}"))
+    };
+    let misaligned = labelled_docs(corpus, true, label_of, |doc, labels| {
+        let norm = crate::lexicon::Norm::new(doc);
+        let ctx = DocContext::new(doc, &norm, &lex);
         for s in &doc.sentences {
             let mut seq = Sequence::default();
-            actors::features(&doc, &norm, &ctx, s, &mut seq);
+            actors::features(doc, &norm, &ctx, s, &mut seq);
             examples.push((seq, labels[s.first..s.last].to_vec()));
         }
-    }
+    })?;
     log(&format!(
         "{} sentences, {} tokens, {misaligned} tokens cross a gold span boundary",
         examples.len(),
@@ -184,49 +208,22 @@ pub fn train_claims(
 ) -> Result<Vec<u8>, String> {
     let lex = CueLexicon::builtin();
     let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
-    let mut misaligned = 0usize;
-    for (n, line) in corpus.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let gold: GoldDoc =
-            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
-        let text = gold.text.as_str();
-        let map = cp_to_byte(text);
-        let doc = Doc::new(text);
-        let norm = crate::lexicon::Norm::new(&doc);
-        let rules = claims::find(&doc, &norm, &lex);
-        let cf = claim_model::ClaimFeatures::new(&doc, &norm, &lex, &rules);
-        let mut labels = vec![0usize; doc.tokens.len()];
-        for s in &gold.spans {
-            let b = match s.label.as_str() {
-                "CLAIM_SOURCE" => 1,
-                "CLAIM_CUE" => 3,
-                "CLAIM_CONTENT" => 5,
-                _ => continue,
-            };
-            let (Some(&bs), Some(&be)) = (map.get(s.start), map.get(s.end)) else {
-                continue;
-            };
-            let mut first = true;
-            for (i, t) in doc.tokens.iter().enumerate().skip(doc.token_at(bs)) {
-                if t.span.start >= be {
-                    break;
-                }
-                if t.span.start >= bs && t.span.end <= be {
-                    labels[i] = if first { b } else { b + 1 };
-                    first = false;
-                } else {
-                    misaligned += 1;
-                }
-            }
-        }
-        for (lo, hi) in claim_model::sequences(&doc) {
+    let label_of = |s: &GoldSpan| match s.label.as_str() {
+        "CLAIM_SOURCE" => Some(1),
+        "CLAIM_CUE" => Some(3),
+        "CLAIM_CONTENT" => Some(5),
+        _ => None,
+    };
+    let misaligned = labelled_docs(corpus, false, label_of, |doc, labels| {
+        let norm = crate::lexicon::Norm::new(doc);
+        let rules = claims::find(doc, &norm, &lex);
+        let cf = claim_model::ClaimFeatures::new(doc, &norm, &lex, &rules);
+        for (lo, hi) in claim_model::sequences(doc) {
             let mut seq = Sequence::default();
             claim_model::features(&cf, lo, hi, &mut seq);
             examples.push((seq, labels[lo..hi].to_vec()));
         }
-    }
+    })?;
     log(&format!(
         "{} paragraphs, {} tokens, {misaligned} tokens cross a gold span boundary",
         examples.len(),
