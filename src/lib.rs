@@ -93,6 +93,13 @@ impl Analyzer {
         self
     }
 
+    /// Uses another claims model (a file written by `claimlens train claims`)
+    /// instead of the built-in one; `None` runs the hand-written rules alone.
+    pub fn with_claims_model(mut self, tagger: Option<model::Tagger>) -> Self {
+        self.claims_tagger = tagger.map(std::sync::Arc::new);
+        self
+    }
+
     /// Adds a named actor ("Sepahnews" as an organization with subkind "media").
     ///
     /// ```

@@ -553,3 +553,65 @@ fn according_to_at_the_end_of_the_text() {
         assert!(a.claims.iter().all(|c| c.cue.end <= text.len()), "{text}");
     }
 }
+
+/// A source-less claim is kept only when its cue reads as a report: with a
+/// toy tagger that tags every "reported" and "characterized" as a cue and
+/// what follows as content, "it was reported that…" stays a claim, while
+/// "…characterized by…" (a description whose "by" names no source) does not.
+#[test]
+fn sourceless_passive_with_by_is_not_a_claim() {
+    use claimlens::claim_model::{self, ClaimFeatures};
+    use claimlens::model::{Decoder, Sequence, Trainer};
+    let labels = claim_model::LABELS.iter().map(|s| s.to_string()).collect();
+    let mut trainer = Trainer::with_decoder(labels, 12, Decoder::Viterbi);
+    let lex = CueLexicon::builtin();
+    // (text, label of each token): cue = 3, content = 5/6, other = 0.
+    let gold = |text: &str| -> (Sequence, Vec<usize>) {
+        let doc = Doc::new(text);
+        let norm = Norm::new(&doc);
+        let cf = ClaimFeatures::new(&doc, &norm, &lex, &[]);
+        let mut seq = Sequence::default();
+        claim_model::features(&cf, 0, doc.tokens.len(), &mut seq);
+        let mut tags = vec![0; doc.tokens.len()];
+        let mut after = false;
+        for (i, t) in tags.iter_mut().enumerate() {
+            let word = &norm[i];
+            if word == "reported" || word == "characterized" {
+                *t = 3;
+                after = true;
+            } else if after && word != "." {
+                *t = if tags_start(&norm, i) { 5 } else { 6 };
+            }
+        }
+        (seq, tags)
+    };
+    fn tags_start(norm: &Norm, i: usize) -> bool {
+        i > 0 && (&norm[i - 1] == "reported" || &norm[i - 1] == "characterized")
+    }
+    let train = [
+        "It was reported that the dam leaked.",
+        "The era was characterized by long droughts.",
+        "It was widely reported that the mill closed.",
+        "The decade was characterized by strikes.",
+    ];
+    let examples: Vec<_> = train.iter().map(|t| gold(t)).collect();
+    for _ in 0..20 {
+        for (seq, tags) in &examples {
+            trainer.learn_viterbi(seq, tags);
+        }
+    }
+    let model = trainer.finish();
+    let claims = |text: &str| {
+        let doc = Doc::new(text);
+        let norm = Norm::new(&doc);
+        claim_model::find(&doc, &norm, &lex, &model, &[])
+            .into_iter()
+            .map(|c| c.cue.slice(text).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(claims("It was reported that the dam leaked."), ["reported"]);
+    assert_eq!(
+        claims("The era was characterized by long droughts."),
+        Vec::<String>::new()
+    );
+}

@@ -13,6 +13,8 @@ USAGE:
                                         or the JSON contract with --json
     claimlens analyze --jsonl           read {\"id\",\"text\"} lines on stdin, write one
                                         analysis per line on stdout, in order
+        [--claims-model FILE]           (either form) use this claims model instead of the
+                                        built-in one, for experiments
     claimlens train TASK --train FILE [--out FILE] [--epochs N] [--bits 8..24] [--seed N]
                                         [--prune N]
                                         train a model (TASK: actors, claims) from a JSON Lines corpus
@@ -50,8 +52,22 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
     let mut json = false;
     let mut jsonl = false;
     let mut file = None;
-    for a in args {
+    let mut analyzer = claimlens::Analyzer::new();
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
         match a.as_str() {
+            "--claims-model" => {
+                let Some(path) = args.next() else {
+                    return fail("--claims-model needs a FILE");
+                };
+                let tagger = std::fs::read(path)
+                    .map_err(|e| format!("cannot read {path}: {e}"))
+                    .and_then(|b| claimlens::model::Tagger::from_bytes(&b));
+                match tagger {
+                    Ok(t) => analyzer = analyzer.with_claims_model(Some(t)),
+                    Err(e) => return fail(format!("--claims-model: {e}")),
+                }
+            }
             "--json" => json = true,
             "--jsonl" => jsonl = true,
             "-" => file = None,
@@ -69,7 +85,7 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
         if file.is_some() {
             return fail("--jsonl reads stdin; give no FILE");
         }
-        return jsonl_stream();
+        return jsonl_stream(&analyzer);
     }
     let mut bytes = Vec::new();
     let read = match &file {
@@ -89,7 +105,7 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
             ))
         }
     };
-    let analysis = claimlens::analyze(text);
+    let analysis = analyzer.analyze(text);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = if json {
@@ -108,7 +124,7 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
 }
 
 /// Streams JSON Lines: one analysis (or error object) per input line, in order.
-fn jsonl_stream() -> ExitCode {
+fn jsonl_stream(analyzer: &claimlens::Analyzer) -> ExitCode {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();
@@ -141,7 +157,7 @@ fn jsonl_stream() -> ExitCode {
                     }
                     Some(text) => {
                         // A bug must not cost the lines after this one.
-                        match std::panic::catch_unwind(|| claimlens::analyze(text)) {
+                        match std::panic::catch_unwind(|| analyzer.analyze(text)) {
                             Ok(a) => serde_json::to_writer(&mut out, &to_contract(text, &a, id))
                                 .map_err(io::Error::from)
                                 .and_then(|_| out.write_all(b"\n")),
