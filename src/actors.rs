@@ -1219,6 +1219,24 @@ fn link_claim(
             return;
         }
     }
+    // "The association" after "the Baltic Freight Association": the nearest
+    // earlier organisation whose name ends with that noun.
+    if matches!(det, "the" | "this" | "that") && norm.split_whitespace().count() == 2 {
+        let found = all[..lo].iter().rev().take(64).find(|(m, id)| {
+            let a = &actors[*id];
+            m.end <= src.start
+                && a.kind == ActorKind::Organization
+                && a.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() > 2 && w.eq_ignore_ascii_case(head))
+        });
+        if let Some(&(_, id)) = found {
+            c.actor = Some(id);
+            c.attribution = Attribution::Named;
+            return;
+        }
+    }
     c.actor = None;
     let has_name = text
         .split_whitespace()
