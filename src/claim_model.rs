@@ -379,6 +379,7 @@ pub fn find(
             !by && (a..=b).any(|i| cf.cue[i] != 0)
         }
     });
+    share_sources(doc, norm, &mut claims);
     // A rule claim whose cue the tagger left outside every span is kept (this
     // also keeps cues added at run time with `Analyzer::add_cue`).
     for c in rules {
@@ -393,6 +394,37 @@ pub fn find(
     }
     claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
     claims
+}
+
+/// A claim without a source whose cue follows "and" ("The union said… and
+/// warned that…") or is a participle after a comma ("…, telling reporters
+/// that…") takes the source of the previous claim of its sentence.
+/// `claims` are in text order of their cues.
+fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Claim]) {
+    for j in 1..claims.len() {
+        if claims[j].source.is_some() {
+            continue;
+        }
+        let first = doc.token_at(claims[j].cue.start);
+        let Some(and) = first.checked_sub(1) else {
+            continue;
+        };
+        // "…, telling reporters that…": a participle after a comma.
+        let participle = &norm[and] == "," && norm[first].ends_with("ing");
+        if &norm[and] != "and" && !participle {
+            continue;
+        }
+        let sentence = doc.sentence_of(first);
+        let prev = claims[..j].iter().rev().find(|p| {
+            p.source.is_some()
+                && p.cue.end <= claims[j].cue.start
+                && doc.sentence_of(doc.token_at(p.cue.start)) == sentence
+        });
+        if let Some(p) = prev {
+            claims[j].source = p.source;
+            claims[j].attribution = Attribution::Named;
+        }
+    }
 }
 
 /// Turns the labels of the document's tokens into claims.

@@ -988,6 +988,76 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
     drop_nested(doc.text, claims)
 }
 
+/// Participles of an impersonal passive: "it is widely *believed* that …".
+const IMPERSONAL: &[&str] = &[
+    "believed",
+    "thought",
+    "assumed",
+    "understood",
+    "reported",
+    "rumored",
+    "rumoured",
+    "feared",
+    "alleged",
+    "claimed",
+    "expected",
+    "accepted",
+    "known",
+    "said",
+];
+
+/// Claims of impersonal passives, which name no source: "It is widely
+/// believed that …", "It was reported that …" (cue: the verb group after "it";
+/// content: the clause after "that").
+///
+/// They are not part of [`find`], whose claims are features of the learned
+/// layer; the analyzer adds them to either layer's claims.
+pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    let mut sent_of = vec![0u32; n];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for x in &mut sent_of[s.first..s.last] {
+            *x = si as u32;
+        }
+    }
+    let mut cx: Option<Ctx> = None;
+    for i in 0..n.saturating_sub(3) {
+        if &norm[i] != "it" || !BE.contains(&&norm[i + 1][..]) {
+            continue;
+        }
+        // "it is (widely) believed that": auxiliaries and adverbs may stand between.
+        let mut k = i + 1;
+        while k < n && (AUX.contains(&&norm[k][..]) || norm[k].ends_with("ly")) && k < i + 5 {
+            k += 1;
+        }
+        if k + 1 >= n || !IMPERSONAL.contains(&&norm[k][..]) || &norm[k + 1] != "that" {
+            continue;
+        }
+        if sent_of[k + 1] != sent_of[i] {
+            continue;
+        }
+        let cx = cx.get_or_insert_with(|| Ctx {
+            doc,
+            norm,
+            lex,
+            partner: pair_quotes(doc, norm, &sent_of),
+            sent_of: sent_of.clone(),
+        });
+        let Some((a, b)) = cx.content_after(k + 2) else {
+            continue;
+        };
+        out.push(Claim {
+            source: None,
+            cue: cx.span(i + 1, k),
+            content: vec![cx.span(a, b)],
+            actor: None,
+            attribution: Attribution::None,
+        });
+    }
+    out
+}
+
 /// Drops claims whose cue lies inside another claim's quoted content (a
 /// quotation that reports speech in turn is part of the outer claim).
 fn drop_nested(text: &str, claims: Vec<Claim>) -> Vec<Claim> {

@@ -615,3 +615,65 @@ fn sourceless_passive_with_by_is_not_a_claim() {
         Vec::<String>::new()
     );
 }
+
+/// What the analyzer adds on top of either claims layer: impersonal passives
+/// as claims without a source, a source shared by a coordinated or
+/// participial cue, and "the association" linked to the organisation named
+/// before. Each row: text, cue, expected source (None: no source), expected
+/// actor name of the claim (None: no actor).
+#[test]
+fn analyzer_claims_after_the_layers() {
+    let rows: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+        (
+            "It is widely believed that the mayor will resign.",
+            "is widely believed",
+            None,
+            None,
+        ),
+        (
+            "It was thought that fewer than 200 of the birds remained.",
+            "was thought",
+            None,
+            None,
+        ),
+        (
+            "The Northern Growers Association said in a statement that prices were too low \
+             and warned that some farms might close.",
+            "warned",
+            Some("The Northern Growers Association"),
+            Some("Northern Growers Association"),
+        ),
+        (
+            "Union leader Ana Moretti rejected the offer, telling reporters that it was an insult.",
+            "telling",
+            Some("Union leader Ana Moretti"),
+            Some("Ana Moretti"),
+        ),
+        (
+            "The plan was drawn up by the Lakeside Tenants Association. \
+             The association said that rents had doubled.",
+            "said",
+            Some("The association"),
+            Some("Lakeside Tenants Association"),
+        ),
+    ];
+    for &(text, cue, source, actor) in rows {
+        let a = claimlens::analyze(text);
+        let Some(c) = a.claims.iter().find(|c| c.cue.slice(text) == cue) else {
+            panic!("no claim with cue {cue:?} in {text:?}: {:?}", a.claims);
+        };
+        assert_eq!(
+            c.source.map(|s| s.slice(text)),
+            source,
+            "source in {text:?}"
+        );
+        let name = c.actor.map(|id| a.actors[id].name.as_str());
+        assert_eq!(name, actor, "actor in {text:?}");
+        let want = if source.is_some() {
+            Attribution::Named
+        } else {
+            Attribution::None
+        };
+        assert_eq!(c.attribution, want, "attribution in {text:?}");
+    }
+}
