@@ -24,7 +24,9 @@
 //! Mentions are then grouped into entities: lexicon aliases, acronym
 //! definitions ("Long Name (LN)"), the same name in other case or with "the",
 //! and short forms (a surname for a person, a final word for an organization:
-//! "the Duma" → "State Duma"). A possessive ending is never part of a mention
+//! "the Duma" → "State Duma"). Mentions of different kinds stay apart ("Jordan"
+//! the film director and "Jordan" the country in one article): the tagger's
+//! kind for each mention in its context is kept. A possessive ending is never part of a mention
 //! ("the IRGC’s" → "IRGC").
 //!
 //! **Demonyms.** "Iranian strikes" is not a mention of Iran (the name is not
@@ -968,7 +970,7 @@ struct Entity {
 
 fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> Vec<Actor> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<(String, ActorKind), usize> = HashMap::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
     // Longest names first, so short forms find their long form.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -1005,18 +1007,20 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
         let key = key_of(surface);
+        // Mentions of different kinds stay apart: the tagger's kind for a
+        // mention in its context beats one kind for every mention of a name.
+        let same_kind = |t: &usize| entity_kind(&entities[*t]) == m.kind;
         let mut target = None;
         if let Some(e) = m.entry {
-            target = by_entry.get(&e).copied();
+            target = by_entry.get(&e).copied().filter(same_kind);
         }
+        let kind_key = (key.clone(), m.kind);
         if target.is_none() {
-            target = by_key.get(&key).copied().filter(|&t| {
-                (m.kind == ActorKind::Group) == (entity_kind(&entities[t]) == ActorKind::Group)
-            });
+            target = by_key.get(&kind_key).copied();
         }
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
-                target = assigned[long];
+                target = assigned[long].filter(same_kind);
             }
         }
         if target.is_none() && m.kind != ActorKind::Group {
@@ -1059,7 +1063,7 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
         if m.kind == ActorKind::Group && ent.affiliation.is_none() {
             ent.affiliation = (m.first..m.last).find_map(|i| lex.demonyms.get(&norm[i]).cloned());
         }
-        by_key.entry(key.clone()).or_insert(t);
+        by_key.entry(kind_key).or_insert(t);
         if !ent.keys.contains(&key) {
             index.add_key(&key, t);
             ent.keys.insert(key);
