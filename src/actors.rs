@@ -9,13 +9,24 @@
 //!    decoding) over word,
 //!    shape, affix, context, gazetteer and document features — finds names the
 //!    lexicon does not know and tells a capitalised name from a capitalised
-//!    sentence start or headline;
+//!    sentence start or headline. It reads a document twice: the second pass
+//!    adds features from how the first pass tagged each capitalised word, here
+//!    and elsewhere in the document ([`DocTags`],
+//!    [`SentenceFeatures::doc_features`]), so that "Vantelli" typed as a
+//!    company in one sentence pulls a bare "Vantelli" elsewhere the same way.
+//!    The second pass reuses the first pass's emission scores and decodes
+//!    again only the sentences with a word that the first pass tagged
+//!    otherwise elsewhere. One model serves both passes: it is trained on
+//!    every sentence twice, without the document features and with features
+//!    from a jackknifed first pass ([`crate::train::train_actors`]);
 //! 3. group nouns (`lexicons/groups.tsv`): "analysts", "Russian officials".
 //!
 //! Mentions are then grouped into entities: lexicon aliases, acronym
 //! definitions ("Long Name (LN)"), the same name in other case or with "the",
 //! and short forms (a surname for a person, a final word for an organization:
-//! "the Duma" → "State Duma"). A possessive ending is never part of a mention
+//! "the Duma" → "State Duma"). Mentions of different kinds stay apart ("Jordan"
+//! the film director and "Jordan" the country in one article): the tagger's
+//! kind for each mention in its context is kept. A possessive ending is never part of a mention
 //! ("the IRGC’s" → "IRGC").
 //!
 //! **Demonyms.** "Iranian strikes" is not a mention of Iran (the name is not
@@ -250,6 +261,73 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
         || matches!(doc.tok(i), "(" | "[" | ":" | ";")
 }
 
+/// How the first decoding pass tagged the words of a document: the
+/// second pass reads it as features ([`SentenceFeatures::doc_features`]).
+#[derive(Default)]
+pub struct DocTags {
+    /// Per normalised word: its tags in the first pass.
+    words: HashMap<u64, WordTags, BuildHasherDefault<IdHasher>>,
+    /// The first pass's label of each token.
+    labels: Vec<u8>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct WordTags {
+    /// How often the word was tagged PER, ORG, LOC, MISC, or O while
+    /// capitalised away from a sentence start.
+    counts: [u16; 5],
+    /// Length and type of the longest name it was part of.
+    longest: (u8, u8),
+}
+
+/// The type of a label (PER 0, ORG 1, LOC 2, MISC 3; O 4).
+fn label_type(l: usize) -> usize {
+    if l == 0 {
+        4
+    } else {
+        (l - 1) / 2
+    }
+}
+
+impl DocTags {
+    /// Gathers the first pass's `labels` (one per token of `doc`).
+    pub fn new(doc: &Doc, norm: &Norm, labels: &[usize]) -> Self {
+        let mut words: HashMap<u64, WordTags, BuildHasherDefault<IdHasher>> = HashMap::default();
+        for s in &doc.sentences {
+            let mut i = s.first;
+            while i < s.last {
+                let l = labels[i];
+                if l == 0 {
+                    let starts = i == s.first || is_opening(doc, i - 1);
+                    if !starts && doc.tokens[i].kind == TokenKind::Word && first_upper(doc.tok(i)) {
+                        words.entry(norm.hash(i)).or_default().counts[4] += 1;
+                    }
+                    i += 1;
+                    continue;
+                }
+                let t = label_type(l);
+                let mut e = i + 1;
+                while e < s.last && labels[e] == l + usize::from(l % 2 == 1) {
+                    e += 1;
+                }
+                let len = (e - i).min(255) as u8;
+                for k in i..e {
+                    let w = words.entry(norm.hash(k)).or_default();
+                    w.counts[t] = w.counts[t].saturating_add(1);
+                    if len > w.longest.0 {
+                        w.longest = (len, t as u8);
+                    }
+                }
+                i = e;
+            }
+        }
+        DocTags {
+            words,
+            labels: labels.iter().map(|&l| l as u8).collect(),
+        }
+    }
+}
+
 /// Appends a compact word shape to `out`: "Xx", "XX", "d", "X.X.", "Xx-Xx".
 pub(crate) fn shape_into(s: &str, out: &mut String) {
     let mut last = '\0';
@@ -474,6 +552,46 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
             .map(FeatureHash::finish),
         );
     }
+
+    /// Appends the second-pass features of token `k` ([`DocTags`]): its
+    /// own first-pass label; the types the first pass gave the same word
+    /// elsewhere in the document (all of them, and the most frequent, with
+    /// whether the sentence is in capitals); the type and length of the
+    /// longest name the word was part of. Returns true when the word was
+    /// tagged otherwise elsewhere: only then can the second pass change much.
+    pub fn doc_features(&self, tags: &DocTags, k: usize, out: &mut Vec<u64>) -> bool {
+        if self.lower[k] {
+            return false;
+        }
+        let i = self.first + k;
+        let Some(w) = tags.words.get(&self.norm.hash(i)) else {
+            return false;
+        };
+        let own = usize::from(tags.labels[i]);
+        let t = label_type(own);
+        // The other occurrences.
+        let mut counts = w.counts;
+        counts[t] = counts[t].saturating_sub(1);
+        let mask = counts
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (b, &c)| m | u64::from(c > 0) << b);
+        let mut maj = 4;
+        for (b, &c) in counts[..4].iter().enumerate() {
+            if c > 0 && (maj == 4 || c > counts[maj]) {
+                maj = b;
+            }
+        }
+        let f = FeatureHash::new;
+        out.push(f(40).num(mask).finish());
+        out.push(f(41).num(own as u64).finish());
+        out.push(f(42).num(maj as u64).num(self.caps).finish());
+        if w.longest.0 >= 2 {
+            let (len, ty) = w.longest;
+            out.push(f(43).num(u64::from(ty)).num(u64::from(len.min(3))).finish());
+        }
+        mask & !(1 << t) != 0
+    }
 }
 
 /// Builds the tagger's features for every token of one sentence (for
@@ -483,6 +601,24 @@ pub fn features(doc: &Doc, norm: &Norm, ctx: &DocContext, sent: &Sentence, seq: 
     for k in 0..sf.len() {
         seq.begin_token(sf.word(k), sf.skip_run(k));
         sf.token(k, &mut seq.feats);
+        seq.end_token();
+    }
+}
+
+/// Like [`features`], with the second-pass features from the first pass's `tags`.
+pub fn features2(
+    doc: &Doc,
+    norm: &Norm,
+    ctx: &DocContext,
+    tags: &DocTags,
+    sent: &Sentence,
+    seq: &mut Sequence,
+) {
+    let sf = SentenceFeatures::new(doc, norm, ctx, sent);
+    for k in 0..sf.len() {
+        seq.begin_token(sf.word(k), sf.skip_run(k));
+        sf.token(k, &mut seq.feats);
+        sf.doc_features(tags, k, &mut seq.feats);
         seq.end_token();
     }
 }
@@ -550,25 +686,12 @@ const GROUP_MODIFIERS: &[&str] = &[
 pub fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
     let ctx = DocContext::new(doc, norm, lex);
     let mut mentions: Vec<Mention> = Vec::new();
-    for s in &doc.sentences {
+    let tagged = lex.tagger.as_ref().map(|t| tag_doc(doc, norm, &ctx, t));
+    for (si, s) in doc.sentences.iter().enumerate() {
         // Model spans.
         let mut model: Vec<Mention> = Vec::new();
-        if let Some(tagger) = &lex.tagger {
-            let sf = SentenceFeatures::new(doc, norm, &ctx, s);
-            let labels = match tagger.decoder() {
-                crate::model::Decoder::Greedy => tagger.tag_lazy(
-                    sf.len(),
-                    |k| sf.word(k),
-                    |k| sf.skip(k),
-                    |k, out| sf.token(k, out),
-                ),
-                crate::model::Decoder::Viterbi => tagger.viterbi(
-                    sf.len(),
-                    |k| sf.word(k),
-                    |k| sf.skip_run(k),
-                    |k, out| sf.token(k, out),
-                ),
-            };
+        if let (Some(tagger), Some(tagged)) = (&lex.tagger, &tagged) {
+            let labels = &tagged[si];
             let names = tagger.labels();
             let mut k = 0;
             while k < labels.len() {
@@ -639,6 +762,58 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
         mentions.extend(model);
     }
     group(doc, norm, lex, mentions)
+}
+
+/// Tags every sentence of a document: a first pass, then a second pass
+/// over the sentences in which a word gets document features (how the first
+/// pass tagged it here and elsewhere), which adds their weights to the first
+/// pass's emission scores.
+fn tag_doc(doc: &Doc, norm: &Norm, ctx: &DocContext, tagger: &Tagger) -> Vec<Vec<usize>> {
+    let sfs: Vec<SentenceFeatures> = doc
+        .sentences
+        .iter()
+        .map(|s| SentenceFeatures::new(doc, norm, ctx, s))
+        .collect();
+    if tagger.decoder() == crate::model::Decoder::Greedy {
+        return sfs
+            .iter()
+            .map(|sf| {
+                tagger.tag_lazy(
+                    sf.len(),
+                    |k| sf.word(k),
+                    |k| sf.skip(k),
+                    |k, out| sf.token(k, out),
+                )
+            })
+            .collect();
+    }
+    let mut flat = vec![0usize; doc.tokens.len()];
+    let mut emits = Vec::with_capacity(sfs.len());
+    let mut out = Vec::with_capacity(sfs.len());
+    for (s, sf) in doc.sentences.iter().zip(&sfs) {
+        let emit = tagger.emissions(sf.len(), |k| sf.skip_run(k), |k, o| sf.token(k, o));
+        let labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
+        flat[s.first..s.last].copy_from_slice(&labels);
+        emits.push(emit);
+        out.push(labels);
+    }
+    let tags = DocTags::new(doc, norm, &flat);
+    let mut feats = Vec::new();
+    for ((sf, mut emit), labels) in sfs.iter().zip(emits).zip(&mut out) {
+        let mut changed = false;
+        for (k, e) in emit.iter_mut().enumerate() {
+            if sf.skip_run(k) {
+                continue;
+            }
+            feats.clear();
+            changed |= sf.doc_features(&tags, k, &mut feats);
+            tagger.add_features(&feats, e);
+        }
+        if changed {
+            *labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
+        }
+    }
+    out
 }
 
 /// Merges lexicon mentions into model mentions (both sorted, each without
@@ -795,7 +970,7 @@ struct Entity {
 
 fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> Vec<Actor> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<(String, ActorKind), usize> = HashMap::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
     // Longest names first, so short forms find their long form.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -832,18 +1007,20 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
         let key = key_of(surface);
+        // Mentions of different kinds stay apart: the tagger's kind for a
+        // mention in its context beats one kind for every mention of a name.
+        let same_kind = |t: &usize| entity_kind(&entities[*t]) == m.kind;
         let mut target = None;
         if let Some(e) = m.entry {
-            target = by_entry.get(&e).copied();
+            target = by_entry.get(&e).copied().filter(same_kind);
         }
+        let kind_key = (key.clone(), m.kind);
         if target.is_none() {
-            target = by_key.get(&key).copied().filter(|&t| {
-                (m.kind == ActorKind::Group) == (entity_kind(&entities[t]) == ActorKind::Group)
-            });
+            target = by_key.get(&kind_key).copied();
         }
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
-                target = assigned[long];
+                target = assigned[long].filter(same_kind);
             }
         }
         if target.is_none() && m.kind != ActorKind::Group {
@@ -886,7 +1063,7 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
         if m.kind == ActorKind::Group && ent.affiliation.is_none() {
             ent.affiliation = (m.first..m.last).find_map(|i| lex.demonyms.get(&norm[i]).cloned());
         }
-        by_key.entry(key.clone()).or_insert(t);
+        by_key.entry(kind_key).or_insert(t);
         if !ent.keys.contains(&key) {
             index.add_key(&key, t);
             ent.keys.insert(key);

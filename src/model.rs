@@ -7,15 +7,18 @@
 //! into a dense table so that scoring a feature is one memory access.
 //!
 //! Two decoders:
-//! * greedy (the actor model): for each token, the static features (word,
+//! * greedy (the first actor model): for each token, the static features (word,
 //!   shape, context…) plus three history features (previous label, previous
 //!   two labels, previous label with the word) are scored, and the best label
 //!   that the BIO constraint allows (`I-X` only after `B-X` or `I-X`) is taken;
-//! * Viterbi (the claims model): first-order history only (previous label,
-//!   previous label with the word), and the best label sequence under the BIO
-//!   constraint is found exactly. It is trained as a structured perceptron
-//!   (one update per sequence), which suits long spans whose start can only
-//!   be told from what follows them.
+//! * Viterbi (the actor and claims models): first-order history only
+//!   (previous label, previous label with the word), and the best label
+//!   sequence under the BIO constraint is found exactly. It is trained as a
+//!   structured perceptron (one update per sequence), which suits long spans
+//!   whose start can only be told from what follows them. The emission
+//!   scores of a sequence can be computed once ([`Tagger::emissions`]),
+//!   extended ([`Tagger::add_features`]) and decoded again
+//!   ([`Tagger::viterbi_scored`]): the actor layer's second pass.
 
 /// Hash of a string, 8 bytes at a time (used for feature values).
 #[inline]
@@ -422,33 +425,93 @@ impl Tagger {
         n: usize,
         word: impl Fn(usize) -> u64,
         skip: impl Fn(usize) -> bool,
-        features: impl FnMut(usize, &mut Vec<u64>),
+        mut features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
-        let shift = 64 - self.bits;
-        let (weights, stride) = (&self.weights, self.stride);
+        let mut feats = Vec::with_capacity(40);
         viterbi_core(
             n,
             &self.labels,
             &self.allowed,
-            |h, out: &mut [i32]| {
-                let row = &weights[(h >> shift) as usize * stride..];
-                if stride == 8 {
-                    add_row::<8>(out, row);
-                } else {
-                    add_row::<MAX_LABELS>(out, row);
-                }
+            |h, out: &mut [i32]| self.add(h, out),
+            |i, out: &mut [i32]| {
+                feats.clear();
+                features(i, &mut feats);
+                self.add_all(&feats, out);
             },
-            |hs, out: &mut [i32]| {
-                if stride == 8 {
-                    add_rows::<8>(out, weights, hs, shift);
-                } else {
-                    add_rows::<MAX_LABELS>(out, weights, hs, shift);
-                }
-            },
-            features,
             word,
             skip,
         )
+    }
+
+    /// The emission scores of every token of a sequence (all zero for a
+    /// token for which `skip(i)` holds), for [`Tagger::viterbi_scored`]: a
+    /// caller that decodes a sequence twice with a few more features the
+    /// second time adds only those ([`Tagger::add_features`]).
+    pub fn emissions(
+        &self,
+        n: usize,
+        skip: impl Fn(usize) -> bool,
+        mut features: impl FnMut(usize, &mut Vec<u64>),
+    ) -> Vec<Emission> {
+        let mut feats = Vec::with_capacity(40);
+        (0..n)
+            .map(|i| {
+                let mut e = [0i32; MAX_LABELS];
+                if !skip(i) {
+                    feats.clear();
+                    features(i, &mut feats);
+                    self.add_all(&feats, &mut e);
+                }
+                e
+            })
+            .collect()
+    }
+
+    /// Adds the weights of the features `hs` to the emission scores `e`.
+    pub fn add_features(&self, hs: &[u64], e: &mut Emission) {
+        self.add_all(hs, e);
+    }
+
+    /// Viterbi over emission scores computed beforehand ([`Tagger::emissions`]).
+    pub fn viterbi_scored(
+        &self,
+        emit: &[Emission],
+        word: impl Fn(usize) -> u64,
+        skip: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        viterbi_core(
+            emit.len(),
+            &self.labels,
+            &self.allowed,
+            |h, out: &mut [i32]| self.add(h, out),
+            |i, out: &mut [i32]| {
+                for (o, &e) in out.iter_mut().zip(&emit[i]) {
+                    *o += e;
+                }
+            },
+            word,
+            skip,
+        )
+    }
+
+    #[inline]
+    fn add(&self, h: u64, out: &mut [i32]) {
+        let row = &self.weights[(h >> (64 - self.bits)) as usize * self.stride..];
+        if self.stride == 8 {
+            add_row::<8>(out, row);
+        } else {
+            add_row::<MAX_LABELS>(out, row);
+        }
+    }
+
+    #[inline]
+    fn add_all(&self, hs: &[u64], out: &mut [i32]) {
+        let shift = 64 - self.bits;
+        if self.stride == 8 {
+            add_rows::<8>(out, &self.weights, hs, shift);
+        } else {
+            add_rows::<MAX_LABELS>(out, &self.weights, hs, shift);
+        }
     }
 
     /// Decodes a sequence whose static features are built on demand by
@@ -491,19 +554,21 @@ impl Tagger {
     }
 }
 
+/// The emission scores of one token, one per label (a tagger has at most
+/// [`MAX_LABELS`]).
+pub type Emission = [i32; MAX_LABELS];
+
 /// Viterbi over `n` tokens and `l` labels: `add(h, scores)` adds the weights
-/// of feature `h` to `scores`, `add_all(hs, scores)` those of all features
-/// `hs`; `features(i, out)` appends the static features of token `i`;
-/// `word(i)` is the word key of the transition features. A token for which
-/// `skip(i)` holds is `O` without being scored.
-#[allow(clippy::too_many_arguments)]
+/// of feature `h` to `scores`, `emission(i, scores)` the emission scores of
+/// token `i` (its static features); `word(i)` is the word key of the
+/// transition features. A token for which `skip(i)` holds is `O` without
+/// being scored.
 fn viterbi_core<T>(
     n: usize,
     labels: &[String],
     allowed: &[Vec<bool>],
     add: impl Fn(u64, &mut [T]),
-    add_all: impl Fn(&[u64], &mut [T]),
-    mut features: impl FnMut(usize, &mut Vec<u64>),
+    mut emission: impl FnMut(usize, &mut [T]),
     word: impl Fn(usize) -> u64,
     skip: impl Fn(usize) -> bool,
 ) -> Vec<usize>
@@ -531,7 +596,6 @@ where
     for (row, a) in ok.iter_mut().zip(allowed) {
         row[..l].copy_from_slice(&a[..l]);
     }
-    let mut feats = Vec::with_capacity(40);
     let mut trans = [T::default(); M];
     // Best score of a path ending in each label, and whether there is one.
     let mut best = [T::default(); M];
@@ -559,9 +623,7 @@ where
             continue;
         }
         let mut emit = [T::default(); M];
-        feats.clear();
-        features(i, &mut feats);
-        add_all(&feats, &mut emit[..]);
+        emission(i, &mut emit[..]);
         // The word's part of the transition feature, hashed once for every previous label.
         let w = num_hash(word(i));
         if i == 0 {
@@ -687,8 +749,7 @@ impl Trainer {
             &self.labels,
             &self.allowed,
             add,
-            |hs, out: &mut [f32]| hs.iter().for_each(|&h| add(h, out)),
-            |i, out: &mut Vec<u64>| out.extend_from_slice(seq.token(i)),
+            |i, out: &mut [f32]| seq.token(i).iter().for_each(|&h| add(h, out)),
             |i| seq.words[i],
             |i| seq.skip[i],
         );

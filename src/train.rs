@@ -5,7 +5,7 @@
 //! order of examples is shuffled with a fixed seed and nothing depends on hash
 //! map iteration order.
 
-use crate::actors::{self, ActorLexicon, DocContext, LABELS};
+use crate::actors::{self, ActorLexicon, DocContext, DocTags, LABELS};
 use crate::claim_model;
 use crate::claims::{self, CueLexicon};
 use crate::model::{Decoder, Rng, Sequence, Tagger, Trainer};
@@ -128,14 +128,17 @@ fn labelled_docs(
 
 /// Trains the actor tagger on a CoNLL-style corpus; returns the model bytes.
 ///
-/// `log` receives one progress line per epoch.
+/// The model serves both passes of the actor layer, so every sentence is an
+/// example twice: with the first-pass features only, and with the document
+/// features of the second pass ([`actors::features2`]) computed from a first
+/// pass by a model trained on the other [`FOLDS`]` - 1` folds of documents.
+/// `log` receives one progress line per fold and per epoch.
 pub fn train_actors(
     corpus: &str,
     opts: &Options,
     mut log: impl FnMut(&str),
 ) -> Result<Vec<u8>, String> {
     let lex = ActorLexicon::builtin_without_model();
-    let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
     let label_of = |s: &GoldSpan| {
         let ty = match (s.label.as_str(), s.ty.as_deref()) {
             ("ACTOR", Some(t @ ("PER" | "ORG" | "LOC"))) => t,
@@ -144,22 +147,80 @@ pub fn train_actors(
         };
         LABELS.iter().position(|l| *l == format!("B-{ty}"))
     };
+    let mut docs: Vec<(String, Vec<usize>)> = Vec::new();
     let misaligned = labelled_docs(corpus, true, label_of, |doc, labels| {
-        let norm = crate::lexicon::Norm::new(doc);
-        let ctx = DocContext::new(doc, &norm, &lex);
-        for s in &doc.sentences {
-            let mut seq = Sequence::default();
-            actors::features(doc, &norm, &ctx, s, &mut seq);
-            examples.push((seq, labels[s.first..s.last].to_vec()));
-        }
+        docs.push((doc.text.to_string(), labels));
     })?;
+    // First-pass examples, one list per document.
+    let mut first: Vec<Vec<(Sequence, Vec<usize>)>> = Vec::with_capacity(docs.len());
+    for (text, labels) in &docs {
+        let doc = Doc::new(text);
+        let norm = crate::lexicon::Norm::new(&doc);
+        let ctx = DocContext::new(&doc, &norm, &lex);
+        first.push(
+            doc.sentences
+                .iter()
+                .map(|s| {
+                    let mut seq = Sequence::default();
+                    actors::features(&doc, &norm, &ctx, s, &mut seq);
+                    (seq, labels[s.first..s.last].to_vec())
+                })
+                .collect(),
+        );
+    }
     log(&format!(
-        "{} sentences, {} tokens, {misaligned} tokens cross a gold span boundary",
-        examples.len(),
-        examples.iter().map(|e| e.1.len()).sum::<usize>()
+        "{} documents, {} sentences, {} tokens, {misaligned} tokens cross a gold span boundary",
+        docs.len(),
+        first.iter().map(Vec::len).sum::<usize>(),
+        first.iter().flatten().map(|e| e.1.len()).sum::<usize>()
     ));
+    // Second-pass examples: the first pass of each document comes from a
+    // model trained without it (jackknifing), so that the second pass learns
+    // how far to trust a first pass as good as the one it will see.
+    let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
+    let mut second: Vec<Vec<(Sequence, Vec<usize>)>> =
+        (0..docs.len()).map(|_| Vec::new()).collect();
+    for fold in 0..FOLDS {
+        let train: Vec<(Sequence, Vec<usize>)> = first
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS != fold)
+            .flat_map(|(_, ex)| ex.iter().cloned())
+            .collect();
+        let tagger = fit(&train, &LABELS, opts, &mut |_: &str| {});
+        for d in (fold..docs.len()).step_by(FOLDS) {
+            let (text, labels) = &docs[d];
+            let doc = Doc::new(text);
+            let norm = crate::lexicon::Norm::new(&doc);
+            let ctx = DocContext::new(&doc, &norm, &lex);
+            let mut flat = vec![0usize; doc.tokens.len()];
+            for (s, (seq, _)) in doc.sentences.iter().zip(&first[d]) {
+                let pred = tagger.viterbi(
+                    seq.len(),
+                    |i| seq.words[i],
+                    |i| seq.skip[i],
+                    |i, out| out.extend_from_slice(seq.token(i)),
+                );
+                flat[s.first..s.last].copy_from_slice(&pred);
+            }
+            let tags = DocTags::new(&doc, &norm, &flat);
+            for s in &doc.sentences {
+                let mut seq = Sequence::default();
+                actors::features2(&doc, &norm, &ctx, &tags, s, &mut seq);
+                second[d].push((seq, labels[s.first..s.last].to_vec()));
+            }
+        }
+        log(&format!("first-pass fold {} of {FOLDS}", fold + 1));
+    }
+    for (a, b) in first.into_iter().zip(second) {
+        examples.extend(a);
+        examples.extend(b);
+    }
     Ok(fit(&examples, &LABELS, opts, &mut log).to_bytes())
 }
+
+/// Folds of the jackknifed first pass ([`train_actors`]).
+const FOLDS: usize = 5;
 
 /// The perceptron epochs over `examples`, shuffled with the options' seed.
 fn fit(

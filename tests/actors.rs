@@ -201,6 +201,20 @@ fn possessives_are_not_part_of_mentions() {
 }
 
 #[test]
+fn a_name_used_for_a_person_and_a_place_makes_two_actors() {
+    let text = "The director Neil Jordan presented his new film in Venice on Monday.\n\
+                Jordan said the film had taken ten years to make.\n\
+                The king of Jordan is expected to visit Italy next month.";
+    let a = analyze(text);
+    let person = actor(&a, "Neil Jordan").expect("the director");
+    assert_eq!(person.kind, ActorKind::Person);
+    assert_eq!(forms(text, &a, "Neil Jordan"), ["Neil Jordan", "Jordan"]);
+    let place = actor(&a, "Jordan").expect("the country");
+    assert_eq!(place.kind, ActorKind::Place);
+    assert_eq!(forms(text, &a, "Jordan"), ["Jordan"]);
+}
+
+#[test]
 fn user_added_actors_are_found_and_typed() {
     let mut an = Analyzer::new();
     an.add_actor("Quillon Dynamics", ActorKind::Organization, Some("company"));
