@@ -36,12 +36,14 @@ pub fn str_hash(s: &str) -> u64 {
 }
 
 /// The hash that [`FeatureHash::num`] adds for `n`.
-#[inline]
+#[inline(always)]
 fn num_hash(n: u64) -> u64 {
     fmix(n.wrapping_add(0x1234_5678))
 }
 
-#[inline]
+// Always inlined (into its few callers: `str_hash`, `num_hash`, `finish`),
+// so that a feature costs one call at most even at opt-level "z".
+#[inline(always)]
 fn fmix(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -188,50 +190,85 @@ pub enum Decoder {
 pub struct Tagger {
     labels: Vec<String>,
     bits: u32,
-    /// Dense weights: `2^bits` rows of `stride` (8 or 16) entries, one per
-    /// label and zeros after the last label, so that a row adds in one
-    /// vector operation.
-    weights: Vec<i8>,
-    stride: usize,
+    /// Dense weights: `2^bits` rows of `words` (1 or 2) `u64`, 8 labels to a
+    /// word: byte `k % 8` of word `k / 8` of a row is the weight of label `k`
+    /// plus 128 (a label past the last weighs 0: byte 128). Rows then add in
+    /// 16-bit lanes of plain integer arithmetic ([`Sums`]), four labels at a
+    /// time, which WebAssembly runs without vector instructions.
+    rows: Vec<u64>,
+    words: usize,
     allowed: Vec<Vec<bool>>,
     decoder: Decoder,
 }
 
-/// The row length of a tagger with `l` labels.
-fn stride_for(l: usize) -> usize {
+/// Words per row of a tagger with `l` labels.
+fn words_for(l: usize) -> usize {
     if l <= 8 {
-        8
+        1
     } else {
-        MAX_LABELS
+        2
     }
 }
 
-/// Adds a row of `S` weights to `out`.
-#[inline(always)]
-fn add_row<const S: usize>(out: &mut [i32], row: &[i8]) {
-    let out: &mut [i32; S] = (&mut out[..S]).try_into().expect("row length");
-    let row: &[i8; S] = row[..S].try_into().expect("row length");
-    for k in 0..S {
-        out[k] += i32::from(row[k]);
-    }
+/// Every byte 128: a row word of zero weights.
+const ZERO_WORD: u64 = 0x8080_8080_8080_8080;
+/// The even bytes of a word, as four 16-bit lanes.
+const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+
+/// Sums of weight rows of `W` words: `even[j]` holds labels `8j`, `8j + 2`,
+/// `8j + 4`, `8j + 6` in its four 16-bit lanes and `odd[j]` the labels
+/// between. A lane adds biased bytes (at most 255), so 257 rows add without
+/// a carry into the next lane; [`Sums::flush`] takes the bias off.
+#[derive(Copy, Clone)]
+struct Sums<const W: usize> {
+    even: [u64; W],
+    odd: [u64; W],
+    n: i32,
 }
 
-/// Adds the rows of `S` weights of every feature in `hs` to `out`, summing in
-/// `i16` lanes (at most a few dozen features of at most 127 each) so that the
-/// sum vectorizes.
-#[inline(always)]
-fn add_rows<const S: usize>(out: &mut [i32], weights: &[i8], hs: &[u64], shift: u32) {
-    let mut acc = [0i16; S];
-    for &h in hs {
-        let row: &[i8; S] = weights[(h >> shift) as usize * S..][..S]
-            .try_into()
-            .expect("row length");
-        for k in 0..S {
-            acc[k] = acc[k].wrapping_add(i16::from(row[k]));
+impl<const W: usize> Sums<W> {
+    const EMPTY: Self = Sums {
+        even: [0; W],
+        odd: [0; W],
+        n: 0,
+    };
+
+    /// Adds row `r` of `rows`.
+    #[inline(always)]
+    fn add(&mut self, rows: &[u64], r: usize) {
+        for j in 0..W {
+            let x = rows[r * W + j];
+            self.even[j] += x & LANES;
+            self.odd[j] += (x >> 8) & LANES;
         }
+        self.n += 1;
     }
-    for (o, &a) in out.iter_mut().zip(&acc) {
-        *o += i32::from(a);
+
+    /// Adds the sums to `out`, one entry per label, and starts over.
+    #[inline(always)]
+    fn flush(&mut self, out: &mut [i32]) {
+        let bias = 128 * self.n;
+        for j in 0..W {
+            let (e, o) = (self.even[j], self.odd[j]);
+            for q in 0..4 {
+                out[8 * j + 2 * q] += ((e >> (16 * q)) & 0xffff) as i32 - bias;
+                out[8 * j + 2 * q + 1] += ((o >> (16 * q)) & 0xffff) as i32 - bias;
+            }
+        }
+        *self = Self::EMPTY;
+    }
+
+    /// Adds the rows of all features `hs` (buckets `h >> shift`) to `out`.
+    #[inline(always)]
+    fn add_all(out: &mut [i32], rows: &[u64], hs: &[u64], shift: u32) {
+        let mut sums = Self::EMPTY;
+        for &h in hs {
+            sums.add(rows, (h >> shift) as usize);
+            if sums.n == 256 {
+                sums.flush(out);
+            }
+        }
+        sums.flush(out);
     }
 }
 
@@ -309,8 +346,15 @@ impl Tagger {
         }
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
-        let stride = stride_for(n_labels);
-        let mut weights = vec![0i8; size * stride];
+        let words = words_for(n_labels);
+        let mut tagger = Tagger {
+            allowed: allowed_table(&labels),
+            labels,
+            bits,
+            rows: vec![ZERO_WORD; size * words],
+            words,
+            decoder,
+        };
         let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
@@ -324,8 +368,8 @@ impl Tagger {
                 continue;
             }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
-            for (w, &x) in weights[bucket * stride..][..n_labels].iter_mut().zip(row) {
-                *w = x as i8;
+            for (label, &x) in row.iter().enumerate() {
+                tagger.set_weight(bucket, label, x as i8);
             }
             pos += n_labels;
         }
@@ -336,19 +380,24 @@ impl Tagger {
                 .ok_or("model file truncated")?;
             for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
                 for (&r, &x) in rows.iter().zip(plane) {
-                    weights[r * stride + label] = x as i8;
+                    tagger.set_weight(r, label, x as i8);
                 }
             }
         }
-        let allowed = allowed_table(&labels);
-        Ok(Tagger {
-            labels,
-            bits,
-            weights,
-            stride,
-            allowed,
-            decoder,
-        })
+        Ok(tagger)
+    }
+
+    /// The weight of label `label` in row `r`.
+    #[inline]
+    fn weight(&self, r: usize, label: usize) -> i8 {
+        ((self.rows[r * self.words + label / 8] >> (8 * (label % 8))) as u8 ^ 0x80) as i8
+    }
+
+    /// Sets the weight of label `label` in row `r`.
+    fn set_weight(&mut self, r: usize, label: usize, w: i8) {
+        let word = &mut self.rows[r * self.words + label / 8];
+        let shift = 8 * (label % 8);
+        *word = *word & !(0xff << shift) | u64::from(w as u8 ^ 0x80) << shift;
     }
 
     /// Serialises the model (non-zero buckets only).
@@ -367,7 +416,7 @@ impl Tagger {
             out.extend_from_slice(label.as_bytes());
         }
         let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&r| self.weights[r * self.stride..][..l].iter().any(|&w| w != 0))
+            .filter(|&r| (0..l).any(|label| self.weight(r, label) != 0))
             .collect();
         write_varint(&mut out, rows.len() as u64);
         let mut prev = 0usize;
@@ -376,10 +425,7 @@ impl Tagger {
             prev = r;
         }
         for label in 0..l {
-            out.extend(
-                rows.iter()
-                    .map(|&r| self.weights[r * self.stride + label] as u8),
-            );
+            out.extend(rows.iter().map(|&r| self.weight(r, label) as u8));
         }
         out
     }
@@ -387,16 +433,13 @@ impl Tagger {
     /// Sets every weight with `|w| < min` to zero (buckets left all zero are
     /// not stored): a smaller file for a small loss in accuracy.
     pub fn prune(&mut self, min: i8) {
-        for w in &mut self.weights {
-            if w.unsigned_abs() < min.unsigned_abs() {
-                *w = 0;
+        for r in 0..1usize << self.bits {
+            for label in 0..self.labels.len() {
+                if self.weight(r, label).unsigned_abs() < min.unsigned_abs() {
+                    self.set_weight(r, label, 0);
+                }
             }
         }
-    }
-
-    #[inline]
-    fn bucket(&self, h: u64) -> usize {
-        (h >> (64 - self.bits)) as usize
     }
 
     /// Decodes a sequence; returns one label index per token.
@@ -425,24 +468,24 @@ impl Tagger {
         features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
         let shift = 64 - self.bits;
-        let (weights, stride) = (&self.weights, self.stride);
+        let rows = &self.rows[..];
+        let one = self.words == 1;
         viterbi_core(
             n,
             &self.labels,
             &self.allowed,
             |h, out: &mut [i32]| {
-                let row = &weights[(h >> shift) as usize * stride..];
-                if stride == 8 {
-                    add_row::<8>(out, row);
+                if one {
+                    Sums::<1>::add_all(out, rows, &[h], shift);
                 } else {
-                    add_row::<MAX_LABELS>(out, row);
+                    Sums::<2>::add_all(out, rows, &[h], shift);
                 }
             },
             |hs, out: &mut [i32]| {
-                if stride == 8 {
-                    add_rows::<8>(out, weights, hs, shift);
+                if one {
+                    Sums::<1>::add_all(out, rows, hs, shift);
                 } else {
-                    add_rows::<MAX_LABELS>(out, weights, hs, shift);
+                    Sums::<2>::add_all(out, rows, hs, shift);
                 }
             },
             features,
@@ -463,8 +506,9 @@ impl Tagger {
     ) -> Vec<usize> {
         let l = self.labels.len();
         let mut out = Vec::with_capacity(n);
-        let mut scores = vec![0i32; l];
+        let mut scores = [0i32; MAX_LABELS];
         let mut feats = Vec::with_capacity(32);
+        let shift = 64 - self.bits;
         let (mut prev, mut prev2) = (START, START);
         for i in 0..n {
             let best = if (prev == START || prev == 0) && skip(i) {
@@ -474,14 +518,13 @@ impl Tagger {
                 feats.clear();
                 features(i, &mut feats);
                 feats.extend(history(prev, prev2, word(i)));
-                for &h in &feats {
-                    let row = &self.weights[self.bucket(h) * self.stride..][..l];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
+                if self.words == 1 {
+                    Sums::<1>::add_all(&mut scores, &self.rows, &feats, shift);
+                } else {
+                    Sums::<2>::add_all(&mut scores, &self.rows, &feats, shift);
                 }
                 let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
-                best_label(&scores, allowed)
+                best_label(&scores[..l], allowed)
             };
             out.push(best);
             prev2 = prev;
@@ -808,24 +851,21 @@ impl Trainer {
         let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let l = self.labels.len();
-        let stride = stride_for(l);
-        let mut weights = vec![0i8; (avg.len() / l.max(1)) * stride];
-        for (row, a) in weights
-            .chunks_exact_mut(stride)
-            .zip(avg.chunks_exact(l.max(1)))
-        {
-            for (w, &x) in row.iter_mut().zip(a) {
-                *w = (x / scale).round().clamp(-127.0, 127.0) as i8;
-            }
-        }
-        Tagger {
+        let words = words_for(l);
+        let mut tagger = Tagger {
             allowed: allowed_table(&self.labels),
             labels: self.labels,
             bits: self.bits,
-            weights,
-            stride,
+            rows: vec![ZERO_WORD; (avg.len() / l.max(1)) * words],
+            words,
             decoder: self.decoder,
+        };
+        for (r, a) in avg.chunks_exact(l.max(1)).enumerate() {
+            for (label, &x) in a.iter().enumerate() {
+                tagger.set_weight(r, label, (x / scale).round().clamp(-127.0, 127.0) as i8);
+            }
         }
+        tagger
     }
 }
 
