@@ -36,14 +36,12 @@ pub fn str_hash(s: &str) -> u64 {
 }
 
 /// The hash that [`FeatureHash::num`] adds for `n`.
-#[inline(always)]
+#[inline]
 fn num_hash(n: u64) -> u64 {
     fmix(n.wrapping_add(0x1234_5678))
 }
 
-// Always inlined (into its few callers: `str_hash`, `num_hash`, `finish`),
-// so that a feature costs one call at most even at opt-level "z".
-#[inline(always)]
+#[inline]
 fn fmix(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -467,31 +465,134 @@ impl Tagger {
         skip: impl Fn(usize) -> bool,
         features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
+        self.decode(n, word, skip, features)
+    }
+
+    /// Adds the weights of the features `hs` to `out`, one entry per label.
+    fn add_rows(&self, hs: &[u64], out: &mut [i32]) {
         let shift = 64 - self.bits;
-        let rows = &self.rows[..];
-        let one = self.words == 1;
-        viterbi_core(
-            n,
-            &self.labels,
-            &self.allowed,
-            |h, out: &mut [i32]| {
-                if one {
-                    Sums::<1>::add_all(out, rows, &[h], shift);
-                } else {
-                    Sums::<2>::add_all(out, rows, &[h], shift);
+        if self.words == 1 {
+            Sums::<1>::add_all(out, &self.rows, hs, shift);
+        } else {
+            Sums::<2>::add_all(out, &self.rows, hs, shift);
+        }
+    }
+
+    /// [`Tagger::viterbi`]: the steps of
+    /// [`viterbi_core`] with the same integer scores (so the same labels),
+    /// where a transition row's weights are read from its words as they are
+    /// added, without copying or summing the row first.
+    fn decode(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> u64,
+        skip: impl Fn(usize) -> bool,
+        mut features: impl FnMut(usize, &mut Vec<u64>),
+    ) -> Vec<usize> {
+        const M: usize = MAX_LABELS;
+        if n == 0 {
+            return Vec::new();
+        }
+        let l = self.labels.len().min(M);
+        let shift = 64 - self.bits;
+        let (rows, words) = (&self.rows[..], self.words);
+        // The words of the row of feature `h` (the second one 0 when a row has one).
+        let row = |h: u64| -> [u64; 2] {
+            let r = (h >> shift) as usize * words;
+            [rows[r], if words == 2 { rows[r + 1] } else { 0 }]
+        };
+        // The weight of label `c` in row `x`, plus 128.
+        #[inline(always)]
+        fn biased(x: &[u64; 2], c: usize) -> i32 {
+            ((x[c / 8] >> (8 * (c % 8))) & 0xff) as i32
+        }
+        // The previous label's transition weights (index l: the start),
+        // less the 128 that `biased` adds.
+        let mut prev_rows = [[0i32; M]; M + 1];
+        let mut prev_word = [FeatureHash(0); M + 1];
+        for p in 0..=l {
+            let prev = if p == l { START } else { p as u64 };
+            let x = row(transition(prev, 0)[0]);
+            for (c, t) in prev_rows[p][..l].iter_mut().enumerate() {
+                *t = biased(&x, c) - 256;
+            }
+            prev_word[p] = FeatureHash::new(T_PREV_WORD).num(prev);
+        }
+        let mut ok = [[false; M]; M + 1];
+        for (row, a) in ok.iter_mut().zip(&self.allowed) {
+            row[..l].copy_from_slice(&a[..l]);
+        }
+        let mut feats = Vec::with_capacity(40);
+        let mut emit = [0i32; M];
+        let mut best = [0i32; M];
+        let mut valid = [false; M];
+        let mut next = [0i32; M];
+        let mut back = vec![0u8; n * l];
+        for i in 0..n {
+            if skip(i) {
+                // O, reached from the best previous label.
+                let mut from = usize::MAX;
+                for p in 0..l {
+                    if valid[p] && (from == usize::MAX || best[p] > best[from]) {
+                        from = p;
+                    }
                 }
-            },
-            |hs, out: &mut [i32]| {
-                if one {
-                    Sums::<1>::add_all(out, rows, hs, shift);
-                } else {
-                    Sums::<2>::add_all(out, rows, hs, shift);
+                let score = if from == usize::MAX { 0 } else { best[from] };
+                valid = [false; M];
+                valid[0] = true;
+                best[0] = score;
+                back[i * l] = from.min(l - 1) as u8;
+                continue;
+            }
+            feats.clear();
+            features(i, &mut feats);
+            emit[..l].fill(0);
+            self.add_rows(&feats, &mut emit);
+            let w = num_hash(word(i));
+            if i == 0 {
+                let x = row(prev_word[l].h(w).finish());
+                for c in 0..l {
+                    best[c] = emit[c] + (prev_rows[l][c] + biased(&x, c));
+                    valid[c] = ok[0][c];
                 }
-            },
-            features,
-            word,
-            skip,
-        )
+                continue;
+            }
+            let mut next_valid = [false; M];
+            for p in 0..l {
+                if !valid[p] {
+                    continue;
+                }
+                let x = row(prev_word[p].h(w).finish());
+                let (bp, trans, ok) = (best[p], &prev_rows[p], &ok[p + 1]);
+                for c in 0..l {
+                    if !ok[c] {
+                        continue;
+                    }
+                    let v = bp + (trans[c] + biased(&x, c));
+                    if !next_valid[c] || v > next[c] {
+                        next[c] = v;
+                        next_valid[c] = true;
+                        back[i * l + c] = p as u8;
+                    }
+                }
+            }
+            for c in 0..l {
+                best[c] = next[c] + emit[c];
+            }
+            valid = next_valid;
+        }
+        let mut last = usize::MAX;
+        for c in 0..l {
+            if valid[c] && (last == usize::MAX || best[c] > best[last]) {
+                last = c;
+            }
+        }
+        let mut out = vec![0usize; n];
+        out[n - 1] = last.min(l - 1);
+        for i in (1..n).rev() {
+            out[i - 1] = usize::from(back[i * l + out[i]]);
+        }
+        out
     }
 
     /// Decodes a sequence whose static features are built on demand by
@@ -508,7 +609,6 @@ impl Tagger {
         let mut out = Vec::with_capacity(n);
         let mut scores = [0i32; MAX_LABELS];
         let mut feats = Vec::with_capacity(32);
-        let shift = 64 - self.bits;
         let (mut prev, mut prev2) = (START, START);
         for i in 0..n {
             let best = if (prev == START || prev == 0) && skip(i) {
@@ -518,11 +618,7 @@ impl Tagger {
                 feats.clear();
                 features(i, &mut feats);
                 feats.extend(history(prev, prev2, word(i)));
-                if self.words == 1 {
-                    Sums::<1>::add_all(&mut scores, &self.rows, &feats, shift);
-                } else {
-                    Sums::<2>::add_all(&mut scores, &self.rows, &feats, shift);
-                }
+                self.add_rows(&feats, &mut scores);
                 let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
                 best_label(&scores[..l], allowed)
             };
