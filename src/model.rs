@@ -191,50 +191,85 @@ pub enum Decoder {
 pub struct Tagger {
     labels: Vec<String>,
     bits: u32,
-    /// Dense weights: `2^bits` rows of `stride` (8 or 16) entries, one per
-    /// label and zeros after the last label, so that a row adds in one
-    /// vector operation.
-    weights: Vec<i8>,
-    stride: usize,
+    /// Dense weights: `2^bits` rows of `words` (1 or 2) `u64`, 8 labels to a
+    /// word: byte `k % 8` of word `k / 8` of a row is the weight of label `k`
+    /// plus 128 (a label past the last weighs 0: byte 128). Rows then add in
+    /// 16-bit lanes of plain integer arithmetic ([`Sums`]), four labels at a
+    /// time, which WebAssembly runs without vector instructions.
+    rows: Vec<u64>,
+    words: usize,
     allowed: Vec<Vec<bool>>,
     decoder: Decoder,
 }
 
-/// The row length of a tagger with `l` labels.
-fn stride_for(l: usize) -> usize {
+/// Words per row of a tagger with `l` labels.
+fn words_for(l: usize) -> usize {
     if l <= 8 {
-        8
+        1
     } else {
-        MAX_LABELS
+        2
     }
 }
 
-/// Adds a row of `S` weights to `out`.
-#[inline(always)]
-fn add_row<const S: usize>(out: &mut [i32], row: &[i8]) {
-    let out: &mut [i32; S] = (&mut out[..S]).try_into().expect("row length");
-    let row: &[i8; S] = row[..S].try_into().expect("row length");
-    for k in 0..S {
-        out[k] += i32::from(row[k]);
-    }
+/// Every byte 128: a row word of zero weights.
+const ZERO_WORD: u64 = 0x8080_8080_8080_8080;
+/// The even bytes of a word, as four 16-bit lanes.
+const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+
+/// Sums of weight rows of `W` words: `even[j]` holds labels `8j`, `8j + 2`,
+/// `8j + 4`, `8j + 6` in its four 16-bit lanes and `odd[j]` the labels
+/// between. A lane adds biased bytes (at most 255), so 257 rows add without
+/// a carry into the next lane; [`Sums::flush`] takes the bias off.
+#[derive(Copy, Clone)]
+struct Sums<const W: usize> {
+    even: [u64; W],
+    odd: [u64; W],
+    n: i32,
 }
 
-/// Adds the rows of `S` weights of every feature in `hs` to `out`, summing in
-/// `i16` lanes (at most a few dozen features of at most 127 each) so that the
-/// sum vectorizes.
-#[inline(always)]
-fn add_rows<const S: usize>(out: &mut [i32], weights: &[i8], hs: &[u64], shift: u32) {
-    let mut acc = [0i16; S];
-    for &h in hs {
-        let row: &[i8; S] = weights[(h >> shift) as usize * S..][..S]
-            .try_into()
-            .expect("row length");
-        for k in 0..S {
-            acc[k] = acc[k].wrapping_add(i16::from(row[k]));
+impl<const W: usize> Sums<W> {
+    const EMPTY: Self = Sums {
+        even: [0; W],
+        odd: [0; W],
+        n: 0,
+    };
+
+    /// Adds row `r` of `rows`.
+    #[inline(always)]
+    fn add(&mut self, rows: &[u64], r: usize) {
+        for j in 0..W {
+            let x = rows[r * W + j];
+            self.even[j] += x & LANES;
+            self.odd[j] += (x >> 8) & LANES;
         }
+        self.n += 1;
     }
-    for (o, &a) in out.iter_mut().zip(&acc) {
-        *o += i32::from(a);
+
+    /// Adds the sums to `out`, one entry per label, and starts over.
+    #[inline(always)]
+    fn flush(&mut self, out: &mut [i32]) {
+        let bias = 128 * self.n;
+        for j in 0..W {
+            let (e, o) = (self.even[j], self.odd[j]);
+            for q in 0..4 {
+                out[8 * j + 2 * q] += ((e >> (16 * q)) & 0xffff) as i32 - bias;
+                out[8 * j + 2 * q + 1] += ((o >> (16 * q)) & 0xffff) as i32 - bias;
+            }
+        }
+        *self = Self::EMPTY;
+    }
+
+    /// Adds the rows of all features `hs` (buckets `h >> shift`) to `out`.
+    #[inline(always)]
+    fn add_all(out: &mut [i32], rows: &[u64], hs: &[u64], shift: u32) {
+        let mut sums = Self::EMPTY;
+        for &h in hs {
+            sums.add(rows, (h >> shift) as usize);
+            if sums.n == 256 {
+                sums.flush(out);
+            }
+        }
+        sums.flush(out);
     }
 }
 
@@ -312,8 +347,15 @@ impl Tagger {
         }
         let n = read_varint(b, &mut pos)? as usize;
         let size = 1usize << bits;
-        let stride = stride_for(n_labels);
-        let mut weights = vec![0i8; size * stride];
+        let words = words_for(n_labels);
+        let mut tagger = Tagger {
+            allowed: allowed_table(&labels),
+            labels,
+            bits,
+            rows: vec![ZERO_WORD; size * words],
+            words,
+            decoder,
+        };
         let mut rows = Vec::with_capacity(n);
         let mut bucket = 0usize;
         for k in 0..n {
@@ -327,8 +369,8 @@ impl Tagger {
                 continue;
             }
             let row = b.get(pos..pos + n_labels).ok_or("model file truncated")?;
-            for (w, &x) in weights[bucket * stride..][..n_labels].iter_mut().zip(row) {
-                *w = x as i8;
+            for (label, &x) in row.iter().enumerate() {
+                tagger.set_weight(bucket, label, x as i8);
             }
             pos += n_labels;
         }
@@ -339,19 +381,24 @@ impl Tagger {
                 .ok_or("model file truncated")?;
             for (label, plane) in planes.chunks_exact(n.max(1)).enumerate().take(n_labels) {
                 for (&r, &x) in rows.iter().zip(plane) {
-                    weights[r * stride + label] = x as i8;
+                    tagger.set_weight(r, label, x as i8);
                 }
             }
         }
-        let allowed = allowed_table(&labels);
-        Ok(Tagger {
-            labels,
-            bits,
-            weights,
-            stride,
-            allowed,
-            decoder,
-        })
+        Ok(tagger)
+    }
+
+    /// The weight of label `label` in row `r`.
+    #[inline]
+    fn weight(&self, r: usize, label: usize) -> i8 {
+        ((self.rows[r * self.words + label / 8] >> (8 * (label % 8))) as u8 ^ 0x80) as i8
+    }
+
+    /// Sets the weight of label `label` in row `r`.
+    fn set_weight(&mut self, r: usize, label: usize, w: i8) {
+        let word = &mut self.rows[r * self.words + label / 8];
+        let shift = 8 * (label % 8);
+        *word = *word & !(0xff << shift) | u64::from(w as u8 ^ 0x80) << shift;
     }
 
     /// Serialises the model (non-zero buckets only).
@@ -370,7 +417,7 @@ impl Tagger {
             out.extend_from_slice(label.as_bytes());
         }
         let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&r| self.weights[r * self.stride..][..l].iter().any(|&w| w != 0))
+            .filter(|&r| (0..l).any(|label| self.weight(r, label) != 0))
             .collect();
         write_varint(&mut out, rows.len() as u64);
         let mut prev = 0usize;
@@ -379,10 +426,7 @@ impl Tagger {
             prev = r;
         }
         for label in 0..l {
-            out.extend(
-                rows.iter()
-                    .map(|&r| self.weights[r * self.stride + label] as u8),
-            );
+            out.extend(rows.iter().map(|&r| self.weight(r, label) as u8));
         }
         out
     }
@@ -390,16 +434,13 @@ impl Tagger {
     /// Sets every weight with `|w| < min` to zero (buckets left all zero are
     /// not stored): a smaller file for a small loss in accuracy.
     pub fn prune(&mut self, min: i8) {
-        for w in &mut self.weights {
-            if w.unsigned_abs() < min.unsigned_abs() {
-                *w = 0;
+        for r in 0..1usize << self.bits {
+            for label in 0..self.labels.len() {
+                if self.weight(r, label).unsigned_abs() < min.unsigned_abs() {
+                    self.set_weight(r, label, 0);
+                }
             }
         }
-    }
-
-    #[inline]
-    fn bucket(&self, h: u64) -> usize {
-        (h >> (64 - self.bits)) as usize
     }
 
     /// Decodes a sequence; returns one label index per token.
@@ -428,19 +469,135 @@ impl Tagger {
         mut features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
         let mut feats = Vec::with_capacity(40);
-        viterbi_core(
-            n,
-            &self.labels,
-            &self.allowed,
-            |h, out: &mut [i32]| self.add(h, out),
-            |i, out: &mut [i32]| {
-                feats.clear();
-                features(i, &mut feats);
-                self.add_all(&feats, out);
-            },
-            word,
-            skip,
-        )
+        self.decode(n, word, skip, |i, e: &mut Emission| {
+            feats.clear();
+            features(i, &mut feats);
+            self.add_rows(&feats, e);
+        })
+    }
+
+    /// Adds the weights of the features `hs` to `out`, one entry per label.
+    fn add_rows(&self, hs: &[u64], out: &mut [i32]) {
+        let shift = 64 - self.bits;
+        if self.words == 1 {
+            Sums::<1>::add_all(out, &self.rows, hs, shift);
+        } else {
+            Sums::<2>::add_all(out, &self.rows, hs, shift);
+        }
+    }
+
+    /// [`Tagger::viterbi`]: the steps of
+    /// [`viterbi_core`] with the same integer scores (so the same labels),
+    /// where a transition row's weights are read from its words as they are
+    /// added, without copying or summing the row first.
+    fn decode(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> u64,
+        skip: impl Fn(usize) -> bool,
+        mut emission: impl FnMut(usize, &mut Emission),
+    ) -> Vec<usize> {
+        const M: usize = MAX_LABELS;
+        if n == 0 {
+            return Vec::new();
+        }
+        let l = self.labels.len().min(M);
+        let shift = 64 - self.bits;
+        let (rows, words) = (&self.rows[..], self.words);
+        // The words of the row of feature `h` (the second one 0 when a row has one).
+        let row = |h: u64| -> [u64; 2] {
+            let r = (h >> shift) as usize * words;
+            [rows[r], if words == 2 { rows[r + 1] } else { 0 }]
+        };
+        // The weight of label `c` in row `x`, plus 128.
+        #[inline(always)]
+        fn biased(x: &[u64; 2], c: usize) -> i32 {
+            ((x[c / 8] >> (8 * (c % 8))) & 0xff) as i32
+        }
+        // The previous label's transition weights (index l: the start),
+        // less the 128 that `biased` adds.
+        let mut prev_rows = [[0i32; M]; M + 1];
+        let mut prev_word = [FeatureHash(0); M + 1];
+        for p in 0..=l {
+            let prev = if p == l { START } else { p as u64 };
+            let x = row(transition(prev, 0)[0]);
+            for (c, t) in prev_rows[p][..l].iter_mut().enumerate() {
+                *t = biased(&x, c) - 256;
+            }
+            prev_word[p] = FeatureHash::new(T_PREV_WORD).num(prev);
+        }
+        let mut ok = [[false; M]; M + 1];
+        for (row, a) in ok.iter_mut().zip(&self.allowed) {
+            row[..l].copy_from_slice(&a[..l]);
+        }
+        let mut emit = [0i32; M];
+        let mut best = [0i32; M];
+        let mut valid = [false; M];
+        let mut next = [0i32; M];
+        let mut back = vec![0u8; n * l];
+        for i in 0..n {
+            if skip(i) {
+                // O, reached from the best previous label.
+                let mut from = usize::MAX;
+                for p in 0..l {
+                    if valid[p] && (from == usize::MAX || best[p] > best[from]) {
+                        from = p;
+                    }
+                }
+                let score = if from == usize::MAX { 0 } else { best[from] };
+                valid = [false; M];
+                valid[0] = true;
+                best[0] = score;
+                back[i * l] = from.min(l - 1) as u8;
+                continue;
+            }
+            emit[..l].fill(0);
+            emission(i, &mut emit);
+            let w = num_hash(word(i));
+            if i == 0 {
+                let x = row(prev_word[l].h(w).finish());
+                for c in 0..l {
+                    best[c] = emit[c] + (prev_rows[l][c] + biased(&x, c));
+                    valid[c] = ok[0][c];
+                }
+                continue;
+            }
+            let mut next_valid = [false; M];
+            for p in 0..l {
+                if !valid[p] {
+                    continue;
+                }
+                let x = row(prev_word[p].h(w).finish());
+                let (bp, trans, ok) = (best[p], &prev_rows[p], &ok[p + 1]);
+                for c in 0..l {
+                    if !ok[c] {
+                        continue;
+                    }
+                    let v = bp + (trans[c] + biased(&x, c));
+                    if !next_valid[c] || v > next[c] {
+                        next[c] = v;
+                        next_valid[c] = true;
+                        back[i * l + c] = p as u8;
+                    }
+                }
+            }
+            for c in 0..l {
+                best[c] = next[c] + emit[c];
+            }
+            valid = next_valid;
+        }
+        let mut last = usize::MAX;
+        for c in 0..l {
+            if valid[c] && (last == usize::MAX || best[c] > best[last]) {
+                last = c;
+            }
+        }
+        let mut out = vec![0usize; n];
+        out[n - 1] = last.min(l - 1);
+        for i in (1..n).rev() {
+            out[i - 1] = usize::from(back[i * l + out[i]]);
+        }
+        out
     }
 
     /// The emission scores of every token of a sequence (all zero for a
@@ -460,7 +617,7 @@ impl Tagger {
                 if !skip(i) {
                     feats.clear();
                     features(i, &mut feats);
-                    self.add_all(&feats, &mut e);
+                    self.add_rows(&feats, &mut e);
                 }
                 e
             })
@@ -469,7 +626,7 @@ impl Tagger {
 
     /// Adds the weights of the features `hs` to the emission scores `e`.
     pub fn add_features(&self, hs: &[u64], e: &mut Emission) {
-        self.add_all(hs, e);
+        self.add_rows(hs, e);
     }
 
     /// Viterbi over emission scores computed beforehand ([`Tagger::emissions`]).
@@ -479,39 +636,11 @@ impl Tagger {
         word: impl Fn(usize) -> u64,
         skip: impl Fn(usize) -> bool,
     ) -> Vec<usize> {
-        viterbi_core(
-            emit.len(),
-            &self.labels,
-            &self.allowed,
-            |h, out: &mut [i32]| self.add(h, out),
-            |i, out: &mut [i32]| {
-                for (o, &e) in out.iter_mut().zip(&emit[i]) {
-                    *o += e;
-                }
-            },
-            word,
-            skip,
-        )
-    }
-
-    #[inline]
-    fn add(&self, h: u64, out: &mut [i32]) {
-        let row = &self.weights[(h >> (64 - self.bits)) as usize * self.stride..];
-        if self.stride == 8 {
-            add_row::<8>(out, row);
-        } else {
-            add_row::<MAX_LABELS>(out, row);
-        }
-    }
-
-    #[inline]
-    fn add_all(&self, hs: &[u64], out: &mut [i32]) {
-        let shift = 64 - self.bits;
-        if self.stride == 8 {
-            add_rows::<8>(out, &self.weights, hs, shift);
-        } else {
-            add_rows::<MAX_LABELS>(out, &self.weights, hs, shift);
-        }
+        self.decode(emit.len(), word, skip, |i, e: &mut Emission| {
+            for (o, &x) in e.iter_mut().zip(&emit[i]) {
+                *o += x;
+            }
+        })
     }
 
     /// Decodes a sequence whose static features are built on demand by
@@ -526,7 +655,7 @@ impl Tagger {
     ) -> Vec<usize> {
         let l = self.labels.len();
         let mut out = Vec::with_capacity(n);
-        let mut scores = vec![0i32; l];
+        let mut scores = [0i32; MAX_LABELS];
         let mut feats = Vec::with_capacity(32);
         let (mut prev, mut prev2) = (START, START);
         for i in 0..n {
@@ -537,14 +666,9 @@ impl Tagger {
                 feats.clear();
                 features(i, &mut feats);
                 feats.extend(history(prev, prev2, word(i)));
-                for &h in &feats {
-                    let row = &self.weights[self.bucket(h) * self.stride..][..l];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
-                }
+                self.add_rows(&feats, &mut scores);
                 let allowed = &self.allowed[if prev == START { 0 } else { prev as usize + 1 }];
-                best_label(&scores, allowed)
+                best_label(&scores[..l], allowed)
             };
             out.push(best);
             prev2 = prev;
@@ -869,24 +993,21 @@ impl Trainer {
         let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let l = self.labels.len();
-        let stride = stride_for(l);
-        let mut weights = vec![0i8; (avg.len() / l.max(1)) * stride];
-        for (row, a) in weights
-            .chunks_exact_mut(stride)
-            .zip(avg.chunks_exact(l.max(1)))
-        {
-            for (w, &x) in row.iter_mut().zip(a) {
-                *w = (x / scale).round().clamp(-127.0, 127.0) as i8;
-            }
-        }
-        Tagger {
+        let words = words_for(l);
+        let mut tagger = Tagger {
             allowed: allowed_table(&self.labels),
             labels: self.labels,
             bits: self.bits,
-            weights,
-            stride,
+            rows: vec![ZERO_WORD; (avg.len() / l.max(1)) * words],
+            words,
             decoder: self.decoder,
+        };
+        for (r, a) in avg.chunks_exact(l.max(1)).enumerate() {
+            for (label, &x) in a.iter().enumerate() {
+                tagger.set_weight(r, label, (x / scale).round().clamp(-127.0, 127.0) as i8);
+            }
         }
+        tagger
     }
 }
 
