@@ -469,7 +469,7 @@ impl Tagger {
         mut features: impl FnMut(usize, &mut Vec<u64>),
     ) -> Vec<usize> {
         let mut feats = Vec::with_capacity(40);
-        self.decode(n, word, skip, |i, e: &mut Emission| {
+        self.decode(n, &word, &skip, &mut |i, e: &mut Emission| {
             feats.clear();
             features(i, &mut feats);
             self.add_rows(&feats, e);
@@ -490,12 +490,14 @@ impl Tagger {
     /// [`viterbi_core`] with the same integer scores (so the same labels),
     /// where a transition row's weights are read from its words as they are
     /// added, without copying or summing the row first.
+    ///
+    /// Not generic over its callbacks, so the build holds one copy of it.
     fn decode(
         &self,
         n: usize,
-        word: impl Fn(usize) -> u64,
-        skip: impl Fn(usize) -> bool,
-        mut emission: impl FnMut(usize, &mut Emission),
+        word: &dyn Fn(usize) -> u64,
+        skip: &dyn Fn(usize) -> bool,
+        emission: &mut dyn FnMut(usize, &mut Emission),
     ) -> Vec<usize> {
         const M: usize = MAX_LABELS;
         if n == 0 {
@@ -636,7 +638,7 @@ impl Tagger {
         word: impl Fn(usize) -> u64,
         skip: impl Fn(usize) -> bool,
     ) -> Vec<usize> {
-        self.decode(emit.len(), word, skip, |i, e: &mut Emission| {
+        self.decode(emit.len(), &word, &skip, &mut |i, e: &mut Emission| {
             for (o, &x) in e.iter_mut().zip(&emit[i]) {
                 *o += x;
             }
