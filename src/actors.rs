@@ -266,7 +266,7 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
 #[derive(Default)]
 pub struct DocTags {
     /// Per normalised word: its tags in the first pass.
-    words: HashMap<u64, WordTags, BuildHasherDefault<IdHasher>>,
+    words: WordTable,
     /// The first pass's label of each token.
     labels: Vec<u8>,
 }
@@ -278,6 +278,52 @@ struct WordTags {
     counts: [u16; 5],
     /// Length and type of the longest name it was part of.
     longest: (u8, u8),
+}
+
+/// [`WordTags`] by word hash: an open-addressing table (linear probing) of
+/// a power-of-two size at least twice the number of tokens, which a
+/// document fills once (smaller in the wasm build than a `HashMap` of its own).
+#[derive(Default)]
+struct WordTable {
+    keys: Vec<u64>,
+    used: Vec<bool>,
+    tags: Vec<WordTags>,
+}
+
+impl WordTable {
+    fn with_tokens(n: usize) -> Self {
+        let size = (2 * n).next_power_of_two().max(16);
+        WordTable {
+            keys: vec![0; size],
+            used: vec![false; size],
+            tags: vec![WordTags::default(); size],
+        }
+    }
+
+    /// The slot of `key`, or the empty slot where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut i = key as usize & mask;
+        while self.used[i] && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn entry(&mut self, key: u64) -> &mut WordTags {
+        let i = self.slot(key);
+        self.used[i] = true;
+        self.keys[i] = key;
+        &mut self.tags[i]
+    }
+
+    fn get(&self, key: u64) -> Option<&WordTags> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let i = self.slot(key);
+        self.used[i].then(|| &self.tags[i])
+    }
 }
 
 /// The type of a label (PER 0, ORG 1, LOC 2, MISC 3; O 4).
@@ -292,7 +338,7 @@ fn label_type(l: usize) -> usize {
 impl DocTags {
     /// Gathers the first pass's `labels` (one per token of `doc`).
     pub fn new(doc: &Doc, norm: &Norm, labels: &[usize]) -> Self {
-        let mut words: HashMap<u64, WordTags, BuildHasherDefault<IdHasher>> = HashMap::default();
+        let mut words = WordTable::with_tokens(doc.tokens.len());
         for s in &doc.sentences {
             let mut i = s.first;
             while i < s.last {
@@ -300,7 +346,7 @@ impl DocTags {
                 if l == 0 {
                     let starts = i == s.first || is_opening(doc, i - 1);
                     if !starts && doc.tokens[i].kind == TokenKind::Word && first_upper(doc.tok(i)) {
-                        words.entry(norm.hash(i)).or_default().counts[4] += 1;
+                        words.entry(norm.hash(i)).counts[4] += 1;
                     }
                     i += 1;
                     continue;
@@ -312,7 +358,7 @@ impl DocTags {
                 }
                 let len = (e - i).min(255) as u8;
                 for k in i..e {
-                    let w = words.entry(norm.hash(k)).or_default();
+                    let w = words.entry(norm.hash(k));
                     w.counts[t] = w.counts[t].saturating_add(1);
                     if len > w.longest.0 {
                         w.longest = (len, t as u8);
@@ -564,7 +610,7 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
             return false;
         }
         let i = self.first + k;
-        let Some(w) = tags.words.get(&self.norm.hash(i)) else {
+        let Some(w) = tags.words.get(self.norm.hash(i)) else {
             return false;
         };
         let own = usize::from(tags.labels[i]);
@@ -970,7 +1016,9 @@ struct Entity {
 
 fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> Vec<Actor> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(String, ActorKind), usize> = HashMap::new();
+    // Keyed by the name's key and the kind (one more character, after a
+    // separator no key holds).
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
     // Longest names first, so short forms find their long form.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
@@ -1014,7 +1062,9 @@ fn group(doc: &Doc, norm: &Norm, lex: &ActorLexicon, mentions: Vec<Mention>) -> 
         if let Some(e) = m.entry {
             target = by_entry.get(&e).copied().filter(same_kind);
         }
-        let kind_key = (key.clone(), m.kind);
+        let mut kind_key = key.clone();
+        kind_key.push('\u{1}');
+        kind_key.push(char::from(b'0' + m.kind as u8));
         if target.is_none() {
             target = by_key.get(&kind_key).copied();
         }

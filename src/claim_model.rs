@@ -392,8 +392,13 @@ pub fn find(
             claims.push(c.clone());
         }
     }
-    claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
+    sort(&mut claims);
     claims
+}
+
+/// Sorts claims by cue, then source (one instance of the sort for the analyzer too).
+pub fn sort(claims: &mut [Claim]) {
+    claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
 }
 
 /// A claim without a source whose cue follows "and" ("The union said… and

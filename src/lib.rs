@@ -158,7 +158,7 @@ impl Analyzer {
                 claims.retain(|o| !o.content.is_empty());
                 claims.push(c);
             }
-            claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
+            claim_model::sort(&mut claims);
         }
         actors::link_claims(&doc, &actors, &mut claims);
         let hedges = if self.layers.hedges {
