@@ -99,7 +99,7 @@ impl ActorLexicon {
             org_heads: HashMap::new(),
             tagger,
         };
-        for row in tsv_rows(include_str!("../lexicons/actors.tsv")) {
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/actors.tsv"))) {
             let kind = row.get(1).and_then(|k| ActorKind::parse(k));
             if let (Some(name), Some(kind)) = (row.first(), kind) {
                 let aliases: Vec<&str> = row
@@ -114,20 +114,20 @@ impl ActorLexicon {
                 lex.add_with_aliases(name, kind, row.get(2).copied(), &aliases);
             }
         }
-        for row in tsv_rows(include_str!("../lexicons/demonyms.tsv")) {
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/demonyms.tsv"))) {
             if let [demonym, state, ..] = row[..] {
                 lex.demonyms
                     .insert(crate::lexicon::normalize(demonym), state.to_string());
             }
         }
-        for row in tsv_rows(include_str!("../lexicons/groups.tsv")) {
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/groups.tsv"))) {
             if let [head, sub, ..] = row[..] {
                 // Leaked once: the built-in lexicon lives for the whole program.
                 let sub: &'static str = Box::leak(sub.to_string().into_boxed_str());
                 lex.groups.insert(head, sub);
             }
         }
-        for row in tsv_rows(include_str!("../lexicons/org_heads.tsv")) {
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/org_heads.tsv"))) {
             if let [head, sub, ..] = row[..] {
                 let head: &'static str = Box::leak(head.to_string().into_boxed_str());
                 let sub: &'static str = Box::leak(sub.to_string().into_boxed_str());

@@ -48,7 +48,7 @@ impl CueKind {
     }
 }
 
-const CUES_TSV: &str = include_str!("../lexicons/cues.tsv");
+const CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.tsv"));
 
 /// Reporting cues, compiled once.
 #[derive(Clone, Debug, Default)]

@@ -89,7 +89,7 @@ pub struct HedgeLexicon {
     phrases: PhraseSet<Entry>,
 }
 
-static BUILTIN_TSV: &str = include_str!("../lexicons/hedges.tsv");
+static BUILTIN_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/hedges.tsv"));
 
 impl HedgeLexicon {
     /// The built-in lexicon (`lexicons/hedges.tsv`).

@@ -1,6 +1,7 @@
 //! Lexicons: data files parsed once, and a token-level phrase matcher.
 //!
-//! Lexicon files live in `lexicons/` and are embedded with `include_str!`.
+//! Lexicon files live in `lexicons/` and are embedded with `include_str!`, without
+//! their comment lines (`build.rs` copies their data lines into `OUT_DIR`).
 //! Each layer parses its files once into a [`PhraseSet`] held in a
 //! `LazyLock` (the built-in [`crate::Analyzer`]) and callers may add entries
 //! at run time through [`crate::Analyzer`].

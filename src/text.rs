@@ -83,7 +83,9 @@ enum Abbrev {
 
 static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(|| {
     let mut map = HashMap::new();
-    for line in crate::lexicon::data_lines(include_str!("../lexicons/abbreviations.txt")) {
+    for line in
+        crate::lexicon::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
+    {
         match line.strip_prefix('!') {
             Some(word) => map.insert(word, Abbrev::Title),
             None => map.insert(line, Abbrev::Plain),
