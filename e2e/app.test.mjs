@@ -171,7 +171,10 @@ test('export: copy JSON (the contract) and download the Markdown report', async 
 
   await page.click('#copy-json');
   await page.waitForSelector('.notice');
-  const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // Indented when exported (the worker sends it compact).
+  assert.match(copied, /^\{\n  "/);
+  const json = JSON.parse(copied);
   assert.ok(Array.isArray(json.actors) && json.actors.length > 3);
   const berglund = json.actors.find((a) => a.name === 'Tomas Berglund');
   assert.ok(berglund, 'contract lists Tomas Berglund');

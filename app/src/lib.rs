@@ -23,7 +23,8 @@ pub struct Output {
     pub overview: String,
     /// Each [`view::Page`] as JSON, parsed by the page only when shown.
     pub pages: Vec<String>,
-    /// The analysis in the JSON contract (UTF-16 offsets), for "Copy JSON".
+    /// The analysis in the JSON contract (UTF-16 offsets), for "Copy JSON":
+    /// compact; the page indents it when it is exported.
     pub contract: String,
 }
 
@@ -46,6 +47,6 @@ pub fn analyze_for_view(text: &str) -> Output {
             .iter()
             .map(|p| serde_json::to_string(p).expect("page serializes"))
             .collect(),
-        contract: serde_json::to_string_pretty(&contract).expect("contract serializes"),
+        contract: serde_json::to_string(&contract).expect("contract serializes"),
     }
 }

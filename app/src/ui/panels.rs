@@ -284,6 +284,18 @@ fn download(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// `json` indented by two spaces (by the browser's `JSON`, only when it is
+/// exported, so that each analysis does not pay for it); as it is if it does not parse.
+fn indented(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .and_then(|v| {
+            js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &2.into())
+        })
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| json.to_string())
+}
+
 /// Copy JSON and download buttons.
 #[function_component(Export)]
 pub fn export(p: &ExportProps) -> Html {
@@ -299,7 +311,7 @@ pub fn export(p: &ExportProps) -> Html {
         let json = r.contract.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = json.clone();
+            let json = indented(&json);
             let dispatch = dispatch.clone();
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             let Some(clipboard) = clipboard else { return };
@@ -321,7 +333,7 @@ pub fn export(p: &ExportProps) -> Html {
         let json = r.contract.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            if download("claimlens.json", "application/json", &json).is_err() {
+            if download("claimlens.json", "application/json", &indented(&json)).is_err() {
                 dispatch.emit(Action::Notice(Some("The download could not start.".into())));
             }
         })
