@@ -95,14 +95,23 @@ def tidy_html(staging: str) -> None:
         f.write(html)
 
 
-def minify_glue(staging: str) -> None:
-    """Minifies the wasm-bindgen glue in place (after the single-file build has
-    read it as written); its exports keep their names."""
+def minify(staging: str, names: list, fmt: list) -> None:
+    """Minifies the named files of `staging` in place with esbuild (not bundled:
+    their imports and exports keep their names)."""
     esbuild = os.path.join(ROOT, "e2e", "node_modules", ".bin", "esbuild")
-    if os.path.exists(esbuild):
-        path = os.path.join(staging, f"{NAME}.js")
-        subprocess.run([esbuild, path, "--minify", "--format=esm", "--log-level=warning",
+    if not os.path.exists(esbuild):
+        return
+    for name in names:
+        path = os.path.join(staging, name)
+        subprocess.run([esbuild, path, "--minify", *fmt, "--log-level=warning",
                         "--allow-overwrite", f"--outfile={path}"], check=True)
+
+
+def minify_glue(staging: str) -> None:
+    """Minifies the wasm-bindgen glue, the boot script and the worker in place
+    (after the single-file build has read them as written, and before the
+    service worker's version hashes them); comments stay in www/."""
+    minify(staging, [f"{NAME}.js", "boot.js", "worker.js"], ["--format=esm"])
 
 
 def service_worker(staging: str) -> None:
@@ -120,6 +129,8 @@ def service_worker(staging: str) -> None:
     js = js.replace("__FILES__", json.dumps(files))
     with open(path, "w") as f:
         f.write(js)
+    # A classic script (registered without type: 'module').
+    minify(staging, ["sw.js"], [])
 
 
 def csp_hash(text: str) -> str:
