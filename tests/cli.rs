@@ -365,3 +365,30 @@ fn two_files_are_refused_rather_than_one_ignored() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("give one FILE"));
 }
+
+/// `--claims-model` runs another claims model: the shipped file gives the
+/// built-in output, and a file that is not a model, or no file, is refused
+/// with status 1.
+#[test]
+fn analyze_with_another_claims_model() {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/models/claims.bin");
+    let builtin = run(&["analyze", "--json"], ARTICLE.as_bytes());
+    let same = run(
+        &["analyze", "--json", "--claims-model", shipped],
+        ARTICLE.as_bytes(),
+    );
+    assert!(same.status.success(), "{}", stderr(&same));
+    assert_eq!(stdout(&same), stdout(&builtin));
+
+    let bad = temp_file("not-a-model.bin", b"hello");
+    let out = run(
+        &["analyze", "--claims-model", bad.to_str().unwrap()],
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--claims-model"), "{}", stderr(&out));
+
+    let out = run(&["analyze", "--claims-model"], ARTICLE.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("needs a FILE"), "{}", stderr(&out));
+}
