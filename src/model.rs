@@ -539,18 +539,7 @@ impl Tagger {
         let mut back = vec![0u8; n * l];
         for i in 0..n {
             if skip(i) {
-                // O, reached from the best previous label.
-                let mut from = usize::MAX;
-                for p in 0..l {
-                    if valid[p] && (from == usize::MAX || best[p] > best[from]) {
-                        from = p;
-                    }
-                }
-                let score = if from == usize::MAX { 0 } else { best[from] };
-                valid = [false; M];
-                valid[0] = true;
-                best[0] = score;
-                back[i * l] = from.min(l - 1) as u8;
+                skip_step(&mut best, &mut valid, &mut back[i * l..], l);
                 continue;
             }
             emit[..l].fill(0);
@@ -588,18 +577,7 @@ impl Tagger {
             }
             valid = next_valid;
         }
-        let mut last = usize::MAX;
-        for c in 0..l {
-            if valid[c] && (last == usize::MAX || best[c] > best[last]) {
-                last = c;
-            }
-        }
-        let mut out = vec![0usize; n];
-        out[n - 1] = last.min(l - 1);
-        for i in (1..n).rev() {
-            out[i - 1] = usize::from(back[i * l + out[i]]);
-        }
-        out
+        backtrack(&best, &valid, &back, n, l)
     }
 
     /// The emission scores of every token of a sequence (all zero for a
@@ -730,22 +708,7 @@ where
     let mut back = vec![0u8; n * l];
     for i in 0..n {
         if skip(i) {
-            // O, reached from the best previous label.
-            let mut from = usize::MAX;
-            for p in 0..l {
-                if valid[p] && (from == usize::MAX || best[p] > best[from]) {
-                    from = p;
-                }
-            }
-            let score = if from == usize::MAX {
-                T::default()
-            } else {
-                best[from]
-            };
-            valid = [false; M];
-            valid[0] = true;
-            best[0] = score;
-            back[i * l] = from.min(l - 1) as u8;
+            skip_step(&mut best, &mut valid, &mut back[i * l..], l);
             continue;
         }
         let mut emit = [T::default(); M];
@@ -786,12 +749,48 @@ where
         }
         valid = next_valid;
     }
-    let mut last = usize::MAX;
-    for c in 0..l {
-        if valid[c] && (last == usize::MAX || best[c] > best[last]) {
-            last = c;
+    backtrack(&best, &valid, &back, n, l)
+}
+
+/// The best label among the valid ones (`usize::MAX` when none is valid).
+fn best_valid<T: PartialOrd>(best: &[T], valid: &[bool], l: usize) -> usize {
+    let mut from = usize::MAX;
+    for p in 0..l {
+        if valid[p] && (from == usize::MAX || best[p] > best[from]) {
+            from = p;
         }
     }
+    from
+}
+
+/// A skipped token of a Viterbi pass: `O`, reached from the best previous label.
+fn skip_step<T: PartialOrd + Copy + Default>(
+    best: &mut [T; MAX_LABELS],
+    valid: &mut [bool; MAX_LABELS],
+    back: &mut [u8],
+    l: usize,
+) {
+    let from = best_valid(&best[..], &valid[..], l);
+    let score = if from == usize::MAX {
+        T::default()
+    } else {
+        best[from]
+    };
+    *valid = [false; MAX_LABELS];
+    valid[0] = true;
+    best[0] = score;
+    back[0] = from.min(l - 1) as u8;
+}
+
+/// The labels of the best path: the best valid last label, then the back pointers.
+fn backtrack<T: PartialOrd>(
+    best: &[T],
+    valid: &[bool],
+    back: &[u8],
+    n: usize,
+    l: usize,
+) -> Vec<usize> {
+    let last = best_valid(best, valid, l);
     let mut out = vec![0usize; n];
     out[n - 1] = last.min(l - 1);
     for i in (1..n).rev() {
