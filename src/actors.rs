@@ -263,7 +263,6 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
 
 /// How the first decoding pass tagged the words of a document: the
 /// second pass reads it as features ([`SentenceFeatures::doc_features`]).
-#[derive(Default)]
 pub struct DocTags {
     /// Per normalised word: its tags in the first pass.
     words: WordTable,
@@ -283,7 +282,6 @@ struct WordTags {
 /// [`WordTags`] by word hash: an open-addressing table (linear probing) of
 /// a power-of-two size at least twice the number of tokens, which a
 /// document fills once (smaller in the wasm build than a `HashMap` of its own).
-#[derive(Default)]
 struct WordTable {
     keys: Vec<u64>,
     used: Vec<bool>,
@@ -318,9 +316,6 @@ impl WordTable {
     }
 
     fn get(&self, key: u64) -> Option<&WordTags> {
-        if self.keys.is_empty() {
-            return None;
-        }
         let i = self.slot(key);
         self.used[i].then(|| &self.tags[i])
     }
@@ -346,7 +341,8 @@ impl DocTags {
                 if l == 0 {
                     let starts = i == s.first || is_opening(doc, i - 1);
                     if !starts && doc.tokens[i].kind == TokenKind::Word && first_upper(doc.tok(i)) {
-                        words.entry(norm.hash(i)).counts[4] += 1;
+                        let o = &mut words.entry(norm.hash(i)).counts[4];
+                        *o = o.saturating_add(1);
                     }
                     i += 1;
                     continue;
