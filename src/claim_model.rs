@@ -401,6 +401,9 @@ pub fn sort(claims: &mut [Claim]) {
     claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
 }
 
+/// How many claims back [`share_sources`] looks for a source.
+const SHARE_WINDOW: usize = 8;
+
 /// A claim without a source whose cue follows "and" ("The union said… and
 /// warned that…") or is a participle after a comma ("…, telling reporters
 /// that…") takes the source of the previous claim of its sentence.
@@ -419,12 +422,15 @@ fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Claim]) {
         if &norm[and] != "and" && !participle {
             continue;
         }
+        // Claims are in cue order: those of the same sentence come just
+        // before. A few of them at most: a sentence can be a whole run-on text.
         let sentence = doc.sentence_of(first);
-        let prev = claims[..j].iter().rev().find(|p| {
-            p.source.is_some()
-                && p.cue.end <= claims[j].cue.start
-                && doc.sentence_of(doc.token_at(p.cue.start)) == sentence
-        });
+        let prev = claims[..j]
+            .iter()
+            .rev()
+            .take(SHARE_WINDOW)
+            .take_while(|p| doc.sentence_of(doc.token_at(p.cue.start)) == sentence)
+            .find(|p| p.source.is_some() && p.cue.end <= claims[j].cue.start);
         if let Some(p) = prev {
             claims[j].source = p.source;
             claims[j].attribution = Attribution::Named;
