@@ -1013,15 +1013,9 @@ const IMPERSONAL: &[&str] = &[
 /// They are not part of [`find`], whose claims are features of the learned
 /// layer; the analyzer adds them to either layer's claims.
 pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
-    let mut out = Vec::new();
     let n = doc.tokens.len();
-    let mut sent_of = vec![0u32; n];
-    for (si, s) in doc.sentences.iter().enumerate() {
-        for x in &mut sent_of[s.first..s.last] {
-            *x = si as u32;
-        }
-    }
-    let mut cx: Option<Ctx> = None;
+    // (first token of the cue group, its participle)
+    let mut hits: Vec<(usize, usize)> = Vec::new();
     for i in 0..n.saturating_sub(3) {
         if &norm[i] != "it" || !BE.contains(&&norm[i + 1][..]) {
             continue;
@@ -1031,22 +1025,46 @@ pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
         while k < n && (AUX.contains(&&norm[k][..]) || norm[k].ends_with("ly")) && k < i + 5 {
             k += 1;
         }
-        if k + 1 >= n || !IMPERSONAL.contains(&&norm[k][..]) || &norm[k + 1] != "that" {
-            continue;
+        if k + 1 < n
+            && IMPERSONAL.contains(&&norm[k][..])
+            && &norm[k + 1] == "that"
+            && doc.sentence_of(k + 1) == doc.sentence_of(i)
+        {
+            hits.push((i, k));
         }
-        if sent_of[k + 1] != sent_of[i] {
-            continue;
-        }
-        let cx = cx.get_or_insert_with(|| Ctx {
-            doc,
-            norm,
-            lex,
-            partner: pair_quotes(doc, norm, &sent_of),
-            sent_of: sent_of.clone(),
-        });
-        let Some((a, b)) = cx.content_after(k + 2) else {
+    }
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let mut sent_of = vec![0u32; n];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        sent_of[s.first..s.last].fill(si as u32);
+    }
+    let cx = Ctx {
+        doc,
+        norm,
+        lex,
+        partner: pair_quotes(doc, norm, &sent_of),
+        sent_of,
+    };
+    let mut out = Vec::with_capacity(hits.len());
+    for (h, &(i, k)) in hits.iter().enumerate() {
+        let Some((a, mut b)) = cx.content_after(k + 2) else {
             continue;
         };
+        // A second one in the same clause ends this one's content: "It is
+        // believed that A, and it is thought that B".
+        if let Some(&(next, _)) = hits.get(h + 1) {
+            if next <= b {
+                b = next.saturating_sub(1);
+                while b > a && matches!(&norm[b], "," | ";" | "and" | "but") {
+                    b -= 1;
+                }
+                if next <= a {
+                    continue;
+                }
+            }
+        }
         out.push(Claim {
             source: None,
             cue: cx.span(i + 1, k),
@@ -1056,6 +1074,44 @@ pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
         });
     }
     out
+}
+
+/// Adds the [`impersonal`] claims whose cue no claim of `claims` overlaps.
+/// Content that another claim holds inside an added claim, before its own
+/// cue or in another sentence, moves to the added claim ("It is widely
+/// believed that the plan failed, which the council has long sought to…").
+/// `claims` must be sorted by cue start and stay so.
+pub fn add_impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon, claims: &mut Vec<Claim>) {
+    let mut added = impersonal(doc, norm, lex);
+    added.retain(|c| {
+        // Claims that share a cue sit together: a few before the first one
+        // that starts after this cue are enough to look at.
+        let j = claims.partition_point(|o| o.cue.start < c.cue.end);
+        !claims[..j]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|o| o.cue.overlaps(c.cue))
+    });
+    if added.is_empty() {
+        return;
+    }
+    let sentence = |at: usize| doc.sentence_of(doc.token_at(at));
+    for o in claims.iter_mut() {
+        let cue = o.cue;
+        o.content.retain(|s| {
+            // The added claims do not overlap one another: only the last one
+            // that starts before `s` ends can hold it.
+            let p = added.partition_point(|c| c.cue.start < s.end);
+            let Some(c) = p.checked_sub(1).map(|p| &added[p]) else {
+                return true;
+            };
+            let inside = c.cue.overlaps(*s) || c.content.iter().any(|x| x.overlaps(*s));
+            !(inside && (s.start < cue.start || sentence(s.start) != sentence(cue.start)))
+        });
+    }
+    claims.extend(added);
+    crate::claim_model::sort(claims);
 }
 
 /// Drops claims whose cue lies inside another claim's quoted content (a

@@ -143,22 +143,7 @@ impl Analyzer {
         if self.layers.claims {
             // Impersonal passives ("it is widely believed that…") where neither
             // layer found a claim.
-            for c in claims::impersonal(&doc, &norm, &self.cues) {
-                if claims.iter().any(|o| o.cue.overlaps(c.cue)) {
-                    continue;
-                }
-                // Content that another claim took from before its own cue
-                // belongs to this one.
-                let inside =
-                    |s: &Span| c.cue.overlaps(*s) || c.content.iter().any(|x| x.overlaps(*s));
-                for o in &mut claims {
-                    let cue = o.cue;
-                    o.content.retain(|s| s.start >= cue.start || !inside(s));
-                }
-                claims.retain(|o| !o.content.is_empty());
-                claims.push(c);
-            }
-            claim_model::sort(&mut claims);
+            claims::add_impersonal(&doc, &norm, &self.cues, &mut claims);
         }
         actors::link_claims(&doc, &actors, &mut claims);
         let hedges = if self.layers.hedges {

@@ -677,3 +677,51 @@ fn analyzer_claims_after_the_layers() {
         assert_eq!(c.attribution, want, "attribution in {text:?}");
     }
 }
+
+/// Impersonal claims next to other claims: a claim of another sentence keeps
+/// its own content and is not dropped, two impersonal claims in one sentence
+/// split it, and content another claim took from inside an impersonal claim
+/// moves to it. Each row: text, then (cue, content) of every claim in order.
+#[test]
+fn impersonal_claims_beside_others() {
+    type Row = (
+        &'static str,
+        &'static [(&'static str, &'static [&'static str])],
+    );
+    let rows: &[Row] = &[
+        (
+            "It is widely believed that prices will rise.",
+            &[("is widely believed", &["prices will rise"])],
+        ),
+        (
+            "Prices will rise, officials said. It is widely believed that the mayor will \
+             resign, and it is thought that he knows.",
+            &[
+                ("said", &["Prices will rise"]),
+                ("is widely believed", &["the mayor will resign"]),
+                ("is thought", &["he knows"]),
+            ],
+        ),
+    ];
+    for &(text, wants) in rows {
+        let got = claimlens::analyze(text).claims;
+        let show: Vec<(&str, Vec<&str>)> = got
+            .iter()
+            .map(|c| {
+                let content = c.content.iter().map(|s| s.slice(text)).collect();
+                (c.cue.slice(text), content)
+            })
+            .collect();
+        let want: Vec<(&str, Vec<&str>)> = wants.iter().map(|(c, x)| (*c, x.to_vec())).collect();
+        assert_eq!(show, want, "claims in {text:?}");
+    }
+    // A claim of another sentence stays, whatever its content.
+    let text = "Officials said. It is widely believed that prices will rise.";
+    let cues: Vec<&str> = claimlens::analyze(text)
+        .claims
+        .iter()
+        .map(|c| c.cue.slice(text))
+        .collect();
+    assert!(cues.contains(&"said"), "{cues:?}");
+    assert!(cues.contains(&"is widely believed"), "{cues:?}");
+}
