@@ -95,9 +95,20 @@ impl Analyzer {
 
     /// Uses another claims model (a file written by `claimlens train claims`)
     /// instead of the built-in one; `None` runs the hand-written rules alone.
-    pub fn with_claims_model(mut self, tagger: Option<model::Tagger>) -> Self {
+    /// A model whose labels are not those of [`claim_model::LABELS`] (an
+    /// actor model, say) is refused.
+    pub fn with_claims_model(mut self, tagger: Option<model::Tagger>) -> Result<Self, String> {
+        if let Some(t) = &tagger {
+            if !t.labels().iter().eq(claim_model::LABELS.iter()) {
+                return Err(format!(
+                    "not a claims model: its labels are {:?}, a claims model has {:?}",
+                    t.labels(),
+                    claim_model::LABELS
+                ));
+            }
+        }
         self.claims_tagger = tagger.map(std::sync::Arc::new);
-        self
+        Ok(self)
     }
 
     /// Adds a named actor ("Sepahnews" as an organization with subkind "media").

@@ -367,8 +367,8 @@ fn two_files_are_refused_rather_than_one_ignored() {
 }
 
 /// `--claims-model` runs another claims model: the shipped file gives the
-/// built-in output, and a file that is not a model, or no file, is refused
-/// with status 1.
+/// built-in output, an untrained model other claims, and a file that is not
+/// a model, an actor model, or no file is refused with status 1.
 #[test]
 fn analyze_with_another_claims_model() {
     let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/models/claims.bin");
@@ -380,6 +380,37 @@ fn analyze_with_another_claims_model() {
     assert!(same.status.success(), "{}", stderr(&same));
     assert_eq!(stdout(&same), stdout(&builtin));
 
+    // A claims model that learned nothing (0 epochs) leaves the rules' claims,
+    // which differ from the built-in model's on this article.
+    let corpus = temp_file(
+        "toy.jsonl",
+        br#"{"id":"a","text":"The mayor said the bridge would close.","spans":[]}"#,
+    );
+    let toy = corpus.with_file_name("toy.bin");
+    let trained = run(
+        &[
+            "train",
+            "claims",
+            "--train",
+            corpus.to_str().unwrap(),
+            "--epochs",
+            "0",
+            "--bits",
+            "8",
+            "--out",
+            toy.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(trained.status.success(), "{}", stderr(&trained));
+    let other = run(
+        &["analyze", "--json", "--claims-model", toy.to_str().unwrap()],
+        ARTICLE.as_bytes(),
+    );
+    assert!(other.status.success(), "{}", stderr(&other));
+    let claims = |o: &Output| serde_json::from_str::<Value>(&stdout(o)).unwrap()["claims"].clone();
+    assert_ne!(claims(&other), claims(&builtin));
+
     let bad = temp_file("not-a-model.bin", b"hello");
     let out = run(
         &["analyze", "--claims-model", bad.to_str().unwrap()],
@@ -387,6 +418,16 @@ fn analyze_with_another_claims_model() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--claims-model"), "{}", stderr(&out));
+
+    // An actor model has other labels.
+    let actors = concat!(env!("CARGO_MANIFEST_DIR"), "/models/actors.bin");
+    let out = run(&["analyze", "--claims-model", actors], ARTICLE.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not a claims model"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(&["analyze", "--claims-model"], ARTICLE.as_bytes());
     assert_eq!(out.status.code(), Some(1));

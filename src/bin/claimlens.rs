@@ -60,11 +60,12 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
                 let Some(path) = args.next() else {
                     return fail("--claims-model needs a FILE");
                 };
-                let tagger = std::fs::read(path)
+                let with = std::fs::read(path)
                     .map_err(|e| format!("cannot read {path}: {e}"))
-                    .and_then(|b| claimlens::model::Tagger::from_bytes(&b));
-                match tagger {
-                    Ok(t) => analyzer = analyzer.with_claims_model(Some(t)),
+                    .and_then(|b| claimlens::model::Tagger::from_bytes(&b))
+                    .and_then(|t| analyzer.clone().with_claims_model(Some(t)));
+                match with {
+                    Ok(a) => analyzer = a,
                     Err(e) => return fail(format!("--claims-model: {e}")),
                 }
             }
