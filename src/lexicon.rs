@@ -59,7 +59,8 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// The non-empty, non-comment lines of a lexicon file, trimmed.
+/// The non-empty, non-comment lines of a lexicon file, trimmed (`build.rs`
+/// keeps the same lines when it embeds the built-in files).
 pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
