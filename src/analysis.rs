@@ -147,7 +147,7 @@ pub struct Hedge {
 pub struct SentenceScore {
     /// Where it is.
     pub span: Span,
-    /// Certainty in `[0, 1]`; see [`crate::score`] for the formula.
+    /// Certainty in `[0, 1]`; see [`crate::sentence_certainty`] for the formula.
     pub certainty: f32,
 }
 

@@ -318,4 +318,20 @@ fn without_the_actor_layer_claims_point_at_no_actor() {
     assert!(!a.claims.is_empty(), "claims still found");
     assert!(a.claims.iter().all(|c| c.actor.is_none()));
     assert!(a.claims.iter().any(|c| c.attribution == Attribution::Named));
+    // The actors layer does not run, but a group noun still makes a source vague.
+    let text = "Analysts said it may resume. Sepahnews reported that the drills ended.";
+    let a = an.analyze(text);
+    let by_cue = |cue: &str| {
+        a.claims
+            .iter()
+            .find(|c| c.cue.slice(text) == cue)
+            .map(|c| c.attribution)
+    };
+    assert_eq!(by_cue("said"), Some(Attribution::Vague), "{:?}", a.claims);
+    assert_eq!(
+        by_cue("reported"),
+        Some(Attribution::Named),
+        "{:?}",
+        a.claims
+    );
 }

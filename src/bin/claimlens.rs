@@ -62,8 +62,12 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
                 };
                 let with = std::fs::read(path)
                     .map_err(|e| format!("cannot read {path}: {e}"))
-                    .and_then(|b| claimlens::model::Tagger::from_bytes(&b))
-                    .and_then(|t| analyzer.clone().with_claims_model(Some(t)));
+                    .and_then(|b| {
+                        analyzer
+                            .clone()
+                            .with_claims_model(Some(&b))
+                            .map_err(|e| e.to_string())
+                    });
                 match with {
                     Ok(a) => analyzer = a,
                     Err(e) => return fail(format!("--claims-model: {e}")),

@@ -1,7 +1,7 @@
 //! The learned-model machinery on toy sequences written for the test:
 //! Viterbi training and decoding, the model file format, pruning.
 
-use claimlens::model::{Decoder, FeatureHash, Rng, Sequence, Tagger, Trainer};
+use super::{Decoder, FeatureHash, Rng, Sequence, Tagger, Trainer};
 
 const LABELS: [&str; 3] = ["O", "B-X", "I-X"];
 

@@ -1,90 +1,23 @@
-//! Segmentation: text → tokens → sentences, with byte spans.
-//!
-//! The tokenizer is a single forward pass over the characters. It keeps
-//! abbreviations ("U.S.", "Gen.", "Inc."), initials ("J. Smith"), decimals
-//! ("1,000.5"), hyphenated words and dates in one token, splits possessives
-//! ("IRGC’s" → "IRGC" + "’s") and negations ("couldn't" → "could" + "n't"),
-//! and tells opening from closing quotes by their neighbours.
+//! The tokenizer: one forward pass over the characters.
 
+use super::{Token, TokenKind};
 use crate::span::Span;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// What a token is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum TokenKind {
-    /// Letters (possibly with digits, inner hyphens, apostrophes or periods).
-    Word,
-    /// Starts with a digit: numbers, dates, scores.
-    Number,
-    /// The possessive clitic `'s` / `’s` (or a bare `'` after a plural).
-    Possessive,
-    /// The negation clitic `n't`.
-    Negation,
-    /// An opening quotation mark.
-    OpenQuote,
-    /// A closing quotation mark.
-    CloseQuote,
-    /// A dash: `-`, `--`, `–`, `—`, `―`.
-    Dash,
-    /// Any other punctuation.
-    Punct,
-}
-
-/// One token with its byte span.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct Token {
-    /// Where the token is.
-    pub span: Span,
-    /// What it is.
-    pub kind: TokenKind,
-    /// Whitespace precedes the token.
-    pub space_before: bool,
-    /// A line break precedes the token.
-    pub line_before: bool,
-    /// The token is an abbreviation that ends with a period.
-    pub abbrev: bool,
-}
-
-/// A sentence: a span and the tokens it holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sentence {
-    /// From the first token's start to the last token's end.
-    pub span: Span,
-    /// Index of the first token.
-    pub first: usize,
-    /// One past the index of the last token.
-    pub last: usize,
-    /// Paragraph number (0-based); a line break starts a new paragraph.
-    pub paragraph: usize,
-    /// Written in capitals (a headline such as "SOCCER - SHEARER NAMED").
-    pub caps: bool,
-}
-
-/// A segmented text.
-#[derive(Clone, Debug)]
-pub struct Doc<'a> {
-    /// The text.
-    pub text: &'a str,
-    /// Its tokens, in order.
-    pub tokens: Vec<Token>,
-    /// Its sentences, in order; every token belongs to exactly one.
-    pub sentences: Vec<Sentence>,
-}
-
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Copy, Clone, PartialEq, Eq)]
-enum Abbrev {
+pub(super) enum Abbrev {
     /// A title or name part: never ends a sentence.
     Title,
     /// May end a sentence ("… in the U.S. The next day …").
     Plain,
 }
 
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(|| {
+pub(super) static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for line in
-        crate::lexicon::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
+        crate::data::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
     {
         match line.strip_prefix('!') {
             Some(word) => map.insert(word, Abbrev::Title),
@@ -94,49 +27,9 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(||
     map
 });
 
-/// Words that, capitalised after an abbreviation, show that a new sentence began.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "However",
-    "Meanwhile",
-    "After",
-    "As",
-    "If",
-    "When",
-    "While",
-    "Some",
-    "Many",
-    "Officials",
-    "Analysts",
-    "According",
-];
-
 /// Punctuation characters (everything else that is not whitespace belongs to words).
 #[inline]
-pub fn is_punct(c: char) -> bool {
+pub(crate) fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_punctuation();
     }
@@ -207,15 +100,6 @@ fn is_word_char(c: char) -> bool {
 #[inline]
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―' | '‒' | '‐' | '‑')
-}
-
-/// Characters that end a sentence.
-#[inline]
-fn is_terminal(s: &str) -> bool {
-    matches!(
-        s,
-        "." | "!" | "?" | "…" | "..." | "。" | "！" | "？" | "?!" | "!?" | "\u{06D4}" | "\u{061F}"
-    )
 }
 
 struct Scanner<'a> {
@@ -471,166 +355,4 @@ fn split_clitic(word: &str) -> (usize, Option<TokenKind>) {
         }
     }
     (word.len(), None)
-}
-
-fn starts_lowercase(text: &str, t: &Token) -> bool {
-    t.span
-        .slice(text)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
-}
-
-/// Splits tokens into sentences.
-pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    if tokens.is_empty() {
-        return sentences;
-    }
-    let mut first = 0;
-    let mut paragraph = 0;
-    let mut k = 0;
-    while k < tokens.len() {
-        let t = &tokens[k];
-        let s = t.span.slice(text);
-        let mut boundary_after = None;
-        let ends = if t.kind == TokenKind::Punct && is_terminal(s) {
-            true
-        } else if t.abbrev {
-            let word = &s[..s.len() - 1];
-            let plain = match ABBREVIATIONS.get(word) {
-                Some(Abbrev::Title) => false,
-                Some(Abbrev::Plain) => true,
-                None => word.contains('.'),
-            };
-            plain
-                && tokens.get(k + 1).is_some_and(|n| {
-                    n.line_before || SENTENCE_STARTERS.contains(&n.span.slice(text))
-                })
-        } else {
-            false
-        };
-        if ends {
-            // Absorb closing quotes and brackets.
-            let mut j = k + 1;
-            while j < tokens.len()
-                && !tokens[j].space_before
-                && (tokens[j].kind == TokenKind::CloseQuote
-                    || matches!(tokens[j].span.slice(text), ")" | "]" | "’" | "'"))
-            {
-                j += 1;
-            }
-            let next = tokens.get(j);
-            let ok = match next {
-                None => true,
-                Some(n) => {
-                    n.line_before
-                        || (n.space_before || is_cjk_terminal(s)) && !starts_lowercase(text, n)
-                }
-            };
-            if ok {
-                boundary_after = Some(j);
-            }
-        }
-        // A line break ends the sentence unless the next line continues in lowercase.
-        if boundary_after.is_none() {
-            if let Some(n) = tokens.get(k + 1) {
-                if n.line_before && (!starts_lowercase(text, n) || blank_line_between(text, t, n)) {
-                    boundary_after = Some(k + 1);
-                }
-            }
-        }
-        if let Some(j) = boundary_after {
-            sentences.push(make_sentence(text, tokens, first, j, paragraph));
-            if tokens.get(j).is_some_and(|n| n.line_before) {
-                paragraph += 1;
-            }
-            first = j;
-            k = j;
-        } else {
-            k += 1;
-        }
-    }
-    if first < tokens.len() {
-        sentences.push(make_sentence(text, tokens, first, tokens.len(), paragraph));
-    }
-    sentences
-}
-
-fn is_cjk_terminal(s: &str) -> bool {
-    matches!(s, "。" | "！" | "？")
-}
-
-fn blank_line_between(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.span.end..b.span.start].matches('\n').count() >= 2
-}
-
-fn make_sentence(
-    text: &str,
-    tokens: &[Token],
-    first: usize,
-    last: usize,
-    paragraph: usize,
-) -> Sentence {
-    let span = Span::new(tokens[first].span.start, tokens[last - 1].span.end);
-    let (mut upper, mut lower, mut words) = (0usize, 0usize, 0usize);
-    for t in &tokens[first..last] {
-        if t.kind == TokenKind::Word {
-            words += 1;
-            for c in t.span.slice(text).chars() {
-                if c.is_uppercase() {
-                    upper += 1;
-                } else if c.is_lowercase() {
-                    lower += 1;
-                }
-            }
-        }
-    }
-    Sentence {
-        span,
-        first,
-        last,
-        paragraph,
-        caps: words >= 2 && upper >= 4 * lower.max(1) && upper > 3,
-    }
-}
-
-impl<'a> Doc<'a> {
-    /// Tokenizes and splits `text`.
-    ///
-    /// ```
-    /// let doc = claimlens::Doc::new("Gen. Smith met U.S. officials. They left.");
-    /// assert_eq!(doc.sentences.len(), 2);
-    /// assert_eq!(doc.sentence_text(0), "Gen. Smith met U.S. officials.");
-    /// ```
-    pub fn new(text: &'a str) -> Self {
-        let tokens = tokenize(text);
-        let sentences = split_sentences(text, &tokens);
-        Doc {
-            text,
-            tokens,
-            sentences,
-        }
-    }
-
-    /// The text of token `i`.
-    #[inline]
-    pub fn tok(&self, i: usize) -> &'a str {
-        self.tokens[i].span.slice(self.text)
-    }
-
-    /// The text of sentence `i`.
-    pub fn sentence_text(&self, i: usize) -> &'a str {
-        self.sentences[i].span.slice(self.text)
-    }
-
-    /// Index of the sentence that holds token `t`.
-    pub fn sentence_of(&self, t: usize) -> usize {
-        self.sentences.partition_point(|s| s.last <= t)
-    }
-
-    /// Index of the first token that starts at or after byte `pos`.
-    pub fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
-    }
 }

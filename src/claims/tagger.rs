@@ -15,12 +15,13 @@
 //! a source needs a cue from the lexicon. A rule claim whose cue the tagger
 //! left untagged is kept.
 
-use crate::analysis::{Attribution, Claim};
-use crate::claims::{self, CueLexicon};
-use crate::lexicon::Norm;
-use crate::model::{str_hash, Decoder, FeatureHash, Sequence, Tagger};
+use super::cues::CueLexicon;
+use super::Found;
+#[cfg(feature = "training")]
+use crate::model::Sequence;
+use crate::model::{str_hash, Decoder, FeatureHash, Tagger};
 use crate::span::Span;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, Norm, TokenKind};
 use std::sync::{Arc, LazyLock};
 
 /// Labels of the claims tagger.
@@ -32,7 +33,7 @@ const CUE: u8 = 3;
 const CON: u8 = 5;
 
 static TAGGER: LazyLock<Option<Arc<Tagger>>> = LazyLock::new(|| {
-    let bytes = include_bytes!("../models/claims.bin");
+    let bytes = include_bytes!("../../models/claims.bin");
     Tagger::from_bytes(bytes).ok().map(Arc::new)
 });
 
@@ -81,7 +82,7 @@ pub struct ClaimFeatures<'a> {
 
 impl<'a> ClaimFeatures<'a> {
     /// Gathers the facts; `rules` are the hand-written layer's claims.
-    pub fn new(doc: &'a Doc<'a>, norm: &'a Norm, lex: &CueLexicon, rules: &[Claim]) -> Self {
+    pub fn new(doc: &'a Doc<'a>, norm: &'a Norm, lex: &CueLexicon, rules: &[Found]) -> Self {
         let n = doc.tokens.len();
         let mut words = Vec::with_capacity(n);
         let mut shapes = Vec::with_capacity(n);
@@ -97,10 +98,10 @@ impl<'a> ClaimFeatures<'a> {
                 words.push(str_hash(&norm[i]));
             }
             buf.clear();
-            crate::actors::shape_into(doc.tok(i), &mut buf);
+            crate::text::shape_into(doc.tok(i), &mut buf);
             shapes.push(str_hash(&buf));
         }
-        let cue = claims::cue_tags(doc, norm, lex);
+        let cue = super::cues::cue_tags(doc, norm, lex);
         // The rules' role of each token.
         let mut rule = vec![0u8; n];
         let mut mark = |span: Span, b: u8| {
@@ -127,13 +128,13 @@ impl<'a> ClaimFeatures<'a> {
                 *x = si as u32;
             }
         }
-        let partner = claims::pair_quotes(doc, norm, &sent_of);
+        let partner = super::quotes::pair_quotes(doc, norm, &sent_of);
         let mut quote = vec![0u8; n];
         let mut quote_ctx = vec![(0u64, 0u64); n];
         let skip = |j: usize| matches!(&norm[j], "," | "." | "”" | "\"");
         for i in 0..n {
             let p = partner[i];
-            if p != claims::NONE && (p as usize) > i {
+            if p != super::quotes::NONE && (p as usize) > i {
                 let p = p as usize;
                 for q in &mut quote[i + 1..p] {
                     *q = 1;
@@ -274,8 +275,8 @@ impl<'a> ClaimFeatures<'a> {
                 f(1),
                 f(2).h(w0),
                 f(3).h(s0),
-                f(4).str(crate::actors::suffix(w, 3)),
-                f(5).str(crate::actors::suffix(w, 2)),
+                f(4).str(crate::text::suffix(w, 3)),
+                f(5).str(crate::text::suffix(w, 2)),
                 f(6).h(wp),
                 f(7).h(wn),
                 f(8).h(self.w(k - 2, lo, hi)),
@@ -326,6 +327,7 @@ pub fn sequences(doc: &Doc) -> Vec<(usize, usize)> {
 }
 
 /// Builds the tagger's features for tokens `lo..hi` (for training).
+#[cfg(feature = "training")]
 pub fn features(cf: &ClaimFeatures, lo: usize, hi: usize, seq: &mut Sequence) {
     for i in lo..hi {
         seq.begin_token(cf.word(i), false);
@@ -345,8 +347,8 @@ pub fn find(
     norm: &Norm,
     lex: &CueLexicon,
     tagger: &Tagger,
-    rules: &[Claim],
-) -> Vec<Claim> {
+    rules: &[Found],
+) -> Vec<Found> {
     let cf = ClaimFeatures::new(doc, norm, lex, rules);
     let mut claims = Vec::new();
     let mut all = vec![0usize; doc.tokens.len()];
@@ -397,7 +399,7 @@ pub fn find(
 }
 
 /// Sorts claims by cue, then source (one instance of the sort for the analyzer too).
-pub fn sort(claims: &mut [Claim]) {
+pub fn sort(claims: &mut [Found]) {
     claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
 }
 
@@ -408,7 +410,7 @@ const SHARE_WINDOW: usize = 8;
 /// warned that…") or is a participle after a comma ("…, telling reporters
 /// that…") takes the source of the previous claim of its sentence.
 /// `claims` are in text order of their cues.
-fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Claim]) {
+fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Found]) {
     for j in 1..claims.len() {
         if claims[j].source.is_some() {
             continue;
@@ -433,13 +435,12 @@ fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Claim]) {
             .find(|p| p.source.is_some() && p.cue.end <= claims[j].cue.start);
         if let Some(p) = prev {
             claims[j].source = p.source;
-            claims[j].attribution = Attribution::Named;
         }
     }
 }
 
 /// Turns the labels of the document's tokens into claims.
-fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Claim>) {
+fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Found>) {
     // Spans: (role, first token, last token).
     let mut spans: Vec<(u8, usize, usize)> = Vec::new();
     for (k, &t) in tags.iter().enumerate() {
@@ -510,25 +511,17 @@ fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Claim>) {
         let cue = span(c0, c1);
         let mut srcs = sources[j].iter().copied();
         let first = srcs.next();
-        claims.push(Claim {
+        claims.push(Found {
             source: first,
             cue,
             content: contents[j].clone(),
-            actor: None,
-            attribution: if first.is_some() {
-                Attribution::Named
-            } else {
-                Attribution::None
-            },
         });
         // A second source of the same cue ("X and Y said") is a claim of its own.
         for s in srcs {
-            claims.push(Claim {
+            claims.push(Found {
                 source: Some(s),
                 cue,
                 content: contents[j].clone(),
-                actor: None,
-                attribution: Attribution::Named,
             });
         }
     }

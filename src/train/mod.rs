@@ -6,10 +6,10 @@
 //! map iteration order.
 
 use crate::actors::{self, ActorLexicon, DocContext, DocTags, LABELS};
-use crate::claim_model;
 use crate::claims::{self, CueLexicon};
+use crate::error::Error;
 use crate::model::{Decoder, Rng, Sequence, Tagger, Trainer};
-use crate::text::Doc;
+use crate::text::{Doc, Norm};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -46,7 +46,7 @@ pub struct Options {
     pub bits: u32,
     /// Shuffle seed.
     pub seed: u64,
-    /// Quantized weights below this magnitude are dropped ([`Tagger::prune`]).
+    /// Quantized weights below this magnitude are dropped (pruning: a smaller file).
     pub prune: i8,
     /// How the tagger decodes (and so how it is trained).
     pub decoder: Decoder,
@@ -90,14 +90,16 @@ fn labelled_docs(
     extra: bool,
     label_of: impl Fn(&GoldSpan) -> Option<usize>,
     mut each: impl FnMut(&Doc, Vec<usize>),
-) -> Result<usize, String> {
+) -> Result<usize, Error> {
     let mut misaligned = 0usize;
     for (n, line) in corpus.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let gold: GoldDoc =
-            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let gold: GoldDoc = serde_json::from_str(line).map_err(|e| Error::Corpus {
+            line: n + 1,
+            message: e.to_string(),
+        })?;
         let text = gold.text.as_str();
         let map = cp_to_byte(text);
         let doc = Doc::new(text);
@@ -130,14 +132,14 @@ fn labelled_docs(
 ///
 /// The model serves both passes of the actor layer, so every sentence is an
 /// example twice: with the first-pass features only, and with the document
-/// features of the second pass ([`actors::features2`]) computed from a first
-/// pass by a model trained on the other [`FOLDS`]` - 1` folds of documents.
+/// features of the second pass computed from a first
+/// pass by a model trained on the other four of five folds of documents.
 /// `log` receives one progress line per fold and per epoch.
 pub fn train_actors(
     corpus: &str,
     opts: &Options,
     mut log: impl FnMut(&str),
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Error> {
     let lex = ActorLexicon::builtin_without_model();
     let label_of = |s: &GoldSpan| {
         let ty = match (s.label.as_str(), s.ty.as_deref()) {
@@ -155,7 +157,7 @@ pub fn train_actors(
     let mut first: Vec<Vec<(Sequence, Vec<usize>)>> = Vec::with_capacity(docs.len());
     for (text, labels) in &docs {
         let doc = Doc::new(text);
-        let norm = crate::lexicon::Norm::new(&doc);
+        let norm = Norm::new(&doc);
         let ctx = DocContext::new(&doc, &norm, &lex);
         first.push(
             doc.sentences
@@ -191,7 +193,7 @@ pub fn train_actors(
         for d in (fold..docs.len()).step_by(FOLDS) {
             let (text, labels) = &docs[d];
             let doc = Doc::new(text);
-            let norm = crate::lexicon::Norm::new(&doc);
+            let norm = Norm::new(&doc);
             let ctx = DocContext::new(&doc, &norm, &lex);
             let mut flat = vec![0usize; doc.tokens.len()];
             for (s, (seq, _)) in doc.sentences.iter().zip(&first[d]) {
@@ -266,7 +268,7 @@ pub fn train_claims(
     corpus: &str,
     opts: &Options,
     mut log: impl FnMut(&str),
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Error> {
     let lex = CueLexicon::builtin();
     let mut examples: Vec<(Sequence, Vec<usize>)> = Vec::new();
     let label_of = |s: &GoldSpan| match s.label.as_str() {
@@ -276,12 +278,12 @@ pub fn train_claims(
         _ => None,
     };
     let misaligned = labelled_docs(corpus, false, label_of, |doc, labels| {
-        let norm = crate::lexicon::Norm::new(doc);
-        let rules = claims::find(doc, &norm, &lex);
-        let cf = claim_model::ClaimFeatures::new(doc, &norm, &lex, &rules);
-        for (lo, hi) in claim_model::sequences(doc) {
+        let norm = Norm::new(doc);
+        let rules = claims::find_by_rules(doc, &norm, &lex);
+        let cf = claims::ClaimFeatures::new(doc, &norm, &lex, &rules);
+        for (lo, hi) in claims::sequences(doc) {
             let mut seq = Sequence::default();
-            claim_model::features(&cf, lo, hi, &mut seq);
+            claims::features(&cf, lo, hi, &mut seq);
             examples.push((seq, labels[lo..hi].to_vec()));
         }
     })?;
@@ -290,5 +292,5 @@ pub fn train_claims(
         examples.len(),
         examples.iter().map(|e| e.1.len()).sum::<usize>()
     ));
-    Ok(fit(&examples, &claim_model::LABELS, opts, &mut log).to_bytes())
+    Ok(fit(&examples, &claims::LABELS, opts, &mut log).to_bytes())
 }

@@ -16,10 +16,30 @@
 use crate::analysis::{
     Actor, Analysis, Attribution, Claim, Hedge, HedgeKind, SentenceScore, Summary,
 };
+use crate::claims::Found;
+use crate::linking::Link;
 use crate::text::{Doc, TokenKind};
 
-/// Combines the layers into one [`Analysis`] with scores and summary.
-pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<Hedge>) -> Analysis {
+/// Combines the stages' results into one [`Analysis`] with scores and
+/// summary: each claim found with its link.
+pub(crate) fn assemble(
+    doc: &Doc,
+    actors: Vec<Actor>,
+    found: Vec<Found>,
+    links: Vec<Link>,
+    hedges: Vec<Hedge>,
+) -> Analysis {
+    let claims: Vec<Claim> = found
+        .into_iter()
+        .zip(links)
+        .map(|(f, l)| Claim {
+            source: f.source,
+            cue: f.cue,
+            content: f.content,
+            actor: l.actor,
+            attribution: l.attribution,
+        })
+        .collect();
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut hedge_i = 0;
     let mut claim_cues: Vec<(usize, Attribution)> = claims
@@ -103,10 +123,17 @@ pub fn assemble(doc: &Doc, actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<H
     }
 }
 
-/// The certainty of one sentence from its cue counts (see the module docs).
+/// The certainty of one sentence from its cue counts.
+///
+/// Each sentence starts at 1. Every hedge cue in it multiplies the score by
+/// 0.75, every weasel cue by 0.7, every condition by 0.85, and a sentence
+/// holding any claim with a vague source is multiplied by 0.85 once, giving
+/// `base`. Boosters then win back part of what was lost: with `b` boosters,
+/// `certainty = base + (1 − base) · (1 − 0.6^b) · 0.5`. A booster that is
+/// negated ("not certain") is reported as a hedge, so it lowers the score.
 ///
 /// ```
-/// use claimlens::score::sentence_certainty;
+/// use claimlens::sentence_certainty;
 /// assert_eq!(sentence_certainty(0, 0, 0, 0, false), 1.0);
 /// assert!(sentence_certainty(1, 0, 0, 0, false) < 1.0);
 /// assert!(sentence_certainty(1, 0, 0, 1, false) > sentence_certainty(1, 0, 0, 0, false));

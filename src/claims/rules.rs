@@ -14,91 +14,18 @@
 //! several sentences or paragraphs. Everything is a bounded walk around the
 //! cue, so [`find`] is linear in the number of tokens.
 
+use super::cues::{CueKind, CueLexicon};
+use super::quotes::{pair_quotes, NONE};
+use super::Found;
+use crate::span::Span;
+use crate::text::{Doc, Norm, TokenKind};
+
 /// The longest content that runs to the end of its sentence, in tokens (a
 /// longer sentence is cut there: it keeps a sentence with many cues linear).
 const MAX_CONTENT_TOKENS: usize = 300;
 
-use crate::analysis::{Attribution, Claim};
-use crate::lexicon::{tsv_rows, Norm, PhraseSet};
-use crate::span::Span;
-use crate::text::{Doc, TokenKind};
-
-/// How a cue relates to its source and content.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum CueKind {
-    /// A reporting verb: source before (or after, when inverted), content after or before.
-    Verb,
-    /// A reporting verb with a listener object ("told reporters that …").
-    Tell,
-    /// A participle attached to a clause ("…, saying that …").
-    Ing,
-    /// A preposition introducing the source ("according to X").
-    Prep,
-}
-
-impl CueKind {
-    fn parse(s: &str) -> Option<CueKind> {
-        Some(match s {
-            "verb" => CueKind::Verb,
-            "tell" => CueKind::Tell,
-            "ing" => CueKind::Ing,
-            "prep" => CueKind::Prep,
-            _ => return None,
-        })
-    }
-}
-
-const CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.tsv"));
-
-/// Reporting cues, compiled once.
-#[derive(Clone, Debug, Default)]
-pub struct CueLexicon {
-    phrases: PhraseSet<CueKind>,
-}
-
-impl CueLexicon {
-    /// The built-in lexicon (`lexicons/cues.tsv`).
-    pub fn builtin() -> Self {
-        let mut phrases = PhraseSet::new();
-        for row in tsv_rows(CUES_TSV) {
-            let kind = row
-                .get(1)
-                .and_then(|k| CueKind::parse(k))
-                .unwrap_or(CueKind::Verb);
-            phrases.insert(row[0], kind);
-        }
-        CueLexicon { phrases }
-    }
-
-    /// Adds a reporting cue ("insisted", "according to").
-    ///
-    /// A phrase ending in "to" ("according to") introduces its source; a
-    /// word ending in "ing" is a participle; anything else is a reporting verb.
-    pub fn add(&mut self, phrase: &str) {
-        let p = phrase.trim().to_lowercase();
-        let kind = if p.ends_with(" to") && p.starts_with("according") {
-            CueKind::Prep
-        } else if !p.contains(' ') && p.ends_with("ing") {
-            CueKind::Ing
-        } else {
-            CueKind::Verb
-        };
-        self.phrases.insert(phrase, kind);
-    }
-
-    /// Number of cue phrases.
-    pub fn len(&self) -> usize {
-        self.phrases.len()
-    }
-
-    /// True when the lexicon holds no phrase.
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-}
-
 /// Auxiliaries and adverbs that join a cue on its left ("has also said").
-const AUX: &[&str] = &[
+pub(super) const AUX: &[&str] = &[
     "has",
     "have",
     "had",
@@ -149,7 +76,7 @@ const AUX: &[&str] = &[
     "sharply",
 ];
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been"];
+pub(super) const BE: &[&str] = &["is", "are", "was", "were", "be", "been"];
 
 /// Pronouns (and relatives) that are a whole source on their own.
 const PRONOUNS: &[&str] = &[
@@ -415,16 +342,14 @@ const AFTER_CUE_SKIP: &[&str] = &[
 /// Objects that can follow a "tell" verb.
 const LISTENER_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "reporters"];
 
-pub(crate) const NONE: u32 = u32::MAX;
-
-struct Ctx<'a, 'd> {
-    doc: &'a Doc<'d>,
-    norm: &'a Norm,
-    lex: &'a CueLexicon,
+pub(super) struct Ctx<'a, 'd> {
+    pub(super) doc: &'a Doc<'d>,
+    pub(super) norm: &'a Norm,
+    pub(super) lex: &'a CueLexicon,
     /// Partner of each paired double quote token (open ↔ close), or `NONE`.
-    partner: Vec<u32>,
+    pub(super) partner: Vec<u32>,
     /// Sentence index of each token.
-    sent_of: Vec<u32>,
+    pub(super) sent_of: Vec<u32>,
 }
 
 impl Ctx<'_, '_> {
@@ -467,7 +392,7 @@ impl Ctx<'_, '_> {
         &self.doc.sentences[self.sent_of[i] as usize]
     }
 
-    fn span(&self, a: usize, b: usize) -> Span {
+    pub(super) fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b].span.end)
     }
 
@@ -759,7 +684,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The content that starts at token `s`: a quote, or to the end of the sentence.
-    fn content_after(&self, s: usize) -> Option<(usize, usize)> {
+    pub(super) fn content_after(&self, s: usize) -> Option<(usize, usize)> {
         if s >= self.norm.len() {
             return None;
         }
@@ -843,98 +768,11 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Pairs double quotation marks over the whole document; a quote left open
-/// at a paragraph end that the next paragraph reopens is paired with the
-/// last token of its paragraph.
-pub(crate) fn pair_quotes(doc: &Doc, norm: &Norm, sent_of: &[u32]) -> Vec<u32> {
-    let n = doc.tokens.len();
-    let mut partner = vec![NONE; n];
-    let mut open: Option<usize> = None;
-    let para = |i: usize| doc.sentences[sent_of[i] as usize].paragraph;
-    let para_end = |i: usize| {
-        let p = para(i);
-        let mut s = sent_of[i] as usize;
-        while s + 1 < doc.sentences.len() && doc.sentences[s + 1].paragraph == p {
-            s += 1;
-        }
-        doc.sentences[s].last - 1
-    };
-    for i in 0..n {
-        let t = &doc.tokens[i];
-        let dq = matches!(&norm[i], "\"" | "``" | "''" | "«" | "»")
-            || &norm[i] == "'" && i + 1 < n && &norm[i + 1] == "'";
-        if !dq {
-            continue;
-        }
-        match t.kind {
-            TokenKind::OpenQuote => {
-                if let Some(o) = open {
-                    if para(o) != para(i) {
-                        // An unclosed quote: it runs to the end of its paragraph.
-                        let e = para_end(o);
-                        partner[o] = e as u32;
-                        open = Some(i);
-                    } else if &norm[i] == "\"" {
-                        // A straight quote read as opening while one is open: it closes.
-                        partner[o] = i as u32;
-                        partner[i] = o as u32;
-                        open = None;
-                    } else {
-                        open = Some(i);
-                    }
-                } else {
-                    open = Some(i);
-                }
-            }
-            TokenKind::CloseQuote => {
-                if let Some(o) = open {
-                    // `''` closes with its second apostrophe.
-                    let c = if &norm[i] == "'" && i + 1 < n && &norm[i + 1] == "'" {
-                        i + 1
-                    } else {
-                        i
-                    };
-                    partner[o] = c as u32;
-                    partner[c] = o as u32;
-                    open = None;
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(o) = open {
-        partner[o] = para_end(o) as u32;
-    }
-    partner
-}
-
-/// The cue lexicon's reading of each token: 0 outside any cue phrase, else
-/// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep).
-pub(crate) fn cue_tags(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<u8> {
-    let mut tags = vec![0u8; doc.tokens.len()];
-    for s in &doc.sentences {
-        let mut i = s.first;
-        while i < s.last {
-            if let Some((len, &kind)) = lex.phrases.longest_at(norm, i, s.last) {
-                let k = kind as u8;
-                tags[i] = 1 + 2 * k;
-                for t in &mut tags[i + 1..i + len] {
-                    *t = 2 + 2 * k;
-                }
-                i += len;
-            } else {
-                i += 1;
-            }
-        }
-    }
-    tags
-}
-
 /// Finds the claims of a document, in text order of their cues.
 ///
 /// `actor` is left `None` and `attribution` is provisional: the analyzer links
 /// sources to actors afterwards.
-pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
+pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
     let mut claims = Vec::new();
     if doc.tokens.is_empty() || lex.phrases.is_empty() {
         return claims;
@@ -974,7 +812,7 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
                     let start = c.content.first().map_or(usize::MAX, |s| s.start);
                     while claims
                         .last()
-                        .is_some_and(|p: &Claim| p.cue.start >= start && p.cue.end <= c.cue.start)
+                        .is_some_and(|p: &Found| p.cue.start >= start && p.cue.end <= c.cue.start)
                     {
                         claims.pop();
                     }
@@ -988,135 +826,9 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
     drop_nested(doc.text, claims)
 }
 
-/// Participles of an impersonal passive: "it is widely *believed* that …".
-const IMPERSONAL: &[&str] = &[
-    "believed",
-    "thought",
-    "assumed",
-    "understood",
-    "reported",
-    "rumored",
-    "rumoured",
-    "feared",
-    "alleged",
-    "claimed",
-    "expected",
-    "accepted",
-    "known",
-    "said",
-];
-
-/// Claims of impersonal passives, which name no source: "It is widely
-/// believed that …", "It was reported that …" (cue: the verb group after "it";
-/// content: the clause after "that").
-///
-/// They are not part of [`find`], whose claims are features of the learned
-/// layer; the analyzer adds them to either layer's claims.
-pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Claim> {
-    let n = doc.tokens.len();
-    // (first token of the cue group, its participle)
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for i in 0..n.saturating_sub(3) {
-        if &norm[i] != "it" || !BE.contains(&&norm[i + 1][..]) {
-            continue;
-        }
-        // "it is (widely) believed that": auxiliaries and adverbs may stand between.
-        let mut k = i + 1;
-        while k < n && (AUX.contains(&&norm[k][..]) || norm[k].ends_with("ly")) && k < i + 5 {
-            k += 1;
-        }
-        if k + 1 < n
-            && IMPERSONAL.contains(&&norm[k][..])
-            && &norm[k + 1] == "that"
-            && doc.sentence_of(k + 1) == doc.sentence_of(i)
-        {
-            hits.push((i, k));
-        }
-    }
-    if hits.is_empty() {
-        return Vec::new();
-    }
-    let mut sent_of = vec![0u32; n];
-    for (si, s) in doc.sentences.iter().enumerate() {
-        sent_of[s.first..s.last].fill(si as u32);
-    }
-    let cx = Ctx {
-        doc,
-        norm,
-        lex,
-        partner: pair_quotes(doc, norm, &sent_of),
-        sent_of,
-    };
-    let mut out = Vec::with_capacity(hits.len());
-    for (h, &(i, k)) in hits.iter().enumerate() {
-        let Some((a, mut b)) = cx.content_after(k + 2) else {
-            continue;
-        };
-        // A second one in the same clause ends this one's content: "It is
-        // believed that A, and it is thought that B".
-        if let Some(&(next, _)) = hits.get(h + 1) {
-            if next <= b {
-                b = next.saturating_sub(1);
-                while b > a && matches!(&norm[b], "," | ";" | "and" | "but") {
-                    b -= 1;
-                }
-                if next <= a {
-                    continue;
-                }
-            }
-        }
-        out.push(Claim {
-            source: None,
-            cue: cx.span(i + 1, k),
-            content: vec![cx.span(a, b)],
-            actor: None,
-            attribution: Attribution::None,
-        });
-    }
-    out
-}
-
-/// Adds the [`impersonal`] claims whose cue no claim of `claims` overlaps.
-/// Content that another claim holds inside an added claim, before its own
-/// cue or in another sentence, moves to the added claim ("It is widely
-/// believed that the plan failed, which the council has long sought to…").
-/// `claims` must be sorted by cue start and stay so.
-pub fn add_impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon, claims: &mut Vec<Claim>) {
-    let mut added = impersonal(doc, norm, lex);
-    added.retain(|c| {
-        // Claims that share a cue sit together: a few before the first one
-        // that starts after this cue are enough to look at.
-        let j = claims.partition_point(|o| o.cue.start < c.cue.end);
-        !claims[..j]
-            .iter()
-            .rev()
-            .take(4)
-            .any(|o| o.cue.overlaps(c.cue))
-    });
-    if added.is_empty() {
-        return;
-    }
-    let sentence = |at: usize| doc.sentence_of(doc.token_at(at));
-    for o in claims.iter_mut() {
-        let cue = o.cue;
-        o.content.retain(|s| {
-            // The added claims do not overlap one another: only the last one
-            // that starts before `s` ends can hold it.
-            let p = added.partition_point(|c| c.cue.start < s.end);
-            let Some(c) = p.checked_sub(1).map(|p| &added[p]) else {
-                return true;
-            };
-            let inside = c.cue.overlaps(*s) || c.content.iter().any(|x| x.overlaps(*s));
-            !(inside && (s.start < cue.start || sentence(s.start) != sentence(cue.start)))
-        });
-    }
-    claims.extend(added);
-    crate::claim_model::sort(claims);
-}
-
 /// Drops claims whose cue lies inside another claim's quoted content (a
 /// quotation that reports speech in turn is part of the outer claim).
-fn drop_nested(text: &str, claims: Vec<Claim>) -> Vec<Claim> {
+fn drop_nested(text: &str, claims: Vec<Found>) -> Vec<Found> {
     let mut quotes: Vec<Span> = claims
         .iter()
         .flat_map(|c| c.content.iter().copied())
@@ -1147,7 +859,7 @@ fn claim_at(
     first: usize,
     last: usize,
     subject: &mut Option<(usize, usize)>,
-) -> Option<Claim> {
+) -> Option<Found> {
     let mut c0 = i;
     let mut c1 = i + len; // exclusive
     if kind != CueKind::Prep && c0 > first && cx.is(c0 - 1, DETERMINERS) {
@@ -1294,16 +1006,10 @@ fn claim_at(
         }
     }
     let source_span = source.map(|(s, e)| cx.span(s, e));
-    Some(Claim {
+    Some(Found {
         source: source_span,
         cue: cx.span(c0, c1 - 1),
         content: content.into_iter().map(|(s, e)| cx.span(s, e)).collect(),
-        actor: None,
-        attribution: if source_span.is_some() {
-            Attribution::Named
-        } else {
-            Attribution::None
-        },
     })
 }
 
@@ -1371,14 +1077,12 @@ fn appositive_end(cx: &Ctx, k: usize, last: usize) -> Option<usize> {
 
 /// Punctuation cues: a headline or transcript colon ("Smith: Taxes Will Rise") and a
 /// signature dash after a quote ("“…” ― Jane Roe").
-fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Claim> {
+fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
     let w = cx.n(i);
-    let claim = |source: (usize, usize), content: (usize, usize)| Claim {
+    let claim = |source: (usize, usize), content: (usize, usize)| Found {
         source: Some(cx.span(source.0, source.1)),
         cue: cx.span(i, i),
         content: vec![cx.span(content.0, content.1)],
-        actor: None,
-        attribution: Attribution::Named,
     };
     if w == ":" {
         let mut s = first;

@@ -15,148 +15,16 @@
 //! - "if" is a condition, except after a verb of asking or telling
 //!   ("declined to say if"), where it opens a question, like "whether".
 
+mod lexicon;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use lexicon::HedgeLexicon;
+
 use crate::analysis::{Hedge, HedgeKind};
-use crate::lexicon::{phrase_tokens, tsv_rows, Norm, PhraseSet};
 use crate::span::Span;
-use crate::text::{Doc, TokenKind};
-
-/// A context check attached to a lexicon entry (the fourth column of `hedges.tsv`).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Rule {
-    Always,
-    Month,
-    Ability,
-    Noun,
-    Should,
-    Think,
-    Thought,
-    Expected,
-    That,
-    Appear,
-    Possible,
-    Potential,
-    Subject,
-    If,
-    Unknown,
-    Opinion,
-    Predicate,
-    Negated,
-    Possibly,
-}
-
-impl Rule {
-    fn parse(s: &str) -> Option<Rule> {
-        Some(match s {
-            "" => Rule::Always,
-            "month" => Rule::Month,
-            "ability" => Rule::Ability,
-            "noun" => Rule::Noun,
-            "should" => Rule::Should,
-            "think" => Rule::Think,
-            "thought" => Rule::Thought,
-            "expected" => Rule::Expected,
-            "that" => Rule::That,
-            "appear" => Rule::Appear,
-            "possible" => Rule::Possible,
-            "potential" => Rule::Potential,
-            "subject" => Rule::Subject,
-            "if" => Rule::If,
-            "unknown" => Rule::Unknown,
-            "opinion" => Rule::Opinion,
-            "predicate" => Rule::Predicate,
-            "negated" => Rule::Negated,
-            "possibly" => Rule::Possibly,
-            _ => return None,
-        })
-    }
-}
-
-/// One lexicon entry: what it is, why, when, and which of its tokens form the span.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-struct Entry {
-    kind: HedgeKind,
-    reason: &'static str,
-    rule: Rule,
-    /// First token of the span, counted from the phrase's first token.
-    head: usize,
-    /// Number of tokens in the span (0: up to the phrase's end).
-    head_len: usize,
-}
-
-/// Hedging cues, compiled once.
-#[derive(Clone, Debug, Default)]
-pub struct HedgeLexicon {
-    phrases: PhraseSet<Entry>,
-}
-
-static BUILTIN_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/hedges.tsv"));
-
-impl HedgeLexicon {
-    /// The built-in lexicon (`lexicons/hedges.tsv`).
-    ///
-    /// # Panics
-    /// On a malformed line of the embedded file (caught by the tests).
-    pub fn builtin() -> Self {
-        let mut lex = HedgeLexicon::default();
-        for row in tsv_rows(BUILTIN_TSV) {
-            let (phrase, kind, reason) = match row[..] {
-                [p, k, r, ..] => (p, k, r),
-                _ => panic!("hedges.tsv: expected phrase, kind and reason in {row:?}"),
-            };
-            let kind = HedgeKind::parse(kind)
-                .unwrap_or_else(|| panic!("hedges.tsv: unknown kind in {row:?}"));
-            let rule = Rule::parse(row.get(3).copied().unwrap_or(""))
-                .unwrap_or_else(|| panic!("hedges.tsv: unknown rule in {row:?}"));
-            lex.insert(phrase, kind, reason, rule);
-        }
-        lex
-    }
-
-    /// Adds a cue phrase of the given kind.
-    ///
-    /// Square brackets mark the part of the phrase that forms the cue span
-    /// ("it is [believed]"); without them the whole phrase is the span.
-    pub fn add(&mut self, phrase: &str, kind: HedgeKind) {
-        self.insert(phrase, kind, "user lexicon", Rule::Always);
-    }
-
-    /// Number of cue phrases.
-    pub fn len(&self) -> usize {
-        self.phrases.len()
-    }
-
-    /// True when the lexicon holds no phrase.
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
-    fn insert(&mut self, phrase: &str, kind: HedgeKind, reason: &'static str, rule: Rule) {
-        let (plain, head, head_len) = match (phrase.find('['), phrase.find(']')) {
-            (Some(a), Some(b)) if a < b => {
-                let before = phrase_tokens(&phrase[..a]).len();
-                let inner = phrase_tokens(&phrase[a + 1..b]).len();
-                let plain = format!(
-                    "{} {} {}",
-                    &phrase[..a],
-                    &phrase[a + 1..b],
-                    &phrase[b + 1..]
-                );
-                (plain, before, inner)
-            }
-            _ => (phrase.to_string(), 0, 0),
-        };
-        self.phrases.insert(
-            plain.trim(),
-            Entry {
-                kind,
-                reason,
-                rule,
-                head,
-                head_len,
-            },
-        );
-    }
-}
+use crate::text::{Doc, Norm, TokenKind};
+use lexicon::Rule;
 
 /// Negation words.
 const NEGATIONS: &[&str] = &[
@@ -529,7 +397,7 @@ impl Ctx<'_, '_> {
 ///
 /// `norm` holds the normalised token texts ([`crate::lexicon::Norm`]).
 /// The cues do not overlap and their spans lie on token boundaries.
-pub fn find(doc: &Doc, norm: &Norm, lex: &HedgeLexicon) -> Vec<Hedge> {
+pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &HedgeLexicon) -> Vec<Hedge> {
     let mut out: Vec<Hedge> = Vec::new();
     for sentence in &doc.sentences {
         let cx = Ctx {

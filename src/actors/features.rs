@@ -1,0 +1,468 @@
+//! The actor tagger's features: per-document facts ([`DocContext`]), the
+//! first pass's tags ([`DocTags`]) and each sentence's token features
+//! ([`SentenceFeatures`]).
+
+use super::lexicon::{is_acronym, ActorLexicon};
+use crate::hash::IdHasher;
+#[cfg(feature = "training")]
+use crate::model::Sequence;
+use crate::model::{str_hash, FeatureHash};
+use crate::span::Span;
+use crate::text::{prefix, shape_into, suffix, Doc, Norm, Sentence, TokenKind};
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+/// Labels of the actor tagger.
+#[cfg(feature = "training")]
+pub(crate) const LABELS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+
+/// Per-document facts used as features.
+pub(crate) struct DocContext<'n> {
+    /// Hashes of normalised words seen in lowercase away from a sentence start.
+    lower_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
+    /// Hashes of normalised words seen capitalised away from a sentence start in a normal sentence.
+    title_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
+    _norm: std::marker::PhantomData<&'n Norm>,
+    /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
+    gaz: Vec<u8>,
+    /// Known-actor matches in text order: first token, length, lexicon entry.
+    pub(super) known: Vec<(usize, usize, usize)>,
+}
+
+pub(super) fn first_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl<'n> DocContext<'n> {
+    /// Gathers the document facts.
+    pub(crate) fn new(doc: &Doc, norm: &'n Norm, lex: &ActorLexicon) -> Self {
+        let mut lower_seen = HashSet::default();
+        let mut title_seen = HashSet::default();
+        let mut gaz = vec![0u8; doc.tokens.len()];
+        let mut known = Vec::new();
+        for s in &doc.sentences {
+            #[allow(clippy::needless_range_loop)] // tokens, norm and sentences share the index
+            for i in s.first..s.last {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = doc.tok(i);
+                let starts = i == s.first || is_opening(doc, i - 1);
+                if !starts && !s.caps {
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        lower_seen.insert(norm.hash(i));
+                    } else if first_upper(w) {
+                        title_seen.insert(norm.hash(i));
+                    }
+                }
+            }
+            let mut i = s.first;
+            while i < s.last {
+                if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
+                    let surface =
+                        Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end)
+                            .slice(doc.text);
+                    let case_ok = if lex.exact_case.contains(surface) || is_acronym(surface) {
+                        lex.exact_case.contains(surface) && !s.caps
+                    } else {
+                        first_upper(surface)
+                    };
+                    // Features see any capitalised match (headlines in
+                    // capitals too); mentions need the stricter case check.
+                    if first_upper(surface) {
+                        let k = lex.entries[e].kind as u8;
+                        gaz[i] = 1 + 2 * k;
+                        for g in &mut gaz[i + 1..i + len] {
+                            *g = 2 + 2 * k;
+                        }
+                    }
+                    if case_ok {
+                        known.push((i, len, e));
+                    }
+                    if case_ok || first_upper(surface) {
+                        i += len;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+        DocContext {
+            lower_seen,
+            title_seen,
+            gaz,
+            known,
+            _norm: std::marker::PhantomData,
+        }
+    }
+}
+
+/// True when token `i` opens a new clause: a quote, bracket, colon or dash.
+pub(super) fn is_opening(doc: &Doc, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::OpenQuote | TokenKind::Dash)
+        || matches!(doc.tok(i), "(" | "[" | ":" | ";")
+}
+
+/// How the first decoding pass tagged the words of a document: the
+/// second pass reads it as features ([`SentenceFeatures::doc_features`]).
+pub(crate) struct DocTags {
+    /// Per normalised word: its tags in the first pass.
+    words: WordTable,
+    /// The first pass's label of each token.
+    labels: Vec<u8>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct WordTags {
+    /// How often the word was tagged PER, ORG, LOC, MISC, or O while
+    /// capitalised away from a sentence start.
+    counts: [u16; 5],
+    /// Length and type of the longest name it was part of.
+    longest: (u8, u8),
+}
+
+/// [`WordTags`] by word hash: an open-addressing table (linear probing) of
+/// a power-of-two size at least twice the number of tokens, which a
+/// document fills once (smaller in the wasm build than a `HashMap` of its own).
+struct WordTable {
+    keys: Vec<u64>,
+    used: Vec<bool>,
+    tags: Vec<WordTags>,
+}
+
+impl WordTable {
+    fn with_tokens(n: usize) -> Self {
+        let size = (2 * n).next_power_of_two().max(16);
+        WordTable {
+            keys: vec![0; size],
+            used: vec![false; size],
+            tags: vec![WordTags::default(); size],
+        }
+    }
+
+    /// The slot of `key`, or the empty slot where it would go.
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut i = key as usize & mask;
+        while self.used[i] && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn entry(&mut self, key: u64) -> &mut WordTags {
+        let i = self.slot(key);
+        self.used[i] = true;
+        self.keys[i] = key;
+        &mut self.tags[i]
+    }
+
+    fn get(&self, key: u64) -> Option<&WordTags> {
+        let i = self.slot(key);
+        self.used[i].then(|| &self.tags[i])
+    }
+}
+
+/// The type of a label (PER 0, ORG 1, LOC 2, MISC 3; O 4).
+fn label_type(l: usize) -> usize {
+    if l == 0 {
+        4
+    } else {
+        (l - 1) / 2
+    }
+}
+
+impl DocTags {
+    /// Gathers the first pass's `labels` (one per token of `doc`).
+    pub(crate) fn new(doc: &Doc, norm: &Norm, labels: &[usize]) -> Self {
+        let mut words = WordTable::with_tokens(doc.tokens.len());
+        for s in &doc.sentences {
+            let mut i = s.first;
+            while i < s.last {
+                let l = labels[i];
+                if l == 0 {
+                    let starts = i == s.first || is_opening(doc, i - 1);
+                    if !starts && doc.tokens[i].kind == TokenKind::Word && first_upper(doc.tok(i)) {
+                        let o = &mut words.entry(norm.hash(i)).counts[4];
+                        *o = o.saturating_add(1);
+                    }
+                    i += 1;
+                    continue;
+                }
+                let t = label_type(l);
+                let mut e = i + 1;
+                while e < s.last && labels[e] == l + usize::from(l % 2 == 1) {
+                    e += 1;
+                }
+                let len = (e - i).min(255) as u8;
+                for k in i..e {
+                    let w = words.entry(norm.hash(k));
+                    w.counts[t] = w.counts[t].saturating_add(1);
+                    if len > w.longest.0 {
+                        w.longest = (len, t as u8);
+                    }
+                }
+                i = e;
+            }
+        }
+        DocTags {
+            words,
+            labels: labels.iter().map(|&l| l as u8).collect(),
+        }
+    }
+}
+
+fn word_form<'n>(doc: &Doc, norm: &'n Norm, i: usize) -> Cow<'n, str> {
+    if doc.tokens[i].kind == TokenKind::Number {
+        Cow::Owned(
+            norm[i]
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(&norm[i])
+    }
+}
+
+/// A per-token hash of a [`SentenceFeatures`] (word or shape).
+type HashOf<S> = fn(&S, usize) -> u64;
+
+/// The tagger's view of one sentence: each token's strings hashed once, so
+/// that the features of a token ([`SentenceFeatures::token`]) are built only
+/// when the decoder needs them.
+pub(crate) struct SentenceFeatures<'d, 'n> {
+    doc: &'d Doc<'d>,
+    norm: &'n Norm,
+    ctx: &'d DocContext<'n>,
+    first: usize,
+    n: usize,
+    caps: u64,
+    /// Word and shape hashes, computed on first use (0: not yet).
+    fh: Vec<Cell<u64>>,
+    sh: Vec<Cell<u64>>,
+    /// Tokens without a capital letter.
+    lower: Vec<bool>,
+    bos: u64,
+    eos: u64,
+}
+
+impl<'d, 'n> SentenceFeatures<'d, 'n> {
+    /// Prepares the features of a sentence.
+    pub(crate) fn new(
+        doc: &'d Doc<'d>,
+        norm: &'n Norm,
+        ctx: &'d DocContext<'n>,
+        sent: &Sentence,
+    ) -> Self {
+        let n = sent.last - sent.first;
+        SentenceFeatures {
+            doc,
+            norm,
+            ctx,
+            first: sent.first,
+            n,
+            caps: u64::from(sent.caps),
+            fh: vec![Cell::new(0); n],
+            sh: vec![Cell::new(0); n],
+            lower: (sent.first..sent.last)
+                .map(|i| !doc.tok(i).chars().any(char::is_uppercase))
+                .collect(),
+            bos: str_hash("<s>"),
+            eos: str_hash("</s>"),
+        }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.n
+    }
+
+    /// The word form of token `k` (numbers with their digits as 0).
+    fn form(&self, k: usize) -> Cow<'n, str> {
+        word_form(self.doc, self.norm, self.first + k)
+    }
+
+    /// The word key of token `k` (for the history features).
+    pub(crate) fn word(&self, k: usize) -> u64 {
+        let c = &self.fh[k];
+        if c.get() == 0 {
+            c.set(str_hash(&self.form(k)) | 1);
+        }
+        c.get()
+    }
+
+    fn shape(&self, k: usize) -> u64 {
+        let c = &self.sh[k];
+        if c.get() == 0 {
+            let mut buf = String::new();
+            shape_into(self.doc.tok(self.first + k), &mut buf);
+            c.set(str_hash(&buf) | 1);
+        }
+        c.get()
+    }
+
+    /// Whether token `k` has no capital letter: after an `O` it cannot
+    /// begin or continue a name, so the decoder skips it (0.2% of the
+    /// names in the training data begin in lowercase).
+    pub(crate) fn skip(&self, k: usize) -> bool {
+        self.lower[k]
+    }
+
+    /// Whether token `k` and both its neighbours have no capital letter: the
+    /// Viterbi decoder takes such a token as `O` without scoring it (a name
+    /// rarely holds three lowercase words in a row, and most running text is
+    /// such words).
+    pub(crate) fn skip_run(&self, k: usize) -> bool {
+        k >= 1 && k + 1 < self.n && self.lower[k - 1] && self.lower[k] && self.lower[k + 1]
+    }
+
+    #[inline]
+    fn at(&self, f: HashOf<Self>, k: isize) -> u64 {
+        if k < 0 {
+            self.bos
+        } else if k as usize >= self.n {
+            self.eos
+        } else {
+            f(self, k as usize)
+        }
+    }
+
+    /// Appends the static features of token `k` to `out`.
+    pub(crate) fn token(&self, k: usize, out: &mut Vec<u64>) {
+        let (doc, ctx, norm) = (self.doc, self.ctx, self.norm);
+        let n = self.len();
+        let i = self.first + k;
+        let ki = k as isize;
+        let w = self.form(k);
+        let w: &str = &w;
+        let raw = doc.tok(i);
+        let (fh, sh): (HashOf<Self>, HashOf<Self>) = (Self::word, Self::shape);
+        let (w0, s0) = (self.word(k), self.shape(k));
+        let (wp, wn) = (self.at(fh, ki - 1), self.at(fh, ki + 1));
+        let (sp, sn) = (self.at(sh, ki - 1), self.at(sh, ki + 1));
+        let caps = self.caps;
+        let f = FeatureHash::new;
+        let start = k == 0 || is_opening(doc, i - 1);
+        let lower = ctx.lower_seen.contains(&norm.hash(i));
+        let title = ctx.title_seen.contains(&norm.hash(i));
+        let upper = first_upper(raw);
+        let gaz_next = if k + 1 < n { ctx.gaz[i + 1] } else { 0 };
+        let next_poss = doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        out.extend(
+            [
+                f(1),
+                f(2).h(w0),
+                f(4).h(s0),
+                f(5).str(prefix(w, 2)),
+                f(6).str(prefix(w, 3)),
+                f(7).str(suffix(w, 2)),
+                f(8).str(suffix(w, 3)),
+                f(9).str(suffix(w, 4)),
+                f(10).h(wp),
+                f(11).h(wn),
+                f(12).h(self.at(fh, ki - 2)),
+                f(13).h(self.at(fh, ki + 2)),
+                f(14).h(sp),
+                f(15).h(sn),
+                f(16).h(wp).h(w0),
+                f(17).h(w0).h(wn),
+                f(18).num(caps).h(s0),
+                f(19).num(u64::from(start)).h(s0),
+                f(20).num(u64::from(lower) | u64::from(title) << 1 | u64::from(upper) << 2),
+                f(22).num(u64::from(ctx.gaz[i])),
+                f(21).num(u64::from(ctx.gaz[i]) | u64::from(gaz_next) << 8),
+                f(23).num(u64::from(next_poss)),
+                f(24).num(raw.chars().count().min(12) as u64),
+                f(25).h(sp).h(s0).h(sn),
+                f(26).num(caps).h(wp).h(s0),
+            ]
+            .map(FeatureHash::finish),
+        );
+    }
+
+    /// Appends the second-pass features of token `k` ([`DocTags`]): its
+    /// own first-pass label; the types the first pass gave the same word
+    /// elsewhere in the document (all of them, and the most frequent, with
+    /// whether the sentence is in capitals); the type and length of the
+    /// longest name the word was part of. Returns true when the word was
+    /// tagged otherwise elsewhere: only then can the second pass change much.
+    pub(crate) fn doc_features(&self, tags: &DocTags, k: usize, out: &mut Vec<u64>) -> bool {
+        if self.lower[k] {
+            return false;
+        }
+        let i = self.first + k;
+        let Some(w) = tags.words.get(self.norm.hash(i)) else {
+            return false;
+        };
+        let own = usize::from(tags.labels[i]);
+        let t = label_type(own);
+        // The other occurrences.
+        let mut counts = w.counts;
+        counts[t] = counts[t].saturating_sub(1);
+        let mask = counts
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (b, &c)| m | u64::from(c > 0) << b);
+        let mut maj = 4;
+        for (b, &c) in counts[..4].iter().enumerate() {
+            if c > 0 && (maj == 4 || c > counts[maj]) {
+                maj = b;
+            }
+        }
+        let f = FeatureHash::new;
+        out.push(f(40).num(mask).finish());
+        out.push(f(41).num(own as u64).finish());
+        out.push(f(42).num(maj as u64).num(self.caps).finish());
+        if w.longest.0 >= 2 {
+            let (len, ty) = w.longest;
+            out.push(f(43).num(u64::from(ty)).num(u64::from(len.min(3))).finish());
+        }
+        mask & !(1 << t) != 0
+    }
+}
+
+/// Builds the tagger's features for every token of one sentence (for
+/// training a Viterbi tagger: skipped tokens are [`SentenceFeatures::skip_run`]).
+#[cfg(feature = "training")]
+pub(crate) fn features(
+    doc: &Doc,
+    norm: &Norm,
+    ctx: &DocContext,
+    sent: &Sentence,
+    seq: &mut Sequence,
+) {
+    let sf = SentenceFeatures::new(doc, norm, ctx, sent);
+    for k in 0..sf.len() {
+        seq.begin_token(sf.word(k), sf.skip_run(k));
+        sf.token(k, &mut seq.feats);
+        seq.end_token();
+    }
+}
+
+/// Like [`features`], with the second-pass features from the first pass's `tags`.
+#[cfg(feature = "training")]
+pub(crate) fn features2(
+    doc: &Doc,
+    norm: &Norm,
+    ctx: &DocContext,
+    tags: &DocTags,
+    sent: &Sentence,
+    seq: &mut Sequence,
+) {
+    let sf = SentenceFeatures::new(doc, norm, ctx, sent);
+    for k in 0..sf.len() {
+        seq.begin_token(sf.word(k), sf.skip_run(k));
+        sf.token(k, &mut seq.feats);
+        sf.doc_features(tags, k, &mut seq.feats);
+        seq.end_token();
+    }
+}

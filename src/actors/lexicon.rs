@@ -1,0 +1,138 @@
+//! Known actors, group nouns, demonyms and organisation heads, compiled once.
+
+use crate::analysis::ActorKind;
+use crate::data::tsv_rows;
+use crate::lexicon::PhraseSet;
+use crate::model::Tagger;
+use crate::text::{normalize, Norm};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+/// One known actor from the lexicon.
+#[derive(Clone, Debug)]
+pub(super) struct Entry {
+    pub(super) name: String,
+    pub(super) kind: ActorKind,
+    pub(super) subkind: Option<String>,
+}
+
+/// Known actors and group words, compiled once.
+#[derive(Clone, Debug)]
+pub(crate) struct ActorLexicon {
+    pub(super) known: PhraseSet<usize>,
+    pub(super) entries: Vec<Entry>,
+    /// Acronym forms that must match case exactly ("WHO" but not "who").
+    pub(super) exact_case: HashSet<String>,
+    pub(super) demonyms: HashMap<String, String>,
+    pub(super) groups: PhraseSet<&'static str>,
+    pub(super) org_heads: HashMap<&'static str, &'static str>,
+    pub(super) tagger: Option<Arc<Tagger>>,
+}
+
+static TAGGER: LazyLock<Option<Arc<Tagger>>> = LazyLock::new(|| {
+    let bytes = include_bytes!("../../models/actors.bin");
+    Tagger::from_bytes(bytes).ok().map(Arc::new)
+});
+
+pub(super) fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&')
+}
+
+impl ActorLexicon {
+    /// The built-in lexicon and model.
+    pub(crate) fn builtin() -> Self {
+        Self::with_tagger(TAGGER.clone())
+    }
+
+    /// The built-in lexicon without the learned model (used to train it).
+    #[cfg(feature = "training")]
+    pub(crate) fn builtin_without_model() -> Self {
+        Self::with_tagger(None)
+    }
+
+    fn with_tagger(tagger: Option<Arc<Tagger>>) -> Self {
+        let mut lex = ActorLexicon {
+            known: PhraseSet::new(),
+            entries: Vec::new(),
+            exact_case: HashSet::new(),
+            demonyms: HashMap::new(),
+            groups: PhraseSet::new(),
+            org_heads: HashMap::new(),
+            tagger,
+        };
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/actors.tsv"))) {
+            let kind = row.get(1).and_then(|k| ActorKind::parse(k));
+            if let (Some(name), Some(kind)) = (row.first(), kind) {
+                let aliases: Vec<&str> = row
+                    .get(3)
+                    .map(|a| {
+                        a.split('|')
+                            .map(str::trim)
+                            .filter(|a| !a.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                lex.add_with_aliases(name, kind, row.get(2).copied(), &aliases);
+            }
+        }
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/demonyms.tsv"))) {
+            if let [demonym, state, ..] = row[..] {
+                lex.demonyms.insert(normalize(demonym), state.to_string());
+            }
+        }
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/groups.tsv"))) {
+            if let [head, sub, ..] = row[..] {
+                // Leaked once: the built-in lexicon lives for the whole program.
+                let sub: &'static str = Box::leak(sub.to_string().into_boxed_str());
+                lex.groups.insert(head, sub);
+            }
+        }
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/org_heads.tsv"))) {
+            if let [head, sub, ..] = row[..] {
+                let head: &'static str = Box::leak(head.to_string().into_boxed_str());
+                let sub: &'static str = Box::leak(sub.to_string().into_boxed_str());
+                lex.org_heads.insert(head, sub);
+            }
+        }
+        lex
+    }
+
+    /// True when a group noun of the lexicon ("analysts", "officials")
+    /// starts at token `i` of `norm` and ends before token `limit`.
+    pub(crate) fn group_at(&self, norm: &Norm, i: usize, limit: usize) -> bool {
+        self.groups.longest_at(norm, i, limit).is_some()
+    }
+
+    /// Adds a named actor.
+    pub(crate) fn add(&mut self, name: &str, kind: ActorKind, subkind: Option<&str>) {
+        self.add_with_aliases(name, kind, subkind, &[]);
+    }
+
+    fn add_with_aliases(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        subkind: Option<&str>,
+        aliases: &[&str],
+    ) {
+        let idx = self.entries.len();
+        self.entries.push(Entry {
+            name: name.to_string(),
+            kind,
+            subkind: subkind.filter(|s| !s.is_empty()).map(str::to_string),
+        });
+        for form in std::iter::once(name).chain(aliases.iter().copied()) {
+            self.known.insert(form, idx);
+            if is_acronym(form) {
+                self.exact_case.insert(form.to_string());
+            }
+            // "The Guardian" is also found as "Guardian".
+            if let Some(rest) = form.strip_prefix("The ") {
+                self.known.insert(rest, idx);
+            }
+        }
+    }
+}

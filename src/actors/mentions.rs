@@ -1,0 +1,223 @@
+//! Mentions: the tagger's names, the lexicon's known actors and group
+//! nouns, merged into one list per sentence.
+
+use super::features::{DocContext, DocTags, SentenceFeatures};
+use super::lexicon::ActorLexicon;
+use crate::analysis::ActorKind;
+use crate::model::Tagger;
+use crate::span::Span;
+use crate::text::{Doc, Norm, Sentence};
+
+/// A mention before grouping.
+#[derive(Clone, Debug)]
+pub(super) struct Mention {
+    pub(super) span: Span,
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) kind: ActorKind,
+    pub(super) subkind: Option<String>,
+    pub(super) entry: Option<usize>,
+}
+
+pub(super) fn model_kind(label: &str) -> Option<ActorKind> {
+    match label {
+        "PER" => Some(ActorKind::Person),
+        "ORG" => Some(ActorKind::Organization),
+        "LOC" => Some(ActorKind::Place),
+        _ => None,
+    }
+}
+
+/// Words that may stand before a group head inside the group mention.
+const GROUP_MODIFIERS: &[&str] = &[
+    "senior",
+    "top",
+    "western",
+    "eastern",
+    "local",
+    "foreign",
+    "independent",
+    "military",
+    "security",
+    "intelligence",
+    "government",
+    "administration",
+    "industry",
+    "regional",
+    "international",
+    "political",
+    "defense",
+    "defence",
+    "health",
+    "legal",
+    "unnamed",
+    "anonymous",
+    "informed",
+    "knowledgeable",
+    "official",
+    "diplomatic",
+    "arab",
+    "european",
+    "israeli",
+    "some",
+    "many",
+    "several",
+    "other",
+    "leading",
+    "prominent",
+];
+
+/// Tags every sentence of a document: a first pass, then a second pass
+/// over the sentences in which a word gets document features (how the first
+/// pass tagged it here and elsewhere), which adds their weights to the first
+/// pass's emission scores.
+pub(super) fn tag_doc(
+    doc: &Doc,
+    norm: &Norm,
+    ctx: &DocContext,
+    tagger: &Tagger,
+) -> Vec<Vec<usize>> {
+    let sfs: Vec<SentenceFeatures> = doc
+        .sentences
+        .iter()
+        .map(|s| SentenceFeatures::new(doc, norm, ctx, s))
+        .collect();
+    if tagger.decoder() == crate::model::Decoder::Greedy {
+        return sfs
+            .iter()
+            .map(|sf| {
+                tagger.tag_lazy(
+                    sf.len(),
+                    |k| sf.word(k),
+                    |k| sf.skip(k),
+                    |k, out| sf.token(k, out),
+                )
+            })
+            .collect();
+    }
+    let mut flat = vec![0usize; doc.tokens.len()];
+    let mut emits = Vec::with_capacity(sfs.len());
+    let mut out = Vec::with_capacity(sfs.len());
+    for (s, sf) in doc.sentences.iter().zip(&sfs) {
+        let emit = tagger.emissions(sf.len(), |k| sf.skip_run(k), |k, o| sf.token(k, o));
+        let labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
+        flat[s.first..s.last].copy_from_slice(&labels);
+        emits.push(emit);
+        out.push(labels);
+    }
+    let tags = DocTags::new(doc, norm, &flat);
+    let mut feats = Vec::new();
+    for ((sf, mut emit), labels) in sfs.iter().zip(emits).zip(&mut out) {
+        let mut changed = false;
+        for (k, e) in emit.iter_mut().enumerate() {
+            if sf.skip_run(k) {
+                continue;
+            }
+            feats.clear();
+            changed |= sf.doc_features(&tags, k, &mut feats);
+            tagger.add_features(&feats, e);
+        }
+        if changed {
+            *labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
+        }
+    }
+    out
+}
+
+/// Merges lexicon mentions into model mentions (both sorted, each without
+/// overlaps) in one pass. A lexicon mention replaces the model mentions it
+/// contains, gives its entry and subkind to an identical model mention of the
+/// same kind, and is dropped when a model mention reaches past it.
+pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(model.len() + lexm.len());
+    let mut model = model.into_iter().peekable();
+    for m in lexm {
+        while let Some(o) = model.next_if(|o| o.last <= m.first) {
+            out.push(o);
+        }
+        if out.last().is_some_and(|o: &Mention| o.last > m.first) {
+            // A model mention already kept reaches over this one.
+            continue;
+        }
+        let mut overlapping = Vec::new();
+        while let Some(o) = model.next_if(|o| o.first < m.last) {
+            overlapping.push(o);
+        }
+        match overlapping.as_mut_slice() {
+            [] => out.push(m),
+            [o] if o.first == m.first && o.last == m.last => {
+                // Same span. A place name that the model reads as a person or
+                // a team in this context ("Jordan" the player, "Newcastle" the
+                // club) keeps the model's kind and stays apart from the entry;
+                // otherwise the lexicon gives kind, subkind and entry.
+                if o.kind == m.kind || m.kind != ActorKind::Place {
+                    o.kind = m.kind;
+                    o.entry = m.entry;
+                    o.subkind = m.subkind.clone();
+                }
+                out.append(&mut overlapping);
+            }
+            os if os.iter().all(|o| o.first >= m.first && o.last <= m.last) => out.push(m),
+            // The model found a longer name ("Iranian Islamic Revolutionary Guard Corps").
+            _ => out.append(&mut overlapping),
+        }
+    }
+    out.extend(model);
+    out
+}
+
+/// The mention among `named` (sorted, without overlaps) that covers token `i`.
+fn covering(named: &[Mention], i: usize) -> Option<&Mention> {
+    let k = named.partition_point(|m| m.last <= i);
+    named.get(k).filter(|m| m.first <= i)
+}
+
+pub(super) fn group_mentions(
+    doc: &Doc,
+    norm: &Norm,
+    lex: &ActorLexicon,
+    s: &Sentence,
+    named: &[Mention],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = s.first;
+    while i < s.last {
+        let Some((len, &sub)) = lex.groups.longest_at(norm, i, s.last) else {
+            i += 1;
+            continue;
+        };
+        // A capitalised group word inside a name ("Experts Council") is not a group.
+        if covering(named, i).is_some() {
+            i += len;
+            continue;
+        }
+        let mut first = i;
+        while first > s.first {
+            let p = first - 1;
+            let w = &norm[p];
+            let before = covering(named, p);
+            let is_mod = GROUP_MODIFIERS.contains(&w)
+                || lex.demonyms.contains_key(w)
+                || before.is_some_and(|m| m.kind == ActorKind::Place);
+            if !is_mod {
+                break;
+            }
+            first = before.map_or(p, |m| m.first.max(s.first));
+        }
+        // Leading quantifiers are not part of the name of the group.
+        while first < i && matches!(&norm[first], "some" | "many" | "several" | "other") {
+            first += 1;
+        }
+        let last = i + len;
+        out.push(Mention {
+            span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
+            first,
+            last,
+            kind: ActorKind::Group,
+            subkind: Some(sub.to_string()),
+            entry: None,
+        });
+        i = last;
+    }
+    out
+}

@@ -1,0 +1,133 @@
+//! Actors layer: people, organizations, places and unnamed groups, each one
+//! entity with all its mentions.
+//!
+//! Mentions come from three sources, in this order of trust:
+//! 1. the lexicon of known actors (`lexicons/actors.tsv`, plus entries added
+//!    at run time) — gives kind, subkind and aliases ("IRGC" → "Islamic
+//!    Revolutionary Guard Corps");
+//! 2. a learned tagger ([`crate::model`], `models/actors.bin`, Viterbi
+//!    decoding) over word,
+//!    shape, affix, context, gazetteer and document features — finds names the
+//!    lexicon does not know and tells a capitalised name from a capitalised
+//!    sentence start or headline. It reads a document twice: the second pass
+//!    adds features from how the first pass tagged each capitalised word, here
+//!    and elsewhere in the document ([`DocTags`],
+//!    [`SentenceFeatures::doc_features`]), so that "Vantelli" typed as a
+//!    company in one sentence pulls a bare "Vantelli" elsewhere the same way.
+//!    The second pass reuses the first pass's emission scores and decodes
+//!    again only the sentences with a word that the first pass tagged
+//!    otherwise elsewhere. One model serves both passes: it is trained on
+//!    every sentence twice, without the document features and with features
+//!    from a jackknifed first pass ([`crate::train::train_actors`]);
+//! 3. group nouns (`lexicons/groups.tsv`): "analysts", "Russian officials".
+//!
+//! Mentions are then grouped into entities: lexicon aliases, acronym
+//! definitions ("Long Name (LN)"), the same name in other case or with "the",
+//! and short forms (a surname for a person, a final word for an organization:
+//! "the Duma" → "State Duma"). Mentions of different kinds stay apart ("Jordan"
+//! the film director and "Jordan" the country in one article): the tagger's
+//! kind for each mention in its context is kept. A possessive ending is never part of a mention
+//! ("the IRGC’s" → "IRGC").
+//!
+//! **Demonyms.** "Iranian strikes" is not a mention of Iran (the name is not
+//! there), but a demonym that modifies a group noun becomes part of that group
+//! mention ("Russian officials"), and the group's `affiliation` names the
+//! state ([`crate::Actor::affiliation`]).
+
+mod entities;
+mod features;
+mod lexicon;
+mod mentions;
+
+pub(crate) use features::DocContext;
+#[cfg(feature = "training")]
+pub(crate) use features::{features, features2, DocTags, LABELS};
+pub(crate) use lexicon::ActorLexicon;
+
+use crate::analysis::Actor;
+use crate::span::Span;
+use crate::text::{Doc, Norm, TokenKind};
+use entities::group;
+use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Mention};
+
+/// Finds the actors of a document.
+pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
+    let ctx = DocContext::new(doc, norm, lex);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let tagged = lex.tagger.as_ref().map(|t| tag_doc(doc, norm, &ctx, t));
+    for (si, s) in doc.sentences.iter().enumerate() {
+        // Model spans.
+        let mut model: Vec<Mention> = Vec::new();
+        if let (Some(tagger), Some(tagged)) = (&lex.tagger, &tagged) {
+            let labels = &tagged[si];
+            let names = tagger.labels();
+            let mut k = 0;
+            while k < labels.len() {
+                let l = &names[labels[k]];
+                if let Some(ty) = l.strip_prefix("B-") {
+                    let mut e = k + 1;
+                    while e < labels.len() && names[labels[e]].strip_prefix("I-") == Some(ty) {
+                        e += 1;
+                    }
+                    if let Some(kind) = model_kind(ty) {
+                        // A possessive inside a span separates two names:
+                        // "the IRGC’s Air Force" → "IRGC" and "Air Force".
+                        let mut first = s.first + k;
+                        let end = s.first + e;
+                        // A leading article is not part of a name ("The United Nations").
+                        if end - first >= 2 && &norm[first] == "the" {
+                            first += 1;
+                        }
+                        for cut in (first..end)
+                            .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
+                            .chain(std::iter::once(end))
+                        {
+                            if cut > first {
+                                model.push(Mention {
+                                    span: Span::new(
+                                        doc.tokens[first].span.start,
+                                        doc.tokens[cut - 1].span.end,
+                                    ),
+                                    first,
+                                    last: cut,
+                                    kind,
+                                    subkind: None,
+                                    entry: None,
+                                });
+                            }
+                            first = cut + 1;
+                        }
+                    }
+                    k = e;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        // Lexicon spans (found once by DocContext).
+        let lo = ctx.known.partition_point(|k| k.0 < s.first);
+        let hi = ctx.known.partition_point(|k| k.0 < s.last);
+        let lexm: Vec<Mention> = ctx.known[lo..hi]
+            .iter()
+            .map(|&(i, len, e)| {
+                let entry = &lex.entries[e];
+                Mention {
+                    span: Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end),
+                    first: i,
+                    last: i + len,
+                    kind: entry.kind,
+                    subkind: entry.subkind.clone(),
+                    entry: Some(e),
+                }
+            })
+            .collect();
+        let mut model = merge_lexicon_mentions(model, lexm);
+        // Group mentions.
+        for g in group_mentions(doc, norm, lex, s, &model) {
+            model.push(g);
+        }
+        model.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        mentions.extend(model);
+    }
+    group(doc, norm, lex, mentions)
+}

@@ -1,0 +1,147 @@
+//! The analyzer: the compiled lexicons and models, and the pipeline that
+//! runs the stages in order.
+
+use crate::analysis::{ActorKind, Analysis, HedgeKind};
+use crate::error::Error;
+use crate::model::Tagger;
+use crate::text::{Doc, Norm};
+use crate::{actors, claims, hedges, linking, score};
+use std::sync::{Arc, LazyLock};
+
+/// Which layers to run.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Layers {
+    /// Actors: people, organizations, places and groups. Without them,
+    /// claims keep their attribution (named, vague, none) but point at no actor.
+    pub actors: bool,
+    /// Claims.
+    pub claims: bool,
+    /// Hedging cues.
+    pub hedges: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers {
+            actors: true,
+            claims: true,
+            hedges: true,
+        }
+    }
+}
+
+/// An analyzer: the compiled lexicons and models, plus any entries a caller added.
+///
+/// Building one parses the lexicon files; [`analyze`] uses a shared built-in
+/// instance built once on first use.
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    actors: actors::ActorLexicon,
+    cues: claims::CueLexicon,
+    claims_tagger: Option<Arc<Tagger>>,
+    hedges: hedges::HedgeLexicon,
+    layers: Layers,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        BUILTIN.clone()
+    }
+}
+
+static BUILTIN: LazyLock<Analyzer> = LazyLock::new(|| Analyzer {
+    actors: actors::ActorLexicon::builtin(),
+    cues: claims::CueLexicon::builtin(),
+    claims_tagger: claims::builtin_tagger(),
+    hedges: hedges::HedgeLexicon::builtin(),
+    layers: Layers::default(),
+});
+
+impl Analyzer {
+    /// An analyzer with the built-in lexicons and models.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Chooses the layers to run; a layer that is off does not run at all.
+    pub fn with_layers(mut self, layers: Layers) -> Self {
+        self.layers = layers;
+        self
+    }
+
+    /// Uses another claims model (the bytes of a file written by
+    /// `claimlens train claims`) instead of the built-in one; `None` runs
+    /// the hand-written rules alone. A file that is not a model, or a model
+    /// whose labels are not those of the claims tagger (an actor model, say),
+    /// is refused.
+    pub fn with_claims_model(mut self, model: Option<&[u8]>) -> Result<Self, Error> {
+        self.claims_tagger = match model {
+            None => None,
+            Some(bytes) => {
+                let t = Tagger::from_bytes(bytes)?;
+                if !t.labels().iter().eq(claims::LABELS.iter()) {
+                    return Err(Error::WrongModel {
+                        expected: claims::LABELS.iter().map(|s| s.to_string()).collect(),
+                        found: t.labels().to_vec(),
+                    });
+                }
+                Some(Arc::new(t))
+            }
+        };
+        Ok(self)
+    }
+
+    /// Adds a named actor ("Sepahnews" as an organization with subkind "media").
+    ///
+    /// ```
+    /// let mut a = claimlens::Analyzer::new();
+    /// a.add_actor("Zorblax Institute", claimlens::ActorKind::Organization, Some("think tank"));
+    /// let r = a.analyze("the Zorblax Institute said nothing.");
+    /// assert!(r.actors.iter().any(|x| x.name == "Zorblax Institute"));
+    /// ```
+    pub fn add_actor(&mut self, name: &str, kind: ActorKind, subkind: Option<&str>) {
+        self.actors.add(name, kind, subkind);
+    }
+
+    /// Adds a reporting cue ("insisted", "according to").
+    pub fn add_cue(&mut self, phrase: &str) {
+        self.cues.add(phrase);
+    }
+
+    /// Adds a hedging cue of the given kind.
+    pub fn add_hedge(&mut self, phrase: &str, kind: HedgeKind) {
+        self.hedges.add(phrase, kind);
+    }
+
+    /// Analyses one text: the stages in order (text, actors, claims,
+    /// linking, hedges, scores), each reading what the earlier ones produced.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let layers = self.layers;
+        let doc = Doc::new(text);
+        let norm = Norm::new(&doc);
+        let actors = if layers.actors {
+            actors::find(&doc, &norm, &self.actors)
+        } else {
+            Vec::new()
+        };
+        let (found, links) = if layers.claims {
+            let found = claims::find(&doc, &norm, &self.cues, self.claims_tagger.as_deref());
+            let run = layers.actors.then_some(&actors[..]);
+            let links = linking::link(&doc, &norm, &self.actors, run, &found);
+            (found, links)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let hedges = if layers.hedges {
+            hedges::find(&doc, &norm, &self.hedges)
+        } else {
+            Vec::new()
+        };
+        score::assemble(&doc, actors, found, links, hedges)
+    }
+}
+
+/// Analyses `text` with the built-in analyzer.
+pub fn analyze(text: &str) -> Analysis {
+    BUILTIN.analyze(text)
+}

@@ -1,0 +1,63 @@
+//! Claims: who said what — source, reporting cue and content.
+//!
+//! Three parts, run in this order by [`find`]:
+//! 1. hand-written rules around the cues of `lexicons/cues.tsv` ([`rules`]);
+//! 2. a learned tagger that reads the rules' claims as features and finds
+//!    the cues, sources and content boundaries they miss ([`tagger`]);
+//! 3. impersonal passives ("It is widely believed that …", [`impersonal`]),
+//!    added where neither found a claim.
+//!
+//! The stage finds spans only; which actor a source names, and whether the
+//! attribution is named, vague or none, is decided by [`crate::linking`].
+
+mod cues;
+mod impersonal;
+mod quotes;
+mod rules;
+mod tagger;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use cues::CueLexicon;
+#[cfg(feature = "training")]
+pub(crate) use rules::find as find_by_rules;
+pub(crate) use tagger::{builtin as builtin_tagger, LABELS};
+#[cfg(feature = "training")]
+pub(crate) use tagger::{features, sequences, ClaimFeatures};
+
+use crate::model::Tagger;
+use crate::span::Span;
+use crate::text::{Doc, Norm};
+
+/// A claim as this stage finds it: its spans, before linking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Who says it, if the text says.
+    pub source: Option<Span>,
+    /// The reporting cue.
+    pub cue: Span,
+    /// What is said: one span, several, or none.
+    pub content: Vec<Span>,
+}
+
+/// Finds the claims of a document, in text order of their cues (then sources):
+/// the rules' claims, read by `tagger` when there is one, and impersonal passives.
+pub(crate) fn find(
+    doc: &Doc,
+    norm: &Norm,
+    lex: &CueLexicon,
+    tagger: Option<&Tagger>,
+) -> Vec<Found> {
+    let rules = rules::find(doc, norm, lex);
+    let mut claims = match tagger {
+        Some(t) => tagger::find(doc, norm, lex, t, &rules),
+        None => rules,
+    };
+    impersonal::add_impersonal(doc, norm, lex, &mut claims);
+    claims
+}
+
+/// Sorts claims by cue, then source.
+pub(crate) fn sort(claims: &mut [Found]) {
+    claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
+}
