@@ -32,7 +32,8 @@ cargo test --workspace --quiet 2>&1 | tee "$target/test-output.txt"
 step "web app, JS API and widget: release build (Trunk, with scripts/build-js.sh as its pre-build hook) and the size report"
 trunk build --release
 
-step "JavaScript API: TypeScript check, Node tests"
+step "JavaScript API: the .d.ts is what the Rust types generate; TypeScript check, Node tests"
+cargo test --quiet -p claimlens-js --features typescript --test typescript
 ./scripts/check-ts.sh
 node --test js/test/
 

@@ -1,9 +1,12 @@
 //! The result of an analysis: one value holding every layer, in byte spans.
 
 use crate::span::Span;
+use serde::{Deserialize, Serialize};
 
 /// What an actor is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum ActorKind {
     /// A named person.
     Person,
@@ -59,7 +62,9 @@ pub struct Actor {
 }
 
 /// How a claim is attributed.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum Attribution {
     /// A named source ("Sepahnews", "the State Duma", "he" resolved to a person).
     Named,
@@ -96,7 +101,9 @@ pub struct Claim {
 }
 
 /// The kind of an epistemic cue.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum HedgeKind {
     /// Lowers certainty: "may", "potentially", "remains debated".
     Hedge,

@@ -8,15 +8,19 @@ use crate::text::{Doc, Norm};
 use crate::{actors, claims, hedges, linking, score};
 use std::sync::{Arc, LazyLock};
 
-/// Which layers to run.
+/// Which layers to run; a layer that is off does not run (each defaults to true).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Layers {
     /// Actors: people, organizations, places and groups. Without them,
     /// claims keep their attribution (named, vague, none) but point at no actor.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
     pub actors: bool,
-    /// Claims.
+    /// Claims: who said what.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
     pub claims: bool,
-    /// Hedging cues.
+    /// Hedging cues: hedges, boosters, weasels, conditions.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
     pub hedges: bool,
 }
 

@@ -17,126 +17,26 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+/// The TypeScript definitions of the contract and the options, generated
+/// from the Rust types ([`typescript`]) and checked by `tests/typescript.rs`.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** A range of the analysed string in UTF-16 code units (JavaScript string indices),
- * end-exclusive: `text.slice(start, end)` is the marked text. */
-export interface Span {
-  start: number;
-  end: number;
+const TS_TYPES: &str = include_str!("../ts/claimlens.d.ts");
+
+/// The text of `ts/claimlens.d.ts`: the declarations of the contract's and
+/// the options' Rust types (feature `typescript`).
+#[cfg(feature = "typescript")]
+pub fn typescript() -> String {
+    use claimlens::contract::typescript::{contract, declaration};
+    format!(
+        "// Generated from the Rust types: do not edit. To regenerate:\n\
+         // UPDATE_TS=1 cargo test -p claimlens-js --features typescript --test typescript\n\n\
+         {}\n{}\n{}\n{}",
+        contract(),
+        declaration::<options::UserActor>(),
+        declaration::<options::UserHedge>(),
+        declaration::<options::Options>(),
+    )
 }
-
-/** A sentence and its certainty in [0, 1] (1 = no hedging). */
-export interface Sentence extends Span {
-  certainty: number;
-}
-
-/** The kind of an actor. */
-export type ActorKind = "person" | "organization" | "place" | "group";
-
-/** One entity with all its mentions. */
-export interface Actor {
-  /** Index of this actor in `Analysis.actors`. */
-  id: number;
-  /** Canonical name. */
-  name: string;
-  kind: ActorKind;
-  /** Finer type when known: "country", "city", "government", "media", ... */
-  subkind?: string;
-  /** Other surface forms seen (acronyms, short forms). */
-  aliases: string[];
-  /** For a group ("Russian officials"), the state its demonym names ("Russia"). */
-  affiliation?: string;
-  /** Every mention, in text order (possessive endings excluded). */
-  mentions: Span[];
-}
-
-/** How a claim is attributed. */
-export type Attribution = "named" | "vague" | "none";
-
-/** Who said what. */
-export interface Claim {
-  /** Who says it, or null when the text does not say. */
-  source: Span | null;
-  /** The reporting cue ("said", "according to"). */
-  cue: Span;
-  /** What is said: one span, several (a quote split by its attribution), or null. */
-  content: Span | Span[] | null;
-  /** The id of the actor the source refers to, or null. */
-  actor: number | null;
-  attribution: Attribution;
-}
-
-/** The kind of an epistemic cue. */
-export type HedgeKind = "hedge" | "booster" | "weasel" | "condition";
-
-/** An epistemic cue. */
-export interface Hedge extends Span {
-  kind: HedgeKind;
-  /** Why it was flagged ("modal verb", "user lexicon", ...). */
-  reason: string;
-}
-
-/** Article-level figures. */
-export interface Summary {
-  words: number;
-  sentences: number;
-  actors: number;
-  claims: number;
-  claims_named: number;
-  claims_vague: number;
-  claims_none: number;
-  share_named: number;
-  share_vague: number;
-  share_none: number;
-  hedges: number;
-  boosters: number;
-  weasels: number;
-  conditions: number;
-  hedges_per_100_words: number;
-  certainty: number;
-}
-
-/** Everything found in one text (the claimlens JSON contract). */
-export interface Analysis {
-  sentences: Sentence[];
-  actors: Actor[];
-  claims: Claim[];
-  hedges: Hedge[];
-  summary: Summary;
-}
-
-/** Which layers to run; each defaults to true. */
-export interface Layers {
-  actors?: boolean;
-  claims?: boolean;
-  hedges?: boolean;
-}
-
-/** An actor to add to the built-in lexicon. */
-export interface UserActor {
-  name: string;
-  kind: ActorKind;
-  subkind?: string;
-}
-
-/** A hedging cue to add to the built-in lexicon. */
-export interface UserHedge {
-  phrase: string;
-  kind: HedgeKind;
-}
-
-/** Options of `analyze`. */
-export interface AnalyzeOptions {
-  layers?: Layers;
-  /** Extra actors ("Zorblax Institute" as an organization). */
-  actors?: UserActor[];
-  /** Extra reporting cues ("murmured", "according to"). */
-  cues?: string[];
-  /** Extra hedging cues. */
-  hedges?: UserHedge[];
-}
-"#;
 
 thread_local! {
     /// The analyzer built for the last non-default options, reused while they stay the same.

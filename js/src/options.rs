@@ -8,36 +8,49 @@ use claimlens::{ActorKind, Analyzer, HedgeKind, Layers};
 /// Longest user lexicon entry, in characters.
 pub const MAX_PHRASE_CHARS: usize = 200;
 
-/// A user actor: `{name, kind, subkind?}`.
+/// An actor to add to the built-in lexicon.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UserActor {
     /// The name as it appears in text ("Zorblax Institute").
     pub name: String,
     /// Its kind.
     pub kind: ActorKind,
     /// A finer type ("think tank"), if any.
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub subkind: Option<String>,
 }
 
-/// A user hedging cue: `{phrase, kind}`.
+/// A hedging cue to add to the built-in lexicon.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UserHedge {
-    /// The phrase ("arguably").
+    /// The phrase ("arguably"); square brackets mark the part that is the
+    /// cue ("it is [rumoured]").
     pub phrase: String,
     /// Its kind.
     pub kind: HedgeKind,
 }
 
-/// Checked options.
+/// The options of `analyze` and `analyzeView`.
 #[derive(Clone, Debug, PartialEq, Default)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "AnalyzeOptions")
+)]
 pub struct Options {
     /// Which layers to run.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Layers>", optional))]
     pub layers: Layers,
-    /// Extra actors.
+    /// Extra actors ("Zorblax Institute" as an organization).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<UserActor>>", optional))]
     pub actors: Vec<UserActor>,
-    /// Extra reporting cues.
+    /// Extra reporting cues ("murmured", "according to").
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<String>>", optional))]
     pub cues: Vec<String>,
     /// Extra hedging cues.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<UserHedge>>", optional))]
     pub hedges: Vec<UserHedge>,
 }
 

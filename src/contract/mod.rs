@@ -11,73 +11,22 @@
 //! assert!(json.contains("\"start\":3,\"end\":7")); // "Iran" after a surrogate pair and a space
 //! ```
 
-use crate::analysis::Analysis;
+#[cfg(feature = "typescript")]
+pub mod typescript;
+mod utf16;
+
+pub use utf16::Utf16Map;
+
+use crate::analysis::{ActorKind, Analysis, Attribution, HedgeKind};
 use crate::span::Span;
 use serde::Serialize;
+#[cfg(feature = "typescript")]
+use ts_rs::TS;
 
-/// Maps byte offsets of a text to UTF-16 offsets.
-pub struct Utf16Map {
-    /// Sorted byte offsets and their UTF-16 offsets; empty for ASCII text.
-    table: Vec<(usize, usize)>,
-}
-
-impl Utf16Map {
-    /// Builds the map for the byte offsets in `offsets` (any order, duplicates allowed)
-    /// with one pass over `text`.
-    pub fn new(text: &str, mut offsets: Vec<usize>) -> Self {
-        if text.is_ascii() {
-            return Utf16Map { table: Vec::new() };
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut table = Vec::with_capacity(offsets.len());
-        let mut units = 0usize;
-        let mut byte = 0usize;
-        let mut chars = text.chars();
-        for off in offsets {
-            while byte < off {
-                match chars.next() {
-                    Some(c) => {
-                        units += c.len_utf16();
-                        byte += c.len_utf8();
-                    }
-                    None => break,
-                }
-            }
-            table.push((off, units));
-        }
-        Utf16Map { table }
-    }
-
-    /// The UTF-16 offset of a byte offset that was given to [`Utf16Map::new`].
-    #[inline]
-    pub fn get(&self, byte: usize) -> usize {
-        if self.table.is_empty() {
-            return byte;
-        }
-        match self.table.binary_search_by_key(&byte, |e| e.0) {
-            Ok(i) => self.table[i].1,
-            Err(_) => unreachable_offset(byte),
-        }
-    }
-
-    /// Converts a span.
-    #[inline]
-    pub fn span(&self, s: Span) -> JsonSpan {
-        JsonSpan {
-            start: self.get(s.start),
-            end: self.get(s.end),
-        }
-    }
-}
-
-#[cold]
-fn unreachable_offset(byte: usize) -> usize {
-    panic!("byte offset {byte} was not registered with Utf16Map")
-}
-
-/// A span in UTF-16 code units.
+/// A range of the analysed string in UTF-16 code units (JavaScript string
+/// indices), end-exclusive: `text.slice(start, end)` is the marked text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Span"))]
 pub struct JsonSpan {
     /// First code unit.
     pub start: usize,
@@ -85,78 +34,86 @@ pub struct JsonSpan {
     pub end: usize,
 }
 
-/// A sentence in the contract.
+/// A sentence and its certainty in [0, 1] (1: no hedging).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Sentence"))]
 pub struct JsonSentence {
     /// First code unit.
     pub start: usize,
     /// One past the last code unit.
     pub end: usize,
-    /// Certainty in `[0, 1]`.
+    /// Certainty in [0, 1], to 3 decimals.
     pub certainty: f64,
 }
 
-/// An actor in the contract.
+/// One entity with all its mentions.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Actor"))]
 pub struct JsonActor<'a> {
-    /// Index in `actors`.
+    /// Index of this actor in `Analysis.actors`.
     pub id: usize,
-    /// Canonical name.
+    /// Canonical name (the longest full form seen).
     pub name: &'a str,
-    /// `person`, `organization`, `place` or `group`.
-    pub kind: &'static str,
-    /// Finer type, when known.
+    /// Person, organization, place or group.
+    pub kind: ActorKind,
+    /// Finer type when known: "country", "city", "government", "media", ...
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub subkind: Option<&'a str>,
-    /// Other surface forms.
+    /// Other surface forms seen (acronyms, short forms).
     pub aliases: &'a [String],
-    /// For a group, the state its demonym names.
+    /// For a group ("Russian officials"), the state its demonym names ("Russia").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub affiliation: Option<&'a str>,
-    /// Every mention.
+    /// Every mention, in text order (possessive endings excluded).
     pub mentions: Vec<JsonSpan>,
 }
 
-/// Claim content: one span, several, or none.
+/// What a claim says: one span, or several (a quote split by its attribution).
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Content"))]
 pub enum JsonContent {
     /// One span.
     One(JsonSpan),
-    /// Several spans (a quote split by its attribution).
+    /// Several spans.
     Many(Vec<JsonSpan>),
 }
 
-/// A claim in the contract.
+/// Who said what.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Claim"))]
 pub struct JsonClaim {
-    /// Source span or null.
+    /// Who says it, or null when the text does not say.
     pub source: Option<JsonSpan>,
-    /// Cue span.
+    /// The reporting cue ("said", "according to").
     pub cue: JsonSpan,
-    /// Content span(s) or null.
+    /// What is said, or null.
     pub content: Option<JsonContent>,
-    /// Linked actor id or null.
+    /// The id of the actor the source refers to, or null.
     pub actor: Option<usize>,
-    /// `named`, `vague` or `none`.
-    pub attribution: &'static str,
+    /// Named, vague ("analysts say") or no source.
+    pub attribution: Attribution,
 }
 
-/// A hedging cue in the contract.
+/// An epistemic cue: a hedge, booster, weasel phrase or condition.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Hedge"))]
 pub struct JsonHedge {
     /// First code unit.
     pub start: usize,
     /// One past the last code unit.
     pub end: usize,
-    /// `hedge`, `booster`, `weasel` or `condition`.
-    pub kind: &'static str,
-    /// Why it was flagged.
+    /// What kind of cue.
+    pub kind: HedgeKind,
+    /// Why it was flagged ("modal verb", "user lexicon", ...).
     pub reason: &'static str,
 }
 
-/// The article summary in the contract.
+/// Article-level figures.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Summary"))]
 pub struct JsonSummary {
     /// Word and number tokens.
     pub words: usize,
@@ -178,35 +135,37 @@ pub struct JsonSummary {
     pub share_vague: f64,
     /// Share of claims with no source.
     pub share_none: f64,
-    /// Cue counts by kind.
+    /// Hedges ("may", "reportedly").
     pub hedges: usize,
-    /// Booster count.
+    /// Boosters ("confirmed").
     pub boosters: usize,
-    /// Weasel count.
+    /// Weasel phrases ("some say").
     pub weasels: usize,
-    /// Condition count.
+    /// Conditions ("if", "unless").
     pub conditions: usize,
-    /// (hedge + weasel) cues per 100 words.
+    /// (Hedge + weasel) cues per 100 words.
     pub hedges_per_100_words: f64,
     /// Mean sentence certainty, weighted by words.
     pub certainty: f64,
 }
 
-/// One analysed document in the contract.
+/// Everything found in one text: the claimlens JSON contract.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Analysis"))]
 pub struct JsonAnalysis<'a> {
-    /// The input's id, echoed when it had one.
+    /// The input's id, echoed when it had one (JSON Lines).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(type = "unknown", optional))]
     pub id: Option<&'a serde_json::Value>,
-    /// Sentences.
+    /// Sentences with their certainty.
     pub sentences: Vec<JsonSentence>,
-    /// Actors.
+    /// Actors, by id.
     pub actors: Vec<JsonActor<'a>>,
-    /// Claims.
+    /// Claims, in text order of their cues.
     pub claims: Vec<JsonClaim>,
-    /// Hedging cues.
+    /// Epistemic cues, in text order.
     pub hedges: Vec<JsonHedge>,
-    /// Summary.
+    /// Article-level figures.
     pub summary: JsonSummary,
 }
 
@@ -270,7 +229,7 @@ pub fn to_contract<'a>(
             .map(|x| JsonActor {
                 id: x.id,
                 name: &x.name,
-                kind: x.kind.as_str(),
+                kind: x.kind,
                 subkind: x.subkind.as_deref(),
                 aliases: &x.aliases,
                 affiliation: x.affiliation.as_deref(),
@@ -291,7 +250,7 @@ pub fn to_contract<'a>(
                     )),
                 },
                 actor: c.actor,
-                attribution: c.attribution.as_str(),
+                attribution: c.attribution,
             })
             .collect(),
         hedges: a
@@ -302,7 +261,7 @@ pub fn to_contract<'a>(
                 JsonHedge {
                     start: j.start,
                     end: j.end,
-                    kind: h.kind.as_str(),
+                    kind: h.kind,
                     reason: h.reason,
                 }
             })

@@ -1,0 +1,177 @@
+// Generated from the Rust types: do not edit. To regenerate:
+// UPDATE_TS=1 cargo test -p claimlens-js --features typescript --test typescript
+
+/**
+ * A range of the analysed string in UTF-16 code units (JavaScript string
+ * indices), end-exclusive: `text.slice(start, end)` is the marked text.
+ */
+export type Span = {
+  /** First code unit. */
+  start: number;
+  /** One past the last code unit. */
+  end: number;
+};
+
+/** A sentence and its certainty in [0, 1] (1: no hedging). */
+export type Sentence = {
+  /** First code unit. */
+  start: number;
+  /** One past the last code unit. */
+  end: number;
+  /** Certainty in [0, 1], to 3 decimals. */
+  certainty: number;
+};
+
+/** What an actor is. */
+export type ActorKind = "person" | "organization" | "place" | "group";
+
+/** One entity with all its mentions. */
+export type Actor = {
+  /** Index of this actor in `Analysis.actors`. */
+  id: number;
+  /** Canonical name (the longest full form seen). */
+  name: string;
+  /** Person, organization, place or group. */
+  kind: ActorKind;
+  /** Finer type when known: "country", "city", "government", "media", ... */
+  subkind?: string;
+  /** Other surface forms seen (acronyms, short forms). */
+  aliases: Array<string>;
+  /** For a group ("Russian officials"), the state its demonym names ("Russia"). */
+  affiliation?: string;
+  /** Every mention, in text order (possessive endings excluded). */
+  mentions: Array<Span>;
+};
+
+/** How a claim is attributed. */
+export type Attribution = "named" | "vague" | "none";
+
+/** What a claim says: one span, or several (a quote split by its attribution). */
+export type Content = Span | Array<Span>;
+
+/** Who said what. */
+export type Claim = {
+  /** Who says it, or null when the text does not say. */
+  source: Span | null;
+  /** The reporting cue ("said", "according to"). */
+  cue: Span;
+  /** What is said, or null. */
+  content: Content | null;
+  /** The id of the actor the source refers to, or null. */
+  actor: number | null;
+  /** Named, vague ("analysts say") or no source. */
+  attribution: Attribution;
+};
+
+/** The kind of an epistemic cue. */
+export type HedgeKind = "hedge" | "booster" | "weasel" | "condition";
+
+/** An epistemic cue: a hedge, booster, weasel phrase or condition. */
+export type Hedge = {
+  /** First code unit. */
+  start: number;
+  /** One past the last code unit. */
+  end: number;
+  /** What kind of cue. */
+  kind: HedgeKind;
+  /** Why it was flagged ("modal verb", "user lexicon", ...). */
+  reason: string;
+};
+
+/** Article-level figures. */
+export type Summary = {
+  /** Word and number tokens. */
+  words: number;
+  /** Sentences. */
+  sentences: number;
+  /** Actors of every kind. */
+  actors: number;
+  /** Claims. */
+  claims: number;
+  /** Claims with a named source. */
+  claims_named: number;
+  /** Claims with a vague source. */
+  claims_vague: number;
+  /** Claims with no source. */
+  claims_none: number;
+  /** Share of claims with a named source (0 when there is no claim). */
+  share_named: number;
+  /** Share of claims with a vague source. */
+  share_vague: number;
+  /** Share of claims with no source. */
+  share_none: number;
+  /** Hedges ("may", "reportedly"). */
+  hedges: number;
+  /** Boosters ("confirmed"). */
+  boosters: number;
+  /** Weasel phrases ("some say"). */
+  weasels: number;
+  /** Conditions ("if", "unless"). */
+  conditions: number;
+  /** (Hedge + weasel) cues per 100 words. */
+  hedges_per_100_words: number;
+  /** Mean sentence certainty, weighted by words. */
+  certainty: number;
+};
+
+/** Everything found in one text: the claimlens JSON contract. */
+export type Analysis = {
+  /** The input's id, echoed when it had one (JSON Lines). */
+  id?: unknown;
+  /** Sentences with their certainty. */
+  sentences: Array<Sentence>;
+  /** Actors, by id. */
+  actors: Array<Actor>;
+  /** Claims, in text order of their cues. */
+  claims: Array<Claim>;
+  /** Epistemic cues, in text order. */
+  hedges: Array<Hedge>;
+  /** Article-level figures. */
+  summary: Summary;
+};
+
+/** Which layers to run; a layer that is off does not run (each defaults to true). */
+export type Layers = {
+  /**
+   * Actors: people, organizations, places and groups. Without them,
+   * claims keep their attribution (named, vague, none) but point at no actor.
+   */
+  actors?: boolean;
+  /** Claims: who said what. */
+  claims?: boolean;
+  /** Hedging cues: hedges, boosters, weasels, conditions. */
+  hedges?: boolean;
+};
+
+/** An actor to add to the built-in lexicon. */
+export type UserActor = {
+  /** The name as it appears in text ("Zorblax Institute"). */
+  name: string;
+  /** Its kind. */
+  kind: ActorKind;
+  /** A finer type ("think tank"), if any. */
+  subkind?: string;
+};
+
+/** A hedging cue to add to the built-in lexicon. */
+export type UserHedge = {
+  /**
+   * The phrase ("arguably"); square brackets mark the part that is the
+   * cue ("it is [rumoured]").
+   */
+  phrase: string;
+  /** Its kind. */
+  kind: HedgeKind;
+};
+
+/** The options of `analyze` and `analyzeView`. */
+export type AnalyzeOptions = {
+  /** Which layers to run. */
+  layers?: Layers;
+  /** Extra actors ("Zorblax Institute" as an organization). */
+  actors?: Array<UserActor>;
+  /** Extra reporting cues ("murmured", "according to"). */
+  cues?: Array<string>;
+  /** Extra hedging cues. */
+  hedges?: Array<UserHedge>;
+};
