@@ -238,7 +238,8 @@ fn jsonl_streams_in_order_with_ids() {
     for (k, (id, text)) in ids.iter().zip(texts).enumerate() {
         assert_eq!(&out[k]["id"], id, "line {k}");
         let a = claimlens::analyze(text);
-        let want = claimlens::contract::to_contract(text, &a, Some(id));
+        let raw = serde_json::value::RawValue::from_string(id.to_string()).unwrap();
+        let want = claimlens::contract::to_contract(text, &a, Some(&raw));
         let want: Value = serde_json::from_str(&serde_json::to_string(&want).unwrap()).unwrap();
         assert_eq!(out[k], want, "line {k}");
     }
@@ -273,14 +274,14 @@ fn jsonl_bad_lines_yield_errors_and_the_rest_continue() {
     let o = run(&["analyze", "--jsonl"], &input);
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     let out = lines(&o);
-    // Blank lines are skipped; every other line gives exactly one output, in order.
-    assert_eq!(out.len(), 12, "{}", stdout(&o));
+    // Output line k answers input line k: blank lines get error lines too.
+    assert_eq!(out.len(), 14, "{}", stdout(&o));
     let is_error = |v: &Value| {
         v.get("error").is_some_and(Value::is_string)
             && v.as_object().unwrap().len() == 2
             && v.get("id").is_some()
     };
-    let expect: [(Value, bool); 12] = [
+    let expect: [(Value, bool); 14] = [
         (json!("a"), false),
         (json!(null), true),
         (json!("b"), true),
@@ -288,8 +289,10 @@ fn jsonl_bad_lines_yield_errors_and_the_rest_continue() {
         (json!("d"), false),
         (json!(null), true),
         (json!(null), true),
-        (json!("f"), false),
         (json!(null), true),
+        (json!(null), true),
+        (json!("f"), false),
+        (json!("g"), false),
         (json!("h"), false),
         (json!(null), true),
         (json!("j"), false),
@@ -302,18 +305,170 @@ fn jsonl_bad_lines_yield_errors_and_the_rest_continue() {
         }
     }
     // Error messages name the input line.
-    assert!(
-        out[1]["error"].as_str().unwrap().contains("line 2"),
-        "{}",
-        out[1]
-    );
-    assert!(
-        out[2]["error"].as_str().unwrap().contains("text"),
-        "{}",
-        out[2]
-    );
+    for (k, what) in [
+        (1, "line 2"),
+        (2, "text"),
+        (7, "line 8: blank"),
+        (8, "line 9: blank"),
+    ] {
+        let msg = out[k]["error"].as_str().unwrap();
+        assert!(msg.contains(what), "{k}: {msg}");
+    }
+    assert!(out[12]["error"].as_str().unwrap().contains("line 13"));
     let err = stderr(&o);
-    assert!(err.contains("7 of"), "stderr counts the bad lines: {err}");
+    assert!(
+        err.contains("8 of 14"),
+        "stderr counts the bad lines: {err}"
+    );
+}
+
+#[test]
+fn jsonl_skips_a_bom_and_echoes_ids_exactly() {
+    let mut input = b"\xef\xbb\xbf".to_vec();
+    let ids = [
+        "18446744073709551616",
+        "1.0",
+        "-0",
+        "1e400",
+        r#""caf\u00e9""#,
+        "null",
+        r#"{"b":2,"a":[1, 2]}"#,
+    ];
+    for id in ids {
+        input.extend_from_slice(format!("{{\"id\":{id},\"text\":\"Iran said so.\"}}\n").as_bytes());
+    }
+    let o = run(&["analyze", "--jsonl"], &input);
+    assert!(o.status.success(), "{o:?}");
+    let out = stdout(&o);
+    let got: Vec<&str> = out.lines().collect();
+    assert_eq!(got.len(), ids.len(), "{out}");
+    for (line, id) in got.iter().zip(ids) {
+        assert!(
+            line.starts_with(&format!("{{\"id\":{id},\"sentences\":")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn jsonl_lone_surrogates_keep_javascript_offsets() {
+    // In JavaScript, "\ud800 Iran said it may act." has "Iran" at 2..6.
+    let input = r#"{"text":"\ud800 Iran said it may act. \udc00\ud83d\ude00 Iran agreed."}"#;
+    let o = run(&["analyze", "--jsonl"], input.as_bytes());
+    assert!(o.status.success(), "{o:?}");
+    let v = &lines(&o)[0];
+    let iran = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Iran")
+        .unwrap_or_else(|| panic!("{v}"));
+    let mentions: Vec<(u64, u64)> = iran["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap()))
+        .collect();
+    // "\ud800 Iran said it may act. " is 24 units, then \udc00 (1), the emoji (2)
+    // and a space: the second "Iran" starts at 28 (as `indexOf` says in JavaScript).
+    assert_eq!(mentions, [(2, 6), (28, 32)], "{v}");
+}
+
+#[test]
+fn jsonl_lines_over_the_limit_get_an_error_line() {
+    let big = "Iran said it may act. ".repeat(60_000); // 1.3 MB
+    let input = format!(
+        "{}\n{}\n",
+        json!({"id": 1, "text": big}),
+        json!({"id": 2, "text": "Iran said so."})
+    );
+    let o = run(&["analyze", "--jsonl", "--max-mb", "1"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let out = lines(&o);
+    assert_eq!(out.len(), 2);
+    let msg = out[0]["error"].as_str().unwrap();
+    assert!(msg.contains("line 1") && msg.contains("--max-mb"), "{msg}");
+    assert_eq!(out[1]["id"], 2);
+    assert!(out[1]["sentences"].is_array());
+}
+
+#[test]
+fn files_over_the_limit_are_refused_with_a_message() {
+    let path = temp_file(
+        "big.txt",
+        "Iran said it may act. ".repeat(60_000).as_bytes(),
+    );
+    let o = run(&["analyze", path.to_str().unwrap(), "--max-mb", "1"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("over the limit of 1 MiB"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &["analyze", path.to_str().unwrap(), "--max-mb", "2", "--json"],
+        b"",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for bad in ["0", "x", "-1"] {
+        let o = run(&["analyze", path.to_str().unwrap(), "--max-mb", bad], b"");
+        assert_eq!(o.status.code(), Some(1), "--max-mb {bad}");
+    }
+}
+
+/// The report never writes control or bidirectional-override characters
+/// from the text, with or without colour: they are shown escaped.
+#[test]
+fn report_escapes_terminal_controls() {
+    let text = "Iran\u{1b}]0;pwned\u{7} said \u{1b}[2J it may act.\u{9b}31m \
+                Analysts \u{202e}warned\u{202c} that \u{1b}]52;c;ZXZpbA==\u{7} prices could rise.";
+    let path = temp_file("escapes.txt", text.as_bytes());
+    for colour in [false, true] {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["analyze", path.to_str().unwrap()]);
+        cmd.env_remove("NO_COLOR");
+        if colour {
+            cmd.env("CLICOLOR_FORCE", "1");
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{o:?}");
+        let out = String::from_utf8(o.stdout).unwrap();
+        // Only our own colour codes (ESC [ digits ; m) may remain.
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find('\u{1b}') {
+            let seq: String = rest[i + 1..].chars().take_while(|c| *c != 'm').collect();
+            assert!(
+                colour
+                    && seq.starts_with('[')
+                    && seq[1..].chars().all(|c| c.is_ascii_digit() || c == ';'),
+                "a raw escape in the report (colour {colour}): {:?}",
+                &rest[i..(i + 12).min(rest.len())]
+            );
+            rest = &rest[i + 1..];
+        }
+        for c in ['\u{7}', '\u{9b}', '\u{202e}', '\u{202c}'] {
+            assert!(!out.contains(c), "{c:?} in the report (colour {colour})");
+        }
+        assert!(out.contains("\\x1b]0;pwned\\x07"), "{out}");
+        assert!(out.contains("\\u{202e}"), "{out}");
+    }
+}
+
+/// A closed stderr ends the program with its status, not a panic (101).
+#[test]
+fn a_closed_stderr_does_not_panic() {
+    for args in [&["analyze", "--foo"][..], &["frobnicate"][..]] {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{args:?}");
+    }
 }
 
 #[test]

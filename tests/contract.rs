@@ -444,7 +444,8 @@ fn id_is_echoed_only_when_given() {
     let text = "Iran said it may act.";
     let a = claimlens::analyze(text);
     for id in [json!(42), json!("doc-1"), json!({"k": [1, 2]}), json!(null)] {
-        let s = serde_json::to_string(&to_contract(text, &a, Some(&id))).unwrap();
+        let raw = serde_json::value::RawValue::from_string(id.to_string()).unwrap();
+        let s = serde_json::to_string(&to_contract(text, &a, Some(&raw))).unwrap();
         let v: Value = serde_json::from_str(&s).unwrap();
         check_contract_with_id(&v, units(text), &id);
         // "id" comes first in the serialized object.

@@ -153,10 +153,10 @@ pub struct JsonSummary {
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Analysis"))]
 pub struct JsonAnalysis<'a> {
-    /// The input's id, echoed when it had one (JSON Lines).
+    /// The input's id, echoed exactly as written when it had one (JSON Lines).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(type = "unknown", optional))]
-    pub id: Option<&'a serde_json::Value>,
+    pub id: Option<&'a serde_json::value::RawValue>,
     /// Sentences with their certainty.
     pub sentences: Vec<JsonSentence>,
     /// Actors, by id.
@@ -180,7 +180,7 @@ fn round3(x: f32) -> f64 {
 pub fn to_contract<'a>(
     text: &str,
     a: &'a Analysis,
-    id: Option<&'a serde_json::Value>,
+    id: Option<&'a serde_json::value::RawValue>,
 ) -> JsonAnalysis<'a> {
     let mut offsets = Vec::new();
     if !text.is_ascii() {
