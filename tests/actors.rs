@@ -335,3 +335,22 @@ fn without_the_actor_layer_claims_point_at_no_actor() {
         a.claims
     );
 }
+
+/// A doubled possessive ("The IRGC’s's forces.") is peeled off in full: the
+/// mention is "IRGC", not "IRGC’s".
+#[test]
+fn doubled_possessives_are_not_part_of_a_mention() {
+    for text in [
+        "The IRGC’s's forces.",
+        "The IRGC's’s forces said it may act.",
+    ] {
+        let a = analyze(text);
+        let mentions: Vec<&str> = a
+            .actors
+            .iter()
+            .flat_map(|x| &x.mentions)
+            .map(|m| m.slice(text))
+            .collect();
+        assert_eq!(mentions, ["IRGC"], "{text}");
+    }
+}

@@ -157,10 +157,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         if is_word_char(c) {
             let (end, kind, abbrev) = scan_word(&sc, start);
-            // Split a trailing possessive or negation clitic.
+            // Split trailing possessive or negation clitics ("IRGC’s's" →
+            // "IRGC", "’s", "'s"): at most a few, peeled from the end.
             let word = &text[start..end];
-            let (base_end, clitic) = split_clitic(word);
-            if let Some(kind2) = clitic {
+            let mut base_end = word.len();
+            let mut clitics: [(usize, usize, TokenKind); 4] = [(0, 0, kind); 4];
+            let mut n = 0;
+            while n < clitics.len() {
+                match split_clitic(&word[..base_end]) {
+                    (b, Some(kind2)) => {
+                        clitics[n] = (b, base_end, kind2);
+                        n += 1;
+                        base_end = b;
+                    }
+                    _ => break,
+                }
+            }
+            if n > 0 {
                 push(
                     &mut tokens,
                     Span::new(start, start + base_end),
@@ -168,13 +181,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     space_before,
                     line_before,
                 );
-                push(
-                    &mut tokens,
-                    Span::new(start + base_end, end),
-                    kind2,
-                    false,
-                    false,
-                );
+                for &(a, b, kind2) in clitics[..n].iter().rev() {
+                    push(
+                        &mut tokens,
+                        Span::new(start + a, start + b),
+                        kind2,
+                        false,
+                        false,
+                    );
+                }
             } else {
                 tokens.push(Token {
                     span: Span::new(start, end),
