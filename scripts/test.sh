@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
-#   native unit, integration and doc tests of the core and the app's view model;
-#   the core built for wasm32; the web app, JS API and widget built (Trunk, release);
+#   native unit, integration and doc tests of the core, the app's view model and the
+#   build task (xtask/);
+#   the core built for wasm32; the web app, JS API and widget built (Trunk, release)
+#   within their size budgets, and the size check shown to fail over a budget;
 #   the JS API's .d.ts checked by tsc and its Node tests; the app and widget tested
 #   end to end in headless Chromium; and, when the evaluation corpora sit beside
 #   the project (../shared/eval), the shipped models retrained byte for byte, their
@@ -29,8 +31,16 @@ target=${CARGO_TARGET_DIR:-target}
 mkdir -p "$target"
 cargo test --workspace --quiet 2>&1 | tee "$target/test-output.txt"
 
-step "web app, JS API and widget: release build (Trunk, with scripts/build-js.sh as its pre-build hook) and the size report"
+step "web app, JS API and widget: release build (Trunk; its hooks run xtask: js, postbuild) and the size report"
 trunk build --release
+
+step "a build over a size budget fails: the size check of dist/ with the app's budget lowered to 100 KB"
+if out=$(CLAIMLENS_BUDGET_APP_KB=100 cargo run --quiet -p xtask -- report dist 2>&1 >/dev/null); then
+  echo "the size check passed with a 100 KB budget for the app, but must fail" >&2
+  exit 1
+fi
+echo "$out"
+grep -q 'app code (wasm + JS, without the learned models): .* KB gzipped, over its budget of 100.0 KB by .* KB' <<<"$out"
 
 step "JavaScript API: TypeScript check, Node tests"
 ./scripts/check-ts.sh

@@ -1,4 +1,4 @@
-// Node tests of the JavaScript API as built by scripts/build-js.sh (pkg/node).
+// Node tests of the JavaScript API as built by `cargo run -p xtask -- js` (pkg/node).
 // Run: node --test js/test/   (scripts/test.sh does). All texts are written for these tests,
 // except benches/texts/*.txt, which were written for the project.
 import { test } from 'node:test';
