@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
 #   native unit, integration and doc tests of the core, the app's view model and the
-#   build task (xtask/);
+#   build task (xtask/); every crate checked with the minimum Rust version;
 #   the core built for wasm32; the web app, JS API and widget built (Trunk, release)
 #   within their size budgets, and the size check shown to fail over a budget;
 #   the JS API's .d.ts checked by tsc and its Node tests; the app and widget tested
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-./scripts/setup.sh --browser
+./scripts/setup.sh --browser --msrv
 export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 
 step "format and lints"
@@ -30,6 +30,13 @@ step "native tests (unit, integration, doc)"
 target=${CARGO_TARGET_DIR:-target}
 mkdir -p "$target"
 cargo test --workspace --quiet 2>&1 | tee "$target/test-output.txt"
+
+msrv=$(./scripts/msrv.sh)
+step "minimum Rust version: every crate, its tests included, builds with Rust $msrv (rust-version in Cargo.toml)"
+cargo "+$msrv" check --workspace --all-targets --quiet --target-dir "$target/msrv"
+cargo "+$msrv" check -p claimlens-app -p claimlens-js --target wasm32-unknown-unknown --quiet --target-dir "$target/msrv"
+cargo "+$msrv" check -p claimlens --lib --target wasm32-unknown-unknown --quiet --target-dir "$target/msrv"
+echo "Rust $msrv: the workspace builds (native and wasm32)"
 
 step "web app, JS API and widget: release build (Trunk; its hooks run xtask: js, postbuild) and the size report"
 trunk build --release
