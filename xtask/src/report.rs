@@ -1,7 +1,8 @@
 //! The size report (gzip level 9 of what the browser downloads) and the budgets it is held to.
 //!
 //! Sizes are gzip streams from flate2 with the zlib-rs backend at level 9 (`gz`). On the real
-//! files of `dist/` they are within 0.5% of `gzip -9` (GNU gzip 1.12); see README "Size".
+//! files of `dist/` they are within about 1% of `gzip -9` (GNU gzip 1.12) file by file, and
+//! the app and widget without the models come out 1.0 KB larger; see README "Size".
 //!
 //! Budgets, in KB of 1024 bytes, each overridable by an environment variable (a test lowers
 //! them to show that an over-budget build fails):
