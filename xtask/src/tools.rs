@@ -230,8 +230,8 @@ pub fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// The workspace's target directory, as cargo resolves it (CARGO_TARGET_DIR, config files).
-pub fn target_dir(root: &Path) -> Result<PathBuf> {
+/// `cargo metadata --no-deps` of the workspace, as JSON.
+pub fn metadata(root: &Path) -> Result<serde_json::Value> {
     let mut cmd = cargo();
     cmd.args([
         "metadata",
@@ -252,9 +252,12 @@ pub fn target_dir(root: &Path) -> Result<PathBuf> {
             String::from_utf8_lossy(&out.stderr).trim()
         );
     }
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .map_err(|e| Error::new(format!("cargo metadata: {e}")))?;
-    match json["target_directory"].as_str() {
+    serde_json::from_slice(&out.stdout).map_err(|e| Error::new(format!("cargo metadata: {e}")))
+}
+
+/// The workspace's target directory, as cargo resolves it (CARGO_TARGET_DIR, config files).
+pub fn target_dir(root: &Path) -> Result<PathBuf> {
+    match metadata(root)?["target_directory"].as_str() {
         Some(dir) => Ok(PathBuf::from(dir)),
         None => fail!("cargo metadata gave no target_directory"),
     }

@@ -5,7 +5,6 @@
 //! scripts/test.sh, with that toolchain.)
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const INHERITED: &[&str] = &["version", "edition", "rust-version", "license", "publish"];
 
@@ -34,25 +33,7 @@ fn key(line: &str) -> &str {
 }
 
 fn metadata() -> serde_json::Value {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--no-deps",
-            "--offline",
-        ])
-        .arg("--manifest-path")
-        .arg(root().join("Cargo.toml"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    xtask::tools::metadata(&root()).unwrap()
 }
 
 fn member_manifests() -> Vec<(String, PathBuf)> {
