@@ -85,9 +85,11 @@ fn locate(root: &Path, tool: Tool) -> Result<PathBuf> {
     if tool != Tool::WasmBindgen {
         dirs.push(node_bin(root));
     }
-    dirs.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
     for dir in &dirs {
         let path = dir.join(tool.name());
         if is_executable(&path) {
