@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the generated TypeScript definitions (run scripts/build-js.sh first):
+# Checks the generated TypeScript definitions (build pkg/ first: `cargo run -p xtask -- js`):
 #   js/ts/usage.ts   must pass `tsc --strict` (its @ts-expect-error lines must fail);
 #   js/ts/misuse.ts  must fail, with errors on exactly the lines marked "error here".
 set -euo pipefail

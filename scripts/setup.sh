@@ -5,11 +5,20 @@
 #   - wasm-bindgen-cli 0.2.130 (must match the wasm-bindgen crate) and Trunk 0.21.14 (cargo install)
 #   - wasm-opt (npm binaryen@132.0.0), esbuild, playwright-core and typescript (npm, pinned in e2e/package-lock.json)
 #   - chromium and chromium-driver (apt), only with --browser (the tests need them, serving does not)
+#   - the minimum Rust version (rust-version in Cargo.toml, with the wasm32 target), only with
+#     --msrv (scripts/test.sh checks that every crate builds with it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=0
-[[ ${1:-} == --browser ]] && want_browser=1
+want_msrv=0
+for arg in "$@"; do
+  case $arg in
+    --browser) want_browser=1 ;;
+    --msrv) want_msrv=1 ;;
+    *) echo "setup: unknown option $arg (known: --browser, --msrv)" >&2; exit 2 ;;
+  esac
+done
 
 say() { printf '  setup: %s\n' "$*"; }
 
@@ -32,6 +41,14 @@ fi
 if [[ ! -x e2e/node_modules/.bin/wasm-opt || e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]]; then
   say "installing npm tools (binaryen, esbuild, playwright-core, typescript)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [[ $want_msrv == 1 ]]; then
+  msrv=$(./scripts/msrv.sh)
+  if ! rustup target list --toolchain "$msrv" --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+    say "installing Rust $msrv, the minimum version, with the wasm32 target (about 15 s, once)"
+    rustup toolchain install "$msrv" --profile minimal --target wasm32-unknown-unknown
+  fi
 fi
 
 if [[ $want_browser == 1 && ! -x /usr/bin/chromium ]]; then

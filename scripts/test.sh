@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
-#   native unit, integration and doc tests of the core and the app's view model;
-#   the core built for wasm32; the web app, JS API and widget built (Trunk, release);
+#   native unit, integration and doc tests of the core, the app's view model and the
+#   build task (xtask/); every crate checked with the minimum Rust version;
+#   the core built for wasm32; the web app, JS API and widget built (Trunk, release)
+#   within their size budgets, and the size check shown to fail over a budget;
 #   the JS API's .d.ts checked by tsc and its Node tests; the app and widget tested
 #   end to end in headless Chromium; and, when the evaluation corpora sit beside
 #   the project (../shared/eval), the shipped models retrained byte for byte, their
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-./scripts/setup.sh --browser
+./scripts/setup.sh --browser --msrv
 export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 
 step "format and lints"
@@ -21,16 +23,44 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p claimlens-app --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p claimlens-js --target wasm32-unknown-unknown --quiet -- -D warnings
 
-step "core builds for wasm32 (no wasm dependencies)"
-cargo build --quiet --lib --target wasm32-unknown-unknown
+step "the core builds for wasm32 without wasm or UI crates, and no wasm build holds the training code"
+cargo build --quiet --lib --target wasm32-unknown-unknown --no-default-features
+core_deps=$(cargo tree -p claimlens --target wasm32-unknown-unknown --no-default-features -e normal --prefix none)
+if grep -E '^(wasm-bindgen|js-sys|web-sys|yew|gloo|serde-wasm-bindgen)' <<<"$core_deps"; then
+  echo "the core depends on a wasm or UI crate (above)" >&2
+  exit 1
+fi
+echo "the core's dependencies for wasm32: $(awk '{print $1}' <<<"$core_deps" | sort -u | tr '\n' ' ')"
+for crate in claimlens-app claimlens-js; do
+  if cargo tree -p "$crate" --target wasm32-unknown-unknown -e features -i claimlens | grep -q '"training"'; then
+    echo "$crate builds the core with its training feature" >&2
+    exit 1
+  fi
+done
+echo "claimlens-app and claimlens-js build the core without the training feature"
 
 step "native tests (unit, integration, doc)"
 target=${CARGO_TARGET_DIR:-target}
 mkdir -p "$target"
 cargo test --workspace --quiet 2>&1 | tee "$target/test-output.txt"
 
-step "web app, JS API and widget: release build (Trunk, with scripts/build-js.sh as its pre-build hook) and the size report"
+msrv=$(./scripts/msrv.sh)
+step "minimum Rust version: every crate, its tests included, builds with Rust $msrv (rust-version in Cargo.toml)"
+cargo "+$msrv" check --workspace --all-targets --quiet --target-dir "$target/msrv"
+cargo "+$msrv" check -p claimlens-app -p claimlens-js --target wasm32-unknown-unknown --quiet --target-dir "$target/msrv"
+cargo "+$msrv" check -p claimlens --lib --target wasm32-unknown-unknown --quiet --target-dir "$target/msrv"
+echo "Rust $msrv: the workspace builds (native and wasm32)"
+
+step "web app, JS API and widget: release build (Trunk; its hooks run xtask: js, postbuild) and the size report"
 trunk build --release
+
+step "a build over a size budget fails: the size check of dist/ with the app's budget lowered to 100 KB"
+if out=$(CLAIMLENS_BUDGET_APP_KB=100 cargo run --quiet -p xtask -- report dist 2>&1 >/dev/null); then
+  echo "the size check passed with a 100 KB budget for the app, but must fail" >&2
+  exit 1
+fi
+echo "$out"
+grep -q 'app code (wasm + JS, without the learned models): .* KB gzipped, over its budget of 100.0 KB by .* KB' <<<"$out"
 
 step "JavaScript API: the .d.ts is what the Rust types generate; TypeScript check, Node tests"
 cargo test --quiet -p claimlens-js --features typescript --test typescript

@@ -227,7 +227,7 @@ fn user_added_actors_are_found_and_typed() {
     let p = actor(&a, "Port Evander").expect("user place found");
     assert_eq!(p.kind, ActorKind::Place);
     // The built-in analyzer is not changed by a caller's additions.
-    assert!(actor(&analyze(text), "Quillon Dynamics").map_or(true, |x| x.subkind.is_none()));
+    assert!(actor(&analyze(text), "Quillon Dynamics").is_none_or(|x| x.subkind.is_none()));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 // Offline support: on first visit this service worker stores the app's files;
 // afterwards they are served from the cache, so the app works with no server.
-// It only ever fetches the app's own files. scripts/postbuild.py fills in the
+// It only ever fetches the app's own files. The build (xtask/src/postbuild.rs) fills in the
 // version (a hash of the files) and the file list.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;

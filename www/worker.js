@@ -3,7 +3,7 @@
 import init, { analyze_view } from './claimlens-app.js';
 import { wasmBytes } from './claimlens-app.wasm.js';
 
-// @shared-begin (the single-file build reuses this part; see scripts/postbuild.py)
+// @shared-begin (the single-file build reuses this part; see xtask/src/standalone.rs)
 function serve(ready) {
   ready.then(
     () => self.postMessage({ ready: true }),

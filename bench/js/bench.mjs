@@ -2,7 +2,7 @@
 // claimlens (the browser build, pkg/web, loaded with initSync) against compromise,
 // in one Node process, on the same articles (benches/texts/*.txt, written for the project).
 //   node bench.mjs [--warmup=50] [--runs=300] [--fast]
-// --fast also times pkg/fast/web (opt-level 3, from `scripts/build-js.sh --fast`).
+// --fast also times pkg/fast/web (opt-level 3, from `cargo run -p xtask -- js --fast`).
 // Each round times every article once per engine with performance.now(), engines
 // interleaved; after the warm-up rounds, the median of the timed calls is reported.
 // Jobs:
@@ -34,7 +34,7 @@ const WEB_FAST = path.join(ROOT, 'pkg/fast/web');
 /** Loads a wasm-bindgen web build the way a page does without fetch: initSync with the bytes. */
 async function load(dir) {
   if (!fs.existsSync(path.join(dir, 'claimlens_js_bg.wasm'))) {
-    console.error(`${path.relative(ROOT, dir)} is missing: run scripts/build-js.sh${dir === WEB_FAST ? ' --fast' : ''} first`);
+    console.error(`${path.relative(ROOT, dir)} is missing: run cargo run -p xtask -- js${dir === WEB_FAST ? ' --fast' : ''} first`);
     process.exit(1);
   }
   const m = await import(pathToFileURL(path.join(dir, 'claimlens_js.js')).href);

@@ -910,7 +910,7 @@ fn claim_at(
         }
         CueKind::Verb | CueKind::Tell | CueKind::Ing => {
             let b = c0.checked_sub(1).filter(|&b| b >= first);
-            let after_boundary = b.map_or(true, |b| {
+            let after_boundary = b.is_none_or(|b| {
                 matches!(cx.n(b), "," | ";") || cx.kind(b) == TokenKind::CloseQuote
             });
             // "“…,” said X." — source after the cue.
