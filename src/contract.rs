@@ -13,7 +13,7 @@
 
 use crate::analysis::Analysis;
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Maps byte offsets of a text to UTF-16 offsets.
 pub struct Utf16Map {
@@ -156,7 +156,7 @@ pub struct JsonHedge {
 }
 
 /// The article summary in the contract.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct JsonSummary {
     /// Word and number tokens.
     pub words: usize,
