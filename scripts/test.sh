@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
-#   native unit, integration and doc tests of the core and the app's view model;
+#   native unit, integration and doc tests of the core, the view model and the app;
+#   the view's TypeScript definitions regenerated (ts-rs) and compared with js/generated/;
 #   the core built for wasm32; the web app, JS API and widget built (Trunk, release);
 #   the JS API's .d.ts checked by tsc and its Node tests; the app and widget tested
 #   end to end in headless Chromium; and, when the evaluation corpora sit beside
@@ -18,6 +19,7 @@ export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p claimlens-view --features typescript --all-targets --quiet -- -D warnings
 cargo clippy -p claimlens-app --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p claimlens-js --target wasm32-unknown-unknown --quiet -- -D warnings
 
@@ -29,10 +31,13 @@ target=${CARGO_TARGET_DIR:-target}
 mkdir -p "$target"
 cargo test --workspace --quiet 2>&1 | tee "$target/test-output.txt"
 
+step "the view's TypeScript definitions are those its Rust types generate (UPDATE_TS=1 rewrites them)"
+cargo test -p claimlens-view --features typescript --test typescript --quiet
+
 step "web app, JS API and widget: release build (Trunk, with scripts/build-js.sh as its pre-build hook) and the size report"
 trunk build --release
 
-step "JavaScript API: TypeScript check, Node tests"
+step "JavaScript API: TypeScript check, Node tests (with the table of view cases)"
 ./scripts/check-ts.sh
 node --test js/test/
 
