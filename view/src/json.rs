@@ -91,18 +91,8 @@ impl Json {
 
     #[inline(never)]
     fn uint(&mut self, n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[i..]);
+        self.out
+            .extend_from_slice(crate::words::decimal(n, &mut [0; 20]).as_bytes());
         self.first = false;
     }
 

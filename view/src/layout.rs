@@ -80,6 +80,7 @@ struct Layer {
 }
 
 impl Layer {
+    #[inline(never)]
     fn new(marks: Vec<Mark>, cuts: &[usize]) -> Self {
         let cut_of = |m: &Mark| cuts.partition_point(|&c| c < m.start);
         let mut group = vec![0u32; cuts.len() + 1];
@@ -260,7 +261,6 @@ pub fn build_from(
         filled += p.len();
         page_of_para.push(page_starts.len() as u32 - 1);
     }
-    let page_at = |byte: usize| (page_starts.partition_point(|&s| s <= byte) - 1) as u32;
 
     // The marks of each layer (the role only matters for claims), and every
     // point where a run may start: their ends, sentence and page starts.
@@ -309,11 +309,7 @@ pub fn build_from(
         analysis.hedges.len(),
         analysis.sentences.len(),
     ];
-    let mut anchors: [Vec<Loc>; 4] = sizes.map(|n| {
-        let mut v = Vec::new();
-        v.resize_with(n, Loc::default);
-        v
-    });
+    let mut anchors: [Vec<Loc>; 4] = sizes.map(locs);
 
     let mut cursor = Cursor {
         text: text.as_bytes(),
@@ -382,18 +378,69 @@ pub fn build_from(
         });
     }
 
-    // What no run was anchored for (another annotation of its layer covers it
-    // everywhere) still points at its page.
-    let [actor_at, claim_at, hedge_at, sentence_at] = anchors;
+    let length = cursor.at(text.len());
+    let page_at = |byte: usize| (page_starts.partition_point(|&s| s <= byte) - 1) as u32;
     let fallback = |mut at: Loc, byte: usize| {
         if at.anchor.is_empty() {
             at.page = page_at(byte);
         }
         at
     };
+    let [actor_at, claim_at, hedge_at, sentence_at] = anchors;
+    let actors = actor_views(analysis, actor_at, &fallback);
+    let claims = claim_views(text, analysis, claim_at, &fallback);
+    let hedges = hedge_views(text, analysis, hedge_at, &fallback);
+    let mut sentences = Vec::with_capacity(sentence_at.len());
+    for ((s, at), &start) in contract
+        .sentences
+        .iter()
+        .zip(sentence_at)
+        .zip(&sentence_starts)
+    {
+        sentences.push(SentenceView {
+            certainty: s.certainty,
+            at: fallback(at, start),
+        });
+    }
+    View {
+        length,
+        summary: contract.summary.clone(),
+        actors,
+        claims,
+        hedges,
+        sentences,
+        pages,
+    }
+}
+
+/// The id of the run that something starts: `a3`, `c12`, `h7`, `s40` (for an
+/// actor, a claim, a hedge or a sentence).
+#[inline(never)]
+fn anchor_name(kind: usize, id: u32) -> String {
+    [
+        ["a", "c", "h", "s"][kind],
+        words::decimal(id as usize, &mut [0; 20]),
+    ]
+    .concat()
+}
+
+/// `n` empty locations.
+#[inline(never)]
+fn locs(n: usize) -> Vec<Loc> {
+    let mut v = Vec::new();
+    v.resize_with(n, Loc::default);
+    v
+}
+
+/// What no run was anchored for (another annotation of its layer covers it
+/// everywhere) still points at its page: (anchor, byte where it starts) → location.
+type Fallback<'a> = dyn Fn(Loc, usize) -> Loc + 'a;
+
+#[inline(never)]
+fn actor_views(analysis: &Analysis, at: Vec<Loc>, fallback: &Fallback) -> Vec<ActorView> {
     let colour = colours(analysis);
     let mut actors = Vec::with_capacity(analysis.actors.len());
-    for (a, at) in analysis.actors.iter().zip(actor_at) {
+    for (a, at) in analysis.actors.iter().zip(at) {
         actors.push(ActorView {
             id: a.id as u32,
             name: a.name.clone(),
@@ -408,11 +455,23 @@ pub fn build_from(
             tip: words::actor_tip(a),
         });
     }
-    let mut claims = Vec::with_capacity(analysis.claims.len());
-    for ((i, c), at) in analysis.claims.iter().enumerate().zip(claim_at) {
+    for (i, c) in analysis.claims.iter().enumerate() {
         if let Some(a) = c.actor.and_then(|a| actors.get_mut(a)) {
             a.claims.push(i as u32);
         }
+    }
+    actors
+}
+
+#[inline(never)]
+fn claim_views(
+    text: &str,
+    analysis: &Analysis,
+    at: Vec<Loc>,
+    fallback: &Fallback,
+) -> Vec<ClaimView> {
+    let mut claims = Vec::with_capacity(analysis.claims.len());
+    for ((i, c), at) in analysis.claims.iter().enumerate().zip(at) {
         let content: Vec<&str> = c.content.iter().map(|s| s.slice(text)).collect();
         let [source, cue, content_tip] = words::claim_tips(text, c);
         claims.push(ClaimView {
@@ -430,8 +489,18 @@ pub fn build_from(
             },
         });
     }
+    claims
+}
+
+#[inline(never)]
+fn hedge_views(
+    text: &str,
+    analysis: &Analysis,
+    at: Vec<Loc>,
+    fallback: &Fallback,
+) -> Vec<HedgeView> {
     let mut hedges = Vec::with_capacity(analysis.hedges.len());
-    for ((i, h), at) in analysis.hedges.iter().enumerate().zip(hedge_at) {
+    for ((i, h), at) in analysis.hedges.iter().enumerate().zip(at) {
         hedges.push(HedgeView {
             id: i as u32,
             kind: h.kind.as_str().into(),
@@ -441,34 +510,5 @@ pub fn build_from(
             tip: words::hedge_tip(h),
         });
     }
-    let mut sentences = Vec::with_capacity(sentence_at.len());
-    for ((s, at), &start) in contract
-        .sentences
-        .iter()
-        .zip(sentence_at)
-        .zip(&sentence_starts)
-    {
-        sentences.push(SentenceView {
-            certainty: s.certainty,
-            at: fallback(at, start),
-        });
-    }
-    View {
-        length: cursor.at(text.len()),
-        summary: contract.summary.clone(),
-        actors,
-        claims,
-        hedges,
-        sentences,
-        pages,
-    }
-}
-
-/// The id of the run that something starts: `a3`, `c12`, `h7`, `s40` (for an
-/// actor, a claim, a hedge or a sentence).
-#[inline(never)]
-fn anchor_name(kind: usize, id: u32) -> String {
-    let mut s = String::from(["a", "c", "h", "s"][kind]);
-    s.push_str(&id.to_string());
-    s
+    hedges
 }

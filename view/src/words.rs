@@ -20,17 +20,27 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
-/// Whether two strings are equal ignoring case.
-fn same_words(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+/// The decimal digits of `n`.
+pub(crate) fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 /// The subkind worth showing beside the kind: not when it repeats the kind or
-/// the actor's own name (an actor named "Parliament" of subkind "parliament").
+/// the actor's own name (an actor named "Parliament" of subkind "parliament"),
+/// ignoring ASCII case.
 pub fn shown_subkind<'a>(name: &str, kind: &str, subkind: Option<&'a str>) -> Option<&'a str> {
-    subkind.filter(|s| !same_words(s, kind) && !same_words(s, name))
+    subkind.filter(|s| !s.eq_ignore_ascii_case(kind) && !s.eq_ignore_ascii_case(name))
 }
 
 /// The actors panel's kind label: `organization · agency`.
@@ -52,7 +62,7 @@ pub(crate) fn actor_tip(a: &Actor) -> String {
         s.push_str(sub);
     }
     s.push_str("), ");
-    s.push_str(&n.to_string());
+    s.push_str(decimal(n, &mut [0; 20]));
     s.push_str(if n == 1 { " mention" } else { " mentions" });
     s
 }
