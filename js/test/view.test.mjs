@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { typesOf, fieldChecker } from './dts.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url);
 const cl = require(new URL('pkg/node/claimlens_js.js', root).pathname);
-const ts = createRequire(new URL('e2e/package.json', root))('typescript');
 const table = JSON.parse(fs.readFileSync(new URL('view/tests/cases.json', root), 'utf8'));
 const benchTexts = fs
   .readdirSync(new URL('benches/texts/', root))
@@ -113,39 +113,11 @@ test('the runs of each annotation cover exactly its span in analyze(), for the s
   }
 });
 
-/** The object types of a .d.ts (interfaces and type literals): name -> Map(property -> optional?). */
-function typesOf(file) {
-  const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out = new Map();
-  src.forEachChild((n) => {
-    let members = null;
-    if (ts.isInterfaceDeclaration(n)) members = n.members;
-    else if (ts.isTypeAliasDeclaration(n) && ts.isTypeLiteralNode(n.type)) members = n.type.members;
-    if (!members) return;
-    const props = new Map();
-    for (const m of members) if (ts.isPropertySignature(m)) props.set(m.name.getText(), !!m.questionToken);
-    out.set(n.name.text, props);
-  });
-  return out;
-}
-
 test('views have exactly the fields (and optional fields) that the generated .d.ts declares', () => {
   const types = typesOf(new URL('pkg/node/claimlens_js.d.ts', root).pathname);
   const names = ['View', 'Page', 'Para', 'Run', 'ActorView', 'ClaimView', 'ClaimTips', 'HedgeView', 'SentenceView', 'Loc'];
   for (const name of names) assert.ok(types.has(name), name);
-  const seenOptional = new Set();
-  const check = (name, obj) => {
-    const props = types.get(name);
-    assert.equal(Object.getPrototypeOf(obj), Object.prototype, `${name} is a plain object`);
-    for (const k of Object.keys(obj)) assert.ok(props.has(k), `${name} has undeclared field ${k}`);
-    for (const [k, optional] of props) {
-      if (!optional) assert.ok(k in obj, `${name} lacks required field ${k}`);
-      else if (k in obj) {
-        assert.notEqual(obj[k], undefined);
-        seenOptional.add(`${name}.${k}`);
-      }
-    }
-  };
+  const { check, seen: seenOptional } = fieldChecker(types);
   for (const text of [...benchTexts, ...table.cases.map((c) => c.text)]) {
     const v = cl.analyzeView(text);
     check('View', v);

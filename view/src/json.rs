@@ -149,6 +149,28 @@ impl Json {
         self.close(b']');
     }
 
+    /// The fields an actor has in the contract and in the view, up to its mentions.
+    #[inline(never)]
+    fn actor(
+        &mut self,
+        id: usize,
+        [name, kind]: [&str; 2],
+        subkind: Option<&str>,
+        aliases: &[String],
+        affiliation: Option<&str>,
+    ) {
+        self.uints(&[("id", id)]);
+        self.strings(&[("name", name), ("kind", kind)]);
+        if let Some(s) = subkind {
+            self.strings(&[("subkind", s)]);
+        }
+        self.key("aliases");
+        self.strs(aliases);
+        if let Some(s) = affiliation {
+            self.strings(&[("affiliation", s)]);
+        }
+    }
+
     /// `key: value` pairs of strings.
     #[inline(never)]
     fn strings(&mut self, pairs: &[(&str, &str)]) {
@@ -237,16 +259,13 @@ impl Write for Page {
 impl Write for ActorView {
     fn write(&self, j: &mut Json) {
         j.open(b'{');
-        j.uints(&[("id", n(self.id))]);
-        j.strings(&[("name", &self.name), ("kind", &self.kind)]);
-        if let Some(s) = &self.subkind {
-            j.strings(&[("subkind", s)]);
-        }
-        j.key("aliases");
-        j.strs(&self.aliases);
-        if let Some(s) = &self.affiliation {
-            j.strings(&[("affiliation", s)]);
-        }
+        j.actor(
+            n(self.id),
+            [&self.name, &self.kind],
+            self.subkind.as_deref(),
+            &self.aliases,
+            self.affiliation.as_deref(),
+        );
         j.uints(&[
             ("mentions", n(self.mentions)),
             ("colour", usize::from(self.colour)),
@@ -405,16 +424,13 @@ impl Write for JsonSentence {
 impl Write for JsonActor<'_> {
     fn write(&self, j: &mut Json) {
         j.open(b'{');
-        j.uints(&[("id", self.id)]);
-        j.strings(&[("name", self.name), ("kind", self.kind)]);
-        if let Some(s) = self.subkind {
-            j.strings(&[("subkind", s)]);
-        }
-        j.key("aliases");
-        j.strs(self.aliases);
-        if let Some(s) = self.affiliation {
-            j.strings(&[("affiliation", s)]);
-        }
+        j.actor(
+            self.id,
+            [self.name, self.kind],
+            self.subkind,
+            self.aliases,
+            self.affiliation,
+        );
         j.key("mentions");
         j.list(&self.mentions);
         j.close(b'}');
