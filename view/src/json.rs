@@ -140,6 +140,12 @@ impl Json {
         self.close(b']');
     }
 
+    /// `key: [...]`.
+    fn list_at<T: Write>(&mut self, key: &str, list: &[T]) {
+        self.key(key);
+        self.list(list);
+    }
+
     fn list<T: Write>(&mut self, list: &[T]) {
         self.open(b'[');
         for x in list {
@@ -241,8 +247,7 @@ impl Write for Para {
     fn write(&self, j: &mut Json) {
         j.open(b'{');
         j.uints(&[("start", n(self.start)), ("end", n(self.end))]);
-        j.key("runs");
-        j.list(&self.runs);
+        j.list_at("runs", &self.runs);
         j.close(b'}');
     }
 }
@@ -250,8 +255,7 @@ impl Write for Para {
 impl Write for Page {
     fn write(&self, j: &mut Json) {
         j.open(b'{');
-        j.key("paras");
-        j.list(&self.paras);
+        j.list_at("paras", &self.paras);
         j.close(b'}');
     }
 }
@@ -389,16 +393,11 @@ impl Write for View {
         j.uints(&[("length", n(self.length))]);
         j.key("summary");
         self.summary.write(j);
-        j.key("actors");
-        j.list(&self.actors);
-        j.key("claims");
-        j.list(&self.claims);
-        j.key("hedges");
-        j.list(&self.hedges);
-        j.key("sentences");
-        j.list(&self.sentences);
-        j.key("pages");
-        j.list(&self.pages);
+        j.list_at("actors", &self.actors);
+        j.list_at("claims", &self.claims);
+        j.list_at("hedges", &self.hedges);
+        j.list_at("sentences", &self.sentences);
+        j.list_at("pages", &self.pages);
         j.close(b'}');
     }
 }
@@ -431,8 +430,7 @@ impl Write for JsonActor<'_> {
             self.aliases,
             self.affiliation,
         );
-        j.key("mentions");
-        j.list(&self.mentions);
+        j.list_at("mentions", &self.mentions);
         j.close(b'}');
     }
 }
@@ -472,14 +470,10 @@ impl Write for JsonHedge {
 impl Write for JsonAnalysis<'_> {
     fn write(&self, j: &mut Json) {
         j.open(b'{');
-        j.key("sentences");
-        j.list(&self.sentences);
-        j.key("actors");
-        j.list(&self.actors);
-        j.key("claims");
-        j.list(&self.claims);
-        j.key("hedges");
-        j.list(&self.hedges);
+        j.list_at("sentences", &self.sentences);
+        j.list_at("actors", &self.actors);
+        j.list_at("claims", &self.claims);
+        j.list_at("hedges", &self.hedges);
         j.key("summary");
         self.summary.write(j);
         j.close(b'}');
