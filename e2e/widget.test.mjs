@@ -17,7 +17,14 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
     // Record the analyses the widgets announce.
     await page.addInitScript(() => {
       window.__events = [];
-      document.addEventListener('claimlens:analyzed', (e) => window.__events.push({ id: e.target.id, actors: e.detail.actors.map((a) => a.name), claims: e.detail.claims.length }));
+      // detail: { text, view, analysis }; the analysis (the JSON contract) is computed when read.
+      document.addEventListener('claimlens:analyzed', (e) => window.__events.push({
+        id: e.target.id,
+        actors: e.detail.view.actors.map((a) => a.name),
+        claims: e.detail.analysis.claims.length,
+        sameClaims: e.detail.analysis.claims.length === e.detail.view.claims.length,
+        cues: e.detail.analysis.claims.map((c) => e.detail.text.slice(c.cue.start, c.cue.end)),
+      }));
     });
     await page.goto(server.url + 'host.html');
     await page.waitForFunction(() => window.__events.length >= 2, null, { timeout: 30_000 });
@@ -29,6 +36,7 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
     const events = await page.evaluate(() => window.__events);
     const wrap = events.find((e) => e.id === 'wrap');
     assert.ok(wrap && wrap.actors.includes('Port Authority') && wrap.claims >= 2, JSON.stringify(events));
+    assert.ok(events.every((e) => e.sameClaims) && wrap.cues.includes('said'), JSON.stringify(events));
     const legend = events.find((e) => e.id === 'legend');
     assert.ok(legend && legend.actors.includes('Lena Ortiz'), JSON.stringify(events));
 
@@ -38,6 +46,10 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
     assert.ok(marks.some((m) => m.text === 'said' && m.cls.includes('cl-cue')));
     assert.ok(marks.some((m) => m.text === 'may' && m.cls.includes('hd-hedge')));
     assert.ok(marks.every((m) => m.display === 'inline'), 'host CSS cannot hide the marks');
+    // Keyboard stops come from the view: a cue is one, claim content is not.
+    const stops = await page.$$eval('#wrap mark', (ms) => ms.map((m) => `${m.tabIndex}:${m.className.includes('cl-con') && !m.className.includes('hd') && !m.className.includes('act')}`));
+    assert.ok(!stops.includes('0:true'), JSON.stringify(stops));
+    assert.equal(await page.$eval('#wrap mark.cl-cue', (m) => m.tabIndex), 0);
     const look = await page.$eval('#wrap mark.hd-hedge', (m) => {
       const s = getComputedStyle(m);
       return { color: s.color, transform: s.textTransform, spacing: s.letterSpacing, deco: s.textDecorationStyle };
@@ -70,6 +82,8 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
       const tip = document.querySelector('#wrap').shadowRoot.querySelector('.tip');
       return tip && !tip.hidden && /hedge: /.test(tip.textContent);
     });
+    await page.hover('#wrap mark.cl-cue');
+    await page.waitForFunction(() => /^claim cue: (source|no source)/.test(document.querySelector('#wrap').shadowRoot.querySelector('.tip').textContent));
 
     // Empty: the paste-and-read box.
     await page.fill('#empty textarea', 'The ministry said the talks may resume, according to Reuters.');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (idempotent, see scripts/setup.sh) and runs every test:
-#   native unit, integration and doc tests of the core, the app's view model and the
+#   native unit, integration and doc tests of the core, the view model, the app and the
 #   build task (xtask/); every crate checked with the minimum Rust version;
 #   the core built for wasm32; the web app, JS API and widget built (Trunk, release)
 #   within their size budgets, and the size check shown to fail over a budget;
@@ -20,6 +20,7 @@ export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p claimlens-view --features typescript --all-targets --quiet -- -D warnings
 cargo clippy -p claimlens-app --target wasm32-unknown-unknown --quiet -- -D warnings
 cargo clippy -p claimlens-js --target wasm32-unknown-unknown --quiet -- -D warnings
 
@@ -62,7 +63,7 @@ fi
 echo "$out"
 grep -q 'app code (wasm + JS, without the learned models): .* KB gzipped, over its budget of 100.0 KB by .* KB' <<<"$out"
 
-step "JavaScript API: the .d.ts is what the Rust types generate; TypeScript check, Node tests"
+step "JavaScript API: the .d.ts is what the Rust types generate; TypeScript check, Node tests (with the table of view cases)"
 cargo test --quiet -p claimlens-js --features typescript --test typescript
 ./scripts/check-ts.sh
 node --test js/test/

@@ -7,11 +7,15 @@
 //   <claim-lens for="story"></claim-lens>          highlights #story in place, and shows a legend
 //
 // Attributes: layers="actors claims hedges" (any subset), theme="auto|light|dark".
-// Event: "claimlens:analyzed" (bubbles, composed) with the analysis (the JSON
-// contract, UTF-16 offsets) as its detail.
+// Event: "claimlens:analyzed" (bubbles, composed) with detail { text, view, analysis }:
+// the text analysed (the blocks joined by blank lines), its view (analyzeView) and,
+// computed when first read, its analysis in the JSON contract (analyze); offsets are
+// UTF-16 code units of `text`.
 // Styles live in shadow roots (adopted constructable stylesheets), so host CSS
 // cannot reach the highlights and the widget never styles the host page.
-import init, { analyze } from './claimlens_js.js';
+// What is drawn comes from analyzeView: runs, their classes, keyboard stops and the
+// words of the tooltips. This module only makes elements of them.
+import init, { analyze, analyzeView } from './claimlens_js.js';
 
 const ready = init();
 
@@ -73,96 +77,35 @@ const TARGETS = new WeakMap();
 const DARK = matchMedia('(prefers-color-scheme: dark)');
 const OWN_ROOTS = new WeakSet();
 
-/** Cuts `text` into runs, each carrying the innermost annotation of every layer covering it. */
-export function runs(text, a) {
-  const marks = { actor: [], claim: [], hedge: [] };
-  for (const actor of a.actors) for (const m of actor.mentions) marks.actor.push({ ...m, id: actor.id });
-  a.claims.forEach((c, id) => {
-    if (c.source) marks.claim.push({ ...c.source, id, role: 'src' });
-    marks.claim.push({ ...c.cue, id, role: 'cue' });
-    const content = c.content == null ? [] : Array.isArray(c.content) ? c.content : [c.content];
-    for (const s of content) marks.claim.push({ ...s, id, role: 'con' });
-  });
-  a.hedges.forEach((h, id) => marks.hedge.push({ start: h.start, end: h.end, id }));
-  const cuts = new Set([0, text.length]);
-  for (const list of Object.values(marks)) for (const m of list) { cuts.add(m.start); cuts.add(m.end); }
-  const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((x, y) => x - y);
-  const out = [];
-  const inner = (list, p) => {
-    let best = null;
-    for (const m of list) {
-      if (m.start <= p && m.end > p && (!best || m.end - m.start < best.end - best.start)) best = m;
-    }
-    return best;
-  };
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [p, q] = [points[i], points[i + 1]];
-    if (q <= p) continue;
-    out.push({ start: p, end: q, actor: inner(marks.actor, p), claim: inner(marks.claim, p), hedge: inner(marks.hedge, p) });
-  }
-  return out;
-}
+const ROLE = { source: 'src', cue: 'cue', content: 'con' };
 
-function colours(a) {
-  const order = a.actors.map((x) => x.id).sort((x, y) => a.actors[y].mentions.length - a.actors[x].mentions.length || x - y);
-  const colour = new Map();
-  order.forEach((id, rank) => colour.set(id, rank % 8));
-  return colour;
-}
-
-/** What a run's annotations mean, in words (the app's tooltip wording). */
-function describe(run, a, text, shown) {
-  const lines = [];
-  const slice = (s) => text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
-  if (run.actor && shown.has('actors')) {
-    const x = a.actors[run.actor.id];
-    const kind = x.subkind && x.subkind.toLowerCase() !== x.name.toLowerCase() ? `${x.kind}, ${x.subkind}` : x.kind;
-    lines.push(`actor: ${x.name} (${kind}), ${x.mentions.length} ${x.mentions.length === 1 ? 'mention' : 'mentions'}`);
-  }
-  if (run.claim && shown.has('claims')) {
-    const c = a.claims[run.claim.id];
-    const part = { src: 'claim source', cue: 'claim cue', con: 'claim content' }[run.claim.role];
-    const source = c.source ? `source ${slice(c.source)} (${c.attribution})` : 'no source (unattributed)';
-    lines.push(`${part}: ${source}, cue “${slice(c.cue)}”`);
-  }
-  if (run.hedge && shown.has('hedges')) {
-    const h = a.hedges[run.hedge.id];
-    lines.push(`${h.kind}: ${h.reason}`);
-  }
-  return lines;
-}
-
-/** Appends the highlighted `text[from, to)` to `parent`, as text nodes and <mark>s. */
-function paint(parent, text, allRuns, a, colour, from, to) {
-  let prev = null;
-  for (const r of allRuns) {
-    if (r.end <= from || r.start >= to) continue;
-    const piece = text.slice(Math.max(r.start, from), Math.min(r.end, to));
-    if (!r.actor && !r.claim && !r.hedge) {
-      parent.append(document.createTextNode(piece));
-      prev = r;
+/** Appends the runs of a paragraph of `view` to `parent`: text nodes and <mark>s. */
+function paint(parent, text, para, view) {
+  for (const r of para.runs) {
+    const piece = text.slice(r.start, r.end);
+    if (r.actor == null && r.claim == null && r.hedge == null) {
+      parent.append(piece);
       continue;
     }
     const m = document.createElement('mark');
-    if (r.actor) {
-      const x = a.actors[r.actor.id];
-      m.classList.add('act', `col${colour.get(x.id)}`, `k-${x.kind}`);
-      m.dataset.a = r.actor.id;
+    const d = m.dataset;
+    if (r.actor != null) {
+      const x = view.actors[r.actor];
+      m.classList.add('act', `col${x.colour}`, `k-${x.kind}`);
+      d.a = r.actor;
     }
-    if (r.claim) {
-      m.classList.add('cl', `cl-${r.claim.role}`, `att-${a.claims[r.claim.id].attribution}`);
-      m.dataset.c = r.claim.id;
-      m.dataset.r = r.claim.role;
+    if (r.claim != null) {
+      m.classList.add('cl', `cl-${ROLE[r.role]}`, `att-${view.claims[r.claim].attribution}`);
+      d.c = r.claim;
+      d.r = r.role;
     }
-    if (r.hedge) {
-      m.classList.add('hd', `hd-${a.hedges[r.hedge.id].kind}`);
-      m.dataset.h = r.hedge.id;
+    if (r.hedge != null) {
+      m.classList.add('hd', `hd-${view.hedges[r.hedge].kind}`);
+      d.h = r.hedge;
     }
-    const starts = !prev || prev.actor !== r.actor || prev.claim !== r.claim || prev.hedge !== r.hedge;
-    m.tabIndex = starts ? 0 : -1;
+    m.tabIndex = r.stop ? 0 : -1;
     m.textContent = piece;
     parent.append(m);
-    prev = r;
   }
 }
 
@@ -269,29 +212,36 @@ class ClaimLens extends HTMLElement {
   async renderBlocks(box, blocks, legendBox = box) {
     await ready;
     const text = blocks.map((b) => b.text).join('\n\n');
-    const a = analyze(text);
-    const all = runs(text, a);
-    const colour = colours(a);
+    const view = analyzeView(text);
     const out = document.createElement('div');
     out.className = 'text';
     out.setAttribute('role', 'document');
-    let at = 0;
-    for (const b of blocks) {
-      const el = document.createElement(b.tag);
-      el.dir = 'auto';
-      paint(el, text, all, a, colour, at, at + b.text.length);
-      out.append(el);
-      at += b.text.length + 2;
+    // Blocks are single lines, so each paragraph of the view is (a piece of) one block.
+    let b = -1;
+    let el = null;
+    let next = 0;
+    for (const page of view.pages) {
+      for (const para of page.paras) {
+        while (para.start >= next) {
+          el = document.createElement(blocks[++b].tag);
+          el.dir = 'auto';
+          out.append(el);
+          next += blocks[b].text.length + 2;
+        }
+        paint(el, text, para, view);
+      }
     }
     box.append(out);
-    this.tooltips(box, text, a);
-    legendBox.append(this.summary(a));
-    this.dispatchEvent(new CustomEvent('claimlens:analyzed', { detail: a, bubbles: true, composed: true }));
-    return a;
+    this.tooltips(box, view);
+    legendBox.append(this.summary(view));
+    let analysis;
+    const detail = { text, view, get analysis() { return (analysis ??= analyze(text)); } };
+    this.dispatchEvent(new CustomEvent('claimlens:analyzed', { detail, bubbles: true, composed: true }));
+    return detail;
   }
 
-  summary(a) {
-    const s = a.summary;
+  summary(view) {
+    const s = view.summary;
     const p = document.createElement('p');
     p.className = 'summary';
     p.textContent = `${s.actors} actors · ${s.claims} claims (${s.claims_named} named, ${s.claims_vague} vague, ${s.claims_none} unattributed) · `
@@ -299,7 +249,7 @@ class ClaimLens extends HTMLElement {
     return p;
   }
 
-  tooltips(box, text, a) {
+  tooltips(box, view) {
     const tip = document.createElement('div');
     tip.className = 'tip';
     tip.setAttribute('role', 'tooltip');
@@ -308,15 +258,15 @@ class ClaimLens extends HTMLElement {
     const show = (e) => {
       const m = e.target.closest?.('mark');
       if (!m || !box.contains(m)) return;
-      const num = (k) => (m.dataset[k] == null ? null : Number(m.dataset[k]));
-      const run = {
-        actor: num('a') == null ? null : { id: num('a') },
-        claim: num('c') == null ? null : { id: num('c'), role: m.dataset.r },
-        hedge: num('h') == null ? null : { id: num('h') },
-      };
+      // The view's words for each annotation of a layer that is shown.
       const frame = box.closest('.root') ?? box;
-      const shown = new Set(LAYERS.filter((l) => frame.classList.contains(`show-${l}`)));
-      const lines = describe(run, a, text, shown);
+      const on = (l) => frame.classList.contains(`show-${l}`);
+      const d = m.dataset;
+      const lines = [
+        on('actors') && d.a && view.actors[d.a].tip,
+        on('claims') && d.c && view.claims[d.c].tips[d.r],
+        on('hedges') && d.h && view.hedges[d.h].tip,
+      ].filter(Boolean);
       if (!lines.length) { tip.hidden = true; return; }
       tip.replaceChildren(...lines.map((l) => Object.assign(document.createElement('div'), { textContent: l })));
       tip.hidden = false;

@@ -1,14 +1,18 @@
 //! The claimlens web app.
 //!
-//! The pure part, built and tested natively: [`view`] turns an analysis into
-//! what the reading view draws, [`report`] words it (tooltips, Markdown), and
-//! [`analyze_for_view`] is the whole job of the Web Worker. The Yew UI (`ui`)
-//! and the browser glue only exist on wasm32.
+//! The pure part, built and tested natively: [`analyze_for_view`] is the whole
+//! job of the Web Worker (the view model of crate `claimlens-view`, re-exported
+//! as [`view`], with byte offsets), and [`state`] is the page's reducer. The Yew
+//! UI (`ui`) and the browser glue only exist on wasm32.
 #![deny(missing_docs)]
 
-pub mod report;
 pub mod state;
-pub mod view;
+
+pub use claimlens_view as view;
+
+/// What the page holds of a view: everything but the pages, which stay JSON
+/// until shown (its `pages` is empty; offsets are bytes of the analysed text).
+pub type Overview = view::View;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
@@ -19,7 +23,7 @@ pub const SAMPLE: &str = include_str!("sample.txt");
 /// What the worker sends back for one text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Output {
-    /// The [`view::Overview`] as JSON.
+    /// The [`Overview`] as JSON.
     pub overview: String,
     /// Each [`view::Page`] as JSON, parsed by the page only when shown.
     pub pages: Vec<String>,
@@ -32,21 +36,18 @@ pub struct Output {
 ///
 /// ```
 /// let out = claimlens_app::analyze_for_view("Officials said the talks may resume.");
-/// let ov: claimlens_app::view::Overview = serde_json::from_str(&out.overview).unwrap();
+/// let ov: claimlens_app::Overview = serde_json::from_str(&out.overview).unwrap();
 /// assert_eq!(ov.summary.claims, 1);
 /// assert_eq!(out.pages.len(), 1);
 /// ```
 pub fn analyze_for_view(text: &str) -> Output {
     let analysis = claimlens::analyze(text);
-    let view = view::build(text, &analysis);
     let contract = claimlens::contract::to_contract(text, &analysis, None);
+    let mut overview = view::build_from(text, &analysis, &contract, view::Offsets::Bytes);
+    let pages = std::mem::take(&mut overview.pages);
     Output {
-        overview: serde_json::to_string(&view.overview).expect("overview serializes"),
-        pages: view
-            .pages
-            .iter()
-            .map(|p| serde_json::to_string(p).expect("page serializes"))
-            .collect(),
-        contract: serde_json::to_string(&contract).expect("contract serializes"),
+        overview: overview.to_json(),
+        pages: pages.iter().map(view::Page::to_json).collect(),
+        contract: view::contract_json(&contract),
     }
 }

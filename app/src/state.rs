@@ -1,13 +1,14 @@
 //! The app's state and the actions that change it: pure, no browser calls,
 //! so it is tested natively (the Yew `Reducible` impl is a thin wrapper).
 
-use crate::view::{Loc, Overview};
+use crate::view::Loc;
+use crate::Overview;
 use std::rc::Rc;
 
 /// Shared data compared by pointer, so props holding a 10 MB analysis
 /// compare in O(1).
 #[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
+pub struct Shared<T: ?Sized>(pub Rc<T>);
 
 impl<T> Shared<T> {
     /// Wraps a value.
@@ -16,19 +17,19 @@ impl<T> Shared<T> {
     }
 }
 
-impl<T> Clone for Shared<T> {
+impl<T: ?Sized> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared(self.0.clone())
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T: ?Sized> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl<T> std::ops::Deref for Shared<T> {
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
@@ -40,6 +41,8 @@ impl<T> std::ops::Deref for Shared<T> {
 pub struct Analysed {
     /// Request id it answers.
     pub id: u32,
+    /// The text analysed (the runs' offsets are its bytes).
+    pub text: Shared<str>,
     /// Panels and figures.
     pub overview: Shared<Overview>,
     /// Pages as JSON, parsed when shown.

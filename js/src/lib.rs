@@ -1,40 +1,44 @@
-//! claimlens for JavaScript and TypeScript: `analyze(text, options?)` and `version()`.
+//! claimlens for JavaScript and TypeScript: `analyze(text, options?)`,
+//! `analyzeView(text, options?)` and `version()`.
 //!
 //! `analyze` returns the JSON contract of [`claimlens::contract`] as a plain
 //! JavaScript object, with offsets in UTF-16 code units, so that
-//! `text.slice(start, end)` is the marked text. `scripts/build-js.sh` builds it
-//! for browsers (`pkg/web`) and Node (`pkg/node`); the TypeScript definitions
-//! are the custom section below.
+//! `text.slice(start, end)` is the marked text. `analyzeView` returns the view
+//! model of [`claimlens_view`] (runs, anchors, colours, tooltip words), with
+//! offsets in UTF-16 code units too. The build task (`cargo run -p xtask -- js`)
+//! builds it for browsers (`pkg/web`) and Node (`pkg/node`); its TypeScript
+//! definitions are generated from the Rust types (`ts/claimlens.d.ts`).
 #![deny(missing_docs)]
 
 pub mod options;
 
-use claimlens::{contract, Analyzer};
+use claimlens::{contract, Analysis, Analyzer};
 use js_sys::{Array, Object, Reflect};
 use options::{Options, UserActor, UserHedge};
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// The TypeScript definitions of the contract and the options, generated
-/// from the Rust types ([`typescript`]) and checked by `tests/typescript.rs`.
+/// The TypeScript definitions of the contract, the options and the view,
+/// generated from the Rust types ([`typescript`]) and checked by
+/// `tests/typescript.rs`.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("../ts/claimlens.d.ts");
 
-/// The text of `ts/claimlens.d.ts`: the declarations of the contract's and
-/// the options' Rust types (feature `typescript`).
+/// The text of `ts/claimlens.d.ts`: the declarations of the contract's, the
+/// options' and the view's Rust types (feature `typescript`).
 #[cfg(feature = "typescript")]
 pub fn typescript() -> String {
     use claimlens::contract::typescript::{contract, declaration};
     format!(
         "// Generated from the Rust types: do not edit. To regenerate:\n\
          // UPDATE_TS=1 cargo test -p claimlens-js --features typescript --test typescript\n\n\
-         {}\n{}\n{}\n{}",
+         {}\n{}\n{}\n{}\n{}",
         contract(),
         declaration::<options::UserActor>(),
         declaration::<options::UserHedge>(),
         declaration::<options::Options>(),
+        claimlens_view::typescript::declarations(),
     )
 }
 
@@ -51,25 +55,49 @@ pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    const NAME: &str = "claimlens.analyze";
+    let (text, analysis) = run(NAME, &text, &options)?;
+    let json = claimlens_view::contract_json(&contract::to_contract(&text, &analysis, None));
+    parse(NAME, &json)
+}
+
+/// Analyses `text` and returns its view: paragraphs cut into runs (offsets in
+/// UTF-16 code units) with their annotations, anchors and keyboard stops, actor
+/// colours, and the words of every tooltip. Takes the options of `analyze`, and
+/// throws the same errors.
+#[wasm_bindgen(js_name = analyzeView, unchecked_return_type = "View")]
+pub fn analyze_view(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyzeOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    const NAME: &str = "claimlens.analyzeView";
+    let (text, analysis) = run(NAME, &text, &options)?;
+    let view = claimlens_view::build(&text, &analysis, claimlens_view::Offsets::Utf16);
+    parse(NAME, &view.to_json())
+}
+
+/// Reads the arguments and analyses the text; errors name the function.
+fn run(name: &str, text: &JsValue, options: &JsValue) -> Result<(String, Analysis), JsError> {
     let text = text.as_string().ok_or_else(|| {
         JsError::new(&format!(
-            "claimlens.analyze: text must be a string (got {})",
-            type_name(&text)
+            "{name}: text must be a string (got {})",
+            type_name(text)
         ))
     })?;
-    let options =
-        read_options(&options).map_err(|e| JsError::new(&format!("claimlens.analyze: {e}")))?;
+    let options = read_options(options).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
     let analysis = if options.is_default() {
         claimlens::analyze(&text)
     } else {
         analyzer_for(options).analyze(&text)
     };
-    let doc = contract::to_contract(&text, &analysis, None);
-    let ser = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    doc.serialize(&ser)
-        .map_err(|e| JsError::new(&format!("claimlens.analyze: {e}")))
+    Ok((text, analysis))
+}
+
+/// `JSON.parse(json)`: the results are written as JSON in Rust and parsed by the
+/// engine, which costs far less code in the wasm than a serde serializer for
+/// every type, and is faster than setting properties one by one.
+fn parse(name: &str, json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new(&format!("{name}: internal error")))
 }
 
 /// The version of this package.

@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { typesOf, fieldChecker } from './dts.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url);
 const cl = require(new URL('pkg/node/claimlens_js.js', root).pathname);
-const ts = createRequire(new URL('e2e/package.json', root))('typescript');
 
 const slice = (text, s) => text.slice(s.start, s.end);
 const contents = (c) => (c.content === null ? [] : Array.isArray(c.content) ? c.content : [c.content]);
@@ -190,36 +190,10 @@ test('spans shift by exactly the UTF-16 length of non-ASCII paragraphs inserted 
   assert.ok(checked > 200, `only ${checked} spans checked`);
 });
 
-/** The interfaces of the generated .d.ts: name -> Map(property -> optional?). */
-function interfacesOf(file) {
-  const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out = new Map();
-  src.forEachChild((n) => {
-    if (!ts.isInterfaceDeclaration(n)) return;
-    const props = new Map();
-    for (const h of n.heritageClauses ?? []) for (const t of h.types) for (const [k, v] of out.get(t.expression.getText()) ?? []) props.set(k, v);
-    for (const m of n.members) if (ts.isPropertySignature(m)) props.set(m.name.getText(), !!m.questionToken);
-    out.set(n.name.text, props);
-  });
-  return out;
-}
-
 test('results have exactly the fields (and optional fields) that the .d.ts declares', () => {
-  const types = interfacesOf(new URL('pkg/node/claimlens_js.d.ts', root).pathname);
+  const types = typesOf(new URL('pkg/node/claimlens_js.d.ts', root).pathname);
   for (const name of ['Span', 'Sentence', 'Actor', 'Claim', 'Hedge', 'Summary', 'Analysis']) assert.ok(types.has(name), name);
-  const seenOptional = new Set();
-  const check = (name, obj) => {
-    const props = types.get(name);
-    assert.equal(Object.getPrototypeOf(obj), Object.prototype, `${name} is a plain object`);
-    for (const k of Object.keys(obj)) assert.ok(props.has(k), `${name} has undeclared field ${k}`);
-    for (const [k, optional] of props) {
-      if (!optional) assert.ok(k in obj, `${name} lacks required field ${k}`);
-      else if (k in obj) {
-        assert.notEqual(obj[k], undefined);
-        seenOptional.add(`${name}.${k}`);
-      }
-    }
-  };
+  const { check, seen: seenOptional } = fieldChecker(types);
   const texts = [...benchTexts, 'Russian officials said the plan may fail. It was reported that talks could resume.'];
   const seen = { nullSource: false, nullActor: false, oneContent: false, manyContent: false, nullContent: false };
   for (const text of texts) {

@@ -1,6 +1,6 @@
 // Misuses the generated definitions: scripts/check-ts.sh requires `tsc --strict`
 // to report an error on exactly the lines marked "error here", and on no other.
-import { analyze } from "../../pkg/web/claimlens_js.js";
+import { analyze, analyzeView } from "../../pkg/web/claimlens_js.js";
 import type { Analysis, Claim } from "../../pkg/web/claimlens_js.js";
 
 const text = "The ministry said the talks may resume.";
@@ -14,4 +14,5 @@ const c: Claim = a.claims[0];
 const src: number = c.source.start; // error here: source may be null
 const kind: "place" = a.actors[0].kind; // error here: any actor kind
 analyze(); // error here: text is required
-export { wrongField, notAny, src, kind };
+const renamed: number = analyzeView(text).summary.unattributed; // error here: the contract's name is claims_none
+export { wrongField, notAny, src, kind, renamed };

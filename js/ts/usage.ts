@@ -1,7 +1,7 @@
 // Type-checks a typical use of the generated definitions (pkg/web and pkg/node)
 // with `tsc --strict`; scripts/check-ts.sh runs it. Every line must compile,
 // and each @ts-expect-error line must fail.
-import init, { analyze, version } from "../../pkg/web/claimlens_js.js";
+import init, { analyze, analyzeView, version } from "../../pkg/web/claimlens_js.js";
 import type {
   Actor,
   ActorKind,
@@ -13,6 +13,13 @@ import type {
   Sentence,
   Span,
   Summary,
+  View,
+  Run,
+  Role,
+  ActorView,
+  ClaimView,
+  HedgeView,
+  Loc,
 } from "../../pkg/web/claimlens_js.js";
 import * as node from "../../pkg/node/claimlens_js.js";
 
@@ -60,8 +67,38 @@ export async function main(text: string): Promise<string[]> {
     s.hedges_per_100_words + s.certainty;
   out.push(String(n));
 
+  // The view: runs in UTF-16 offsets, words to show, colours.
+  const view: View = analyzeView(text, options);
+  const summary: Summary = view.summary;
+  out.push(String(summary.claims_none + view.length));
+  for (const run of view.pages.flatMap((p) => p.paras).flatMap((p) => p.runs) as Run[]) {
+    const lines: string[] = [];
+    if (run.actor !== undefined) {
+      const x: ActorView = view.actors[run.actor];
+      const kind: ActorKind = x.kind;
+      lines.push(`${x.colour} ${kind} ${x.tip}`);
+    }
+    if (run.claim !== undefined && run.role !== undefined) {
+      const role: Role = run.role;
+      const c: ClaimView = view.claims[run.claim];
+      const at: Loc = c.at;
+      lines.push(c.tips[role] ?? "", at.anchor, c.source ?? "(none)");
+    }
+    if (run.hedge !== undefined) {
+      const h: HedgeView = view.hedges[run.hedge];
+      const kind: HedgeKind = h.kind;
+      lines.push(`${kind} ${h.tip}`);
+    }
+    out.push(`${text.slice(run.start, run.end)} ${run.stop === true} ${run.anchor ?? ""} ${lines.join("; ")}`);
+  }
+
   // @ts-expect-error: the text must be a string
   analyze(42);
+  // @ts-expect-error: a run's actor may be absent
+  const actor0: number = view.pages[0].paras[0].runs[0].actor;
+  // @ts-expect-error: a role is one of three names
+  const role0: Role = "quote";
+  out.push(String(actor0), role0);
   // @ts-expect-error: an unknown actor kind
   analyze(text, { actors: [{ name: "X", kind: "robot" }] });
   // @ts-expect-error: a layer is a boolean

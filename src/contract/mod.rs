@@ -19,7 +19,7 @@ pub use utf16::Utf16Map;
 
 use crate::analysis::{ActorKind, Analysis, Attribution, HedgeKind};
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 #[cfg(feature = "typescript")]
 use ts_rs::TS;
 
@@ -112,7 +112,7 @@ pub struct JsonHedge {
 }
 
 /// Article-level figures.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Summary"))]
 pub struct JsonSummary {
     /// Word and number tokens.

@@ -218,7 +218,7 @@ pub fn app() -> Html {
                     Some(r) => html! {
                         <>
                         <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
-                        <Article overview={r.overview.clone()} pages={r.pages.clone()} page={state.page}
+                        <Article text={r.text.clone()} overview={r.overview.clone()} pages={r.pages.clone()} page={state.page}
                                  shown={state.shown} selected={state.selected} dispatch={dispatch.clone()} />
                         </>
                     },
@@ -255,7 +255,7 @@ fn status_line(state: &State) -> String {
                 let s = &r.overview.summary;
                 format!(
                     "Analysed {} ({} words) in {:.0} ms: {} actors, {} claims, {} hedging cues.",
-                    size(r.overview.bytes),
+                    size(r.overview.length as usize),
                     s.words,
                     r.ms.max(1.0),
                     s.actors,

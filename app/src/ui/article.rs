@@ -1,12 +1,15 @@
 //! The article with its highlights, one page at a time.
 
 use crate::state::{Action, Shared, Shown};
-use crate::view::{role, Overview, Page, Run};
+use crate::view::{Page, Role, Run};
+use crate::Overview;
 use yew::prelude::*;
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The text analysed.
+    pub text: Shared<str>,
     /// The analysis.
     pub overview: Shared<Overview>,
     /// Pages as JSON.
@@ -53,7 +56,7 @@ pub fn article(p: &Props) -> Html {
         { pager.clone().unwrap_or_default() }
         <article id={crate::state::ARTICLE_ID} {class} tabindex="-1" aria-label="The article with highlights">
             { for page.paras.iter().map(|para| html! {
-                <p dir="auto">{ render_runs(&para.runs, &p.overview, p.selected) }</p>
+                <p dir="auto">{ render_runs(&p.text, &para.runs, &p.overview, p.selected) }</p>
             }) }
         </article>
         { pager.unwrap_or_default() }
@@ -61,37 +64,20 @@ pub fn article(p: &Props) -> Html {
     }
 }
 
-fn render_runs(runs: &[Run], ov: &Overview, selected: Option<u32>) -> Html {
-    let mut prev: Option<&Run> = None;
-    let nodes = runs.iter().map(|run| {
-        let stop = is_tab_stop(run, prev);
-        prev = Some(run);
-        render_run(run, stop, ov, selected)
-    });
-    nodes.collect::<Html>()
+fn render_runs(text: &str, runs: &[Run], ov: &Overview, selected: Option<u32>) -> Html {
+    runs.iter()
+        .map(|run| {
+            let piece = text.get(run.start as usize..run.end as usize).unwrap_or("");
+            render_run(run, piece, ov, selected)
+        })
+        .collect::<Html>()
 }
 
-/// A run is a tab stop when it starts an actor mention, a claim's source or
-/// cue, or a hedging cue, and has something to read: claim contents and
-/// whitespace between annotations are reached by hover or from the panels.
-fn is_tab_stop(run: &Run, prev: Option<&Run>) -> bool {
-    if run.text.trim().is_empty() {
-        return false;
-    }
-    let starts = |now: Option<u32>, before: Option<u32>| now.is_some() && now != before;
-    let (pa, pc, pr, ph) = prev.map_or((None, None, 0, None), |q| {
-        (q.actor, q.claim, q.role, q.hedge)
-    });
-    starts(run.actor, pa)
-        || starts(run.hedge, ph)
-        || (run.role != role::CONTENT && run.claim.is_some() && (run.claim != pc || run.role != pr))
-}
-
-fn render_run(run: &Run, starts: bool, ov: &Overview, selected: Option<u32>) -> Html {
+fn render_run(run: &Run, piece: &str, ov: &Overview, selected: Option<u32>) -> Html {
     if !run.is_marked() {
         return match &run.anchor {
-            Some(id) => html! { <span id={id.clone()} tabindex="-1">{ run.text.clone() }</span> },
-            None => html! { run.text.clone() },
+            Some(id) => html! { <span id={id.clone()} tabindex="-1">{ piece }</span> },
+            None => html! { piece },
         };
     }
     let mut class = Classes::new();
@@ -105,12 +91,12 @@ fn render_run(run: &Run, starts: bool, ov: &Overview, selected: Option<u32>) -> 
             class.push("sel");
         }
     }
-    if let Some(c) = run.claim {
+    if let (Some(c), Some(role)) = (run.claim, run.role) {
         class.push("cl");
-        class.push(match run.role {
-            role::SOURCE => "cl-src",
-            role::CUE => "cl-cue",
-            _ => "cl-con",
+        class.push(match role {
+            Role::Source => "cl-src",
+            Role::Cue => "cl-cue",
+            Role::Content => "cl-con",
         });
         if let Some(claim) = ov.claims.get(c as usize) {
             class.push(format!("att-{}", claim.attribution));
@@ -126,9 +112,9 @@ fn render_run(run: &Run, starts: bool, ov: &Overview, selected: Option<u32>) -> 
         <mark {class} id={run.anchor.clone()}
             data-a={run.actor.map(|v| v.to_string())}
             data-c={run.claim.map(|v| v.to_string())}
-            data-r={(run.role != 0).then(|| run.role.to_string())}
+            data-r={run.role.map(Role::as_str)}
             data-h={run.hedge.map(|v| v.to_string())}
-            tabindex={if starts { "0" } else { "-1" }}
-            aria-describedby="tip">{ run.text.clone() }</mark>
+            tabindex={if run.stop { "0" } else { "-1" }}
+            aria-describedby="tip">{ piece }</mark>
     }
 }

@@ -7,7 +7,7 @@
 //! "analysing" state still shows.
 
 use crate::state::{Action, Analysed, Shared};
-use crate::view::Overview;
+use crate::Overview;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -135,6 +135,7 @@ impl Bridge {
             let out = crate::analyze_for_view(&text);
             let done = Action::Done(Analysed {
                 id,
+                text: Shared(text.clone()),
                 overview: match serde_json::from_str::<Overview>(&out.overview) {
                     Ok(o) => Shared::new(o),
                     Err(e) => return fail(&this, id, e.to_string()),
@@ -201,26 +202,36 @@ fn answered(handle: &Handle, data: JsValue) {
         None => {}
     }
     let id = get(&data, "id").as_f64().unwrap_or(0.0) as u32;
-    let dispatch = handle.borrow().dispatch.clone();
+    let (dispatch, busy) = {
+        let b = handle.borrow();
+        (b.dispatch.clone(), b.busy.clone())
+    };
+    // The text sent, which the runs' offsets point into.
+    let text = busy.filter(|(busy, _)| *busy == id).map(|(_, text)| text);
     let action = if get(&data, "ok").as_bool() == Some(true) {
         let overview = get(&data, "overview").as_string().unwrap_or_default();
-        match serde_json::from_str::<Overview>(&overview) {
-            Ok(overview) => {
+        match (serde_json::from_str::<Overview>(&overview), text) {
+            (Ok(overview), Some(text)) => {
                 let pages: Vec<String> = js_sys::Array::from(&get(&data, "pages"))
                     .iter()
                     .map(|p| p.as_string().unwrap_or_default())
                     .collect();
                 Action::Done(Analysed {
                     id,
+                    text: Shared(text),
                     overview: Shared::new(overview),
                     pages: Shared::new(pages),
                     contract: Shared::new(get(&data, "contract").as_string().unwrap_or_default()),
                     ms: get(&data, "ms").as_f64().unwrap_or(0.0),
                 })
             }
-            Err(e) => Action::Failed {
+            (Err(e), _) => Action::Failed {
                 id,
                 message: format!("the analysis could not be read ({e})"),
+            },
+            (Ok(_), None) => Action::Failed {
+                id,
+                message: "an answer to a request that was not sent".into(),
             },
         }
     } else {

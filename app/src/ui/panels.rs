@@ -1,8 +1,9 @@
 //! Side panels (summary, actors, claims, hedging) and the export buttons.
 
-use crate::report::markdown;
 use crate::state::{Action, Analysed, Shared};
-use crate::view::{ActorView, ClaimView, Loc, Overview};
+use crate::view::words::kind_label;
+use crate::view::{markdown, ActorView, ClaimView, Loc};
+use crate::Overview;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -34,7 +35,7 @@ pub fn panels(p: &Props) -> Html {
     }
 }
 
-fn pct(x: f32) -> String {
+fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
@@ -55,7 +56,7 @@ fn summary(p: &OvProps) -> Html {
                 <div><dt>{ "Actors" }</dt><dd>{ s.actors }</dd></div>
                 <div><dt>{ "Claims" }</dt><dd>{ s.claims }</dd></div>
                 <div><dt>{ "Certainty" }</dt><dd>{ pct(s.certainty) }</dd></div>
-                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ format!("{:.1}", s.density) }</dd></div>
+                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ format!("{:.1}", s.hedges_per_100_words) }</dd></div>
             </dl>
         </section>
     }
@@ -64,15 +65,6 @@ fn summary(p: &OvProps) -> Html {
 fn goto(dispatch: &Callback<Action>, loc: &Loc) -> Callback<MouseEvent> {
     let loc = loc.clone();
     dispatch.reform(move |_: MouseEvent| Action::Goto(loc.clone()))
-}
-
-fn kind_label(a: &ActorView) -> String {
-    match &a.subkind {
-        Some(sub) if sub != &a.kind && !sub.eq_ignore_ascii_case(&a.name) => {
-            format!("{} · {}", a.kind, sub)
-        }
-        _ => a.kind.clone(),
-    }
 }
 
 #[function_component(Actors)]
@@ -184,9 +176,9 @@ fn claims(p: &Props) -> Html {
             <h2 id="claims-h">{ format!("Claims ({})", s.claims) }</h2>
             <div class="chips" role="group" aria-label="Filter claims by source">
                 { chip("all", format!("all {}", s.claims)) }
-                { chip("named", format!("named {}", s.named)) }
-                { chip("vague", format!("vague {}", s.vague)) }
-                { chip("none", format!("no source {}", s.unattributed)) }
+                { chip("named", format!("named {}", s.claims_named)) }
+                { chip("vague", format!("vague {}", s.claims_vague)) }
+                { chip("none", format!("no source {}", s.claims_none)) }
             </div>
             if total == 0 {
                 <p class="muted">{ "No claims here." }</p>
@@ -244,12 +236,12 @@ fn hedging(p: &Props) -> Html {
                 { row("weasel", "weasels", s.weasels) }
                 { row("condition", "conditions", s.conditions) }
             </dl>
-            <p class="small">{ format!("{:.1} hedging cues per 100 words; article certainty {}.", s.density, pct(s.certainty)) }</p>
+            <p class="small">{ format!("{:.1} hedging cues per 100 words; article certainty {}.", s.hedges_per_100_words, pct(s.certainty)) }</p>
             <ul class="list cues">
                 { for p.overview.hedges[..shown].iter().map(|h| html! {
                     <li><button class="item" onclick={goto(&p.dispatch, &h.at)}>
                         <span class={classes!("swatch", "hd", format!("hd-{}", h.kind))}>{ h.text.clone() }</span>
-                        <span class="meta">{ format!("{}: {}", h.kind, h.reason) }</span>
+                        <span class="meta">{ h.tip.clone() }</span>
                     </button></li>
                 }) }
             </ul>

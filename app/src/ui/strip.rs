@@ -2,7 +2,7 @@
 //! long text), lower and warmer where the language is hedged.
 
 use crate::state::{Action, Shared};
-use crate::view::{Loc, Overview};
+use crate::Overview;
 use yew::prelude::*;
 
 /// At most this many bars; longer texts group sentences.
@@ -44,10 +44,7 @@ pub fn strip(p: &Props) -> Html {
                 worst.certainty * 100.0
             )
         };
-        let loc = Loc {
-            page: worst.page,
-            anchor: worst.anchor.clone(),
-        };
+        let loc = worst.at.clone();
         let onclick = p.dispatch.reform(move |_: MouseEvent| Action::Goto(loc.clone()));
         html! {
             <button class={classes!("bar", format!("lvl{level}"))} title={label.clone()} aria-label={label} {onclick}></button>

@@ -1,9 +1,9 @@
 //! One tooltip for every highlight: it follows hover and keyboard focus
 //! (event delegation on the document), and says what was found and why.
 
-use crate::report::describe;
 use crate::state::{Shared, Shown};
-use crate::view::Overview;
+use crate::view::Role;
+use crate::Overview;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement};
@@ -52,13 +52,22 @@ pub fn tooltip(p: &Props) -> Html {
                 let tip = tip.clone();
                 Closure::<dyn FnMut(Event)>::new(move |e: Event| {
                     let Some(mark) = mark_of(&e) else { return };
-                    let lines = describe(
-                        attr(&mark, "data-a").filter(|_| shown.actors),
-                        attr(&mark, "data-c").filter(|_| shown.claims),
-                        attr(&mark, "data-r").unwrap_or(0) as u8,
-                        attr(&mark, "data-h").filter(|_| shown.hedges),
-                        &ov,
-                    );
+                    let role = match mark.get_attribute("data-r").as_deref() {
+                        Some("source") => Role::Source,
+                        Some("cue") => Role::Cue,
+                        _ => Role::Content,
+                    };
+                    let lines: Vec<String> = ov
+                        .tips(
+                            attr(&mark, "data-a").filter(|_| shown.actors),
+                            attr(&mark, "data-c")
+                                .filter(|_| shown.claims)
+                                .map(|c| (c, role)),
+                            attr(&mark, "data-h").filter(|_| shown.hedges),
+                        )
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
                     if lines.is_empty() {
                         tip.set(None);
                         return;

@@ -1,0 +1,183 @@
+//! The worker's job and the app state, natively (the view model itself is
+//! tested in the claimlens-view crate).
+
+use claimlens_app::state::{Action, Analysed, Shared, State, Status};
+use claimlens_app::view::{self, Page};
+use claimlens_app::Overview;
+use std::rc::Rc;
+
+#[test]
+fn worker_output_round_trips() {
+    let text = claimlens_app::SAMPLE;
+    let out = claimlens_app::analyze_for_view(text);
+    let ov: Overview = serde_json::from_str(&out.overview).unwrap();
+    assert!(ov.pages.is_empty(), "pages travel apart");
+    assert_eq!(ov.length as usize, text.len(), "offsets are bytes");
+    let page: Page = serde_json::from_str(&out.pages[0]).unwrap();
+    let built = view::build(text, &claimlens::analyze(text), view::Offsets::Bytes);
+    assert_eq!(out.pages.len(), built.pages.len());
+    assert_eq!(page, built.pages[0]);
+    assert_eq!(ov.actors, built.actors);
+    // Runs slice the text the page keeps.
+    let joined: String = page.paras[0]
+        .runs
+        .iter()
+        .map(|r| &text[r.start as usize..r.end as usize])
+        .collect();
+    assert_eq!(joined, text.lines().find(|l| !l.trim().is_empty()).unwrap());
+    let contract: serde_json::Value = serde_json::from_str(&out.contract).unwrap();
+    assert_eq!(
+        contract["actors"].as_array().unwrap().len(),
+        ov.actors.len()
+    );
+    assert_eq!(contract["summary"]["claims"], ov.summary.claims);
+}
+
+fn analysed(id: u32, text: &str) -> Analysed {
+    let out = claimlens_app::analyze_for_view(text);
+    Analysed {
+        id,
+        text: Shared(Rc::from(text)),
+        overview: Shared::new(serde_json::from_str(&out.overview).unwrap()),
+        pages: Shared::new(out.pages),
+        contract: Shared::new(out.contract),
+        ms: 1.0,
+    }
+}
+
+fn apply(s: &State, a: Action) -> State {
+    s.apply(a).unwrap_or_else(|| s.clone())
+}
+
+#[test]
+fn state_keeps_only_the_latest_answer() {
+    let mut s = State::default();
+    assert_eq!(s.status, Status::Empty);
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from("Officials said so."),
+            now: false,
+        },
+    );
+    assert_eq!(s.status, Status::Waiting);
+    s = apply(&s, Action::Started { id: 1, bytes: 18 });
+    s = apply(&s, Action::Started { id: 2, bytes: 19 });
+    assert_eq!(s.status, Status::Working { id: 2, bytes: 19 });
+    // The answer to request 1 is stale.
+    assert!(s
+        .apply(Action::Done(analysed(1, "Officials said so.")))
+        .is_none());
+    s = apply(&s, Action::Done(analysed(2, "Officials said so!")));
+    assert_eq!(s.status, Status::Ready);
+    assert!(s.result.is_some());
+    // A failure of a stale request is ignored; of the latest, shown with the text kept.
+    assert!(s
+        .apply(Action::Failed {
+            id: 1,
+            message: "x".into()
+        })
+        .is_none());
+    s = apply(
+        &s,
+        Action::Failed {
+            id: 2,
+            message: "boom".into(),
+        },
+    );
+    assert_eq!(s.status, Status::Failed("boom".into()));
+    assert_eq!(&*s.text, "Officials said so.");
+    // Clearing the text drops the result and makes answers in flight stale.
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from("  "),
+            now: true,
+        },
+    );
+    assert_eq!(s.status, Status::Empty);
+    assert!(s.result.is_none());
+    assert!(s
+        .apply(Action::Done(analysed(2, "Officials said so.")))
+        .is_none());
+}
+
+#[test]
+fn state_navigation_and_toggles() {
+    let mut s = State::default();
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from("x"),
+            now: true,
+        },
+    );
+    let long = "The ministry said the plan may fail.\n".repeat(3000);
+    s = apply(
+        &s,
+        Action::Started {
+            id: 1,
+            bytes: long.len(),
+        },
+    );
+    s = apply(&s, Action::Done(analysed(1, &long)));
+    let pages = s.pages();
+    assert!(pages > 1);
+    s = apply(&s, Action::Page(pages - 1));
+    assert_eq!(s.page, pages - 1);
+    assert_eq!(
+        s.focus.as_deref(),
+        Some("article"),
+        "a new page starts at the article's top"
+    );
+    assert!(s.take_focus);
+    assert!(
+        s.apply(Action::Page(pages)).is_none(),
+        "out of range ignored"
+    );
+    let loc = view::Loc {
+        page: 0,
+        anchor: "c0".into(),
+    };
+    let jumps = s.jumps;
+    s = apply(&s, Action::Goto(loc.clone()));
+    assert_eq!(
+        (s.page, s.focus.as_deref(), s.jumps),
+        (0, Some("c0"), jumps + 1)
+    );
+    s = apply(&s, Action::Goto(loc.clone()));
+    assert_eq!(s.jumps, jumps + 2, "the same target can be jumped to again");
+    assert!(s.take_focus);
+    s = apply(&s, Action::Reveal(loc));
+    assert_eq!(
+        (s.jumps, s.take_focus),
+        (jumps + 3, false),
+        "reveal scrolls without focusing"
+    );
+    let shown = s.shown;
+    s = apply(&s, Action::Toggle(claimlens_app::state::Layer::Hedges));
+    assert_eq!(
+        (s.shown.hedges, s.shown.actors, s.shown.claims),
+        (!shown.hedges, shown.actors, shown.claims)
+    );
+    s = apply(&s, Action::Select(Some(0)));
+    assert_eq!(s.selected, Some(0));
+    s = apply(&s, Action::Select(Some(0)));
+    assert_eq!(s.selected, None, "selecting again unselects");
+}
+
+#[test]
+fn editor_direction_follows_the_first_letter() {
+    use claimlens_app::state::starts_rtl;
+    let cases = [
+        ("The minister said", false),
+        ("  «مرحبا» said the minister", true),
+        ("1234 — שלום עולם", true),
+        ("東京 said", false),
+        ("😀 123 …", false),
+        ("", false),
+    ];
+    for (text, rtl) in cases {
+        assert_eq!(starts_rtl(text), rtl, "{text:?}");
+    }
+}

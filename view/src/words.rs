@@ -1,0 +1,193 @@
+//! The words for what was found: tooltip lines, kind labels, excerpts and the
+//! Markdown report. Every reading view (the app, the widget) shows these.
+
+use crate::model::{ActorView, View};
+use claimlens::{Actor, Claim, Hedge};
+
+/// Longest claim content shown in a panel or tooltip, in characters.
+pub const EXCERPT_CHARS: usize = 220;
+
+/// The text on one line: runs of whitespace become one space, none at the ends.
+#[inline(never)]
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The decimal digits of `n`.
+pub(crate) fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
+}
+
+/// The subkind worth showing beside the kind: not when it repeats the kind or
+/// the actor's own name (an actor named "Parliament" of subkind "parliament"),
+/// ignoring ASCII case.
+pub fn shown_subkind<'a>(name: &str, kind: &str, subkind: Option<&'a str>) -> Option<&'a str> {
+    subkind.filter(|s| !s.eq_ignore_ascii_case(kind) && !s.eq_ignore_ascii_case(name))
+}
+
+/// The actors panel's kind label: `organization · agency`.
+pub fn kind_label(a: &ActorView) -> String {
+    match shown_subkind(&a.name, &a.kind, a.subkind.as_deref()) {
+        Some(sub) => [&a.kind, " · ", sub].concat(),
+        None => a.kind.clone(),
+    }
+}
+
+/// `actor: Ana Duarte (person, minister), 2 mentions`.
+#[inline(never)]
+pub(crate) fn actor_tip(a: &Actor) -> String {
+    let kind = a.kind.as_str();
+    let n = a.mentions.len();
+    let mut s = ["actor: ", &a.name, " (", kind].concat();
+    if let Some(sub) = shown_subkind(&a.name, kind, a.subkind.as_deref()) {
+        s.push_str(", ");
+        s.push_str(sub);
+    }
+    s.push_str("), ");
+    s.push_str(decimal(n, &mut [0; 20]));
+    s.push_str(if n == 1 { " mention" } else { " mentions" });
+    s
+}
+
+/// The three lines of a claim: `claim cue: source Ana Duarte (named), cue “said”`.
+#[inline(never)]
+pub(crate) fn claim_tips(text: &str, c: &Claim) -> [String; 3] {
+    let mut rest = match c.source {
+        Some(s) => {
+            let attribution = c.attribution.as_str();
+            ["source ", &one_line(s.slice(text)), " (", attribution, ")"].concat()
+        }
+        None => "no source (unattributed)".to_string(),
+    };
+    rest.push_str(", cue “");
+    rest.push_str(&one_line(c.cue.slice(text)));
+    rest.push('”');
+    ["claim source: ", "claim cue: ", "claim content: "].map(|part| [part, &rest].concat())
+}
+
+/// `hedge: modal verb`.
+#[inline(never)]
+pub(crate) fn hedge_tip(h: &Hedge) -> String {
+    [h.kind.as_str(), ": ", h.reason].concat()
+}
+
+/// `text` on one line, cut at a word boundary to at most `max_chars` characters (and an ellipsis).
+#[inline(never)]
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let text = one_line(text);
+    match text.char_indices().nth(max_chars) {
+        None => text,
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let head = match head.rfind(' ') {
+                Some(sp) if sp > cut / 2 => &head[..sp],
+                _ => head,
+            };
+            [head.trim_end(), "…"].concat()
+        }
+    }
+}
+
+/// Escapes text for Markdown: no markup, no HTML, no table breaks.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in one_line(s).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Markdown report of a view: summary, actors, claims and hedging.
+pub fn markdown(v: &View) -> String {
+    use std::fmt::Write;
+    let s = &v.summary;
+    let mut out = String::new();
+    let _ = writeln!(out, "# claimlens report\n");
+    let _ = writeln!(
+        out,
+        "{} words, {} sentences. Certainty {:.0}%, {:.1} hedging cues per 100 words.\n",
+        s.words,
+        s.sentences,
+        s.certainty * 100.0,
+        s.hedges_per_100_words
+    );
+    let _ = writeln!(out, "## Actors ({})\n", v.actors.len());
+    if !v.actors.is_empty() {
+        let _ = writeln!(out, "| actor | kind | mentions | also written | claims |");
+        let _ = writeln!(out, "|---|---|---:|---|---:|");
+        let mut actors: Vec<_> = v.actors.iter().collect();
+        actors.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.id));
+        for a in actors {
+            let kind = match &a.subkind {
+                Some(sub) => format!("{} ({})", a.kind, md(sub)),
+                None => a.kind.clone(),
+            };
+            let aliases: Vec<String> = a.aliases.iter().map(|x| md(x)).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md(&a.name),
+                kind,
+                a.mentions,
+                aliases.join(", "),
+                a.claims.len()
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "## Claims ({}: {} named, {} vague, {} unattributed)\n",
+        s.claims, s.claims_named, s.claims_vague, s.claims_none
+    );
+    for c in &v.claims {
+        let source = c.source.as_deref().map_or("(no source)".to_string(), md);
+        let _ = writeln!(
+            out,
+            "- **{}** ({}) — *{}*: {}",
+            source,
+            c.attribution,
+            md(&c.cue),
+            md(&c.content)
+        );
+    }
+    if !v.claims.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "## Hedging\n\n| kind | count |\n|---|---:|\n| hedge | {} |\n| booster | {} |\n| weasel | {} |\n| condition | {} |\n",
+        s.hedges, s.boosters, s.weasels, s.conditions
+    );
+    for h in &v.hedges {
+        let _ = writeln!(out, "- {}: “{}” ({})", h.kind, md(&h.text), md(&h.reason));
+    }
+    out
+}

@@ -1,0 +1,355 @@
+//! The view model on its own: paragraphs and pages, runs and their nesting,
+//! anchors, keyboard stops, colours, the words of tooltips and the report.
+
+use claimlens::{Actor, ActorKind, Analysis, Attribution, Claim, Hedge, HedgeKind, Span};
+use claimlens_view::{build, markdown, Offsets, Role, View, PAGE_BYTES, PALETTE};
+
+/// The app's sample article (written for the project).
+const SAMPLE: &str = include_str!("../../app/src/sample.txt");
+
+fn view_of(text: &str) -> View {
+    build(text, &claimlens::analyze(text), Offsets::Bytes)
+}
+
+/// The text of every run, in order.
+fn joined(text: &str, v: &View) -> String {
+    let mut out = String::new();
+    for para in v.pages.iter().flat_map(|p| &p.paras) {
+        for run in &para.runs {
+            out.push_str(&text[run.start as usize..run.end as usize]);
+        }
+    }
+    out
+}
+
+#[test]
+fn runs_cover_every_non_blank_line_exactly() {
+    let cases = [
+        "Officials said the talks may resume.",
+        "Line one said nothing.\n\nLine two: the minister said it may rain.\r\n",
+        "  leading spaces, then NATO said so.  ",
+        "Emoji 😀 and CJK 東京 said 北京 may agree. العربية قالت",
+        "<script>alert(1)</script> said the <b>minister</b>.",
+        "",
+        "\n\n\n",
+    ];
+    for text in cases {
+        let v = view_of(text);
+        let lines: String = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(joined(text, &v), lines, "{text:?}");
+        assert!(!v.pages.is_empty());
+    }
+}
+
+#[test]
+fn runs_carry_each_layer_and_nesting() {
+    let text = "The Foreign Ministry said the talks may resume.";
+    let v = view_of(text);
+    let runs = &v.pages[0].paras[0].runs;
+    let find = |t: &str| {
+        runs.iter()
+            .find(|r| &text[r.start as usize..r.end as usize] == t)
+            .unwrap_or_else(|| panic!("run {t:?} in {runs:#?}"))
+    };
+    let said = find("said");
+    assert_eq!(said.role, Some(Role::Cue));
+    assert!(said.claim.is_some() && said.stop);
+    let may = find("may");
+    assert!(may.hedge.is_some(), "hedge inside the claim content");
+    assert_eq!(
+        may.role,
+        Some(Role::Content),
+        "the hedge keeps the claim layer"
+    );
+    assert!(may.stop, "a hedge is a keyboard stop inside content");
+    let ministry = find("Foreign Ministry");
+    assert!(ministry.actor.is_some());
+    assert_eq!(ministry.role, Some(Role::Source), "actor inside the source");
+    assert_eq!(v.hedges[may.hedge.unwrap() as usize].text, "may");
+    assert_eq!(v.claims[said.claim.unwrap() as usize].cue, "said");
+    let content = find("the talks ");
+    assert!(!content.stop, "claim content is reached by hover, not Tab");
+}
+
+/// An analysis written by hand, so that the test does not depend on what the models find.
+fn analysis(actors: Vec<Actor>, claims: Vec<Claim>, hedges: Vec<Hedge>, len: usize) -> Analysis {
+    Analysis {
+        sentences: vec![claimlens::SentenceScore {
+            span: Span::new(0, len),
+            certainty: 0.5,
+        }],
+        actors,
+        claims,
+        hedges,
+        summary: Default::default(),
+    }
+}
+
+fn actor(id: usize, name: &str, mentions: &[(usize, usize)]) -> Actor {
+    Actor {
+        id,
+        name: name.into(),
+        kind: ActorKind::Person,
+        subkind: None,
+        mentions: mentions.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+        aliases: vec![],
+        affiliation: None,
+    }
+}
+
+fn hedge(a: usize, b: usize) -> Hedge {
+    Hedge {
+        span: Span::new(a, b),
+        kind: HedgeKind::Hedge,
+        reason: "test",
+    }
+}
+
+#[test]
+fn the_innermost_annotation_wins_and_ties_go_to_the_later_start() {
+    //          0         1         2
+    //          0123456789012345678901234
+    let text = "aaaa bbbb cccc dddd eeee";
+    // Hedges: [0, 14) holds [5, 9); [10, 19) overlaps [15, 24) with the same length.
+    let hedges = vec![hedge(0, 14), hedge(5, 9), hedge(10, 19), hedge(15, 24)];
+    let v = build(
+        text,
+        &analysis(vec![], vec![], hedges, text.len()),
+        Offsets::Bytes,
+    );
+    let runs: Vec<(&str, Option<u32>)> = v.pages[0].paras[0]
+        .runs
+        .iter()
+        .map(|r| (&text[r.start as usize..r.end as usize], r.hedge))
+        .collect();
+    assert_eq!(
+        runs,
+        [
+            ("aaaa ", Some(0)),
+            ("bbbb", Some(1)),
+            (" ", Some(0)),
+            ("cccc", Some(2)),
+            (" ", Some(2)),
+            ("dddd", Some(3)),
+            (" eeee", Some(3)),
+        ]
+    );
+    // Identical spans: the first in the analysis's order.
+    let twice = vec![actor(0, "A", &[(0, 4)]), actor(1, "B", &[(0, 4)])];
+    let v = build(
+        text,
+        &analysis(twice, vec![], vec![], text.len()),
+        Offsets::Bytes,
+    );
+    assert_eq!(v.pages[0].paras[0].runs[0].actor, Some(0));
+}
+
+#[test]
+fn deep_nesting_is_swept_once() {
+    // 3,000 claims whose contents nest ever deeper: each run gets the
+    // innermost, and the text is still tiled.
+    let n = 3000;
+    let text = "x".repeat(2 * n);
+    let claims = (0..n)
+        .map(|i| Claim {
+            source: None,
+            cue: Span::new(i, i + 1),
+            content: vec![Span::new(i + 1, 2 * n - i)],
+            actor: None,
+            attribution: Attribution::None,
+        })
+        .collect();
+    let v = build(
+        &text,
+        &analysis(vec![], claims, vec![], text.len()),
+        Offsets::Bytes,
+    );
+    let runs = &v.pages[0].paras[0].runs;
+    assert_eq!(joined(&text, &v), text);
+    let middle = runs.iter().find(|r| r.start as usize == n).unwrap();
+    assert_eq!(middle.claim, Some(n as u32 - 1), "the innermost content");
+}
+
+#[test]
+fn anchors_point_at_drawn_runs_and_are_unique() {
+    let v = view_of(SAMPLE);
+    let ids: Vec<String> = v.pages[0]
+        .paras
+        .iter()
+        .flat_map(|p| p.runs.iter().filter_map(|r| r.anchor.clone()))
+        .collect();
+    for at in v.claims.iter().map(|c| &c.at) {
+        assert!(ids.contains(&at.anchor), "claim {}", at.anchor);
+    }
+    for at in v.hedges.iter().map(|h| &h.at) {
+        assert!(ids.contains(&at.anchor), "hedge {}", at.anchor);
+    }
+    for at in v.actors.iter().map(|a| &a.at) {
+        assert!(ids.contains(&at.anchor), "actor {}", at.anchor);
+    }
+    for at in v.sentences.iter().map(|s| &s.at) {
+        assert!(ids.contains(&at.anchor), "sentence {}", at.anchor);
+    }
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "DOM ids are unique");
+}
+
+#[test]
+fn long_texts_are_paged_and_nothing_is_lost() {
+    let para = "The ministry said the plan may fail. Analysts suggest it could be delayed.\n";
+    let one_line = para.trim_end().repeat(2000); // one paragraph of ~150 KB
+    let cases = [
+        para.repeat(2000),
+        one_line,
+        "x".repeat(3 * PAGE_BYTES + 7),
+        "é".repeat(PAGE_BYTES),
+    ];
+    for text in cases {
+        let v = view_of(&text);
+        assert!(v.pages.len() > 1, "{} bytes in one page", text.len());
+        for page in &v.pages {
+            let bytes: u32 = page.paras.iter().map(|p| p.end - p.start).sum();
+            assert!(bytes as usize <= PAGE_BYTES + 200, "page of {bytes} bytes");
+        }
+        let expected: String = text.split('\n').filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(joined(&text, &v), expected);
+        for c in &v.claims {
+            assert!((c.at.page as usize) < v.pages.len());
+        }
+    }
+}
+
+#[test]
+fn actor_colours_go_by_mentions() {
+    let text = "Iran said. Israel said. NATO said. Russia said. China said. Iran and Israel met. Iran again.";
+    let v = view_of(text);
+    let mut top: Vec<_> = v.actors.iter().collect();
+    top.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.id));
+    let colours: Vec<u8> = top.iter().map(|a| a.colour).collect();
+    let expected: Vec<u8> = (0..top.len())
+        .map(|r| (r % PALETTE as usize) as u8)
+        .collect();
+    assert_eq!(colours, expected, "rank by mentions, then id");
+    // Nine actors: the ninth wraps around to the first colour.
+    let names = ["Ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivo"];
+    let mut text = String::new();
+    let mut actors = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let at = text.len();
+        text.push_str(name);
+        text.push(' ');
+        actors.push(actor(i, name, &[(at, at + name.len())]));
+    }
+    let v = build(
+        &text,
+        &analysis(actors, vec![], vec![], text.len()),
+        Offsets::Bytes,
+    );
+    assert_eq!(v.actors[8].colour, 0);
+    assert_eq!(v.actors[7].colour, 7);
+}
+
+#[test]
+fn tooltips_say_what_and_why() {
+    let v = view_of(
+        "Analysts suggest that the deal may collapse. The ministry said the talks would resume.",
+    );
+    let hedge = v.hedges.iter().position(|h| h.text == "may").unwrap() as u32;
+    assert_eq!(v.tips(None, None, Some(hedge)), ["hedge: modal verb"]);
+    let claim = v.claims.iter().position(|c| c.cue == "said").unwrap() as u32;
+    let lines = v.tips(None, Some((claim, Role::Cue)), None);
+    assert_eq!(
+        lines,
+        ["claim cue: source The ministry (vague), cue “said”"]
+    );
+    let vague = v.claims.iter().position(|c| c.cue == "suggest").unwrap() as u32;
+    assert!(v.tips(None, Some((vague, Role::Content)), None)[0]
+        .starts_with("claim content: source Analysts (vague)"));
+    assert!(v.tips(None, None, None).is_empty());
+    assert!(
+        v.tips(Some(999), Some((999, Role::Source)), Some(999))
+            .is_empty(),
+        "unknown ids"
+    );
+}
+
+#[test]
+fn the_subkind_is_not_repeated_when_it_is_the_name_or_the_kind() {
+    let text = "Parliament met Vera Lind and Costa.";
+    let mut actors = vec![
+        actor(0, "Parliament", &[(0, 10)]),
+        actor(1, "Vera Lind", &[(15, 24)]),
+        actor(2, "Costa", &[(29, 34)]),
+    ];
+    actors[0].kind = ActorKind::Organization;
+    actors[0].subkind = Some("parliament".into());
+    actors[1].subkind = Some("minister".into());
+    actors[2].subkind = Some("Person".into());
+    let v = build(
+        text,
+        &analysis(actors, vec![], vec![], text.len()),
+        Offsets::Bytes,
+    );
+    let tips: Vec<&str> = v.actors.iter().map(|a| a.tip.as_str()).collect();
+    assert_eq!(
+        tips,
+        [
+            "actor: Parliament (organization), 1 mention",
+            "actor: Vera Lind (person, minister), 1 mention",
+            "actor: Costa (person), 1 mention",
+        ]
+    );
+    let labels: Vec<String> = v
+        .actors
+        .iter()
+        .map(claimlens_view::words::kind_label)
+        .collect();
+    assert_eq!(labels, ["organization", "person · minister", "person"]);
+}
+
+#[test]
+fn markdown_report_escapes_the_article() {
+    let text =
+        "<b>Ana</b> | Duarte said the <script>deal</script> may fail: [Click](javascript:x) `now`";
+    let mut ana = actor(0, "<b>Ana</b> | Duarte", &[(0, 19)]);
+    ana.aliases = vec!["*Ana*".into()];
+    let claim = Claim {
+        source: Some(Span::new(0, 19)),
+        cue: Span::new(20, 24),
+        content: vec![Span::new(25, text.len())],
+        actor: Some(0),
+        attribution: Attribution::Named,
+    };
+    let may = text.find("may").unwrap();
+    let v = build(
+        text,
+        &analysis(
+            vec![ana],
+            vec![claim],
+            vec![hedge(may, may + 3)],
+            text.len(),
+        ),
+        Offsets::Bytes,
+    );
+    let md = markdown(&v);
+    assert!(md.starts_with("# claimlens report\n"));
+    for section in ["## Actors (1)", "## Claims", "## Hedging"] {
+        assert!(md.contains(section), "{section} in {md}");
+    }
+    assert!(!md.contains('<'), "no raw HTML: {md}");
+    assert!(md.contains("&lt;script&gt;deal&lt;/script&gt;"), "{md}");
+    assert!(
+        md.contains("\\[Click\\](javascript"),
+        "links are escaped: {md}"
+    );
+    assert!(
+        md.contains("&lt;b&gt;Ana&lt;/b&gt; \\| Duarte"),
+        "table cells are escaped: {md}"
+    );
+    assert!(md.contains("\\`now\\`"), "{md}");
+    assert!(md.contains("- hedge: “may” (test)"), "{md}");
+}
