@@ -75,9 +75,9 @@ pub(super) fn group(
     let mut by_entry: HashMap<usize, usize> = HashMap::new();
     // Longest names first, so short forms find their long form.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&k| {
+    crate::sort::sort_by_key(&mut order, |&k| {
         let m = &mentions[k];
-        (std::cmp::Reverse(m.last - m.first), m.span.start)
+        crate::sort::key2(usize::MAX - (m.last - m.first), m.span.start)
     });
     // Acronym definitions: "Long Name (LN)" → LN joins the long name.
     let mut defined_by: HashMap<usize, usize> = HashMap::new();
@@ -180,7 +180,7 @@ pub(super) fn group(
     let mut actors: Vec<Actor> = entities
         .into_iter()
         .map(|mut e| {
-            e.mentions.sort();
+            crate::sort::sort_by_key(&mut e.mentions, |m| crate::sort::key2(m.start, m.end));
             e.mentions.dedup();
             let kind = entity_kind(&e);
             let name = e.name.clone().unwrap_or_else(|| canonical_name(&e.forms));
@@ -218,7 +218,9 @@ pub(super) fn group(
             }
         })
         .collect();
-    actors.sort_by_key(|a| a.mentions.first().map_or(0, |m| m.start));
+    crate::sort::sort_by_key(&mut actors, |a| {
+        a.mentions.first().map_or(0, |m| m.start) as u128
+    });
     for (i, a) in actors.iter_mut().enumerate() {
         a.id = i;
     }

@@ -126,7 +126,9 @@ pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
         for g in group_mentions(doc, norm, lex, s, &model) {
             model.push(g);
         }
-        model.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        crate::sort::sort_by_key(&mut model, |m| {
+            crate::sort::key2(m.span.start, usize::MAX - m.span.end)
+        });
         mentions.extend(model);
     }
     group(doc, norm, lex, mentions)

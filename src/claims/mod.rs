@@ -57,7 +57,9 @@ pub(crate) fn find(
     claims
 }
 
-/// Sorts claims by cue, then source.
-pub(crate) fn sort(claims: &mut [Found]) {
-    claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
+/// Sorts claims by cue, then source (none first).
+pub(crate) fn sort(claims: &mut Vec<Found>) {
+    crate::sort::sort_by_key(claims, |c| {
+        crate::sort::key2(c.cue.start, c.source.map_or(0, |s| s.start + 1))
+    });
 }

@@ -822,7 +822,7 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
             i += len;
         }
     }
-    claims.sort_by_key(|c| c.cue.start);
+    crate::sort::sort_by_key(&mut claims, |c| c.cue.start as u128);
     drop_nested(doc.text, claims)
 }
 
@@ -834,7 +834,7 @@ fn drop_nested(text: &str, claims: Vec<Found>) -> Vec<Found> {
         .flat_map(|c| c.content.iter().copied())
         .filter(|s| s.slice(text).starts_with(['"', '“', '«', '`', '\'', '‘']))
         .collect();
-    quotes.sort_by_key(|s| s.start);
+    crate::sort::sort_by_key(&mut quotes, |s| s.start as u128);
     let mut qi = 0;
     let mut reach = 0usize; // furthest end among quotes starting before the cue
     let mut out = Vec::with_capacity(claims.len());

@@ -394,13 +394,8 @@ pub fn find(
             claims.push(c.clone());
         }
     }
-    sort(&mut claims);
+    super::sort(&mut claims);
     claims
-}
-
-/// Sorts claims by cue, then source (one instance of the sort for the analyzer too).
-pub fn sort(claims: &mut [Found]) {
-    claims.sort_by_key(|c| (c.cue.start, c.source.map(|s| s.start)));
 }
 
 /// How many claims back [`share_sources`] looks for a source.

@@ -48,7 +48,10 @@ pub(crate) fn link(
         .iter()
         .flat_map(|a| a.mentions.iter().map(move |&m| (m, a.id)))
         .collect();
-    all.sort();
+    // (start, end, id), with start and end under 2^48 and ids under 2^32.
+    crate::sort::sort_by_key(&mut all, |&(m, id)| {
+        (m.start as u128) << 80 | (m.end as u128) << 32 | id as u128
+    });
     let cx = Context {
         doc,
         norm,

@@ -46,7 +46,7 @@ pub(crate) fn assemble(
         .iter()
         .map(|c| (c.cue.start, c.attribution))
         .collect();
-    claim_cues.sort_unstable_by_key(|c| c.0);
+    crate::sort::sort_by_key(&mut claim_cues, |c| c.0 as u128);
     let mut claim_i = 0;
     let mut weighted = 0.0f64;
     let mut total_words = 0usize;
