@@ -21,6 +21,7 @@ RUNS = [
     ("claims", "claims-polnear/dev.jsonl"),
     ("hedges", "hedges-factbank/dev.jsonl"),
     ("hedges", "hedges-wiki/dev.jsonl"),
+    ("entities", "entities-gum/dev.jsonl"),
 ]
 
 # (label, corpus, path into the scorer's JSON, floor or None)
@@ -36,6 +37,17 @@ ROWS = [
     ("hedges sentence (FactBank)", "hedges-factbank/dev.jsonl", ("sentence",), None),
     ("hedges exact (WikiWeasel)", "hedges-wiki/dev.jsonl", ("exact",), None),
     ("hedges sentence (WikiWeasel)", "hedges-wiki/dev.jsonl", ("sentence",), None),
+    ("entities: named mentions (GUM)", "entities-gum/dev.jsonl", ("mentions",), None),
+    ("entities: grouping B-cubed (GUM)", "entities-gum/dev.jsonl", ("grouping_b3",), None),
+    ("entities: kind of a mention (GUM)", "entities-gum/dev.jsonl", ("kind",), None),
+]
+
+# Entity figures that are not P/R/F1: (label, corpus, key, what it is).
+SINGLES = [
+    ("entities: actors per real entity (GUM; 1.0 is perfect)", "entities-gum/dev.jsonl",
+     ("actors_per_entity",)),
+    ("entities: claim sources linked to the right actor, % (GUM)", "entities-gum/dev.jsonl",
+     ("source_links", "accuracy")),
 ]
 
 
@@ -62,6 +74,11 @@ def main():
             failed += not ok
             mark = f"≥ {floor:g} {'ok' if ok else 'BELOW'}"
         print(f"| {label} | {r['p']} | {r['r']} | {r['f1']} | {mark} |")
+    for label, corpus, path in SINGLES:
+        r = results[corpus]
+        for key in path:
+            r = r[key]
+        print(f"| {label} | | | {r} | |")
     if check:
         print(f"\nfloors: {passed} passed, {failed} failed")
         sys.exit(1 if failed else 0)

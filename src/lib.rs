@@ -54,3 +54,8 @@ pub use error::Error;
 pub use score::sentence_certainty;
 pub use span::Span;
 pub use text::{Doc, Sentence, Token, TokenKind};
+
+/// The README's Rust examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
