@@ -76,14 +76,34 @@ pub fn analyze_view(
     parse(NAME, &view.to_json())
 }
 
+/// The longest text analysed in one call: 32 MiB of UTF-8 (and at most as
+/// many UTF-16 code units). Memory grows with the text; past this a call could
+/// exhaust the wasm memory, which would end the module instead of throwing.
+pub const MAX_TEXT_BYTES: usize = 32 << 20;
+
 /// Reads the arguments and analyses the text; errors name the function.
 fn run(name: &str, text: &JsValue, options: &JsValue) -> Result<(String, Analysis), JsError> {
+    let too_long = |size: String| {
+        JsError::new(&format!(
+            "{name}: the text is {size}, over the limit of 32 MiB of UTF-8 for one call; \
+             analyse it in parts"
+        ))
+    };
+    let units = text
+        .dyn_ref::<js_sys::JsString>()
+        .map_or(0, |s| s.length() as usize);
+    if units > MAX_TEXT_BYTES {
+        return Err(too_long(format!("{units} UTF-16 code units")));
+    }
     let text = text.as_string().ok_or_else(|| {
         JsError::new(&format!(
             "{name}: text must be a string (got {})",
             type_name(text)
         ))
     })?;
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(too_long(format!("{} bytes of UTF-8", text.len())));
+    }
     let options = read_options(options).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
     let analysis = if options.is_default() {
         claimlens::analyze(&text)
@@ -121,23 +141,43 @@ fn analyzer_for(options: Options) -> Rc<Analyzer> {
     })
 }
 
-/// `typeof`-like name of a value for error messages.
+/// `typeof`-like name of a value for error messages ("a Map" for an object
+/// made by a constructor other than `Object`).
 fn type_name(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
     } else if Array::is_array(v) {
         "an array".into()
+    } else if v.is_object() && !is_plain(v) {
+        let name = Object::get_prototype_of(v).constructor().name();
+        match name.as_string() {
+            Some(n) if !n.is_empty() => format!("a {n}"),
+            _ => "an object that is not a plain object".into(),
+        }
     } else {
         v.js_typeof().as_string().unwrap_or_default()
     }
 }
 
-/// A plain object (not null, not an array, not a function).
+/// An object whose prototype is `Object.prototype` or `null`: `{…}` or
+/// `Object.create(null)`, not a `Map`, `Date`, array or class instance.
+fn is_plain(v: &JsValue) -> bool {
+    if !v.is_object() || v.is_function() {
+        return false;
+    }
+    let proto = Object::get_prototype_of(v);
+    proto.is_null() || Object::is(&proto, &Object::get_prototype_of(&Object::new()))
+}
+
+/// A plain object ([`is_plain`]).
 fn as_object<'a>(v: &'a JsValue, path: &str) -> Result<&'a Object, String> {
-    if v.is_object() && !Array::is_array(v) {
+    if is_plain(v) {
         Ok(v.unchecked_ref())
     } else {
-        Err(format!("{path} must be an object (got {})", type_name(v)))
+        Err(format!(
+            "{path} must be a plain object (got {})",
+            type_name(v)
+        ))
     }
 }
 
@@ -156,10 +196,36 @@ fn check_keys(obj: &Object, allowed: &[&str], path: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// `obj[key]`, with `undefined` and `null` read as absent.
+/// `obj[key]` if `key` is an own property of `obj` (never one inherited through
+/// the prototype chain, such as `Object.prototype.layers`), with `undefined`
+/// and `null` read as absent.
 fn get(obj: &Object, key: &str, path: &str) -> Result<Option<JsValue>, String> {
-    let v = Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|_| format!("reading {path}.{key} threw"))?;
+    own(obj, &JsValue::from_str(key), &format!("{path}.{key}"))
+}
+
+/// `obj[key]` for an own property `key` (`undefined` and `null`: absent).
+fn own(obj: &Object, key: &JsValue, path: &str) -> Result<Option<JsValue>, String> {
+    let threw = |_| format!("reading {path} threw");
+    // `Object.hasOwn(obj, key)`, or `Object.prototype.hasOwnProperty.call(obj, key)`
+    // where there is no `Object.hasOwn`: no property of `obj` can answer for it.
+    let object = Object::new().constructor();
+    let has: JsValue = match Reflect::get(&object, &JsValue::from_str("hasOwn")) {
+        Ok(f) if f.is_function() => Reflect::apply(
+            f.unchecked_ref::<js_sys::Function>(),
+            &JsValue::NULL,
+            &Array::of2(obj, key),
+        ),
+        _ => {
+            let proto = Object::get_prototype_of(&Object::new());
+            let f = Reflect::get(&proto, &JsValue::from_str("hasOwnProperty")).map_err(threw)?;
+            Reflect::apply(f.unchecked_ref::<js_sys::Function>(), obj, &Array::of1(key))
+        }
+    }
+    .map_err(threw)?;
+    if !has.is_truthy() {
+        return Ok(None);
+    }
+    let v = Reflect::get(obj, key).map_err(threw)?;
     Ok((!v.is_undefined() && !v.is_null()).then_some(v))
 }
 
@@ -168,12 +234,19 @@ fn string(v: &JsValue, path: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{path} must be a string (got {})", type_name(v)))
 }
 
-fn array(v: &JsValue, path: &str) -> Result<Array, String> {
-    if Array::is_array(v) {
-        Ok(v.clone().unchecked_into())
-    } else {
-        Err(format!("{path} must be an array (got {})", type_name(v)))
+/// The items of an array, read as own properties (a hole is missing, never
+/// filled from `Array.prototype`).
+fn array(v: &JsValue, path: &str) -> Result<Vec<JsValue>, String> {
+    if !Array::is_array(v) {
+        return Err(format!("{path} must be an array (got {})", type_name(v)));
     }
+    let a: &Array = v.unchecked_ref();
+    (0..a.length())
+        .map(|i| {
+            let at = format!("{path}[{i}]");
+            own(a, &JsValue::from(i), &at)?.ok_or_else(|| format!("{at} is missing"))
+        })
+        .collect()
 }
 
 /// Reads and checks the `options` argument (`undefined` or `null`: the defaults).
@@ -203,7 +276,7 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
         }
     }
     if let Some(list) = get(obj, "actors", "options")? {
-        for (i, item) in array(&list, "options.actors")?.iter().enumerate() {
+        for (i, item) in array(&list, "options.actors")?.into_iter().enumerate() {
             let path = format!("options.actors[{i}]");
             let e = as_object(&item, &path)?;
             check_keys(e, &["name", "kind", "subkind"], &path)?;
@@ -225,13 +298,13 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
         }
     }
     if let Some(list) = get(obj, "cues", "options")? {
-        for (i, item) in array(&list, "options.cues")?.iter().enumerate() {
+        for (i, item) in array(&list, "options.cues")?.into_iter().enumerate() {
             let path = format!("options.cues[{i}]");
             o.cues.push(options::phrase(&path, &string(&item, &path)?)?);
         }
     }
     if let Some(list) = get(obj, "hedges", "options")? {
-        for (i, item) in array(&list, "options.hedges")?.iter().enumerate() {
+        for (i, item) in array(&list, "options.hedges")?.into_iter().enumerate() {
             let path = format!("options.hedges[{i}]");
             let e = as_object(&item, &path)?;
             check_keys(e, &["phrase", "kind"], &path)?;

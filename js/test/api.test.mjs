@@ -301,16 +301,16 @@ test('bad input and bad options throw an Error with a clear message', () => {
     [[42], /text must be a string \(got number\)/],
     [[], /text must be a string \(got undefined\)/],
     [[null], /text must be a string \(got null\)/],
-    [[new String('x')], /text must be a string \(got object\)/],
-    [[t, 5], /options must be an object \(got number\)/],
-    [[t, 'layers'], /options must be an object \(got string\)/],
-    [[t, []], /options must be an object \(got an array\)/],
+    [[new String('x')], /text must be a string \(got a String\)/],
+    [[t, 5], /options must be a plain object \(got number\)/],
+    [[t, 'layers'], /options must be a plain object \(got string\)/],
+    [[t, []], /options must be a plain object \(got an array\)/],
     [[t, { layer: { hedges: false } }], /options has an unknown key "layer"/],
     [[t, { layers: { hedges: 'no' } }], /options\.layers\.hedges must be a boolean \(got string\)/],
     [[t, { layers: { hedge: false } }], /options\.layers has an unknown key "hedge"/],
-    [[t, { layers: [] }], /options\.layers must be an object/],
+    [[t, { layers: [] }], /options\.layers must be a plain object/],
     [[t, { actors: { name: 'X' } }], /options\.actors must be an array \(got object\)/],
-    [[t, { actors: ['X'] }], /options\.actors\[0\] must be an object \(got string\)/],
+    [[t, { actors: ['X'] }], /options\.actors\[0\] must be a plain object \(got string\)/],
     [[t, { actors: [{ name: 'X' }] }], /options\.actors\[0\]\.kind is missing/],
     [[t, { actors: [{ kind: 'person' }] }], /options\.actors\[0\]\.name is missing/],
     [[t, { actors: [{ name: 'Ok Name', kind: 'person' }, { name: 'X', kind: 'robot' }] }], /options\.actors\[1\]\.kind must be "person", "organization", "place" or "group" \(got "robot"\)/],
@@ -324,6 +324,10 @@ test('bad input and bad options throw an Error with a clear message', () => {
     [[t, { hedges: [{ phrase: 'maybe', kind: 'hedging' }] }], /options\.hedges\[0\]\.kind must be "hedge", "booster", "weasel" or "condition" \(got "hedging"\)/],
     [[t, { hedges: [{ phrase: '[may] be', kind: 'hedge' }] }], /options\.hedges\[0\]\.phrase must not contain/],
     [[t, { hedges: [{ kind: 'hedge' }] }], /options\.hedges\[0\]\.phrase is missing/],
+    [[t, new Map([['layers', { hedges: false }]])], /options must be a plain object \(got a Map\)/],
+    [[t, new Date()], /options must be a plain object \(got a Date\)/],
+    [[t, { layers: new (class Layers {})() }], /options\.layers must be a plain object \(got a Layers\)/],
+    [[t, { cues: ['said', , 'told'] }], /options\.cues\[1\] is missing/],
   ];
   for (const [args, re] of cases) {
     assert.throws(() => cl.analyze(...args), (e) => e instanceof Error && /^claimlens\.analyze: /.test(e.message) && re.test(e.message), `${JSON.stringify(args)} should throw ${re}`);
@@ -333,6 +337,40 @@ test('bad input and bad options throw an Error with a clear message', () => {
   assert.throws(() => cl.analyze(t, hostile), /reading options\.layers threw/);
   // The module still works after errors.
   assert.equal(cl.analyze(t).claims.length, 1);
+});
+
+test('options are read from own properties of plain objects only', () => {
+  const t = 'The ministry said the talks may resume.';
+  const plain = cl.analyze(t);
+  // Properties inherited through a polluted prototype are not options.
+  Object.prototype.layers = { actors: false, claims: false, hedges: false };
+  Object.prototype.subkind = 'polluted';
+  Array.prototype[0] = 'polluted';
+  try {
+    assert.deepEqual(cl.analyze(t, {}), plain);
+    assert.deepEqual(cl.analyze(t, { actors: [{ name: 'Zorblax Institute', kind: 'organization' }] }).claims, plain.claims);
+    const named = cl.analyze('The Zorblax Institute said so.', { actors: [{ name: 'Zorblax Institute', kind: 'organization' }] });
+    assert.notEqual(named.actors[0].subkind, 'polluted');
+    assert.throws(() => cl.analyze(t, { cues: [, 'told'] }), /options\.cues\[0\] is missing/);
+  } finally {
+    delete Object.prototype.layers;
+    delete Object.prototype.subkind;
+    delete Array.prototype[0];
+  }
+  // An object without a prototype is a plain object too.
+  const bare = Object.assign(Object.create(null), { layers: Object.assign(Object.create(null), { hedges: false }) });
+  assert.equal(cl.analyze(t, bare).hedges.length, 0);
+});
+
+test('a text over 32 MiB is refused with an Error, and the module goes on working', () => {
+  for (const fn of ['analyze', 'analyzeView']) {
+    const big = 'a'.repeat((32 << 20) + 1);
+    assert.throws(() => cl[fn](big), (e) => e instanceof Error && new RegExp(`^claimlens\\.${fn}: the text is 33554433 UTF-16 code units, over the limit of 32 MiB`).test(e.message));
+    // Under the limit in code units, over it in UTF-8 (three bytes per CJK character).
+    const cjk = '中'.repeat(12 << 20);
+    assert.throws(() => cl[fn](cjk), /the text is 37748736 bytes of UTF-8, over the limit of 32 MiB/);
+  }
+  assert.equal(cl.analyze('Iran said it may act.').claims.length, 1);
 });
 
 test('the empty string gives an empty analysis', () => {

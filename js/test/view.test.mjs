@@ -145,7 +145,7 @@ test('analyzeView takes the options of analyze and throws the same errors, with 
   assert.deepEqual(cl.analyzeView(t, null), cl.analyzeView(t));
   const cases = [
     [[42], /^claimlens\.analyzeView: text must be a string \(got number\)$/],
-    [[t, []], /^claimlens\.analyzeView: options must be an object \(got an array\)$/],
+    [[t, []], /^claimlens\.analyzeView: options must be a plain object \(got an array\)$/],
     [[t, { layer: {} }], /^claimlens\.analyzeView: options has an unknown key "layer"/],
     [[t, { hedges: [{ phrase: 'maybe', kind: 'hedging' }] }], /^claimlens\.analyzeView: options\.hedges\[0\]\.kind must be/],
   ];
