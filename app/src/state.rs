@@ -71,7 +71,13 @@ pub enum Status {
     Ready,
     /// The analysis failed; the text is kept.
     Failed(String),
+    /// The text is over [`MAX_BYTES`]: it is kept, not analysed.
+    TooLong(usize),
 }
+
+/// The longest text the app analyses, in bytes of UTF-8 (as the CLI's default
+/// and the JS API's limit): memory grows with the text.
+pub const MAX_BYTES: usize = 32 << 20;
 
 /// Which layers are highlighted.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -272,6 +278,13 @@ impl State {
                     s.page = 0;
                     s.selected = None;
                     // Answers to requests already sent are now stale.
+                    s.next_id += 1;
+                } else if text.len() > MAX_BYTES {
+                    // Kept in the editor, not analysed; a stale analysis is not shown.
+                    s.status = Status::TooLong(text.len());
+                    s.result = None;
+                    s.page = 0;
+                    s.selected = None;
                     s.next_id += 1;
                 } else if !matches!(s.status, Status::Working { .. }) {
                     s.status = Status::Waiting;

@@ -181,3 +181,44 @@ fn editor_direction_follows_the_first_letter() {
         assert_eq!(starts_rtl(text), rtl, "{text:?}");
     }
 }
+
+/// A text over the app's limit is kept in the editor and not analysed: the
+/// status says so, a stale analysis is dropped, and an answer to an earlier
+/// request is ignored.
+#[test]
+fn a_text_over_the_limit_is_kept_and_not_analysed() {
+    use claimlens_app::state::MAX_BYTES;
+    let s = State::default();
+    let s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from("Iran said it may act."),
+            now: true,
+        },
+    );
+    let s = apply(&s, Action::Started { id: 0, bytes: 21 });
+    let big: Rc<str> = Rc::from("a".repeat(MAX_BYTES + 1));
+    let s = apply(
+        &s,
+        Action::Edit {
+            text: big.clone(),
+            now: true,
+        },
+    );
+    assert_eq!(s.status, Status::TooLong(MAX_BYTES + 1));
+    assert_eq!(&*s.text, &*big, "the text is kept");
+    assert!(s.result.is_none());
+    // The answer to the request sent before does not come back as current.
+    assert!(s
+        .apply(Action::Done(analysed(0, "Iran said it may act.")))
+        .is_none());
+    // Shortened, it is analysed again.
+    let s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from("Iran said it may act."),
+            now: true,
+        },
+    );
+    assert_eq!(s.status, Status::Waiting);
+}

@@ -138,7 +138,7 @@ pub fn app() -> Html {
                         Ok(()) => {}
                         Err(msg) => dispatch.emit(Action::Notice(Some(msg))),
                     }
-                    if !text.trim().is_empty() {
+                    if !text.trim().is_empty() && text.len() <= crate::state::MAX_BYTES {
                         if let Some(b) = bridge.borrow().as_ref() {
                             bridge::request(b, id, text);
                         }
@@ -199,14 +199,14 @@ pub fn app() -> Html {
             </section>
             <section class="reading-pane" aria-label="Reading view">
                 <Legend shown={state.shown} dispatch={dispatch.clone()} />
-                <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_)).then_some("failed"))}
+                <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_) | Status::TooLong(_)).then_some("failed"))}
                      id="status">
                     if busy { <span class="spinner" aria-hidden="true"></span> }
                     { status.clone() }
                 </div>
                 // Screen readers hear only results and failures, not every pause in typing.
                 <p class="visually-hidden" aria-live="polite">
-                    { if matches!(state.status, Status::Ready | Status::Failed(_)) { status } else { String::new() } }
+                    { if matches!(state.status, Status::Ready | Status::Failed(_) | Status::TooLong(_)) { status } else { String::new() } }
                 </p>
                 if let Some(n) = state.notice.clone() {
                     <div class="notice" role="alert">
@@ -250,6 +250,12 @@ fn status_line(state: &State) -> String {
         Status::Failed(m) => {
             format!("The analysis failed: {m}. Your text is kept; edit it to try again.")
         }
+        Status::TooLong(bytes) => format!(
+            "This text is {}: claimlens analyses up to {} at a time. Your text is kept; \
+             shorten it or analyse it in parts.",
+            size(*bytes),
+            size(crate::state::MAX_BYTES)
+        ),
         Status::Ready => match &state.result {
             Some(r) => {
                 let s = &r.overview.summary;
