@@ -472,7 +472,13 @@ fn claim_views(
 ) -> Vec<ClaimView> {
     let mut claims = Vec::with_capacity(analysis.claims.len());
     for ((i, c), at) in analysis.claims.iter().enumerate().zip(at) {
-        let content: Vec<&str> = c.content.iter().map(|s| s.slice(text)).collect();
+        // The excerpt shows the first EXCERPT_CHARS characters: no more than that of
+        // each span is read (a long content costs no more than a short one).
+        let content: Vec<&str> = c
+            .content
+            .iter()
+            .map(|s| head(s.slice(text), 4 * (words::EXCERPT_CHARS + 1)))
+            .collect();
         let [source, cue, content_tip] = words::claim_tips(text, c);
         claims.push(ClaimView {
             id: i as u32,
@@ -511,4 +517,13 @@ fn hedge_views(
         });
     }
     hedges
+}
+
+/// At most the first `bytes` bytes of `s`, cut at a character boundary.
+fn head(s: &str, bytes: usize) -> &str {
+    let mut end = s.len().min(bytes);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
