@@ -5,7 +5,7 @@ use super::lexicon::{is_acronym, ActorLexicon};
 use super::mentions::Mention;
 use crate::analysis::{Actor, ActorKind};
 use crate::span::Span;
-use crate::text::{normalize, Doc, Norm};
+use crate::text::{normalize, Doc, TokenTable};
 use std::collections::{HashMap, HashSet};
 
 /// The grouping key of a surface form: lowercase, without "the" and periods.
@@ -64,7 +64,7 @@ struct Entity {
 
 pub(super) fn group(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     lex: &ActorLexicon,
     mentions: Vec<Mention>,
 ) -> Vec<Actor> {
@@ -164,7 +164,8 @@ pub(super) fn group(
             ent.subkind = m.subkind.clone();
         }
         if m.kind == ActorKind::Group && ent.affiliation.is_none() {
-            ent.affiliation = (m.first..m.last).find_map(|i| lex.demonyms.get(&norm[i]).cloned());
+            ent.affiliation =
+                (m.first..m.last).find_map(|i| lex.demonyms.get(table.norm(i)).cloned());
         }
         by_key.entry(kind_key).or_insert(t);
         if !ent.keys.contains(&key) {

@@ -4,7 +4,7 @@ use crate::analysis::ActorKind;
 use crate::data::tsv_rows;
 use crate::lexicon::PhraseSet;
 use crate::model::Tagger;
-use crate::text::{normalize, Norm};
+use crate::text::{normalize, TokenTable};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -101,9 +101,9 @@ impl ActorLexicon {
     }
 
     /// True when a group noun of the lexicon ("analysts", "officials")
-    /// starts at token `i` of `norm` and ends before token `limit`.
-    pub(crate) fn group_at(&self, norm: &Norm, i: usize, limit: usize) -> bool {
-        self.groups.longest_at(norm, i, limit).is_some()
+    /// starts at token `i` of `table` and ends before token `limit`.
+    pub(crate) fn group_at(&self, table: &TokenTable, i: usize, limit: usize) -> bool {
+        self.groups.longest_at(table, i, limit).is_some()
     }
 
     /// Adds a named actor.

@@ -6,7 +6,7 @@ use super::lexicon::ActorLexicon;
 use crate::analysis::ActorKind;
 use crate::model::Tagger;
 use crate::span::Span;
-use crate::text::{Doc, Norm, Sentence};
+use crate::text::{Doc, Sentence, TokenTable};
 
 /// A mention before grouping.
 #[derive(Clone, Debug)]
@@ -73,14 +73,14 @@ const GROUP_MODIFIERS: &[&str] = &[
 /// pass's emission scores.
 pub(super) fn tag_doc(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     ctx: &DocContext,
     tagger: &Tagger,
 ) -> Vec<Vec<usize>> {
     let sfs: Vec<SentenceFeatures> = doc
         .sentences
         .iter()
-        .map(|s| SentenceFeatures::new(doc, norm, ctx, s))
+        .map(|s| SentenceFeatures::new(doc, table, ctx, s))
         .collect();
     if tagger.decoder() == crate::model::Decoder::Greedy {
         return sfs
@@ -105,7 +105,7 @@ pub(super) fn tag_doc(
         emits.push(emit);
         out.push(labels);
     }
-    let tags = DocTags::new(doc, norm, &flat);
+    let tags = DocTags::new(doc, table, &flat);
     let mut feats = Vec::new();
     for ((sf, mut emit), labels) in sfs.iter().zip(emits).zip(&mut out) {
         let mut changed = false;
@@ -174,7 +174,7 @@ fn covering(named: &[Mention], i: usize) -> Option<&Mention> {
 
 pub(super) fn group_mentions(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     lex: &ActorLexicon,
     s: &Sentence,
     named: &[Mention],
@@ -182,7 +182,7 @@ pub(super) fn group_mentions(
     let mut out = Vec::new();
     let mut i = s.first;
     while i < s.last {
-        let Some((len, &sub)) = lex.groups.longest_at(norm, i, s.last) else {
+        let Some((len, &sub)) = lex.groups.longest_at(table, i, s.last) else {
             i += 1;
             continue;
         };
@@ -194,7 +194,7 @@ pub(super) fn group_mentions(
         let mut first = i;
         while first > s.first {
             let p = first - 1;
-            let w = &norm[p];
+            let w = table.norm(p);
             let before = covering(named, p);
             let is_mod = GROUP_MODIFIERS.contains(&w)
                 || lex.demonyms.contains_key(w)
@@ -205,7 +205,7 @@ pub(super) fn group_mentions(
             first = before.map_or(p, |m| m.first.max(s.first));
         }
         // Leading quantifiers are not part of the name of the group.
-        while first < i && matches!(&norm[first], "some" | "many" | "several" | "other") {
+        while first < i && matches!(table.norm(first), "some" | "many" | "several" | "other") {
             first += 1;
         }
         let last = i + len;

@@ -27,7 +27,7 @@ mod tests;
 #[cfg(feature = "training")]
 mod train;
 
-pub(crate) use hash::{str_hash, FeatureHash};
+pub(crate) use hash::{bytes_hash, str_hash, FeatureHash};
 #[cfg(feature = "training")]
 pub(crate) use train::{Rng, Trainer};
 

@@ -1,9 +1,39 @@
 //! Word shapes and affixes, the spelling features of the taggers.
 
-/// Appends a compact word shape to `out`: "Xx", "XX", "d", "X.X.", "Xx-Xx".
-pub(crate) fn shape_into(s: &str, out: &mut String) {
+/// Appends a compact word shape to `out` (UTF-8): "Xx", "XX", "d", "X.X.",
+/// "Xx-Xx". Uppercase letters become `X`, lowercase `x`, digits `d`, other
+/// letters `a`; anything else stays; a run of one class keeps two characters.
+pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
     let mut last = '\0';
     let mut run = 0;
+    let mut push = |k: char, out: &mut Vec<u8>| {
+        if k == last {
+            run += 1;
+            if run >= 2 {
+                return;
+            }
+        } else {
+            run = 0;
+        }
+        last = k;
+        let mut b = [0u8; 4];
+        out.extend_from_slice(k.encode_utf8(&mut b).as_bytes());
+    };
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            let k = if b.is_ascii_uppercase() {
+                'X'
+            } else if b.is_ascii_lowercase() {
+                'x'
+            } else if b.is_ascii_digit() {
+                'd'
+            } else {
+                char::from(b)
+            };
+            push(k, out);
+        }
+        return;
+    }
     for c in s.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -16,16 +46,7 @@ pub(crate) fn shape_into(s: &str, out: &mut String) {
         } else {
             c
         };
-        if k == last {
-            run += 1;
-            if run >= 2 {
-                continue;
-            }
-        } else {
-            run = 0;
-        }
-        last = k;
-        out.push(k);
+        push(k, out);
     }
 }
 
