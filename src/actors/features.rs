@@ -352,20 +352,16 @@ impl<'a> SentenceFeatures<'a> {
         );
     }
 
-    /// Appends the second-pass features of token `k` ([`DocTags`]): its
-    /// own first-pass label; the types the first pass gave the same word
-    /// elsewhere in the document (all of them, and the most frequent, with
-    /// whether the sentence is in capitals); the type and length of the
-    /// longest name the word was part of. Returns true when the word was
-    /// tagged otherwise elsewhere: only then can the second pass change much.
-    pub(crate) fn doc_features(&self, tags: &DocTags, k: usize, out: &mut Vec<u64>) -> bool {
+    /// How the first pass tagged the word of token `k` ([`DocTags`]): its
+    /// entry, the type of the token's own label, and the other occurrences'
+    /// counts by type with the mask of the types they hold (`None` for a
+    /// token without a capital letter or a word the first pass did not see).
+    fn first_pass(&self, tags: &'a DocTags, k: usize) -> Option<FirstPass<'a>> {
         if self.skip(k) {
-            return false;
+            return None;
         }
         let i = self.first + k;
-        let Some(w) = tags.words.get(self.table.hash(i)) else {
-            return false;
-        };
+        let w = tags.words.get(self.table.hash(i))?;
         let own = usize::from(tags.labels[i]);
         let t = label_type(own);
         // The other occurrences.
@@ -375,6 +371,37 @@ impl<'a> SentenceFeatures<'a> {
             .iter()
             .enumerate()
             .fold(0u64, |m, (b, &c)| m | u64::from(c > 0) << b);
+        Some(FirstPass {
+            word: w,
+            own,
+            counts,
+            mask,
+        })
+    }
+
+    /// Whether the first pass tagged the word of token `k` otherwise
+    /// elsewhere: only then can the second pass change much.
+    pub(crate) fn tagged_otherwise(&self, tags: &'a DocTags, k: usize) -> bool {
+        self.first_pass(tags, k)
+            .is_some_and(|p| p.mask & !(1 << label_type(p.own)) != 0)
+    }
+
+    /// Appends the second-pass features of token `k` ([`DocTags`]): its
+    /// own first-pass label; the types the first pass gave the same word
+    /// elsewhere in the document (all of them, and the most frequent, with
+    /// whether the sentence is in capitals); the type and length of the
+    /// longest name the word was part of. Returns
+    /// [`SentenceFeatures::tagged_otherwise`].
+    pub(crate) fn doc_features(&self, tags: &'a DocTags, k: usize, out: &mut Vec<u64>) -> bool {
+        let Some(FirstPass {
+            word: w,
+            own,
+            counts,
+            mask,
+        }) = self.first_pass(tags, k)
+        else {
+            return false;
+        };
         let mut maj = 4;
         for (b, &c) in counts[..4].iter().enumerate() {
             if c > 0 && (maj == 4 || c > counts[maj]) {
@@ -389,8 +416,16 @@ impl<'a> SentenceFeatures<'a> {
             let (len, ty) = w.longest;
             out.push(f(43).num(u64::from(ty)).num(u64::from(len.min(3))).finish());
         }
-        mask & !(1 << t) != 0
+        mask & !(1 << label_type(own)) != 0
     }
+}
+
+/// [`SentenceFeatures::first_pass`].
+struct FirstPass<'a> {
+    word: &'a WordTags,
+    own: usize,
+    counts: [u16; 5],
+    mask: u64,
 }
 
 /// Builds the tagger's features for every token of one sentence (for

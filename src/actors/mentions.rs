@@ -95,31 +95,41 @@ pub(super) fn tag_doc(
             })
             .collect();
     }
+    // Sentences hold every token in order: the emission scores of all of
+    // them, one after another, are indexed by token.
+    let mut emits = Vec::with_capacity(doc.tokens.len());
     let mut flat = vec![0usize; doc.tokens.len()];
-    let mut emits = Vec::with_capacity(sfs.len());
     let mut out = Vec::with_capacity(sfs.len());
     for (s, sf) in doc.sentences.iter().zip(&sfs) {
-        let emit = tagger.emissions(sf.len(), |k| sf.skip_run(k), |k, o| sf.token(k, o));
-        let labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
+        tagger.emissions_into(
+            &mut emits,
+            sf.len(),
+            |k| sf.skip_run(k),
+            |k, o| sf.token(k, o),
+        );
+        let emit = &emits[s.first..s.last];
+        let labels = tagger.viterbi_scored(emit, |k| sf.word(k), |k| sf.skip_run(k));
         flat[s.first..s.last].copy_from_slice(&labels);
-        emits.push(emit);
         out.push(labels);
     }
     let tags = DocTags::new(doc, table, &flat);
     let mut feats = Vec::new();
-    for ((sf, mut emit), labels) in sfs.iter().zip(emits).zip(&mut out) {
-        let mut changed = false;
+    for ((s, sf), labels) in doc.sentences.iter().zip(&sfs).zip(&mut out) {
+        // Only a sentence with a word that the first pass tagged otherwise
+        // elsewhere is decoded again (elsewhere the new features change little).
+        if !(0..sf.len()).any(|k| !sf.skip_run(k) && sf.tagged_otherwise(&tags, k)) {
+            continue;
+        }
+        let emit = &mut emits[s.first..s.last];
         for (k, e) in emit.iter_mut().enumerate() {
             if sf.skip_run(k) {
                 continue;
             }
             feats.clear();
-            changed |= sf.doc_features(&tags, k, &mut feats);
+            sf.doc_features(&tags, k, &mut feats);
             tagger.add_features(&feats, e);
         }
-        if changed {
-            *labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
-        }
+        *labels = tagger.viterbi_scored(emit, |k| sf.word(k), |k| sf.skip_run(k));
     }
     out
 }

@@ -16,7 +16,7 @@
 //!   sequence under the BIO constraint is found exactly. It is trained as a
 //!   structured perceptron (one update per sequence), which suits long spans
 //!   whose start can only be told from what follows them. The emission
-//!   scores of a sequence can be computed once ([`Tagger::emissions`]),
+//!   scores of a sequence can be computed once ([`Tagger::emissions_into`]),
 //!   extended ([`Tagger::add_features`]) and decoded again
 //!   ([`Tagger::viterbi_scored`]): the actor layer's second pass.
 
@@ -359,28 +359,28 @@ impl Tagger {
         backtrack(&best, &valid, &back, n, l)
     }
 
-    /// The emission scores of every token of a sequence (all zero for a
-    /// token for which `skip(i)` holds), for [`Tagger::viterbi_scored`]: a
-    /// caller that decodes a sequence twice with a few more features the
-    /// second time adds only those ([`Tagger::add_features`]).
-    pub fn emissions(
+    /// Appends to `out` the emission scores of every token of a sequence
+    /// (all zero for a token for which `skip(i)` holds), for
+    /// [`Tagger::viterbi_scored`]: a caller that decodes a sequence twice
+    /// with a few more features the second time adds only those
+    /// ([`Tagger::add_features`]).
+    pub fn emissions_into(
         &self,
+        out: &mut Vec<Emission>,
         n: usize,
         skip: impl Fn(usize) -> bool,
         mut features: impl FnMut(usize, &mut Vec<u64>),
-    ) -> Vec<Emission> {
+    ) {
         let mut feats = Vec::with_capacity(40);
-        (0..n)
-            .map(|i| {
-                let mut e = [0i32; MAX_LABELS];
-                if !skip(i) {
-                    feats.clear();
-                    features(i, &mut feats);
-                    self.add_rows(&feats, &mut e);
-                }
-                e
-            })
-            .collect()
+        out.extend((0..n).map(|i| {
+            let mut e = [0i32; MAX_LABELS];
+            if !skip(i) {
+                feats.clear();
+                features(i, &mut feats);
+                self.add_rows(&feats, &mut e);
+            }
+            e
+        }));
     }
 
     /// Adds the weights of the features `hs` to the emission scores `e`.
@@ -388,7 +388,7 @@ impl Tagger {
         self.add_rows(hs, e);
     }
 
-    /// Viterbi over emission scores computed beforehand ([`Tagger::emissions`]).
+    /// Viterbi over emission scores computed beforehand ([`Tagger::emissions_into`]).
     pub fn viterbi_scored(
         &self,
         emit: &[Emission],
