@@ -4,36 +4,34 @@
 /// "Xx-Xx". Uppercase letters become `X`, lowercase `x`, digits `d`, other
 /// letters `a`; anything else stays; a run of one class keeps two characters.
 pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
-    let mut last = '\0';
-    let mut run = 0;
-    let mut push = |k: char, out: &mut Vec<u8>| {
-        if k == last {
-            run += 1;
-            if run >= 2 {
-                return;
-            }
-        } else {
-            run = 0;
-        }
-        last = k;
-        let mut b = [0u8; 4];
-        out.extend_from_slice(k.encode_utf8(&mut b).as_bytes());
-    };
     if s.is_ascii() {
+        let mut last = 0u8;
+        let mut run = 0;
         for &b in s.as_bytes() {
             let k = if b.is_ascii_uppercase() {
-                'X'
+                b'X'
             } else if b.is_ascii_lowercase() {
-                'x'
+                b'x'
             } else if b.is_ascii_digit() {
-                'd'
+                b'd'
             } else {
-                char::from(b)
+                b
             };
-            push(k, out);
+            if k == last {
+                run += 1;
+                if run >= 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+            }
+            last = k;
+            out.push(k);
         }
         return;
     }
+    let mut last = '\0';
+    let mut run = 0;
     for c in s.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -46,7 +44,17 @@ pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
         } else {
             c
         };
-        push(k, out);
+        if k == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = k;
+        let mut b = [0u8; 4];
+        out.extend_from_slice(k.encode_utf8(&mut b).as_bytes());
     }
 }
 

@@ -275,7 +275,14 @@ fn scan_word(sc: &Scanner, start: usize) -> (usize, TokenKind, bool) {
     };
     let mut i = start;
     let mut has_inner_period = false;
-    while let Some(c) = sc.char_at(i) {
+    loop {
+        // ASCII letters and digits: the bulk of a word, byte by byte.
+        while i < sc.bytes.len() && sc.bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let Some(c) = sc.char_at(i) else {
+            break;
+        };
         if is_word_char(c) {
             i += c.len_utf8();
             continue;
@@ -332,6 +339,9 @@ fn scan_word(sc: &Scanner, start: usize) -> (usize, TokenKind, bool) {
 
 /// Finds a trailing possessive `'s` or negation `n't` in a word.
 fn split_clitic(word: &str) -> (usize, Option<TokenKind>) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b't' | b'T')) {
+        return (word.len(), None);
+    }
     for apo in ["'", "’"] {
         for (suffix, kind) in [("s", TokenKind::Possessive), ("S", TokenKind::Possessive)] {
             let clitic_len = apo.len() + suffix.len();
