@@ -305,6 +305,13 @@ impl<'a> SentenceFeatures<'a> {
         let ki = k as isize;
         let w = self.form(k);
         let w: &str = &w;
+        // The table's suffixes are those of the normalised form, which is the
+        // word form except in numbers.
+        let (suffix2, suffix3) = if doc.tokens[i].kind == TokenKind::Number {
+            (str_hash(suffix(w, 2)), str_hash(suffix(w, 3)))
+        } else {
+            (table.suffix(i, 2), table.suffix(i, 3))
+        };
         let (fh, sh): (KeyOf<'a>, KeyOf<'a>) = (Self::word, Self::shape);
         let (w0, s0) = (self.word(k), self.shape(k));
         let (wp, wn) = (self.at(fh, ki - 1), self.at(fh, ki + 1));
@@ -327,8 +334,8 @@ impl<'a> SentenceFeatures<'a> {
                 f(4).h(s0),
                 f(5).str(prefix(w, 2)),
                 f(6).str(prefix(w, 3)),
-                f(7).str(suffix(w, 2)),
-                f(8).str(suffix(w, 3)),
+                f(7).h(suffix2),
+                f(8).h(suffix3),
                 f(9).str(suffix(w, 4)),
                 f(10).h(wp),
                 f(11).h(wn),

@@ -230,7 +230,6 @@ impl<'a> ClaimFeatures<'a> {
             self.s(k - 1, lo, hi),
             self.s(k + 1, lo, hi),
         );
-        let w = self.table.norm(i);
         let kind = self.doc.tokens[i].kind as u64;
         let r0 = u64::from(self.rule[i]);
         let (rp, rn) = (
@@ -251,8 +250,8 @@ impl<'a> ClaimFeatures<'a> {
                 f(1),
                 f(2).h(w0),
                 f(3).h(s0),
-                f(4).str(crate::text::suffix(w, 3)),
-                f(5).str(crate::text::suffix(w, 2)),
+                f(4).h(self.table.suffix(i, 3)),
+                f(5).h(self.table.suffix(i, 2)),
                 f(6).h(wp),
                 f(7).h(wn),
                 f(8).h(self.w(k - 2, lo, hi)),

@@ -8,13 +8,13 @@
 //! | clause start ([`TokenTable::opens`]) | a quote, dash, bracket, colon or semicolon | actors (sentence-start features, first-pass tags) |
 //! | sentence of each token | | claims (rules, tagger, impersonal passives) |
 //! | quotation partner ([`TokenTable::partner`]) | double quotes paired over the document | claims (rules, tagger, impersonal passives) |
-//! | model keys ([`TokenTable::word`], [`TokenTable::shape`]) | feature hashes of the word form and the word shape | both taggers (only built when one runs) |
+//! | model keys ([`TokenTable::word`], [`TokenTable::shape`], [`TokenTable::suffix`]) | feature hashes of the word form, the word shape and the last two and three characters | both taggers (only built when one runs) |
 //!
 //! The model keys hash exactly the strings the taggers were trained on (the
 //! trainers read this table too), so the shipped models stay valid.
 
 use super::norm::{normalize_into, token_hash};
-use super::{shape_into, Doc, TokenKind};
+use super::{shape_into, suffix, Doc, TokenKind};
 use crate::model::{bytes_hash, str_hash};
 
 /// No quotation partner.
@@ -52,6 +52,9 @@ pub(crate) struct TokenTable {
     words: Vec<u64>,
     /// Feature hash of each word shape (empty when no tagger runs).
     shapes: Vec<u64>,
+    /// Feature hashes of the last two and the last three characters of
+    /// each normalised form (empty when no tagger runs).
+    suffixes: Vec<[u64; 2]>,
 }
 
 impl TokenTable {
@@ -69,6 +72,7 @@ impl TokenTable {
             partner: Vec::new(),
             words: Vec::new(),
             shapes: Vec::new(),
+            suffixes: Vec::new(),
         };
         t.bounds.push(0);
         for tok in &doc.tokens {
@@ -106,6 +110,12 @@ impl TokenTable {
                     buf.clear();
                     shape_into(tok.span.slice(doc.text), &mut buf);
                     bytes_hash(&buf)
+                })
+                .collect();
+            t.suffixes = (0..n)
+                .map(|i| {
+                    let w = t.norm(i);
+                    [str_hash(suffix(w, 2)), str_hash(suffix(w, 3))]
                 })
                 .collect();
         }
@@ -190,6 +200,14 @@ impl TokenTable {
     #[inline]
     pub(crate) fn shape(&self, i: usize) -> u64 {
         self.shapes[i]
+    }
+
+    /// The feature hash ([`str_hash`]) of the last `n` characters of token
+    /// `i`'s normalised form, for `n` 2 or 3 (only when the table was built
+    /// with model keys).
+    #[inline]
+    pub(crate) fn suffix(&self, i: usize, n: usize) -> u64 {
+        self.suffixes[i][usize::from(n == 3)]
     }
 }
 
@@ -447,6 +465,11 @@ mod tests {
                 str_hash(&old_shape(raw)),
                 "shape key of {raw:?}"
             );
+            for n in [2, 3] {
+                let chars: Vec<char> = norm.chars().collect();
+                let tail: String = chars[chars.len().saturating_sub(n)..].iter().collect();
+                assert_eq!(t.suffix(i, n), str_hash(&tail), "suffix {n} of {raw:?}");
+            }
         }
     }
 
