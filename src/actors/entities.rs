@@ -4,14 +4,9 @@
 use super::lexicon::{is_acronym, ActorLexicon};
 use super::mentions::Mention;
 use crate::analysis::{Actor, ActorKind};
-use crate::hash::FxHasher;
+use crate::hash::{FxMap, FxSet};
 use crate::span::Span;
 use crate::text::{normalize, Doc, TokenTable};
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The grouping key of a surface form: lowercase, without a leading "the"
 /// and periods, its words separated by one space.
