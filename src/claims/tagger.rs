@@ -19,7 +19,7 @@ use super::cues::CueLexicon;
 use super::Found;
 #[cfg(feature = "training")]
 use crate::model::Sequence;
-use crate::model::{str_hash, Decoder, FeatureHash, Tagger};
+use crate::model::{num_hash, str_hash, Decoder, FeatureHash, Tagger};
 use crate::span::Span;
 use crate::text::{Doc, TokenTable, NONE};
 use std::sync::{Arc, LazyLock};
@@ -230,21 +230,27 @@ impl<'a> ClaimFeatures<'a> {
             self.s(k - 1, lo, hi),
             self.s(k + 1, lo, hi),
         );
-        let kind = self.doc.tokens[i].kind as u64;
-        let r0 = u64::from(self.rule[i]);
+        // The small numbers, each hashed once for the features that hold it
+        // (`f(t).h(num_hash(n))` is `f(t).num(n)`).
+        let num = |n: u64| num_hash(n);
+        let kind = num(self.doc.tokens[i].kind as u64);
+        let r0 = num(u64::from(self.rule[i]));
         let (rp, rn) = (
-            Self::at(&self.rule, k - 1, lo, hi),
-            Self::at(&self.rule, k + 1, lo, hi),
+            num(Self::at(&self.rule, k - 1, lo, hi)),
+            num(Self::at(&self.rule, k + 1, lo, hi)),
         );
-        let c0 = u64::from(self.cue[i]);
+        let c0 = num(u64::from(self.cue[i]));
         let (cp, cn) = (
-            Self::at(&self.cue, k - 1, lo, hi),
-            Self::at(&self.cue, k + 1, lo, hi),
+            num(Self::at(&self.cue, k - 1, lo, hi)),
+            num(Self::at(&self.cue, k + 1, lo, hi)),
         );
-        let q0 = u64::from(self.quote[i]);
-        let pos = u64::from(self.pos[i]);
-        let (cl, cr) = (u64::from(self.cue_left[i]), u64::from(self.cue_right[i]));
-        let para_start = u64::from(i == lo);
+        let q0 = num(u64::from(self.quote[i]));
+        let pos = num(u64::from(self.pos[i]));
+        let (cl, cr) = (
+            num(u64::from(self.cue_left[i])),
+            num(u64::from(self.cue_right[i])),
+        );
+        let para_start = num(u64::from(i == lo));
         out.extend(
             [
                 f(1),
@@ -259,25 +265,25 @@ impl<'a> ClaimFeatures<'a> {
                 f(10).h(wp).h(w0),
                 f(11).h(w0).h(wn),
                 f(12).h(sp).h(s0).h(sn),
-                f(13).num(c0),
-                f(14).num(cp).num(c0).num(cn),
-                f(15).num(r0),
-                f(16).num(rp).num(r0).num(rn),
-                f(17).num(r0).h(w0),
-                f(18).num(q0),
-                f(19).num(q0).num(kind),
-                f(20).num(pos),
-                f(21).num(cl).num(cr),
-                f(22).num(cl).num(cr).num(q0),
-                f(23).num(c0).h(w0),
-                f(24).num(pos).h(w0),
-                f(25).num(para_start).num(pos).num(q0),
-                f(26).num(r0).num(cl).num(cr),
-                f(27).num(cl).h(self.cue_word_left[i]),
-                f(28).num(cr).h(self.cue_word_right[i]),
+                f(13).h(c0),
+                f(14).h(cp).h(c0).h(cn),
+                f(15).h(r0),
+                f(16).h(rp).h(r0).h(rn),
+                f(17).h(r0).h(w0),
+                f(18).h(q0),
+                f(19).h(q0).h(kind),
+                f(20).h(pos),
+                f(21).h(cl).h(cr),
+                f(22).h(cl).h(cr).h(q0),
+                f(23).h(c0).h(w0),
+                f(24).h(pos).h(w0),
+                f(25).h(para_start).h(pos).h(q0),
+                f(26).h(r0).h(cl).h(cr),
+                f(27).h(cl).h(self.cue_word_left[i]),
+                f(28).h(cr).h(self.cue_word_right[i]),
                 f(29).h(self.quote_ctx[i].0),
                 f(30).h(self.quote_ctx[i].1),
-                f(31).num(q0).h(self.quote_ctx[i].1).num(r0),
+                f(31).h(q0).h(self.quote_ctx[i].1).h(r0),
             ]
             .map(FeatureHash::finish),
         );

@@ -25,7 +25,7 @@ pub(crate) fn bytes_hash(bytes: &[u8]) -> u64 {
 
 /// The hash that [`FeatureHash::num`] adds for `n`.
 #[inline]
-pub(super) fn num_hash(n: u64) -> u64 {
+pub(crate) fn num_hash(n: u64) -> u64 {
     fmix(n.wrapping_add(0x1234_5678))
 }
 

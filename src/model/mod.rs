@@ -27,11 +27,9 @@ mod tests;
 #[cfg(feature = "training")]
 mod train;
 
-pub(crate) use hash::{bytes_hash, str_hash, FeatureHash};
+pub(crate) use hash::{bytes_hash, num_hash, str_hash, FeatureHash};
 #[cfg(feature = "training")]
 pub(crate) use train::{Rng, Trainer};
-
-use hash::num_hash;
 
 /// Static features of the tokens of one sequence, as hashes, plus one
 /// "word key" per token used by the history features.
