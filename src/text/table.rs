@@ -74,11 +74,18 @@ impl TokenTable {
             shapes: Vec::new(),
             suffixes: Vec::new(),
         };
+        if model_keys {
+            t.words.reserve(n);
+            t.shapes.reserve(n);
+            t.suffixes.reserve(n);
+        }
+        let mut shape = Vec::new();
         t.bounds.push(0);
         for tok in &doc.tokens {
             let s = tok.span.slice(doc.text);
             let start = t.buf.len();
             let (mut flags, chars) = spelling(s);
+            let ascii = s.len() == usize::from(chars);
             if tok.kind == TokenKind::Word && flags & (ANY_UPPER | NOT_LOWER_ASCII) == 0 {
                 // Lowercase ASCII letters only: already normalised.
                 t.buf.push_str(s);
@@ -91,7 +98,28 @@ impl TokenTable {
             {
                 flags |= OPENS;
             }
-            t.hashes.push(token_hash(&t.buf[start..]));
+            let w = &t.buf[start..];
+            t.hashes.push(token_hash(w));
+            if model_keys {
+                t.words.push(if tok.kind == TokenKind::Number {
+                    str_hash(&number_form(w))
+                } else {
+                    str_hash(w)
+                });
+                shape.clear();
+                shape_into(s, &mut shape);
+                t.shapes.push(bytes_hash(&shape));
+                // The normalised form of ASCII is ASCII: its characters are its bytes.
+                let b = w.as_bytes();
+                t.suffixes.push(if ascii {
+                    [
+                        bytes_hash(&b[b.len().saturating_sub(2)..]),
+                        bytes_hash(&b[b.len().saturating_sub(3)..]),
+                    ]
+                } else {
+                    [str_hash(suffix(w, 2)), str_hash(suffix(w, 3))]
+                });
+            }
             t.bounds.push(t.buf.len() as u32);
             t.flags.push(flags);
             t.chars.push(chars);
@@ -100,25 +128,6 @@ impl TokenTable {
             t.sentence[s.first..s.last].fill(si as u32);
         }
         t.partner = pair_quotes(doc, &t);
-        if model_keys {
-            t.words = (0..n).map(|i| str_hash(&word_form(doc, &t, i))).collect();
-            let mut buf = Vec::new();
-            t.shapes = doc
-                .tokens
-                .iter()
-                .map(|tok| {
-                    buf.clear();
-                    shape_into(tok.span.slice(doc.text), &mut buf);
-                    bytes_hash(&buf)
-                })
-                .collect();
-            t.suffixes = (0..n)
-                .map(|i| {
-                    let w = t.norm(i);
-                    [str_hash(suffix(w, 2)), str_hash(suffix(w, 3))]
-                })
-                .collect();
-        }
         t
     }
 
@@ -259,18 +268,11 @@ fn first_flags(f: u8) -> u8 {
         | (if f & ANY_LOWER != 0 { FIRST_LOWER } else { 0 })
 }
 
-/// The word form the taggers hash: the normalised form, with the digits of a number as `0`.
-fn word_form<'t>(doc: &Doc, t: &'t TokenTable, i: usize) -> std::borrow::Cow<'t, str> {
-    let w = t.norm(i);
-    if doc.tokens[i].kind == TokenKind::Number {
-        std::borrow::Cow::Owned(
-            w.chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect(),
-        )
-    } else {
-        std::borrow::Cow::Borrowed(w)
-    }
+/// The word form of a number that the taggers hash: its normalised form with the digits as `0`.
+fn number_form(w: &str) -> String {
+    w.chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
 }
 
 /// Pairs double quotation marks over the whole document; a quote left open
