@@ -16,8 +16,10 @@
 
 use super::cues::{CueKind, CueLexicon};
 use super::Found;
+use crate::lexicon::PhraseSet;
 use crate::span::Span;
 use crate::text::{Doc, TokenKind, TokenTable, NONE};
+use std::sync::LazyLock;
 
 /// The longest content that runs to the end of its sentence, in tokens (a
 /// longer sentence is cut there: it keeps a sentence with many cues linear).
@@ -221,6 +223,16 @@ const STOP: &[&str] = &[
     "whose",
 ];
 
+/// [`STOP`] as a phrase set of one-token phrases: a noun phrase asks for
+/// every word it passes, and the token table has each token's hash.
+static STOP_SET: LazyLock<PhraseSet<usize>> = LazyLock::new(|| {
+    let mut set = PhraseSet::new();
+    for w in STOP {
+        set.insert(w, 0);
+    }
+    set
+});
+
 /// Prepositions allowed inside a source noun phrase ("spokesman for the campaign").
 const NP_PREPS: &[&str] = &["of", "for", "at", "by", "in", "from"];
 
@@ -363,6 +375,12 @@ impl Ctx<'_, '_> {
         words.contains(&self.n(i))
     }
 
+    /// `self.is(i, STOP)`.
+    #[inline]
+    fn is_stop(&self, i: usize) -> bool {
+        STOP_SET.longest_at(self.table, i, i + 1).is_some()
+    }
+
     #[inline]
     fn is_upper(&self, i: usize) -> bool {
         self.table.first_upper(i)
@@ -392,8 +410,7 @@ impl Ctx<'_, '_> {
     fn np_word(&self, i: usize) -> bool {
         match self.kind(i) {
             TokenKind::Word => {
-                !self.is(i, STOP)
-                    && (self.is_upper(i) || !self.lex.phrases.contains_word(self.n(i)))
+                !self.is_stop(i) && (self.is_upper(i) || !self.lex.phrases.contains_word(self.n(i)))
             }
             TokenKind::Number | TokenKind::Possessive => true,
             TokenKind::Punct => self.n(i) == "&",
@@ -699,7 +716,7 @@ impl Ctx<'_, '_> {
         // A lone particle is not a content ("readers wrote in").
         if s + 1 < self.table.len()
             && self.is_terminal(s + 1)
-            && (self.is(s, STOP) || self.is(s, PREPS))
+            && (self.is_stop(s) || self.is(s, PREPS))
         {
             return None;
         }
@@ -1106,4 +1123,30 @@ fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod stop_tests {
+    use super::*;
+
+    /// The phrase set finds exactly the words of the list: each is one token.
+    #[test]
+    fn stop_set_is_the_stop_list() {
+        for w in STOP {
+            assert_eq!(crate::lexicon::phrase_tokens(w).len(), 1, "{w}");
+        }
+        let text = format!("{} Stop words , x gazelle", STOP.join(" "));
+        let doc = Doc::new(&text);
+        let table = TokenTable::new(&doc, false);
+        let lex = CueLexicon::default();
+        let cx = Ctx {
+            doc: &doc,
+            table: &table,
+            lex: &lex,
+        };
+        for i in 0..table.len() {
+            assert_eq!(cx.is_stop(i), cx.is(i, STOP), "{}", table.norm(i));
+        }
+        assert!(cx.is_stop(0) && !cx.is_stop(table.len() - 1));
+    }
 }
