@@ -187,7 +187,7 @@ pub(super) fn group(
             }
         }
         if ent.subkind.is_none() {
-            ent.subkind = m.subkind.clone();
+            ent.subkind = m.subkind.map(str::to_string);
         }
         if m.kind == ActorKind::Group && ent.affiliation.is_none() {
             ent.affiliation =

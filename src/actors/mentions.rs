@@ -10,12 +10,13 @@ use crate::text::{Doc, Sentence, TokenTable};
 
 /// A mention before grouping.
 #[derive(Clone, Debug)]
-pub(super) struct Mention {
+pub(super) struct Mention<'l> {
     pub(super) span: Span,
     pub(super) first: usize,
     pub(super) last: usize,
     pub(super) kind: ActorKind,
-    pub(super) subkind: Option<String>,
+    /// Borrowed from the lexicon.
+    pub(super) subkind: Option<&'l str>,
     pub(super) entry: Option<usize>,
 }
 
@@ -138,7 +139,10 @@ pub(super) fn tag_doc(
 /// overlaps) in one pass. A lexicon mention replaces the model mentions it
 /// contains, gives its entry and subkind to an identical model mention of the
 /// same kind, and is dropped when a model mention reaches past it.
-pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) -> Vec<Mention> {
+pub(super) fn merge_lexicon_mentions<'l>(
+    model: Vec<Mention<'l>>,
+    lexm: Vec<Mention<'l>>,
+) -> Vec<Mention<'l>> {
     let mut out = Vec::with_capacity(model.len() + lexm.len());
     let mut model = model.into_iter().peekable();
     for m in lexm {
@@ -163,7 +167,7 @@ pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) ->
                 if o.kind == m.kind || m.kind != ActorKind::Place {
                     o.kind = m.kind;
                     o.entry = m.entry;
-                    o.subkind = m.subkind.clone();
+                    o.subkind = m.subkind;
                 }
                 out.append(&mut overlapping);
             }
@@ -177,18 +181,18 @@ pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) ->
 }
 
 /// The mention among `named` (sorted, without overlaps) that covers token `i`.
-fn covering(named: &[Mention], i: usize) -> Option<&Mention> {
+fn covering<'m, 'l>(named: &'m [Mention<'l>], i: usize) -> Option<&'m Mention<'l>> {
     let k = named.partition_point(|m| m.last <= i);
     named.get(k).filter(|m| m.first <= i)
 }
 
-pub(super) fn group_mentions(
+pub(super) fn group_mentions<'l>(
     doc: &Doc,
     table: &TokenTable,
-    lex: &ActorLexicon,
+    lex: &'l ActorLexicon,
     s: &Sentence,
-    named: &[Mention],
-) -> Vec<Mention> {
+    named: &[Mention<'l>],
+) -> Vec<Mention<'l>> {
     let mut out = Vec::new();
     let mut i = s.first;
     while i < s.last {
@@ -224,7 +228,7 @@ pub(super) fn group_mentions(
             first,
             last,
             kind: ActorKind::Group,
-            subkind: Some(sub.to_string()),
+            subkind: Some(sub),
             entry: None,
         });
         i = last;

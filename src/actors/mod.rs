@@ -116,7 +116,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                     first: i,
                     last: i + len,
                     kind: entry.kind,
-                    subkind: entry.subkind.clone(),
+                    subkind: entry.subkind.as_deref(),
                     entry: Some(e),
                 }
             })
