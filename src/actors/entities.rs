@@ -416,3 +416,79 @@ impl LongFormIndex {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The one-pass key and the word-sequence checks against the code they replaced.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn old_key_of(s: &str) -> String {
+        let lower = normalize(s);
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        lower
+            .chars()
+            .filter(|&c| c != '.')
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn old_ends(long: &str, short: &str) -> bool {
+        let (kw, w): (Vec<&str>, Vec<&str>) =
+            (long.split(' ').collect(), short.split(' ').collect());
+        kw.len() > w.len() && kw.ends_with(&w)
+    }
+
+    fn old_starts(long: &str, short: &str) -> bool {
+        let (kw, w): (Vec<&str>, Vec<&str>) =
+            (long.split(' ').collect(), short.split(' ').collect());
+        kw.len() > w.len() && kw.starts_with(&w)
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(
+            key_of("The  U.S. State\u{a0}Department "),
+            "us state department"
+        );
+        assert_eq!(key_of("the"), "the");
+        assert_eq!(key_of(". ."), "");
+        assert!(ends_with_words(
+            "islamic revolutionary guard corps",
+            "guard corps"
+        ));
+        assert!(!ends_with_words(
+            "islamic revolutionary guard corps",
+            "ard corps"
+        ));
+        assert!(starts_with_words("jane roe", "jane"));
+        assert!(!starts_with_words("jane roe", "jane roe"));
+    }
+
+    const ALPHABET: &[char] = &[
+        'a', 'b', 'T', 'h', 'e', 't', 'H', 'E', ' ', ' ', '.', '\u{a0}', '\n', '’', 'İ', 'é', '-',
+    ];
+
+    proptest! {
+        #[test]
+        fn keys_and_word_checks_equal_the_old_code(
+            a in prop::collection::vec(prop::sample::select(ALPHABET), 0..16),
+            b in prop::collection::vec(prop::sample::select(ALPHABET), 0..8),
+        ) {
+            let (a, b): (String, String) = (a.into_iter().collect(), b.into_iter().collect());
+            prop_assert_eq!(key_of(&a), old_key_of(&a));
+            let (ka, kb) = (key_of(&a), key_of(&b));
+            prop_assert_eq!(ends_with_words(&ka, &kb), old_ends(&ka, &kb));
+            prop_assert_eq!(starts_with_words(&ka, &kb), old_starts(&ka, &kb));
+            // Keys made of the first or last words of the other.
+            let words: Vec<&str> = ka.split(' ').collect();
+            for n in 0..=words.len() {
+                let (head, tail) = (words[..n].join(" "), words[n..].join(" "));
+                prop_assert_eq!(ends_with_words(&ka, &tail), old_ends(&ka, &tail));
+                prop_assert_eq!(starts_with_words(&ka, &head), old_starts(&ka, &head));
+            }
+        }
+    }
+}
