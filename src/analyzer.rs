@@ -118,7 +118,10 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Analysis {
         let layers = self.layers;
         let doc = Doc::new(text);
-        let table = TokenTable::new(&doc, layers.actors || layers.claims);
+        // The taggers' keys only when a tagger runs.
+        let tagging = layers.actors && self.actors.has_tagger()
+            || layers.claims && self.claims_tagger.is_some();
+        let table = TokenTable::new(&doc, tagging);
         let actors = if layers.actors {
             actors::find(&doc, &table, &self.actors)
         } else {

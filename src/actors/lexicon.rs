@@ -100,6 +100,11 @@ impl ActorLexicon {
         lex
     }
 
+    /// Whether the actor layer has a learned tagger.
+    pub(crate) fn has_tagger(&self) -> bool {
+        self.tagger.is_some()
+    }
+
     /// True when a group noun of the lexicon ("analysts", "officials")
     /// starts at token `i` of `table` and ends before token `limit`.
     pub(crate) fn group_at(&self, table: &TokenTable, i: usize, limit: usize) -> bool {
