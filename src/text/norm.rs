@@ -12,11 +12,10 @@ pub(crate) fn normalize(token: &str) -> String {
 
 /// [`normalize`], appending to `out`.
 pub(crate) fn normalize_into(token: &str, out: &mut String) {
-    if token.is_ascii() {
-        out.extend(token.bytes().map(|b| match b {
-            b'`' => '\'',
-            b => char::from(b.to_ascii_lowercase()),
-        }));
+    if token.bytes().all(|b| b < 0x80 && b != b'`') {
+        let start = out.len();
+        out.push_str(token);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in token.chars() {
