@@ -5,8 +5,7 @@
 /// letters `a`; anything else stays; a run of one class keeps two characters.
 pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
     if s.is_ascii() {
-        let mut last = 0u8;
-        let mut run = 0;
+        let mut runs = Runs::default();
         for &b in s.as_bytes() {
             let k = if b.is_ascii_uppercase() {
                 b'X'
@@ -17,21 +16,13 @@ pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
             } else {
                 b
             };
-            if k == last {
-                run += 1;
-                if run >= 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
+            if runs.keep(k) {
+                out.push(k);
             }
-            last = k;
-            out.push(k);
         }
         return;
     }
-    let mut last = '\0';
-    let mut run = 0;
+    let mut runs = Runs::default();
     for c in s.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -44,17 +35,32 @@ pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
         } else {
             c
         };
-        if k == last {
-            run += 1;
-            if run >= 2 {
-                continue;
-            }
-        } else {
-            run = 0;
+        if runs.keep(k) {
+            let mut b = [0u8; 4];
+            out.extend_from_slice(k.encode_utf8(&mut b).as_bytes());
         }
-        last = k;
-        let mut b = [0u8; 4];
-        out.extend_from_slice(k.encode_utf8(&mut b).as_bytes());
+    }
+}
+
+/// The runs of a shape: the third and later characters of a run of one class are dropped.
+#[derive(Default)]
+struct Runs<K> {
+    last: K,
+    run: u32,
+}
+
+impl<K: PartialEq + Copy> Runs<K> {
+    /// Whether the shape keeps `k`, the next character.
+    #[inline]
+    fn keep(&mut self, k: K) -> bool {
+        if k == self.last {
+            self.run += 1;
+            self.run < 2
+        } else {
+            self.run = 0;
+            self.last = k;
+            true
+        }
     }
 }
 
