@@ -314,18 +314,30 @@ impl Tagger {
         let mut valid = [false; M];
         let mut next = [0i32; M];
         let mut back = vec![0u8; n * l];
+        // The word's transition rows after each previous label (index l: the start).
+        let mut xs = [[0u64; 2]; M + 1];
         for i in 0..n {
             if skip(i) {
                 skip_step(&mut best, &mut valid, &mut back[i * l..], l);
                 continue;
             }
-            emit[..l].fill(0);
-            emission(i, &mut emit);
+            // Loaded before the emission features are built, so that these
+            // memory accesses overlap that work.
             let w = num_hash(word(i));
             if i == 0 {
-                let x = row(prev_word[l].h(w).finish());
+                xs[l] = row(prev_word[l].h(w).finish());
+            } else {
+                for p in 0..l {
+                    if valid[p] {
+                        xs[p] = row(prev_word[p].h(w).finish());
+                    }
+                }
+            }
+            emit[..l].fill(0);
+            emission(i, &mut emit);
+            if i == 0 {
                 for c in 0..l {
-                    best[c] = emit[c] + (prev_rows[l][c] + biased(&x, c));
+                    best[c] = emit[c] + (prev_rows[l][c] + biased(&xs[l], c));
                     valid[c] = ok[0][c];
                 }
                 continue;
@@ -335,7 +347,7 @@ impl Tagger {
                 if !valid[p] {
                     continue;
                 }
-                let x = row(prev_word[p].h(w).finish());
+                let x = xs[p];
                 let (bp, trans, ok) = (best[p], &prev_rows[p], &ok[p + 1]);
                 for c in 0..l {
                     if !ok[c] {
