@@ -4,7 +4,7 @@
 use crate::analysis::{ActorKind, Analysis, HedgeKind};
 use crate::error::Error;
 use crate::model::Tagger;
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 use crate::{actors, claims, hedges, linking, score};
 use std::sync::{Arc, LazyLock};
 
@@ -122,22 +122,25 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Analysis {
         let layers = self.layers;
         let doc = Doc::new(text);
-        let norm = Norm::new(&doc);
+        // The taggers' keys only when a tagger runs.
+        let tagging = layers.actors && self.actors.has_tagger()
+            || layers.claims && self.claims_tagger.is_some();
+        let table = TokenTable::new(&doc, tagging);
         let actors = if layers.actors {
-            actors::find(&doc, &norm, &self.actors)
+            actors::find(&doc, &table, &self.actors)
         } else {
             Vec::new()
         };
         let (found, links) = if layers.claims {
-            let found = claims::find(&doc, &norm, &self.cues, self.claims_tagger.as_deref());
+            let found = claims::find(&doc, &table, &self.cues, self.claims_tagger.as_deref());
             let run = layers.actors.then_some(&actors[..]);
-            let links = linking::link(&doc, &norm, &self.actors, run, &found);
+            let links = linking::link(&doc, &table, &self.actors, run, &found);
             (found, links)
         } else {
             (Vec::new(), Vec::new())
         };
         let hedges = if layers.hedges {
-            hedges::find(&doc, &norm, &self.hedges)
+            hedges::find(&doc, &table, &self.hedges)
         } else {
             Vec::new()
         };

@@ -1,7 +1,13 @@
 //! Hashers for the short strings and the precomputed hashes of lexicons and
 //! token tables.
 
-use std::hash::Hasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A small, fast, non-cryptographic hasher for the short strings of lexicons
 /// (the standard SipHash is several times slower on them; inputs here are not

@@ -4,21 +4,50 @@
 use super::lexicon::{is_acronym, ActorLexicon};
 use super::mentions::Mention;
 use crate::analysis::{Actor, ActorKind};
+use crate::hash::{FxMap, FxSet};
 use crate::span::Span;
-use crate::text::{normalize, Doc, Norm};
-use std::collections::{HashMap, HashSet};
+use crate::text::{normalize, Doc, TokenTable};
 
-/// The grouping key of a surface form: lowercase, without "the" and periods.
+/// The grouping key of a surface form: lowercase, without a leading "the"
+/// and periods, its words separated by one space.
 fn key_of(s: &str) -> String {
     let lower = normalize(s);
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    lower
-        .chars()
-        .filter(|&c| c != '.')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let rest = lower.strip_prefix("the ").unwrap_or(&lower);
+    let mut key = String::with_capacity(rest.len());
+    let mut space = false;
+    let mut add = |c: char| {
+        if c == '.' {
+            return;
+        }
+        if c.is_whitespace() {
+            space = !key.is_empty();
+            return;
+        }
+        if space {
+            key.push(' ');
+            space = false;
+        }
+        key.push(c);
+    };
+    if rest.is_ascii() {
+        rest.bytes().for_each(|b| add(char::from(b)));
+    } else {
+        rest.chars().for_each(add);
+    }
+    key
+}
+
+/// Whether the key `long` holds more words than `short` and ends with them
+/// (keys hold words separated by one space, [`key_of`]).
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.ends_with(short) && {
+        long.as_bytes()[long.len() - short.len() - 1] == b' '
+    }
+}
+
+/// Whether the key `long` holds more words than `short` and starts with them.
+fn starts_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
 }
 
 /// True when `acronym` ("IRGC") abbreviates `long` ("Islamic Revolutionary Guard Corps").
@@ -56,23 +85,22 @@ struct Entity {
     subkind: Option<String>,
     name: Option<String>,
     forms: Vec<String>,
-    form_set: HashSet<String>,
-    keys: HashSet<String>,
+    form_set: FxSet<String>,
+    keys: FxSet<String>,
     mentions: Vec<Span>,
     affiliation: Option<String>,
 }
 
 pub(super) fn group(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     lex: &ActorLexicon,
     mentions: Vec<Mention>,
 ) -> Vec<Actor> {
     let mut entities: Vec<Entity> = Vec::new();
-    // Keyed by the name's key and the kind (one more character, after a
-    // separator no key holds).
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_entry: HashMap<usize, usize> = HashMap::new();
+    // The entity of each name's key, by kind.
+    let mut by_key: FxMap<String, [Option<usize>; 4]> = FxMap::default();
+    let mut by_entry: FxMap<usize, usize> = FxMap::default();
     // Longest names first, so short forms find their long form.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     crate::sort::sort_by_key(&mut order, |&k| {
@@ -80,8 +108,8 @@ pub(super) fn group(
         crate::sort::key2(usize::MAX - (m.last - m.first), m.span.start)
     });
     // Acronym definitions: "Long Name (LN)" → LN joins the long name.
-    let mut defined_by: HashMap<usize, usize> = HashMap::new();
-    let ending_at: HashMap<usize, usize> = mentions
+    let mut defined_by: FxMap<usize, usize> = FxMap::default();
+    let ending_at: FxMap<usize, usize> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind != ActorKind::Group)
@@ -115,11 +143,9 @@ pub(super) fn group(
         if let Some(e) = m.entry {
             target = by_entry.get(&e).copied().filter(same_kind);
         }
-        let mut kind_key = key.clone();
-        kind_key.push('\u{1}');
-        kind_key.push(char::from(b'0' + m.kind as u8));
+        let kind = m.kind as usize;
         if target.is_none() {
-            target = by_key.get(&kind_key).copied();
+            target = by_key.get(&key).and_then(|k| k[kind]);
         }
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
@@ -139,8 +165,8 @@ pub(super) fn group(
                     subkind: None,
                     name: None,
                     forms: Vec::new(),
-                    form_set: HashSet::new(),
-                    keys: HashSet::new(),
+                    form_set: FxSet::default(),
+                    keys: FxSet::default(),
                     mentions: Vec::new(),
                     affiliation: None,
                 });
@@ -161,12 +187,22 @@ pub(super) fn group(
             }
         }
         if ent.subkind.is_none() {
-            ent.subkind = m.subkind.clone();
+            ent.subkind = m.subkind.map(str::to_string);
         }
         if m.kind == ActorKind::Group && ent.affiliation.is_none() {
-            ent.affiliation = (m.first..m.last).find_map(|i| lex.demonyms.get(&norm[i]).cloned());
+            ent.affiliation =
+                (m.first..m.last).find_map(|i| lex.demonyms.get(table.norm(i)).cloned());
         }
-        by_key.entry(kind_key).or_insert(t);
+        match by_key.get_mut(&key) {
+            Some(k) => {
+                k[kind].get_or_insert(t);
+            }
+            None => {
+                let mut k = [None; 4];
+                k[kind] = Some(t);
+                by_key.insert(key.clone(), k);
+            }
+        }
         if !ent.keys.contains(&key) {
             index.add_key(&key, t);
             ent.keys.insert(key);
@@ -196,15 +232,16 @@ pub(super) fn group(
             });
             let name_key = key_of(&name);
             let mut aliases: Vec<String> = Vec::new();
+            let mut alias_keys: Vec<String> = Vec::new();
             for f in &e.forms {
                 let stripped = f
                     .strip_prefix("the ")
                     .or(f.strip_prefix("The "))
                     .unwrap_or(f);
-                if key_of(stripped) != name_key
-                    && !aliases.iter().any(|a| key_of(a) == key_of(stripped))
-                {
+                let key = key_of(stripped);
+                if key != name_key && !alias_keys.contains(&key) {
                     aliases.push(stripped.to_string());
+                    alias_keys.push(key);
                 }
             }
             Actor {
@@ -277,19 +314,25 @@ fn canonical_name(forms: &[String]) -> String {
 /// their forms, so that a short form finds its long form without a scan.
 #[derive(Default)]
 struct LongFormIndex {
-    by_first: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
-    by_initials: HashMap<String, Vec<usize>>,
+    by_first: FxMap<String, Vec<usize>>,
+    by_last: FxMap<String, Vec<usize>>,
+    by_initials: FxMap<String, Vec<usize>>,
 }
 
 /// Most entities one index key lists: a short form shared by more entities
 /// than this is ambiguous anyway, and the bound keeps grouping linear.
 const MAX_CANDIDATES: usize = 16;
 
-fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: &str, t: usize) {
-    let v = map.entry(key.to_string()).or_default();
-    if v.len() < MAX_CANDIDATES && !v.contains(&t) {
-        v.push(t);
+fn push_unique(map: &mut FxMap<String, Vec<usize>>, key: &str, t: usize) {
+    match map.get_mut(key) {
+        Some(v) => {
+            if v.len() < MAX_CANDIDATES && !v.contains(&t) {
+                v.push(t);
+            }
+        }
+        None => {
+            map.insert(key.to_string(), vec![t]);
+        }
     }
 }
 
@@ -321,16 +364,23 @@ impl LongFormIndex {
         key: &str,
         surface: &str,
     ) -> Option<usize> {
-        let words: Vec<&str> = key.split(' ').collect();
-        fn get<'m>(map: &'m HashMap<String, Vec<usize>>, w: &str) -> &'m [usize] {
+        fn get<'m>(map: &'m FxMap<String, Vec<usize>>, w: &str) -> &'m [usize] {
             map.get(w).map_or(&[], |v| v.as_slice())
         }
         let none: &[usize] = &[];
         let acronym = is_acronym(surface);
-        let acr_key = key.replace(['-', '&', ' '], "");
-        let candidates = get(&self.by_last, words[words.len() - 1])
+        let acr_key = if acronym {
+            key.replace(['-', '&', ' '], "")
+        } else {
+            String::new()
+        };
+        let (first, last) = (
+            key.split(' ').next().unwrap_or(key),
+            key.rsplit(' ').next().unwrap_or(key),
+        );
+        let candidates = get(&self.by_last, last)
             .iter()
-            .chain(get(&self.by_first, words[0]))
+            .chain(get(&self.by_first, first))
             .chain(if acronym {
                 get(&self.by_initials, &acr_key)
             } else {
@@ -347,18 +397,17 @@ impl LongFormIndex {
                 continue;
             }
             let hit = (acronym && e.forms.iter().any(|f| initials(f) == acr_key))
-                || e.keys.iter().take(MAX_CANDIDATES).any(|k| {
-                    let kw: Vec<&str> = k.split(' ').collect();
-                    kw.len() > words.len()
-                        && match (kind, m.kind) {
-                            (ActorKind::Person, ActorKind::Person) => {
-                                kw.ends_with(&words) || kw.starts_with(&words)
-                            }
-                            (ActorKind::Organization, ActorKind::Organization)
-                            | (ActorKind::Place, ActorKind::Place) => kw.ends_with(&words),
-                            _ => false,
+                || e.keys
+                    .iter()
+                    .take(MAX_CANDIDATES)
+                    .any(|k| match (kind, m.kind) {
+                        (ActorKind::Person, ActorKind::Person) => {
+                            ends_with_words(k, key) || starts_with_words(k, key)
                         }
-                });
+                        (ActorKind::Organization, ActorKind::Organization)
+                        | (ActorKind::Place, ActorKind::Place) => ends_with_words(k, key),
+                        _ => false,
+                    });
             if hit {
                 if found.is_some() {
                     return None;
@@ -367,5 +416,81 @@ impl LongFormIndex {
             }
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The one-pass key and the word-sequence checks against the code they replaced.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn old_key_of(s: &str) -> String {
+        let lower = normalize(s);
+        let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+        lower
+            .chars()
+            .filter(|&c| c != '.')
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn old_ends(long: &str, short: &str) -> bool {
+        let (kw, w): (Vec<&str>, Vec<&str>) =
+            (long.split(' ').collect(), short.split(' ').collect());
+        kw.len() > w.len() && kw.ends_with(&w)
+    }
+
+    fn old_starts(long: &str, short: &str) -> bool {
+        let (kw, w): (Vec<&str>, Vec<&str>) =
+            (long.split(' ').collect(), short.split(' ').collect());
+        kw.len() > w.len() && kw.starts_with(&w)
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(
+            key_of("The  U.S. State\u{a0}Department "),
+            "us state department"
+        );
+        assert_eq!(key_of("the"), "the");
+        assert_eq!(key_of(". ."), "");
+        assert!(ends_with_words(
+            "islamic revolutionary guard corps",
+            "guard corps"
+        ));
+        assert!(!ends_with_words(
+            "islamic revolutionary guard corps",
+            "ard corps"
+        ));
+        assert!(starts_with_words("jane roe", "jane"));
+        assert!(!starts_with_words("jane roe", "jane roe"));
+    }
+
+    const ALPHABET: &[char] = &[
+        'a', 'b', 'T', 'h', 'e', 't', 'H', 'E', ' ', ' ', '.', '\u{a0}', '\n', '’', 'İ', 'é', '-',
+    ];
+
+    proptest! {
+        #[test]
+        fn keys_and_word_checks_equal_the_old_code(
+            a in prop::collection::vec(prop::sample::select(ALPHABET), 0..16),
+            b in prop::collection::vec(prop::sample::select(ALPHABET), 0..8),
+        ) {
+            let (a, b): (String, String) = (a.into_iter().collect(), b.into_iter().collect());
+            prop_assert_eq!(key_of(&a), old_key_of(&a));
+            let (ka, kb) = (key_of(&a), key_of(&b));
+            prop_assert_eq!(ends_with_words(&ka, &kb), old_ends(&ka, &kb));
+            prop_assert_eq!(starts_with_words(&ka, &kb), old_starts(&ka, &kb));
+            // Keys made of the first or last words of the other.
+            let words: Vec<&str> = ka.split(' ').collect();
+            for n in 0..=words.len() {
+                let (head, tail) = (words[..n].join(" "), words[n..].join(" "));
+                prop_assert_eq!(ends_with_words(&ka, &tail), old_ends(&ka, &tail));
+                prop_assert_eq!(starts_with_words(&ka, &head), old_starts(&ka, &head));
+            }
+        }
     }
 }

@@ -8,9 +8,8 @@ use crate::hash::IdHasher;
 use crate::model::Sequence;
 use crate::model::{str_hash, FeatureHash};
 use crate::span::Span;
-use crate::text::{prefix, shape_into, suffix, Doc, Norm, Sentence, TokenKind};
+use crate::text::{prefix, suffix, Doc, Sentence, TokenKind, TokenTable};
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -21,60 +20,55 @@ pub(crate) const LABELS: [&str; 9] = [
 ];
 
 /// Per-document facts used as features.
-pub(crate) struct DocContext<'n> {
+pub(crate) struct DocContext {
     /// Hashes of normalised words seen in lowercase away from a sentence start.
     lower_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
     /// Hashes of normalised words seen capitalised away from a sentence start in a normal sentence.
     title_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
-    _norm: std::marker::PhantomData<&'n Norm>,
     /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
     gaz: Vec<u8>,
     /// Known-actor matches in text order: first token, length, lexicon entry.
     pub(super) known: Vec<(usize, usize, usize)>,
+    /// The word and shape keys before a sentence's first token and after its last.
+    bos: u64,
+    eos: u64,
 }
 
-pub(super) fn first_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
-}
-
-impl<'n> DocContext<'n> {
+impl DocContext {
     /// Gathers the document facts.
-    pub(crate) fn new(doc: &Doc, norm: &'n Norm, lex: &ActorLexicon) -> Self {
+    pub(crate) fn new(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Self {
         let mut lower_seen = HashSet::default();
         let mut title_seen = HashSet::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
         let mut known = Vec::new();
         for s in &doc.sentences {
-            #[allow(clippy::needless_range_loop)] // tokens, norm and sentences share the index
-            for i in s.first..s.last {
-                let t = &doc.tokens[i];
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let w = doc.tok(i);
-                let starts = i == s.first || is_opening(doc, i - 1);
-                if !starts && !s.caps {
-                    if w.chars().next().is_some_and(char::is_lowercase) {
-                        lower_seen.insert(norm.hash(i));
-                    } else if first_upper(w) {
-                        title_seen.insert(norm.hash(i));
+            if !s.caps {
+                for i in s.first + 1..s.last {
+                    if doc.tokens[i].kind != TokenKind::Word || table.opens(i - 1) {
+                        continue;
+                    }
+                    if table.first_lower(i) {
+                        lower_seen.insert(table.hash(i));
+                    } else if table.first_upper(i) {
+                        title_seen.insert(table.hash(i));
                     }
                 }
             }
             let mut i = s.first;
             while i < s.last {
-                if let Some((len, &e)) = lex.known.longest_at(norm, i, s.last) {
+                if let Some((len, &e)) = lex.known.longest_at(table, i, s.last) {
                     let surface =
                         Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end)
                             .slice(doc.text);
+                    let upper = table.first_upper(i);
                     let case_ok = if lex.exact_case.contains(surface) || is_acronym(surface) {
                         lex.exact_case.contains(surface) && !s.caps
                     } else {
-                        first_upper(surface)
+                        upper
                     };
                     // Features see any capitalised match (headlines in
                     // capitals too); mentions need the stricter case check.
-                    if first_upper(surface) {
+                    if upper {
                         let k = lex.entries[e].kind as u8;
                         gaz[i] = 1 + 2 * k;
                         for g in &mut gaz[i + 1..i + len] {
@@ -84,7 +78,7 @@ impl<'n> DocContext<'n> {
                     if case_ok {
                         known.push((i, len, e));
                     }
-                    if case_ok || first_upper(surface) {
+                    if case_ok || upper {
                         i += len;
                         continue;
                     }
@@ -97,15 +91,10 @@ impl<'n> DocContext<'n> {
             title_seen,
             gaz,
             known,
-            _norm: std::marker::PhantomData,
+            bos: str_hash("<s>"),
+            eos: str_hash("</s>"),
         }
     }
-}
-
-/// True when token `i` opens a new clause: a quote, bracket, colon or dash.
-pub(super) fn is_opening(doc: &Doc, i: usize) -> bool {
-    matches!(doc.tokens[i].kind, TokenKind::OpenQuote | TokenKind::Dash)
-        || matches!(doc.tok(i), "(" | "[" | ":" | ";")
 }
 
 /// How the first decoding pass tagged the words of a document: the
@@ -179,16 +168,16 @@ fn label_type(l: usize) -> usize {
 
 impl DocTags {
     /// Gathers the first pass's `labels` (one per token of `doc`).
-    pub(crate) fn new(doc: &Doc, norm: &Norm, labels: &[usize]) -> Self {
+    pub(crate) fn new(doc: &Doc, table: &TokenTable, labels: &[usize]) -> Self {
         let mut words = WordTable::with_tokens(doc.tokens.len());
         for s in &doc.sentences {
             let mut i = s.first;
             while i < s.last {
                 let l = labels[i];
                 if l == 0 {
-                    let starts = i == s.first || is_opening(doc, i - 1);
-                    if !starts && doc.tokens[i].kind == TokenKind::Word && first_upper(doc.tok(i)) {
-                        let o = &mut words.entry(norm.hash(i)).counts[4];
+                    let starts = i == s.first || table.opens(i - 1);
+                    if !starts && doc.tokens[i].kind == TokenKind::Word && table.first_upper(i) {
+                        let o = &mut words.entry(table.hash(i)).counts[4];
                         *o = o.saturating_add(1);
                     }
                     i += 1;
@@ -201,7 +190,7 @@ impl DocTags {
                 }
                 let len = (e - i).min(255) as u8;
                 for k in i..e {
-                    let w = words.entry(norm.hash(k));
+                    let w = words.entry(table.hash(k));
                     w.counts[t] = w.counts[t].saturating_add(1);
                     if len > w.longest.0 {
                         w.longest = (len, t as u8);
@@ -217,64 +206,35 @@ impl DocTags {
     }
 }
 
-fn word_form<'n>(doc: &Doc, norm: &'n Norm, i: usize) -> Cow<'n, str> {
-    if doc.tokens[i].kind == TokenKind::Number {
-        Cow::Owned(
-            norm[i]
-                .chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(&norm[i])
-    }
-}
+/// A per-token key of a [`SentenceFeatures`] (word or shape).
+type KeyOf<'a> = fn(&SentenceFeatures<'a>, usize) -> u64;
 
-/// A per-token hash of a [`SentenceFeatures`] (word or shape).
-type HashOf<S> = fn(&S, usize) -> u64;
-
-/// The tagger's view of one sentence: each token's strings hashed once, so
-/// that the features of a token ([`SentenceFeatures::token`]) are built only
-/// when the decoder needs them.
-pub(crate) struct SentenceFeatures<'d, 'n> {
-    doc: &'d Doc<'d>,
-    norm: &'n Norm,
-    ctx: &'d DocContext<'n>,
+/// The tagger's view of one sentence of the token table: the features of a
+/// token ([`SentenceFeatures::token`]) are built only when the decoder needs them.
+pub(crate) struct SentenceFeatures<'a> {
+    doc: &'a Doc<'a>,
+    table: &'a TokenTable,
+    ctx: &'a DocContext,
     first: usize,
     n: usize,
     caps: u64,
-    /// Word and shape hashes, computed on first use (0: not yet).
-    fh: Vec<Cell<u64>>,
-    sh: Vec<Cell<u64>>,
-    /// Tokens without a capital letter.
-    lower: Vec<bool>,
-    bos: u64,
-    eos: u64,
 }
 
-impl<'d, 'n> SentenceFeatures<'d, 'n> {
+impl<'a> SentenceFeatures<'a> {
     /// Prepares the features of a sentence.
     pub(crate) fn new(
-        doc: &'d Doc<'d>,
-        norm: &'n Norm,
-        ctx: &'d DocContext<'n>,
+        doc: &'a Doc<'a>,
+        table: &'a TokenTable,
+        ctx: &'a DocContext,
         sent: &Sentence,
     ) -> Self {
-        let n = sent.last - sent.first;
         SentenceFeatures {
             doc,
-            norm,
+            table,
             ctx,
             first: sent.first,
-            n,
+            n: sent.last - sent.first,
             caps: u64::from(sent.caps),
-            fh: vec![Cell::new(0); n],
-            sh: vec![Cell::new(0); n],
-            lower: (sent.first..sent.last)
-                .map(|i| !doc.tok(i).chars().any(char::is_uppercase))
-                .collect(),
-            bos: str_hash("<s>"),
-            eos: str_hash("</s>"),
         }
     }
 
@@ -284,50 +244,54 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
     }
 
     /// The word form of token `k` (numbers with their digits as 0).
-    fn form(&self, k: usize) -> Cow<'n, str> {
-        word_form(self.doc, self.norm, self.first + k)
+    fn form(&self, k: usize) -> Cow<'a, str> {
+        let i = self.first + k;
+        let w = self.table.norm(i);
+        if self.doc.tokens[i].kind == TokenKind::Number {
+            Cow::Owned(
+                w.chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(w)
+        }
     }
 
     /// The word key of token `k` (for the history features).
+    #[inline]
     pub(crate) fn word(&self, k: usize) -> u64 {
-        let c = &self.fh[k];
-        if c.get() == 0 {
-            c.set(str_hash(&self.form(k)) | 1);
-        }
-        c.get()
+        self.table.word(self.first + k) | 1
     }
 
+    #[inline]
     fn shape(&self, k: usize) -> u64 {
-        let c = &self.sh[k];
-        if c.get() == 0 {
-            let mut buf = String::new();
-            shape_into(self.doc.tok(self.first + k), &mut buf);
-            c.set(str_hash(&buf) | 1);
-        }
-        c.get()
+        self.table.shape(self.first + k) | 1
     }
 
     /// Whether token `k` has no capital letter: after an `O` it cannot
     /// begin or continue a name, so the decoder skips it (0.2% of the
     /// names in the training data begin in lowercase).
+    #[inline]
     pub(crate) fn skip(&self, k: usize) -> bool {
-        self.lower[k]
+        !self.table.any_upper(self.first + k)
     }
 
     /// Whether token `k` and both its neighbours have no capital letter: the
     /// Viterbi decoder takes such a token as `O` without scoring it (a name
     /// rarely holds three lowercase words in a row, and most running text is
     /// such words).
+    #[inline]
     pub(crate) fn skip_run(&self, k: usize) -> bool {
-        k >= 1 && k + 1 < self.n && self.lower[k - 1] && self.lower[k] && self.lower[k + 1]
+        k >= 1 && k + 1 < self.n && self.skip(k - 1) && self.skip(k) && self.skip(k + 1)
     }
 
     #[inline]
-    fn at(&self, f: HashOf<Self>, k: isize) -> u64 {
+    fn at(&self, f: KeyOf<'a>, k: isize) -> u64 {
         if k < 0 {
-            self.bos
+            self.ctx.bos
         } else if k as usize >= self.n {
-            self.eos
+            self.ctx.eos
         } else {
             f(self, k as usize)
         }
@@ -335,23 +299,29 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
 
     /// Appends the static features of token `k` to `out`.
     pub(crate) fn token(&self, k: usize, out: &mut Vec<u64>) {
-        let (doc, ctx, norm) = (self.doc, self.ctx, self.norm);
+        let (doc, ctx, table) = (self.doc, self.ctx, self.table);
         let n = self.len();
         let i = self.first + k;
         let ki = k as isize;
         let w = self.form(k);
         let w: &str = &w;
-        let raw = doc.tok(i);
-        let (fh, sh): (HashOf<Self>, HashOf<Self>) = (Self::word, Self::shape);
+        // The table's suffixes are those of the normalised form, which is the
+        // word form except in numbers.
+        let (suffix2, suffix3) = if doc.tokens[i].kind == TokenKind::Number {
+            (str_hash(suffix(w, 2)), str_hash(suffix(w, 3)))
+        } else {
+            (table.suffix(i, 2), table.suffix(i, 3))
+        };
+        let (fh, sh): (KeyOf<'a>, KeyOf<'a>) = (Self::word, Self::shape);
         let (w0, s0) = (self.word(k), self.shape(k));
         let (wp, wn) = (self.at(fh, ki - 1), self.at(fh, ki + 1));
         let (sp, sn) = (self.at(sh, ki - 1), self.at(sh, ki + 1));
         let caps = self.caps;
         let f = FeatureHash::new;
-        let start = k == 0 || is_opening(doc, i - 1);
-        let lower = ctx.lower_seen.contains(&norm.hash(i));
-        let title = ctx.title_seen.contains(&norm.hash(i));
-        let upper = first_upper(raw);
+        let start = k == 0 || table.opens(i - 1);
+        let lower = ctx.lower_seen.contains(&table.hash(i));
+        let title = ctx.title_seen.contains(&table.hash(i));
+        let upper = table.first_upper(i);
         let gaz_next = if k + 1 < n { ctx.gaz[i + 1] } else { 0 };
         let next_poss = doc
             .tokens
@@ -364,8 +334,8 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
                 f(4).h(s0),
                 f(5).str(prefix(w, 2)),
                 f(6).str(prefix(w, 3)),
-                f(7).str(suffix(w, 2)),
-                f(8).str(suffix(w, 3)),
+                f(7).h(suffix2),
+                f(8).h(suffix3),
                 f(9).str(suffix(w, 4)),
                 f(10).h(wp),
                 f(11).h(wn),
@@ -381,7 +351,7 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
                 f(22).num(u64::from(ctx.gaz[i])),
                 f(21).num(u64::from(ctx.gaz[i]) | u64::from(gaz_next) << 8),
                 f(23).num(u64::from(next_poss)),
-                f(24).num(raw.chars().count().min(12) as u64),
+                f(24).num(table.chars(i).min(12) as u64),
                 f(25).h(sp).h(s0).h(sn),
                 f(26).num(caps).h(wp).h(s0),
             ]
@@ -389,20 +359,16 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
         );
     }
 
-    /// Appends the second-pass features of token `k` ([`DocTags`]): its
-    /// own first-pass label; the types the first pass gave the same word
-    /// elsewhere in the document (all of them, and the most frequent, with
-    /// whether the sentence is in capitals); the type and length of the
-    /// longest name the word was part of. Returns true when the word was
-    /// tagged otherwise elsewhere: only then can the second pass change much.
-    pub(crate) fn doc_features(&self, tags: &DocTags, k: usize, out: &mut Vec<u64>) -> bool {
-        if self.lower[k] {
-            return false;
+    /// How the first pass tagged the word of token `k` ([`DocTags`]): its
+    /// entry, the type of the token's own label, and the other occurrences'
+    /// counts by type with the mask of the types they hold (`None` for a
+    /// token without a capital letter or a word the first pass did not see).
+    fn first_pass(&self, tags: &'a DocTags, k: usize) -> Option<FirstPass<'a>> {
+        if self.skip(k) {
+            return None;
         }
         let i = self.first + k;
-        let Some(w) = tags.words.get(self.norm.hash(i)) else {
-            return false;
-        };
+        let w = tags.words.get(self.table.hash(i))?;
         let own = usize::from(tags.labels[i]);
         let t = label_type(own);
         // The other occurrences.
@@ -412,6 +378,37 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
             .iter()
             .enumerate()
             .fold(0u64, |m, (b, &c)| m | u64::from(c > 0) << b);
+        Some(FirstPass {
+            word: w,
+            own,
+            counts,
+            mask,
+        })
+    }
+
+    /// Whether the first pass tagged the word of token `k` otherwise
+    /// elsewhere: only then can the second pass change much.
+    pub(crate) fn tagged_otherwise(&self, tags: &'a DocTags, k: usize) -> bool {
+        self.first_pass(tags, k)
+            .is_some_and(|p| p.mask & !(1 << label_type(p.own)) != 0)
+    }
+
+    /// Appends the second-pass features of token `k` ([`DocTags`]): its
+    /// own first-pass label; the types the first pass gave the same word
+    /// elsewhere in the document (all of them, and the most frequent, with
+    /// whether the sentence is in capitals); the type and length of the
+    /// longest name the word was part of. Returns
+    /// [`SentenceFeatures::tagged_otherwise`].
+    pub(crate) fn doc_features(&self, tags: &'a DocTags, k: usize, out: &mut Vec<u64>) -> bool {
+        let Some(FirstPass {
+            word: w,
+            own,
+            counts,
+            mask,
+        }) = self.first_pass(tags, k)
+        else {
+            return false;
+        };
         let mut maj = 4;
         for (b, &c) in counts[..4].iter().enumerate() {
             if c > 0 && (maj == 4 || c > counts[maj]) {
@@ -426,8 +423,16 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
             let (len, ty) = w.longest;
             out.push(f(43).num(u64::from(ty)).num(u64::from(len.min(3))).finish());
         }
-        mask & !(1 << t) != 0
+        mask & !(1 << label_type(own)) != 0
     }
+}
+
+/// [`SentenceFeatures::first_pass`].
+struct FirstPass<'a> {
+    word: &'a WordTags,
+    own: usize,
+    counts: [u16; 5],
+    mask: u64,
 }
 
 /// Builds the tagger's features for every token of one sentence (for
@@ -435,12 +440,12 @@ impl<'d, 'n> SentenceFeatures<'d, 'n> {
 #[cfg(feature = "training")]
 pub(crate) fn features(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     ctx: &DocContext,
     sent: &Sentence,
     seq: &mut Sequence,
 ) {
-    let sf = SentenceFeatures::new(doc, norm, ctx, sent);
+    let sf = SentenceFeatures::new(doc, table, ctx, sent);
     for k in 0..sf.len() {
         seq.begin_token(sf.word(k), sf.skip_run(k));
         sf.token(k, &mut seq.feats);
@@ -452,13 +457,13 @@ pub(crate) fn features(
 #[cfg(feature = "training")]
 pub(crate) fn features2(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     ctx: &DocContext,
     tags: &DocTags,
     sent: &Sentence,
     seq: &mut Sequence,
 ) {
-    let sf = SentenceFeatures::new(doc, norm, ctx, sent);
+    let sf = SentenceFeatures::new(doc, table, ctx, sent);
     for k in 0..sf.len() {
         seq.begin_token(sf.word(k), sf.skip_run(k));
         sf.token(k, &mut seq.feats);

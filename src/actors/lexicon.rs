@@ -2,10 +2,10 @@
 
 use crate::analysis::ActorKind;
 use crate::data::tsv_rows;
+use crate::hash::{FxMap, FxSet};
 use crate::lexicon::PhraseSet;
 use crate::model::Tagger;
-use crate::text::{normalize, Norm};
-use std::collections::{HashMap, HashSet};
+use crate::text::{normalize, TokenTable};
 use std::sync::{Arc, LazyLock};
 
 /// One known actor from the lexicon.
@@ -22,10 +22,10 @@ pub(crate) struct ActorLexicon {
     pub(super) known: PhraseSet<usize>,
     pub(super) entries: Vec<Entry>,
     /// Acronym forms that must match case exactly ("WHO" but not "who").
-    pub(super) exact_case: HashSet<String>,
-    pub(super) demonyms: HashMap<String, String>,
+    pub(super) exact_case: FxSet<String>,
+    pub(super) demonyms: FxMap<String, String>,
     pub(super) groups: PhraseSet<&'static str>,
-    pub(super) org_heads: HashMap<&'static str, &'static str>,
+    pub(super) org_heads: FxMap<&'static str, &'static str>,
     pub(super) tagger: Option<Arc<Tagger>>,
 }
 
@@ -57,10 +57,10 @@ impl ActorLexicon {
         let mut lex = ActorLexicon {
             known: PhraseSet::new(),
             entries: Vec::new(),
-            exact_case: HashSet::new(),
-            demonyms: HashMap::new(),
+            exact_case: FxSet::default(),
+            demonyms: FxMap::default(),
             groups: PhraseSet::new(),
-            org_heads: HashMap::new(),
+            org_heads: FxMap::default(),
             tagger,
         };
         for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/actors.tsv"))) {
@@ -100,10 +100,15 @@ impl ActorLexicon {
         lex
     }
 
+    /// Whether the actor layer has a learned tagger.
+    pub(crate) fn has_tagger(&self) -> bool {
+        self.tagger.is_some()
+    }
+
     /// True when a group noun of the lexicon ("analysts", "officials")
-    /// starts at token `i` of `norm` and ends before token `limit`.
-    pub(crate) fn group_at(&self, norm: &Norm, i: usize, limit: usize) -> bool {
-        self.groups.longest_at(norm, i, limit).is_some()
+    /// starts at token `i` of `table` and ends before token `limit`.
+    pub(crate) fn group_at(&self, table: &TokenTable, i: usize, limit: usize) -> bool {
+        self.groups.longest_at(table, i, limit).is_some()
     }
 
     /// Adds a named actor.

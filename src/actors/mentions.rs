@@ -6,16 +6,17 @@ use super::lexicon::ActorLexicon;
 use crate::analysis::ActorKind;
 use crate::model::Tagger;
 use crate::span::Span;
-use crate::text::{Doc, Norm, Sentence};
+use crate::text::{Doc, Sentence, TokenTable};
 
 /// A mention before grouping.
 #[derive(Clone, Debug)]
-pub(super) struct Mention {
+pub(super) struct Mention<'l> {
     pub(super) span: Span,
     pub(super) first: usize,
     pub(super) last: usize,
     pub(super) kind: ActorKind,
-    pub(super) subkind: Option<String>,
+    /// Borrowed from the lexicon.
+    pub(super) subkind: Option<&'l str>,
     pub(super) entry: Option<usize>,
 }
 
@@ -73,14 +74,14 @@ const GROUP_MODIFIERS: &[&str] = &[
 /// pass's emission scores.
 pub(super) fn tag_doc(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     ctx: &DocContext,
     tagger: &Tagger,
 ) -> Vec<Vec<usize>> {
     let sfs: Vec<SentenceFeatures> = doc
         .sentences
         .iter()
-        .map(|s| SentenceFeatures::new(doc, norm, ctx, s))
+        .map(|s| SentenceFeatures::new(doc, table, ctx, s))
         .collect();
     if tagger.decoder() == crate::model::Decoder::Greedy {
         return sfs
@@ -95,31 +96,41 @@ pub(super) fn tag_doc(
             })
             .collect();
     }
+    // Sentences hold every token in order: the emission scores of all of
+    // them, one after another, are indexed by token.
+    let mut emits = Vec::with_capacity(doc.tokens.len());
     let mut flat = vec![0usize; doc.tokens.len()];
-    let mut emits = Vec::with_capacity(sfs.len());
     let mut out = Vec::with_capacity(sfs.len());
     for (s, sf) in doc.sentences.iter().zip(&sfs) {
-        let emit = tagger.emissions(sf.len(), |k| sf.skip_run(k), |k, o| sf.token(k, o));
-        let labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
+        tagger.emissions_into(
+            &mut emits,
+            sf.len(),
+            |k| sf.skip_run(k),
+            |k, o| sf.token(k, o),
+        );
+        let emit = &emits[s.first..s.last];
+        let labels = tagger.viterbi_scored(emit, |k| sf.word(k), |k| sf.skip_run(k));
         flat[s.first..s.last].copy_from_slice(&labels);
-        emits.push(emit);
         out.push(labels);
     }
-    let tags = DocTags::new(doc, norm, &flat);
+    let tags = DocTags::new(doc, table, &flat);
     let mut feats = Vec::new();
-    for ((sf, mut emit), labels) in sfs.iter().zip(emits).zip(&mut out) {
-        let mut changed = false;
+    for ((s, sf), labels) in doc.sentences.iter().zip(&sfs).zip(&mut out) {
+        // Only a sentence with a word that the first pass tagged otherwise
+        // elsewhere is decoded again (elsewhere the new features change little).
+        if !(0..sf.len()).any(|k| !sf.skip_run(k) && sf.tagged_otherwise(&tags, k)) {
+            continue;
+        }
+        let emit = &mut emits[s.first..s.last];
         for (k, e) in emit.iter_mut().enumerate() {
             if sf.skip_run(k) {
                 continue;
             }
             feats.clear();
-            changed |= sf.doc_features(&tags, k, &mut feats);
+            sf.doc_features(&tags, k, &mut feats);
             tagger.add_features(&feats, e);
         }
-        if changed {
-            *labels = tagger.viterbi_scored(&emit, |k| sf.word(k), |k| sf.skip_run(k));
-        }
+        *labels = tagger.viterbi_scored(emit, |k| sf.word(k), |k| sf.skip_run(k));
     }
     out
 }
@@ -128,7 +139,10 @@ pub(super) fn tag_doc(
 /// overlaps) in one pass. A lexicon mention replaces the model mentions it
 /// contains, gives its entry and subkind to an identical model mention of the
 /// same kind, and is dropped when a model mention reaches past it.
-pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) -> Vec<Mention> {
+pub(super) fn merge_lexicon_mentions<'l>(
+    model: Vec<Mention<'l>>,
+    lexm: Vec<Mention<'l>>,
+) -> Vec<Mention<'l>> {
     let mut out = Vec::with_capacity(model.len() + lexm.len());
     let mut model = model.into_iter().peekable();
     for m in lexm {
@@ -153,7 +167,7 @@ pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) ->
                 if o.kind == m.kind || m.kind != ActorKind::Place {
                     o.kind = m.kind;
                     o.entry = m.entry;
-                    o.subkind = m.subkind.clone();
+                    o.subkind = m.subkind;
                 }
                 out.append(&mut overlapping);
             }
@@ -167,22 +181,22 @@ pub(super) fn merge_lexicon_mentions(model: Vec<Mention>, lexm: Vec<Mention>) ->
 }
 
 /// The mention among `named` (sorted, without overlaps) that covers token `i`.
-fn covering(named: &[Mention], i: usize) -> Option<&Mention> {
+fn covering<'m, 'l>(named: &'m [Mention<'l>], i: usize) -> Option<&'m Mention<'l>> {
     let k = named.partition_point(|m| m.last <= i);
     named.get(k).filter(|m| m.first <= i)
 }
 
-pub(super) fn group_mentions(
+pub(super) fn group_mentions<'l>(
     doc: &Doc,
-    norm: &Norm,
-    lex: &ActorLexicon,
+    table: &TokenTable,
+    lex: &'l ActorLexicon,
     s: &Sentence,
-    named: &[Mention],
-) -> Vec<Mention> {
+    named: &[Mention<'l>],
+) -> Vec<Mention<'l>> {
     let mut out = Vec::new();
     let mut i = s.first;
     while i < s.last {
-        let Some((len, &sub)) = lex.groups.longest_at(norm, i, s.last) else {
+        let Some((len, &sub)) = lex.groups.longest_at(table, i, s.last) else {
             i += 1;
             continue;
         };
@@ -194,7 +208,7 @@ pub(super) fn group_mentions(
         let mut first = i;
         while first > s.first {
             let p = first - 1;
-            let w = &norm[p];
+            let w = table.norm(p);
             let before = covering(named, p);
             let is_mod = GROUP_MODIFIERS.contains(&w)
                 || lex.demonyms.contains_key(w)
@@ -205,7 +219,7 @@ pub(super) fn group_mentions(
             first = before.map_or(p, |m| m.first.max(s.first));
         }
         // Leading quantifiers are not part of the name of the group.
-        while first < i && matches!(&norm[first], "some" | "many" | "several" | "other") {
+        while first < i && matches!(table.norm(first), "some" | "many" | "several" | "other") {
             first += 1;
         }
         let last = i + len;
@@ -214,7 +228,7 @@ pub(super) fn group_mentions(
             first,
             last,
             kind: ActorKind::Group,
-            subkind: Some(sub.to_string()),
+            subkind: Some(sub),
             entry: None,
         });
         i = last;

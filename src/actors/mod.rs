@@ -46,15 +46,15 @@ pub(crate) use lexicon::ActorLexicon;
 
 use crate::analysis::Actor;
 use crate::span::Span;
-use crate::text::{Doc, Norm, TokenKind};
+use crate::text::{Doc, TokenKind, TokenTable};
 use entities::group;
 use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Mention};
 
 /// Finds the actors of a document.
-pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
-    let ctx = DocContext::new(doc, norm, lex);
+pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Actor> {
+    let ctx = DocContext::new(doc, table, lex);
     let mut mentions: Vec<Mention> = Vec::new();
-    let tagged = lex.tagger.as_ref().map(|t| tag_doc(doc, norm, &ctx, t));
+    let tagged = lex.tagger.as_ref().map(|t| tag_doc(doc, table, &ctx, t));
     for (si, s) in doc.sentences.iter().enumerate() {
         // Model spans.
         let mut model: Vec<Mention> = Vec::new();
@@ -75,7 +75,7 @@ pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
                         let mut first = s.first + k;
                         let end = s.first + e;
                         // A leading article is not part of a name ("The United Nations").
-                        if end - first >= 2 && &norm[first] == "the" {
+                        if end - first >= 2 && table.norm(first) == "the" {
                             first += 1;
                         }
                         for cut in (first..end)
@@ -116,14 +116,14 @@ pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
                     first: i,
                     last: i + len,
                     kind: entry.kind,
-                    subkind: entry.subkind.clone(),
+                    subkind: entry.subkind.as_deref(),
                     entry: Some(e),
                 }
             })
             .collect();
         let mut model = merge_lexicon_mentions(model, lexm);
         // Group mentions.
-        for g in group_mentions(doc, norm, lex, s, &model) {
+        for g in group_mentions(doc, table, lex, s, &model) {
             model.push(g);
         }
         crate::sort::sort_by_key(&mut model, |m| {
@@ -131,5 +131,5 @@ pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &ActorLexicon) -> Vec<Actor> {
         });
         mentions.extend(model);
     }
-    group(doc, norm, lex, mentions)
+    group(doc, table, lex, mentions)
 }

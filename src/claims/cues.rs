@@ -2,7 +2,7 @@
 
 use crate::data::tsv_rows;
 use crate::lexicon::PhraseSet;
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 
 /// How a cue relates to its source and content.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -70,12 +70,12 @@ impl CueLexicon {
 
 /// The cue lexicon's reading of each token: 0 outside any cue phrase, else
 /// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep).
-pub(crate) fn cue_tags(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<u8> {
+pub(crate) fn cue_tags(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<u8> {
     let mut tags = vec![0u8; doc.tokens.len()];
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.last {
-            if let Some((len, &kind)) = lex.phrases.longest_at(norm, i, s.last) {
+            if let Some((len, &kind)) = lex.phrases.longest_at(table, i, s.last) {
                 let k = kind as u8;
                 tags[i] = 1 + 2 * k;
                 for t in &mut tags[i + 1..i + len] {

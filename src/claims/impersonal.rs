@@ -1,10 +1,9 @@
 //! Impersonal passives: "It is widely believed that …".
 
 use super::cues::CueLexicon;
-use super::quotes::pair_quotes;
 use super::rules::{Ctx, AUX, BE};
 use super::Found;
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 
 /// Participles of an impersonal passive: "it is widely *believed* that …".
 const IMPERSONAL: &[&str] = &[
@@ -30,23 +29,24 @@ const IMPERSONAL: &[&str] = &[
 ///
 /// They are not part of [`find`], whose claims are features of the learned
 /// layer; the analyzer adds them to either layer's claims.
-pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
+pub fn impersonal(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<Found> {
     let n = doc.tokens.len();
+    let norm = |i: usize| table.norm(i);
     // (first token of the cue group, its participle)
     let mut hits: Vec<(usize, usize)> = Vec::new();
     for i in 0..n.saturating_sub(3) {
-        if &norm[i] != "it" || !BE.contains(&&norm[i + 1][..]) {
+        if norm(i) != "it" || !BE.contains(&norm(i + 1)) {
             continue;
         }
         // "it is (widely) believed that": auxiliaries and adverbs may stand between.
         let mut k = i + 1;
-        while k < n && (AUX.contains(&&norm[k][..]) || norm[k].ends_with("ly")) && k < i + 5 {
+        while k < n && (AUX.contains(&norm(k)) || norm(k).ends_with("ly")) && k < i + 5 {
             k += 1;
         }
         if k + 1 < n
-            && IMPERSONAL.contains(&&norm[k][..])
-            && &norm[k + 1] == "that"
-            && doc.sentence_of(k + 1) == doc.sentence_of(i)
+            && IMPERSONAL.contains(&norm(k))
+            && norm(k + 1) == "that"
+            && table.sentence(k + 1) == table.sentence(i)
         {
             hits.push((i, k));
         }
@@ -54,17 +54,7 @@ pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
     if hits.is_empty() {
         return Vec::new();
     }
-    let mut sent_of = vec![0u32; n];
-    for (si, s) in doc.sentences.iter().enumerate() {
-        sent_of[s.first..s.last].fill(si as u32);
-    }
-    let cx = Ctx {
-        doc,
-        norm,
-        lex,
-        partner: pair_quotes(doc, norm, &sent_of),
-        sent_of,
-    };
+    let cx = Ctx { doc, table, lex };
     let mut out = Vec::with_capacity(hits.len());
     for (h, &(i, k)) in hits.iter().enumerate() {
         let Some((a, mut b)) = cx.content_after(k + 2) else {
@@ -75,7 +65,7 @@ pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
         if let Some(&(next, _)) = hits.get(h + 1) {
             if next <= b {
                 b = next.saturating_sub(1);
-                while b > a && matches!(&norm[b], "," | ";" | "and" | "but") {
+                while b > a && matches!(norm(b), "," | ";" | "and" | "but") {
                     b -= 1;
                 }
                 if next <= a {
@@ -97,8 +87,8 @@ pub fn impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
 /// cue or in another sentence, moves to the added claim ("It is widely
 /// believed that the plan failed, which the council has long sought to…").
 /// `claims` must be sorted by cue start and stay so.
-pub fn add_impersonal(doc: &Doc, norm: &Norm, lex: &CueLexicon, claims: &mut Vec<Found>) {
-    let mut added = impersonal(doc, norm, lex);
+pub fn add_impersonal(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &mut Vec<Found>) {
+    let mut added = impersonal(doc, table, lex);
     added.retain(|c| {
         // Claims that share a cue sit together: a few before the first one
         // that starts after this cue are enough to look at.

@@ -12,7 +12,6 @@
 
 mod cues;
 mod impersonal;
-mod quotes;
 mod rules;
 mod tagger;
 #[cfg(test)]
@@ -27,7 +26,7 @@ pub(crate) use tagger::{features, sequences, ClaimFeatures};
 
 use crate::model::Tagger;
 use crate::span::Span;
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 
 /// A claim as this stage finds it: its spans, before linking.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,16 +43,16 @@ pub(crate) struct Found {
 /// the rules' claims, read by `tagger` when there is one, and impersonal passives.
 pub(crate) fn find(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     lex: &CueLexicon,
     tagger: Option<&Tagger>,
 ) -> Vec<Found> {
-    let rules = rules::find(doc, norm, lex);
+    let rules = rules::find(doc, table, lex);
     let mut claims = match tagger {
-        Some(t) => tagger::find(doc, norm, lex, t, &rules),
+        Some(t) => tagger::find(doc, table, lex, t, &rules),
         None => rules,
     };
-    impersonal::add_impersonal(doc, norm, lex, &mut claims);
+    impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }
 

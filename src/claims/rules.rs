@@ -15,10 +15,11 @@
 //! cue, so [`find`] is linear in the number of tokens.
 
 use super::cues::{CueKind, CueLexicon};
-use super::quotes::{pair_quotes, NONE};
 use super::Found;
+use crate::lexicon::PhraseSet;
 use crate::span::Span;
-use crate::text::{Doc, Norm, TokenKind};
+use crate::text::{Doc, TokenKind, TokenTable, NONE};
+use std::sync::LazyLock;
 
 /// The longest content that runs to the end of its sentence, in tokens (a
 /// longer sentence is cut there: it keeps a sentence with many cues linear).
@@ -222,6 +223,16 @@ const STOP: &[&str] = &[
     "whose",
 ];
 
+/// [`STOP`] as a phrase set of one-token phrases: a noun phrase asks for
+/// every word it passes, and the token table has each token's hash.
+static STOP_SET: LazyLock<PhraseSet<usize>> = LazyLock::new(|| {
+    let mut set = PhraseSet::new();
+    for w in STOP {
+        set.insert(w, 0);
+    }
+    set
+});
+
 /// Prepositions allowed inside a source noun phrase ("spokesman for the campaign").
 const NP_PREPS: &[&str] = &["of", "for", "at", "by", "in", "from"];
 
@@ -344,18 +355,14 @@ const LISTENER_PRONOUNS: &[&str] = &["me", "him", "her", "us", "them", "you", "r
 
 pub(super) struct Ctx<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
-    pub(super) norm: &'a Norm,
+    pub(super) table: &'a TokenTable,
     pub(super) lex: &'a CueLexicon,
-    /// Partner of each paired double quote token (open ↔ close), or `NONE`.
-    pub(super) partner: Vec<u32>,
-    /// Sentence index of each token.
-    pub(super) sent_of: Vec<u32>,
 }
 
 impl Ctx<'_, '_> {
     #[inline]
     fn n(&self, i: usize) -> &str {
-        &self.norm[i]
+        self.table.norm(i)
     }
 
     #[inline]
@@ -368,12 +375,15 @@ impl Ctx<'_, '_> {
         words.contains(&self.n(i))
     }
 
+    /// `self.is(i, STOP)`.
+    #[inline]
+    fn is_stop(&self, i: usize) -> bool {
+        STOP_SET.longest_at(self.table, i, i + 1).is_some()
+    }
+
+    #[inline]
     fn is_upper(&self, i: usize) -> bool {
-        self.doc
-            .tok(i)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
+        self.table.first_upper(i)
     }
 
     fn is_terminal(&self, i: usize) -> bool {
@@ -381,15 +391,15 @@ impl Ctx<'_, '_> {
     }
 
     fn is_open(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::OpenQuote && self.partner[i] != NONE
+        self.kind(i) == TokenKind::OpenQuote && self.table.partner(i) != NONE
     }
 
     fn is_close(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::CloseQuote && self.partner[i] != NONE
+        self.kind(i) == TokenKind::CloseQuote && self.table.partner(i) != NONE
     }
 
     fn sent(&self, i: usize) -> &crate::text::Sentence {
-        &self.doc.sentences[self.sent_of[i] as usize]
+        &self.doc.sentences[self.table.sentence(i)]
     }
 
     pub(super) fn span(&self, a: usize, b: usize) -> Span {
@@ -400,8 +410,7 @@ impl Ctx<'_, '_> {
     fn np_word(&self, i: usize) -> bool {
         match self.kind(i) {
             TokenKind::Word => {
-                !self.is(i, STOP)
-                    && (self.is_upper(i) || !self.lex.phrases.contains_word(self.n(i)))
+                !self.is_stop(i) && (self.is_upper(i) || !self.lex.phrases.contains_word(self.n(i)))
             }
             TokenKind::Number | TokenKind::Possessive => true,
             TokenKind::Punct => self.n(i) == "&",
@@ -418,7 +427,7 @@ impl Ctx<'_, '_> {
     /// ("officials who met him") back to their heads: bounded, so that a chain
     /// of "who" clauses costs neither stack nor quadratic time.
     fn np_backward_within(&self, k: usize, lo: usize, relatives: u32) -> Option<(usize, usize)> {
-        if k < lo || k >= self.norm.len() {
+        if k < lo || k >= self.table.len() {
             return None;
         }
         if self.is(k, PRONOUNS) {
@@ -600,7 +609,7 @@ impl Ctx<'_, '_> {
         while j < last {
             if self.is_terminal(j)
                 || self.kind(j) == TokenKind::OpenQuote
-                || self.lex.phrases.longest_at(self.norm, j, last).is_some()
+                || self.lex.phrases.longest_at(self.table, j, last).is_some()
             {
                 break;
             }
@@ -667,7 +676,7 @@ impl Ctx<'_, '_> {
             e -= 1;
         }
         if self.is_close(e) {
-            let p = self.partner[e] as usize;
+            let p = self.table.partner(e) as usize;
             if p < e {
                 return Some((p, e));
             }
@@ -685,16 +694,16 @@ impl Ctx<'_, '_> {
 
     /// The content that starts at token `s`: a quote, or to the end of the sentence.
     pub(super) fn content_after(&self, s: usize) -> Option<(usize, usize)> {
-        if s >= self.norm.len() {
+        if s >= self.table.len() {
             return None;
         }
         let sent_last = self.sent(s).last;
         if self.is_open(s) {
-            let p = self.partner[s] as usize;
+            let p = self.table.partner(s) as usize;
             // A quote that ends its sentence (or runs over several).
             let after = p + 1;
-            let ends = after >= self.norm.len()
-                || self.sent_of[after] != self.sent_of[s]
+            let ends = after >= self.table.len()
+                || self.table.sentence(after) != self.table.sentence(s)
                 || self.is_terminal(after)
                 || matches!(self.n(after), "," | ")" | ";");
             if p > s && ends {
@@ -705,9 +714,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         // A lone particle is not a content ("readers wrote in").
-        if s + 1 < self.norm.len()
+        if s + 1 < self.table.len()
             && self.is_terminal(s + 1)
-            && (self.is(s, STOP) || self.is(s, PREPS))
+            && (self.is_stop(s) || self.is(s, PREPS))
         {
             return None;
         }
@@ -730,7 +739,7 @@ impl Ctx<'_, '_> {
                 || self
                     .lex
                     .phrases
-                    .longest_at(self.norm, j, sent_last)
+                    .longest_at(self.table, j, sent_last)
                     .is_some()
             {
                 e = j - 1;
@@ -755,11 +764,11 @@ impl Ctx<'_, '_> {
     /// A second quote after an inverted attribution: "“…,” she said, “…”" or "… she said. “…”".
     fn second_quote(&self, after: usize) -> Option<(usize, usize)> {
         let j = after;
-        if j + 1 >= self.norm.len() {
+        if j + 1 >= self.table.len() {
             return None;
         }
         if matches!(self.n(j), "," | ":" | "." | ";") && self.is_open(j + 1) {
-            let p = self.partner[j + 1] as usize;
+            let p = self.table.partner(j + 1) as usize;
             if p > j + 1 {
                 return Some((j + 1, p));
             }
@@ -772,25 +781,12 @@ impl Ctx<'_, '_> {
 ///
 /// `actor` is left `None` and `attribution` is provisional: the analyzer links
 /// sources to actors afterwards.
-pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
+pub fn find(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<Found> {
     let mut claims = Vec::new();
     if doc.tokens.is_empty() || lex.phrases.is_empty() {
         return claims;
     }
-    let mut sent_of = vec![0u32; doc.tokens.len()];
-    for (si, s) in doc.sentences.iter().enumerate() {
-        for x in &mut sent_of[s.first..s.last] {
-            *x = si as u32;
-        }
-    }
-    let partner = pair_quotes(doc, norm, &sent_of);
-    let cx = Ctx {
-        doc,
-        norm,
-        lex,
-        partner,
-        sent_of,
-    };
+    let cx = Ctx { doc, table, lex };
     for si in 0..doc.sentences.len() {
         let (first, last) = (doc.sentences[si].first, doc.sentences[si].last);
         let mut subject: Option<(usize, usize)> = None;
@@ -801,7 +797,7 @@ pub fn find(doc: &Doc, norm: &Norm, lex: &CueLexicon) -> Vec<Found> {
                 i += 1;
                 continue;
             }
-            let Some((len, &kind)) = lex.phrases.longest_at(norm, i, last) else {
+            let Some((len, &kind)) = lex.phrases.longest_at(table, i, last) else {
                 i += 1;
                 continue;
             };
@@ -985,7 +981,7 @@ fn claim_at(
                         }
                     } else if let Some(c) = cx.content_after(k) {
                         content.push(c);
-                    } else if k < cx.norm.len() && cx.is_terminal(k) {
+                    } else if k < cx.table.len() && cx.is_terminal(k) {
                         // "She said: “…”" across a sentence end.
                         if let Some(q) = cx.second_quote(k) {
                             content.push(q);
@@ -1047,7 +1043,7 @@ fn skip_after_cue(cx: &Ctx, c1: usize, last: usize, kind: CueKind) -> usize {
             if cx.is_terminal(j)
                 || matches!(w, ";" | ":")
                 || cx.kind(j) == TokenKind::OpenQuote && j > k
-                || cx.lex.phrases.longest_at(cx.norm, j, last).is_some()
+                || cx.lex.phrases.longest_at(cx.table, j, last).is_some()
                 || cx.is(j, BE)
             {
                 break;
@@ -1095,7 +1091,7 @@ fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
             || i - s > 5
             || !cx.is_upper(s)
             || !(s..i).all(|k| cx.np_word(k))
-            || i + 1 >= cx.norm.len()
+            || i + 1 >= cx.table.len()
             || cx.kind(i + 1) == TokenKind::Number
         {
             return None;
@@ -1108,10 +1104,10 @@ fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
         if matches!(cx.n(q), "." | ",") && q > 0 {
             q -= 1;
         }
-        if !cx.is_close(q) || i + 1 >= cx.norm.len() || !cx.is_upper(i + 1) {
+        if !cx.is_close(q) || i + 1 >= cx.table.len() || !cx.is_upper(i + 1) {
             return None;
         }
-        let p = cx.partner[q] as usize;
+        let p = cx.table.partner(q) as usize;
         let toks = &cx.doc.tokens;
         let mut e = i + 1;
         while e + 1 < toks.len()
@@ -1127,4 +1123,30 @@ fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod stop_tests {
+    use super::*;
+
+    /// The phrase set finds exactly the words of the list: each is one token.
+    #[test]
+    fn stop_set_is_the_stop_list() {
+        for w in STOP {
+            assert_eq!(crate::lexicon::phrase_tokens(w).len(), 1, "{w}");
+        }
+        let text = format!("{} Stop words , x gazelle", STOP.join(" "));
+        let doc = Doc::new(&text);
+        let table = TokenTable::new(&doc, false);
+        let lex = CueLexicon::default();
+        let cx = Ctx {
+            doc: &doc,
+            table: &table,
+            lex: &lex,
+        };
+        for i in 0..table.len() {
+            assert_eq!(cx.is_stop(i), cx.is(i, STOP), "{}", table.norm(i));
+        }
+        assert!(cx.is_stop(0) && !cx.is_stop(table.len() - 1));
+    }
 }

@@ -19,9 +19,9 @@ use super::cues::CueLexicon;
 use super::Found;
 #[cfg(feature = "training")]
 use crate::model::Sequence;
-use crate::model::{str_hash, Decoder, FeatureHash, Tagger};
+use crate::model::{num_hash, str_hash, Decoder, FeatureHash, Tagger};
 use crate::span::Span;
-use crate::text::{Doc, Norm, TokenKind};
+use crate::text::{Doc, TokenTable, NONE};
 use std::sync::{Arc, LazyLock};
 
 /// Labels of the claims tagger.
@@ -60,9 +60,7 @@ fn dist_bucket(d: Option<usize>) -> u64 {
 /// Per-document facts the tagger reads, one entry per token.
 pub struct ClaimFeatures<'a> {
     doc: &'a Doc<'a>,
-    norm: &'a Norm,
-    words: Vec<u64>,
-    shapes: Vec<u64>,
+    table: &'a TokenTable,
     cue: Vec<u8>,
     rule: Vec<u8>,
     quote: Vec<u8>,
@@ -82,26 +80,9 @@ pub struct ClaimFeatures<'a> {
 
 impl<'a> ClaimFeatures<'a> {
     /// Gathers the facts; `rules` are the hand-written layer's claims.
-    pub fn new(doc: &'a Doc<'a>, norm: &'a Norm, lex: &CueLexicon, rules: &[Found]) -> Self {
+    pub fn new(doc: &'a Doc<'a>, table: &'a TokenTable, lex: &CueLexicon, rules: &[Found]) -> Self {
         let n = doc.tokens.len();
-        let mut words = Vec::with_capacity(n);
-        let mut shapes = Vec::with_capacity(n);
-        let mut buf = String::new();
-        for i in 0..n {
-            if doc.tokens[i].kind == TokenKind::Number {
-                let f: String = norm[i]
-                    .chars()
-                    .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                    .collect();
-                words.push(str_hash(&f));
-            } else {
-                words.push(str_hash(&norm[i]));
-            }
-            buf.clear();
-            crate::text::shape_into(doc.tok(i), &mut buf);
-            shapes.push(str_hash(&buf));
-        }
-        let cue = super::cues::cue_tags(doc, norm, lex);
+        let cue = super::cues::cue_tags(doc, table, lex);
         // The rules' role of each token.
         let mut rule = vec![0u8; n];
         let mut mark = |span: Span, b: u8| {
@@ -122,19 +103,12 @@ impl<'a> ClaimFeatures<'a> {
             mark(c.cue, CUE);
         }
         // Quotes: 1 inside a paired quotation, 2 on an opening, 3 on a closing mark.
-        let mut sent_of = vec![0u32; n];
-        for (si, s) in doc.sentences.iter().enumerate() {
-            for x in &mut sent_of[s.first..s.last] {
-                *x = si as u32;
-            }
-        }
-        let partner = super::quotes::pair_quotes(doc, norm, &sent_of);
         let mut quote = vec![0u8; n];
         let mut quote_ctx = vec![(0u64, 0u64); n];
-        let skip = |j: usize| matches!(&norm[j], "," | "." | "”" | "\"");
+        let skip = |j: usize| matches!(table.norm(j), "," | "." | "”" | "\"");
         for i in 0..n {
-            let p = partner[i];
-            if p != super::quotes::NONE && (p as usize) > i {
+            let p = table.partner(i);
+            if p != NONE && (p as usize) > i {
                 let p = p as usize;
                 for q in &mut quote[i + 1..p] {
                     *q = 1;
@@ -145,11 +119,11 @@ impl<'a> ClaimFeatures<'a> {
                     .rev()
                     .take(2)
                     .find(|&j| !skip(j))
-                    .map_or(1, |j| words[j]);
+                    .map_or(1, |j| table.word(j));
                 let after = (p + 1..n)
                     .take(2)
                     .find(|&j| !skip(j))
-                    .map_or(1, |j| words[j]);
+                    .map_or(1, |j| table.word(j));
                 for c in &mut quote_ctx[i..=p] {
                     *c = (before, after);
                 }
@@ -165,14 +139,14 @@ impl<'a> ClaimFeatures<'a> {
             let mut word = 0u64;
             for i in s.first..s.last {
                 if cue[i] % 2 == 1 {
-                    word = words[i];
+                    word = table.word(i);
                 }
                 cue_word_left[i] = word;
             }
             word = 0;
             for i in (s.first..s.last).rev() {
                 if cue[i] % 2 == 1 {
-                    word = words[i];
+                    word = table.word(i);
                 }
                 cue_word_right[i] = word;
             }
@@ -195,9 +169,7 @@ impl<'a> ClaimFeatures<'a> {
         }
         ClaimFeatures {
             doc,
-            norm,
-            words,
-            shapes,
+            table,
             cue,
             rule,
             quote,
@@ -214,7 +186,7 @@ impl<'a> ClaimFeatures<'a> {
 
     /// The word key of token `i` (for the history features).
     pub fn word(&self, i: usize) -> u64 {
-        self.words[i]
+        self.table.word(i)
     }
 
     #[inline]
@@ -224,7 +196,7 @@ impl<'a> ClaimFeatures<'a> {
         } else if i as usize >= hi {
             self.eos
         } else {
-            self.words[i as usize]
+            self.table.word(i as usize)
         }
     }
 
@@ -235,7 +207,7 @@ impl<'a> ClaimFeatures<'a> {
         } else if i as usize >= hi {
             self.eos
         } else {
-            self.shapes[i as usize]
+            self.table.shape(i as usize)
         }
     }
 
@@ -252,31 +224,40 @@ impl<'a> ClaimFeatures<'a> {
     pub fn token(&self, i: usize, lo: usize, hi: usize, out: &mut Vec<u64>) {
         let f = FeatureHash::new;
         let k = i as isize;
-        let (w0, wp, wn) = (self.words[i], self.w(k - 1, lo, hi), self.w(k + 1, lo, hi));
-        let (s0, sp, sn) = (self.shapes[i], self.s(k - 1, lo, hi), self.s(k + 1, lo, hi));
-        let w = &self.norm[i];
-        let kind = self.doc.tokens[i].kind as u64;
-        let r0 = u64::from(self.rule[i]);
+        let (w0, wp, wn) = (self.word(i), self.w(k - 1, lo, hi), self.w(k + 1, lo, hi));
+        let (s0, sp, sn) = (
+            self.table.shape(i),
+            self.s(k - 1, lo, hi),
+            self.s(k + 1, lo, hi),
+        );
+        // The small numbers, each hashed once for the features that hold it
+        // (`f(t).h(num_hash(n))` is `f(t).num(n)`).
+        let num = |n: u64| num_hash(n);
+        let kind = num(self.doc.tokens[i].kind as u64);
+        let r0 = num(u64::from(self.rule[i]));
         let (rp, rn) = (
-            Self::at(&self.rule, k - 1, lo, hi),
-            Self::at(&self.rule, k + 1, lo, hi),
+            num(Self::at(&self.rule, k - 1, lo, hi)),
+            num(Self::at(&self.rule, k + 1, lo, hi)),
         );
-        let c0 = u64::from(self.cue[i]);
+        let c0 = num(u64::from(self.cue[i]));
         let (cp, cn) = (
-            Self::at(&self.cue, k - 1, lo, hi),
-            Self::at(&self.cue, k + 1, lo, hi),
+            num(Self::at(&self.cue, k - 1, lo, hi)),
+            num(Self::at(&self.cue, k + 1, lo, hi)),
         );
-        let q0 = u64::from(self.quote[i]);
-        let pos = u64::from(self.pos[i]);
-        let (cl, cr) = (u64::from(self.cue_left[i]), u64::from(self.cue_right[i]));
-        let para_start = u64::from(i == lo);
+        let q0 = num(u64::from(self.quote[i]));
+        let pos = num(u64::from(self.pos[i]));
+        let (cl, cr) = (
+            num(u64::from(self.cue_left[i])),
+            num(u64::from(self.cue_right[i])),
+        );
+        let para_start = num(u64::from(i == lo));
         out.extend(
             [
                 f(1),
                 f(2).h(w0),
                 f(3).h(s0),
-                f(4).str(crate::text::suffix(w, 3)),
-                f(5).str(crate::text::suffix(w, 2)),
+                f(4).h(self.table.suffix(i, 3)),
+                f(5).h(self.table.suffix(i, 2)),
                 f(6).h(wp),
                 f(7).h(wn),
                 f(8).h(self.w(k - 2, lo, hi)),
@@ -284,25 +265,25 @@ impl<'a> ClaimFeatures<'a> {
                 f(10).h(wp).h(w0),
                 f(11).h(w0).h(wn),
                 f(12).h(sp).h(s0).h(sn),
-                f(13).num(c0),
-                f(14).num(cp).num(c0).num(cn),
-                f(15).num(r0),
-                f(16).num(rp).num(r0).num(rn),
-                f(17).num(r0).h(w0),
-                f(18).num(q0),
-                f(19).num(q0).num(kind),
-                f(20).num(pos),
-                f(21).num(cl).num(cr),
-                f(22).num(cl).num(cr).num(q0),
-                f(23).num(c0).h(w0),
-                f(24).num(pos).h(w0),
-                f(25).num(para_start).num(pos).num(q0),
-                f(26).num(r0).num(cl).num(cr),
-                f(27).num(cl).h(self.cue_word_left[i]),
-                f(28).num(cr).h(self.cue_word_right[i]),
+                f(13).h(c0),
+                f(14).h(cp).h(c0).h(cn),
+                f(15).h(r0),
+                f(16).h(rp).h(r0).h(rn),
+                f(17).h(r0).h(w0),
+                f(18).h(q0),
+                f(19).h(q0).h(kind),
+                f(20).h(pos),
+                f(21).h(cl).h(cr),
+                f(22).h(cl).h(cr).h(q0),
+                f(23).h(c0).h(w0),
+                f(24).h(pos).h(w0),
+                f(25).h(para_start).h(pos).h(q0),
+                f(26).h(r0).h(cl).h(cr),
+                f(27).h(cl).h(self.cue_word_left[i]),
+                f(28).h(cr).h(self.cue_word_right[i]),
                 f(29).h(self.quote_ctx[i].0),
                 f(30).h(self.quote_ctx[i].1),
-                f(31).num(q0).h(self.quote_ctx[i].1).num(r0),
+                f(31).h(q0).h(self.quote_ctx[i].1).h(r0),
             ]
             .map(FeatureHash::finish),
         );
@@ -344,12 +325,12 @@ const SENTENCE_GAP: usize = 40;
 /// Finds the claims of a document with the tagger, reading the rules' claims as features.
 pub fn find(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     lex: &CueLexicon,
     tagger: &Tagger,
     rules: &[Found],
 ) -> Vec<Found> {
-    let cf = ClaimFeatures::new(doc, norm, lex, rules);
+    let cf = ClaimFeatures::new(doc, table, lex, rules);
     let mut claims = Vec::new();
     let mut all = vec![0usize; doc.tokens.len()];
     for (lo, hi) in sequences(doc) {
@@ -361,7 +342,7 @@ pub fn find(
         };
         all[lo..hi].copy_from_slice(&tags);
     }
-    assemble(doc, &all, &mut claims);
+    assemble(doc, table, &all, &mut claims);
     // Without a source, a cue must hold a reporting word of the lexicon and
     // must not be followed by "by": the
     // tagger's other source-less cues are mostly evaluations ("marking",
@@ -377,11 +358,11 @@ pub fn find(
             // A passive followed by "by" whose agent is not a source describes
             // rather than attributes ("has long been characterized by covert
             // operations"; dev: cue precision +0.1, content +0.1).
-            let by = b + 1 < doc.tokens.len() && &norm[b + 1] == "by";
+            let by = b + 1 < doc.tokens.len() && table.norm(b + 1) == "by";
             !by && (a..=b).any(|i| cf.cue[i] != 0)
         }
     });
-    share_sources(doc, norm, &mut claims);
+    share_sources(doc, table, &mut claims);
     // A rule claim whose cue the tagger left outside every span is kept (this
     // also keeps cues added at run time with `Analyzer::add_cue`).
     for c in rules {
@@ -405,7 +386,8 @@ const SHARE_WINDOW: usize = 8;
 /// warned that…") or is a participle after a comma ("…, telling reporters
 /// that…") takes the source of the previous claim of its sentence.
 /// `claims` are in text order of their cues.
-fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Found]) {
+fn share_sources(doc: &Doc, table: &TokenTable, claims: &mut [Found]) {
+    let norm = |i: usize| table.norm(i);
     for j in 1..claims.len() {
         if claims[j].source.is_some() {
             continue;
@@ -415,18 +397,18 @@ fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Found]) {
             continue;
         };
         // "…, telling reporters that…": a participle after a comma.
-        let participle = &norm[and] == "," && norm[first].ends_with("ing");
-        if &norm[and] != "and" && !participle {
+        let participle = norm(and) == "," && norm(first).ends_with("ing");
+        if norm(and) != "and" && !participle {
             continue;
         }
         // Claims are in cue order: those of the same sentence come just
         // before. A few of them at most: a sentence can be a whole run-on text.
-        let sentence = doc.sentence_of(first);
+        let sentence = table.sentence(first);
         let prev = claims[..j]
             .iter()
             .rev()
             .take(SHARE_WINDOW)
-            .take_while(|p| doc.sentence_of(doc.token_at(p.cue.start)) == sentence)
+            .take_while(|p| table.sentence(doc.token_at(p.cue.start)) == sentence)
             .find(|p| p.source.is_some() && p.cue.end <= claims[j].cue.start);
         if let Some(p) = prev {
             claims[j].source = p.source;
@@ -435,7 +417,7 @@ fn share_sources(doc: &Doc, norm: &Norm, claims: &mut [Found]) {
 }
 
 /// Turns the labels of the document's tokens into claims.
-fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Found>) {
+fn assemble(doc: &Doc, table: &TokenTable, tags: &[usize], claims: &mut Vec<Found>) {
     // Spans: (role, first token, last token).
     let mut spans: Vec<(u8, usize, usize)> = Vec::new();
     for (k, &t) in tags.iter().enumerate() {
@@ -470,11 +452,11 @@ fn assemble(doc: &Doc, tags: &[usize], claims: &mut Vec<Found>) {
         // cues of different paragraphs never join, so a paragraph's claims do
         // not depend on the text around it.
         let (sa, pa) = {
-            let i = doc.sentence_of(a);
+            let i = table.sentence(a);
             (i, doc.sentences[i].paragraph)
         };
         let gap = |&(c0, c1): &(usize, usize)| {
-            let sc = doc.sentence_of(c0);
+            let sc = table.sentence(c0);
             if doc.sentences[sc].paragraph != pa {
                 return usize::MAX;
             }

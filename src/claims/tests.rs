@@ -2,7 +2,7 @@
 
 use super::rules::find;
 use super::{CueLexicon, Found};
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 use crate::Attribution;
 
 /// One expected claim: source (None = no source), cue, content spans.
@@ -27,8 +27,8 @@ const fn w(
 fn claims_of(text: &str) -> Vec<Found> {
     let lex = CueLexicon::builtin();
     let doc = Doc::new(text);
-    let norm = Norm::new(&doc);
-    find(&doc, &norm, &lex)
+    let table = TokenTable::new(&doc, true);
+    find(&doc, &table, &lex)
 }
 
 fn check(text: &str, wants: &[Want]) {
@@ -406,8 +406,8 @@ fn user_cues() {
     let mut lex = CueLexicon::builtin();
     lex.add("opined");
     let doc = Doc::new(text);
-    let norm = Norm::new(&doc);
-    let got = find(&doc, &norm, &lex);
+    let table = TokenTable::new(&doc, true);
+    let got = find(&doc, &table, &lex);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].cue.slice(text), "opined");
     assert_eq!(got[0].source.map(|s| s.slice(text)), Some("The minister"));
@@ -485,10 +485,10 @@ fn rule_claims_survive_an_empty_tagger() {
     ];
     for text in texts {
         let doc = Doc::new(text);
-        let norm = Norm::new(&doc);
-        let rules = find(&doc, &norm, &lex);
+        let table = TokenTable::new(&doc, true);
+        let rules = find(&doc, &table, &lex);
         assert!(!rules.is_empty(), "{text}");
-        let got = tagger::find(&doc, &norm, &lex, &empty, &rules);
+        let got = tagger::find(&doc, &table, &lex, &empty, &rules);
         assert_eq!(got, rules, "{text}");
     }
 }
@@ -564,25 +564,25 @@ fn sourceless_passive_with_by_is_not_a_claim() {
     // (text, label of each token): cue = 3, content = 5/6, other = 0.
     let gold = |text: &str| -> (Sequence, Vec<usize>) {
         let doc = Doc::new(text);
-        let norm = Norm::new(&doc);
-        let cf = ClaimFeatures::new(&doc, &norm, &lex, &[]);
+        let table = TokenTable::new(&doc, true);
+        let cf = ClaimFeatures::new(&doc, &table, &lex, &[]);
         let mut seq = Sequence::default();
         tagger::features(&cf, 0, doc.tokens.len(), &mut seq);
         let mut tags = vec![0; doc.tokens.len()];
         let mut after = false;
         for (i, t) in tags.iter_mut().enumerate() {
-            let word = &norm[i];
+            let word = table.norm(i);
             if word == "reported" || word == "characterized" {
                 *t = 3;
                 after = true;
             } else if after && word != "." {
-                *t = if tags_start(&norm, i) { 5 } else { 6 };
+                *t = if tags_start(&table, i) { 5 } else { 6 };
             }
         }
         (seq, tags)
     };
-    fn tags_start(norm: &Norm, i: usize) -> bool {
-        i > 0 && (&norm[i - 1] == "reported" || &norm[i - 1] == "characterized")
+    fn tags_start(table: &TokenTable, i: usize) -> bool {
+        i > 0 && (table.norm(i - 1) == "reported" || table.norm(i - 1) == "characterized")
     }
     let train = [
         "It was reported that the dam leaked.",
@@ -599,8 +599,8 @@ fn sourceless_passive_with_by_is_not_a_claim() {
     let model = trainer.finish();
     let claims = |text: &str| {
         let doc = Doc::new(text);
-        let norm = Norm::new(&doc);
-        tagger::find(&doc, &norm, &lex, &model, &[])
+        let table = TokenTable::new(&doc, true);
+        tagger::find(&doc, &table, &lex, &model, &[])
             .into_iter()
             .map(|c| c.cue.slice(text).to_string())
             .collect::<Vec<_>>()

@@ -23,7 +23,7 @@ pub(crate) use lexicon::HedgeLexicon;
 
 use crate::analysis::{Hedge, HedgeKind};
 use crate::span::Span;
-use crate::text::{Doc, Norm, TokenKind};
+use crate::text::{Doc, TokenKind, TokenTable};
 use lexicon::Rule;
 
 /// Negation words.
@@ -212,7 +212,7 @@ fn is_in(word: Option<&str>, set: &[&str]) -> bool {
 /// The view of one sentence the rules look at.
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
-    norm: &'d Norm,
+    table: &'d TokenTable,
     first: usize,
     last: usize,
     /// The sentence is written in capitals (a headline).
@@ -226,7 +226,7 @@ impl Ctx<'_, '_> {
         if i < self.first as isize || i >= self.last as isize {
             None
         } else {
-            Some(&self.norm[i as usize])
+            Some(self.table.norm(i as usize))
         }
     }
 
@@ -243,15 +243,11 @@ impl Ctx<'_, '_> {
 
     /// Token `i` is capitalised in mid-sentence (a name or a title).
     fn capitalised_inside(&self, i: usize) -> bool {
-        let s = self.doc.tok(i);
-        let Some(c) = s.chars().next() else {
-            return false;
-        };
-        if !c.is_uppercase() || self.starts_clause(i) {
+        if !self.table.first_upper(i) || self.starts_clause(i) {
             return false;
         }
         // A sentence in capitals (a headline) keeps its cue words.
-        !self.caps && !s.chars().all(|c| !c.is_lowercase())
+        !self.caps && self.table.any_lower(i)
     }
 
     /// The negation before token `i`, skipping a few gap words ("not yet confirmed").
@@ -395,21 +391,21 @@ impl Ctx<'_, '_> {
 
 /// Finds the epistemic cues of a document, in text order.
 ///
-/// `norm` holds the normalised token texts ([`crate::lexicon::Norm`]).
+/// `table` is the document's token table ([`TokenTable`]).
 /// The cues do not overlap and their spans lie on token boundaries.
-pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &HedgeLexicon) -> Vec<Hedge> {
+pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &HedgeLexicon) -> Vec<Hedge> {
     let mut out: Vec<Hedge> = Vec::new();
     for sentence in &doc.sentences {
         let cx = Ctx {
             doc,
-            norm,
+            table,
             first: sentence.first,
-            last: sentence.last.min(norm.len()),
+            last: sentence.last.min(table.len()),
             caps: sentence.caps,
         };
         let mut i = cx.first;
         while i < cx.last {
-            let Some((len, entry)) = lex.phrases.longest_at(norm, i, cx.last) else {
+            let Some((len, entry)) = lex.phrases.longest_at(table, i, cx.last) else {
                 i += 1;
                 continue;
             };
@@ -447,7 +443,7 @@ pub(crate) fn find(doc: &Doc, norm: &Norm, lex: &HedgeLexicon) -> Vec<Hedge> {
                     kind = HedgeKind::Hedge;
                     reason = "negated booster";
                     // "isn't clear": take the auxiliary the clitic hangs on.
-                    start = if &norm[j] == "n't" && j > floor {
+                    start = if table.norm(j) == "n't" && j > floor {
                         j - 1
                     } else {
                         j

@@ -1,7 +1,7 @@
 //! Hedging layer: table-driven cases written for the project.
 
 use super::{find, HedgeLexicon};
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 use crate::{Hedge, HedgeKind};
 use std::sync::LazyLock;
 
@@ -11,8 +11,8 @@ static LEX: LazyLock<HedgeLexicon> = LazyLock::new(HedgeLexicon::builtin);
 
 fn run(text: &str, lex: &HedgeLexicon) -> Vec<Hedge> {
     let doc = Doc::new(text);
-    let norm = Norm::new(&doc);
-    find(&doc, &norm, lex)
+    let table = TokenTable::new(&doc, true);
+    find(&doc, &table, lex)
 }
 
 fn cues<'t>(text: &'t str, lex: &HedgeLexicon) -> Vec<(&'t str, HedgeKind)> {

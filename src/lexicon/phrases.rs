@@ -2,7 +2,7 @@
 
 use super::phrase_tokens;
 use crate::hash::IdHasher;
-use crate::text::{token_hash, Norm};
+use crate::text::{token_hash, TokenTable};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -59,26 +59,29 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
-    /// The longest phrase that starts at token `i` of `norm` and ends before token `limit`:
+    /// The longest phrase that starts at token `i` of `table` and ends before token `limit`:
     /// its length in tokens and its payload.
     #[inline]
     pub(crate) fn longest_at<'s>(
         &'s self,
-        norm: &Norm,
+        table: &TokenTable,
         i: usize,
         limit: usize,
     ) -> Option<(usize, &'s T)> {
-        if i >= norm.len() {
+        if i >= table.len() {
             return None;
         }
-        let list = self.by_first.get(&norm.hash(i))?;
-        let first = &norm[i];
+        let list = self.by_first.get(&table.hash(i))?;
+        let first = table.norm(i);
         for (f, rest, value) in list {
             let end = i + 1 + rest.len();
             if end <= limit
-                && end <= norm.len()
+                && end <= table.len()
                 && f == first
-                && rest.iter().enumerate().all(|(k, r)| *r == norm[i + 1 + k])
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| r == table.norm(i + 1 + k))
             {
                 return Some((1 + rest.len(), value));
             }

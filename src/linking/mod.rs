@@ -8,7 +8,7 @@ use crate::actors::ActorLexicon;
 use crate::analysis::{Actor, ActorKind, Attribution};
 use crate::claims::Found;
 use crate::span::Span;
-use crate::text::{normalize, Doc, Norm};
+use crate::text::{normalize, Doc, TokenTable};
 
 const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "we", "you", "who"];
 const PRONOUNS_THING: &[&str] = &["it", "they", "which", "who"];
@@ -37,7 +37,7 @@ pub(crate) struct Link {
 /// ("analysts", "officials").
 pub(crate) fn link(
     doc: &Doc,
-    norm: &Norm,
+    table: &TokenTable,
     lex: &ActorLexicon,
     actors: Option<&[Actor]>,
     claims: &[Found],
@@ -54,7 +54,7 @@ pub(crate) fn link(
     });
     let cx = Context {
         doc,
-        norm,
+        table,
         lex,
         actors: actors.unwrap_or_default(),
         run: actors.is_some(),
@@ -78,7 +78,7 @@ pub(crate) fn link(
 /// What linking reads.
 struct Context<'a, 'd> {
     doc: &'a Doc<'d>,
-    norm: &'a Norm,
+    table: &'a TokenTable,
     lex: &'a ActorLexicon,
     actors: &'a [Actor],
     /// Whether the actors layer ran.
@@ -114,10 +114,10 @@ const STATEMENT_NOUNS: &[&str] = &[
 impl Context<'_, '_> {
     /// True when the source span `src` holds a group noun of the lexicon.
     fn has_group_noun(&self, src: Span) -> bool {
-        let (doc, norm) = (self.doc, self.norm);
+        let (doc, table) = (self.doc, self.table);
         let first = doc.token_at(src.start);
         let end = doc.token_at(src.end);
-        (first..end).any(|i| self.lex.group_at(norm, i, end))
+        (first..end).any(|i| self.lex.group_at(table, i, end))
     }
 
     fn link(&self, c: &Found, last_named: Option<usize>) -> Link {

@@ -3,7 +3,12 @@
 /// Hash of a string, 8 bytes at a time (used for feature values).
 #[inline]
 pub(crate) fn str_hash(s: &str) -> u64 {
-    let bytes = s.as_bytes();
+    bytes_hash(s.as_bytes())
+}
+
+/// [`str_hash`] of the string whose UTF-8 bytes are `bytes`.
+#[inline]
+pub(crate) fn bytes_hash(bytes: &[u8]) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15u64 ^ bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
@@ -20,7 +25,7 @@ pub(crate) fn str_hash(s: &str) -> u64 {
 
 /// The hash that [`FeatureHash::num`] adds for `n`.
 #[inline]
-pub(super) fn num_hash(n: u64) -> u64 {
+pub(crate) fn num_hash(n: u64) -> u64 {
     fmix(n.wrapping_add(0x1234_5678))
 }
 

@@ -16,7 +16,7 @@
 //!   sequence under the BIO constraint is found exactly. It is trained as a
 //!   structured perceptron (one update per sequence), which suits long spans
 //!   whose start can only be told from what follows them. The emission
-//!   scores of a sequence can be computed once ([`Tagger::emissions`]),
+//!   scores of a sequence can be computed once ([`Tagger::emissions_into`]),
 //!   extended ([`Tagger::add_features`]) and decoded again
 //!   ([`Tagger::viterbi_scored`]): the actor layer's second pass.
 
@@ -27,11 +27,9 @@ mod tests;
 #[cfg(feature = "training")]
 mod train;
 
-pub(crate) use hash::{str_hash, FeatureHash};
+pub(crate) use hash::{bytes_hash, num_hash, str_hash, FeatureHash};
 #[cfg(feature = "training")]
 pub(crate) use train::{Rng, Trainer};
-
-use hash::num_hash;
 
 /// Static features of the tokens of one sequence, as hashes, plus one
 /// "word key" per token used by the history features.
@@ -316,18 +314,30 @@ impl Tagger {
         let mut valid = [false; M];
         let mut next = [0i32; M];
         let mut back = vec![0u8; n * l];
+        // The word's transition rows after each previous label (index l: the start).
+        let mut xs = [[0u64; 2]; M + 1];
         for i in 0..n {
             if skip(i) {
                 skip_step(&mut best, &mut valid, &mut back[i * l..], l);
                 continue;
             }
-            emit[..l].fill(0);
-            emission(i, &mut emit);
+            // Loaded before the emission features are built, so that these
+            // memory accesses overlap that work.
             let w = num_hash(word(i));
             if i == 0 {
-                let x = row(prev_word[l].h(w).finish());
+                xs[l] = row(prev_word[l].h(w).finish());
+            } else {
+                for p in 0..l {
+                    if valid[p] {
+                        xs[p] = row(prev_word[p].h(w).finish());
+                    }
+                }
+            }
+            emit[..l].fill(0);
+            emission(i, &mut emit);
+            if i == 0 {
                 for c in 0..l {
-                    best[c] = emit[c] + (prev_rows[l][c] + biased(&x, c));
+                    best[c] = emit[c] + (prev_rows[l][c] + biased(&xs[l], c));
                     valid[c] = ok[0][c];
                 }
                 continue;
@@ -337,7 +347,7 @@ impl Tagger {
                 if !valid[p] {
                     continue;
                 }
-                let x = row(prev_word[p].h(w).finish());
+                let x = xs[p];
                 let (bp, trans, ok) = (best[p], &prev_rows[p], &ok[p + 1]);
                 for c in 0..l {
                     if !ok[c] {
@@ -359,28 +369,28 @@ impl Tagger {
         backtrack(&best, &valid, &back, n, l)
     }
 
-    /// The emission scores of every token of a sequence (all zero for a
-    /// token for which `skip(i)` holds), for [`Tagger::viterbi_scored`]: a
-    /// caller that decodes a sequence twice with a few more features the
-    /// second time adds only those ([`Tagger::add_features`]).
-    pub fn emissions(
+    /// Appends to `out` the emission scores of every token of a sequence
+    /// (all zero for a token for which `skip(i)` holds), for
+    /// [`Tagger::viterbi_scored`]: a caller that decodes a sequence twice
+    /// with a few more features the second time adds only those
+    /// ([`Tagger::add_features`]).
+    pub fn emissions_into(
         &self,
+        out: &mut Vec<Emission>,
         n: usize,
         skip: impl Fn(usize) -> bool,
         mut features: impl FnMut(usize, &mut Vec<u64>),
-    ) -> Vec<Emission> {
+    ) {
         let mut feats = Vec::with_capacity(40);
-        (0..n)
-            .map(|i| {
-                let mut e = [0i32; MAX_LABELS];
-                if !skip(i) {
-                    feats.clear();
-                    features(i, &mut feats);
-                    self.add_rows(&feats, &mut e);
-                }
-                e
-            })
-            .collect()
+        out.extend((0..n).map(|i| {
+            let mut e = [0i32; MAX_LABELS];
+            if !skip(i) {
+                feats.clear();
+                features(i, &mut feats);
+                self.add_rows(&feats, &mut e);
+            }
+            e
+        }));
     }
 
     /// Adds the weights of the features `hs` to the emission scores `e`.
@@ -388,7 +398,7 @@ impl Tagger {
         self.add_rows(hs, e);
     }
 
-    /// Viterbi over emission scores computed beforehand ([`Tagger::emissions`]).
+    /// Viterbi over emission scores computed beforehand ([`Tagger::emissions_into`]).
     pub fn viterbi_scored(
         &self,
         emit: &[Emission],

@@ -9,11 +9,13 @@
 mod norm;
 mod sentences;
 mod shape;
+mod table;
 mod tokenize;
 
-pub(crate) use norm::{normalize, token_hash, Norm};
+pub(crate) use norm::{normalize, token_hash};
 pub(crate) use sentences::split_sentences;
 pub(crate) use shape::{prefix, shape_into, suffix};
+pub(crate) use table::{TokenTable, NONE};
 pub(crate) use tokenize::tokenize;
 
 use crate::span::Span;

@@ -149,7 +149,15 @@ fn make_sentence(
     for t in &tokens[first..last] {
         if t.kind == TokenKind::Word {
             words += 1;
-            for c in t.span.slice(text).chars() {
+            let s = t.span.slice(text);
+            if s.is_ascii() {
+                for b in s.bytes() {
+                    upper += usize::from(b.is_ascii_uppercase());
+                    lower += usize::from(b.is_ascii_lowercase());
+                }
+                continue;
+            }
+            for c in s.chars() {
                 if c.is_uppercase() {
                     upper += 1;
                 } else if c.is_lowercase() {

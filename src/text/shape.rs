@@ -1,9 +1,28 @@
 //! Word shapes and affixes, the spelling features of the taggers.
 
-/// Appends a compact word shape to `out`: "Xx", "XX", "d", "X.X.", "Xx-Xx".
-pub(crate) fn shape_into(s: &str, out: &mut String) {
-    let mut last = '\0';
-    let mut run = 0;
+/// Appends a compact word shape to `out` (UTF-8): "Xx", "XX", "d", "X.X.",
+/// "Xx-Xx". Uppercase letters become `X`, lowercase `x`, digits `d`, other
+/// letters `a`; anything else stays; a run of one class keeps two characters.
+pub(crate) fn shape_into(s: &str, out: &mut Vec<u8>) {
+    if s.is_ascii() {
+        let mut runs = Runs::default();
+        for &b in s.as_bytes() {
+            let k = if b.is_ascii_uppercase() {
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                b'x'
+            } else if b.is_ascii_digit() {
+                b'd'
+            } else {
+                b
+            };
+            if runs.keep(k) {
+                out.push(k);
+            }
+        }
+        return;
+    }
+    let mut runs = Runs::default();
     for c in s.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -16,16 +35,32 @@ pub(crate) fn shape_into(s: &str, out: &mut String) {
         } else {
             c
         };
-        if k == last {
-            run += 1;
-            if run >= 2 {
-                continue;
-            }
-        } else {
-            run = 0;
+        if runs.keep(k) {
+            let mut b = [0u8; 4];
+            out.extend_from_slice(k.encode_utf8(&mut b).as_bytes());
         }
-        last = k;
-        out.push(k);
+    }
+}
+
+/// The runs of a shape: the third and later characters of a run of one class are dropped.
+#[derive(Default)]
+struct Runs<K> {
+    last: K,
+    run: u32,
+}
+
+impl<K: PartialEq + Copy> Runs<K> {
+    /// Whether the shape keeps `k`, the next character.
+    #[inline]
+    fn keep(&mut self, k: K) -> bool {
+        if k == self.last {
+            self.run += 1;
+            self.run < 2
+        } else {
+            self.run = 0;
+            self.last = k;
+            true
+        }
     }
 }
 

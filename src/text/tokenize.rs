@@ -89,11 +89,16 @@ pub(crate) fn is_punct(c: char) -> bool {
     )
 }
 
-#[inline]
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    is_other_word_char(c)
+}
+
+/// [`is_word_char`] outside ASCII.
+fn is_other_word_char(c: char) -> bool {
     !matches!(c, '\u{feff}' | '\u{200b}') && !c.is_whitespace() && !is_punct(c) && !c.is_control()
 }
 
@@ -108,16 +113,22 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    #[inline]
+    #[inline(always)]
     fn char_at(&self, i: usize) -> Option<char> {
-        if i >= self.bytes.len() {
-            return None;
+        match self.bytes.get(i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text[i..].chars().next(),
         }
-        let b = self.bytes[i];
-        if b < 0x80 {
-            Some(b as char)
-        } else {
-            self.text[i..].chars().next()
+    }
+
+    /// The character that ends at byte `i`.
+    #[inline(always)]
+    fn char_before(&self, i: usize) -> Option<char> {
+        match i.checked_sub(1).map(|k| self.bytes[k]) {
+            None => None,
+            Some(b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text[..i].chars().next_back(),
         }
     }
 }
@@ -134,6 +145,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut line_before = false;
     let n = text.len();
     while i < n {
+        // ASCII spaces and control characters (line feeds among them).
+        let b = sc.bytes[i];
+        if b <= b' ' || b == 0x7f {
+            space_before = true;
+            line_before |= b == b'\n';
+            i += 1;
+            continue;
+        }
         let c = sc.char_at(i).unwrap_or(' ');
         let clen = c.len_utf8();
         // Byte-order marks and zero-width spaces separate like whitespace.
@@ -221,7 +240,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else if c == '\'' && sc.char_at(end) == Some('\'') {
                 // Two straight apostrophes: the closing half of a ``PTB-style'' quote.
                 end += 1;
-                kind = quote_direction(text[..start].chars().next_back());
+                kind = quote_direction(sc.char_before(start));
             } else if c == '’' || c == '\'' {
                 // A bare apostrophe after a plural is a possessive ("the ministers' talks").
                 let prev_word = tokens.last().is_some_and(|t: &Token| {
@@ -238,13 +257,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         TokenKind::OpenQuote
                     };
                 } else {
-                    kind = quote_direction(text[..start].chars().next_back());
+                    kind = quote_direction(sc.char_before(start));
                 }
             } else if c == '"' || c == '`' {
                 if c == '`' && sc.char_at(end) == Some('`') {
                     end += 1;
                 }
-                kind = quote_direction(text[..start].chars().next_back());
+                kind = quote_direction(sc.char_before(start));
             } else if c == '!' || c == '?' {
                 while matches!(sc.char_at(end), Some('!' | '?')) {
                     end += 1;
@@ -290,12 +309,19 @@ fn scan_word(sc: &Scanner, start: usize) -> (usize, TokenKind, bool) {
     };
     let mut i = start;
     let mut has_inner_period = false;
-    while let Some(c) = sc.char_at(i) {
+    loop {
+        // ASCII letters and digits: the bulk of a word, byte by byte.
+        while i < sc.bytes.len() && sc.bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let Some(c) = sc.char_at(i) else {
+            break;
+        };
         if is_word_char(c) {
             i += c.len_utf8();
             continue;
         }
-        let prev = sc.text[start..i].chars().next_back();
+        let prev = if i > start { sc.char_before(i) } else { None };
         let next = sc.char_at(i + c.len_utf8());
         let next_word = next.is_some_and(|n| n.is_alphanumeric());
         let joins = match c {
@@ -347,6 +373,9 @@ fn scan_word(sc: &Scanner, start: usize) -> (usize, TokenKind, bool) {
 
 /// Finds a trailing possessive `'s` or negation `n't` in a word.
 fn split_clitic(word: &str) -> (usize, Option<TokenKind>) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b't' | b'T')) {
+        return (word.len(), None);
+    }
     for apo in ["'", "’"] {
         for (suffix, kind) in [("s", TokenKind::Possessive), ("S", TokenKind::Possessive)] {
             let clitic_len = apo.len() + suffix.len();

@@ -9,7 +9,7 @@ use crate::actors::{self, ActorLexicon, DocContext, DocTags, LABELS};
 use crate::claims::{self, CueLexicon};
 use crate::error::Error;
 use crate::model::{Decoder, Rng, Sequence, Tagger, Trainer};
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, TokenTable};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -157,14 +157,14 @@ pub fn train_actors(
     let mut first: Vec<Vec<(Sequence, Vec<usize>)>> = Vec::with_capacity(docs.len());
     for (text, labels) in &docs {
         let doc = Doc::new(text);
-        let norm = Norm::new(&doc);
-        let ctx = DocContext::new(&doc, &norm, &lex);
+        let table = TokenTable::new(&doc, true);
+        let ctx = DocContext::new(&doc, &table, &lex);
         first.push(
             doc.sentences
                 .iter()
                 .map(|s| {
                     let mut seq = Sequence::default();
-                    actors::features(&doc, &norm, &ctx, s, &mut seq);
+                    actors::features(&doc, &table, &ctx, s, &mut seq);
                     (seq, labels[s.first..s.last].to_vec())
                 })
                 .collect(),
@@ -193,8 +193,8 @@ pub fn train_actors(
         for d in (fold..docs.len()).step_by(FOLDS) {
             let (text, labels) = &docs[d];
             let doc = Doc::new(text);
-            let norm = Norm::new(&doc);
-            let ctx = DocContext::new(&doc, &norm, &lex);
+            let table = TokenTable::new(&doc, true);
+            let ctx = DocContext::new(&doc, &table, &lex);
             let mut flat = vec![0usize; doc.tokens.len()];
             for (s, (seq, _)) in doc.sentences.iter().zip(&first[d]) {
                 let pred = tagger.viterbi(
@@ -205,10 +205,10 @@ pub fn train_actors(
                 );
                 flat[s.first..s.last].copy_from_slice(&pred);
             }
-            let tags = DocTags::new(&doc, &norm, &flat);
+            let tags = DocTags::new(&doc, &table, &flat);
             for s in &doc.sentences {
                 let mut seq = Sequence::default();
-                actors::features2(&doc, &norm, &ctx, &tags, s, &mut seq);
+                actors::features2(&doc, &table, &ctx, &tags, s, &mut seq);
                 second[d].push((seq, labels[s.first..s.last].to_vec()));
             }
         }
@@ -278,9 +278,9 @@ pub fn train_claims(
         _ => None,
     };
     let misaligned = labelled_docs(corpus, false, label_of, |doc, labels| {
-        let norm = Norm::new(doc);
-        let rules = claims::find_by_rules(doc, &norm, &lex);
-        let cf = claims::ClaimFeatures::new(doc, &norm, &lex, &rules);
+        let table = TokenTable::new(doc, true);
+        let rules = claims::find_by_rules(doc, &table, &lex);
+        let cf = claims::ClaimFeatures::new(doc, &table, &lex, &rules);
         for (lo, hi) in claims::sequences(doc) {
             let mut seq = Sequence::default();
             claims::features(&cf, lo, hi, &mut seq);
