@@ -8,29 +8,47 @@ use std::hash::BuildHasherDefault;
 
 type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-/// One phrase of a [`PhraseSet`]: its first token, the rest, and the payload.
-type Phrase<T> = (String, Vec<String>, T);
-
 /// A set of multi-token phrases with a payload each, matched on normalised tokens.
 ///
-/// Lookup is a probe with the first token's precomputed hash followed by a
-/// comparison of the (few) phrases that start with it; the longest phrase wins.
+/// A phrase is found by its key: the hashes of its tokens combined with its
+/// length. For each first token, the set keeps the lengths of the phrases
+/// that start with it, longest first; a lookup probes one key per length, so
+/// its cost does not grow with the number of phrases that share a first word,
+/// and neither does an insertion's (100,000 cues on one first word used to
+/// take a minute to add).
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet<T> {
-    by_first: HashKeyed<Vec<Phrase<T>>>,
-    len: usize,
+    /// First token's hash → the numbers of tokens after it, largest first.
+    lengths: HashKeyed<Vec<u16>>,
+    /// Key of a phrase ([`key_of`]) → the phrases with that key.
+    by_key: HashKeyed<Vec<u32>>,
+    /// Each phrase's normalised tokens and payload.
+    phrases: Vec<(Box<[String]>, T)>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashKeyed::default(),
-            len: 0,
+            lengths: HashKeyed::default(),
+            by_key: HashKeyed::default(),
+            phrases: Vec::new(),
         }
     }
 }
 
-impl<T: Clone> PhraseSet<T> {
+/// The key of the phrase whose tokens have the hashes `hashes` (at least one).
+#[inline]
+fn key_of(hashes: impl Iterator<Item = u64>) -> u64 {
+    let mut k = 0x243f_6a88_85a3_08d3u64;
+    let mut n = 0u64;
+    for h in hashes {
+        k = (k.rotate_left(27) ^ h).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        n += 1;
+    }
+    k ^ n
+}
+
+impl<T> PhraseSet<T> {
     /// An empty set.
     pub(crate) fn new() -> Self {
         Self::default()
@@ -38,25 +56,30 @@ impl<T: Clone> PhraseSet<T> {
 
     /// True when the set holds no phrase.
     pub(crate) fn is_empty(&self) -> bool {
-        self.len == 0
+        self.phrases.is_empty()
     }
 
     /// Adds a phrase; a phrase already present gets the new payload.
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
         let toks = phrase_tokens(phrase);
-        let Some(first) = toks.first().cloned() else {
+        let (Some(first), Ok(rest)) = (toks.first(), u16::try_from(toks.len() - 1)) else {
             return;
         };
-        let rest = toks[1..].to_vec();
-        let list = self.by_first.entry(token_hash(&first)).or_default();
-        if let Some(slot) = list.iter_mut().find(|(f, r, _)| *f == first && *r == rest) {
-            slot.2 = value;
-        } else {
-            list.push((first, rest, value));
-            // Longest first, so the first hit is the longest match.
-            list.sort_by_key(|(_, r, _)| std::cmp::Reverse(r.len()));
-            self.len += 1;
+        let key = key_of(toks.iter().map(|t| token_hash(t)));
+        let ids = self.by_key.entry(key).or_default();
+        if let Some(&id) = ids
+            .iter()
+            .find(|&&id| *self.phrases[id as usize].0 == *toks)
+        {
+            self.phrases[id as usize].1 = value;
+            return;
         }
+        ids.push(self.phrases.len() as u32);
+        let lengths = self.lengths.entry(token_hash(first)).or_default();
+        if let Err(at) = lengths.binary_search_by(|l| rest.cmp(l)) {
+            lengths.insert(at, rest);
+        }
+        self.phrases.push((toks.into_boxed_slice(), value));
     }
 
     /// The longest phrase that starts at token `i` of `table` and ends before token `limit`:
@@ -71,19 +94,23 @@ impl<T: Clone> PhraseSet<T> {
         if i >= table.len() {
             return None;
         }
-        let list = self.by_first.get(&table.hash(i))?;
-        let first = table.norm(i);
-        for (f, rest, value) in list {
-            let end = i + 1 + rest.len();
-            if end <= limit
-                && end <= table.len()
-                && f == first
-                && rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, r)| r == table.norm(i + 1 + k))
-            {
-                return Some((1 + rest.len(), value));
+        let lengths = self.lengths.get(&table.hash(i))?;
+        let end_max = limit.min(table.len());
+        for &rest in lengths {
+            let end = i + 1 + usize::from(rest);
+            if end > end_max {
+                continue;
+            }
+            let Some(ids) = self.by_key.get(&key_of((i..end).map(|j| table.hash(j)))) else {
+                continue;
+            };
+            for &id in ids {
+                let (toks, value) = &self.phrases[id as usize];
+                if toks.len() == end - i
+                    && toks.iter().enumerate().all(|(k, t)| t == table.norm(i + k))
+                {
+                    return Some((end - i, value));
+                }
             }
         }
         None
@@ -91,8 +118,66 @@ impl<T: Clone> PhraseSet<T> {
 
     /// True when `word` (already normalised, one token) is in the set as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
-        self.by_first
-            .get(&token_hash(word))
-            .is_some_and(|l| l.iter().any(|(f, r, _)| f == word && r.is_empty()))
+        self.by_key
+            .get(&key_of(std::iter::once(token_hash(word))))
+            .is_some_and(|ids| {
+                ids.iter()
+                    .any(|&id| matches!(&*self.phrases[id as usize].0, [w] if w == word))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn longest(set: &PhraseSet<u32>, text: &str, i: usize) -> Option<(usize, u32)> {
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, false);
+        set.longest_at(&table, i, table.len()).map(|(n, &v)| (n, v))
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_and_a_repeat_replaces_the_payload() {
+        let mut set = PhraseSet::new();
+        set.insert("according", 1);
+        set.insert("according to", 2);
+        set.insert("According to the", 3);
+        set.insert("according to", 4);
+        assert_eq!(longest(&set, "according to the plan", 0), Some((3, 3)));
+        assert_eq!(longest(&set, "according to plan", 0), Some((2, 4)));
+        assert_eq!(longest(&set, "according", 0), Some((1, 1)));
+        assert_eq!(longest(&set, "plan according", 0), None);
+        assert!(set.contains_word("according") && !set.contains_word("to"));
+        // The limit cuts a longer phrase off.
+        let doc = Doc::new("according to the plan");
+        let table = TokenTable::new(&doc, false);
+        assert_eq!(
+            set.longest_at(&table, 0, 2).map(|(n, &v)| (n, v)),
+            Some((2, 4))
+        );
+    }
+
+    /// Many phrases on one first word: inserting them and looking one up does
+    /// not compare against all of them (the work is counted by the number of
+    /// lengths probed, which is at most the number of distinct lengths).
+    #[test]
+    fn many_phrases_on_one_first_word() {
+        let mut set = PhraseSet::new();
+        for k in 0..20_000u32 {
+            set.insert(&format!("said word{k}"), k);
+        }
+        set.insert("said word7 again", 99_999);
+        assert_eq!(set.lengths.values().map(Vec::len).max(), Some(2));
+        assert_eq!(
+            longest(&set, "they said word19999 then", 1),
+            Some((2, 19_999))
+        );
+        assert_eq!(longest(&set, "they said word7 again", 1), Some((3, 99_999)));
+        assert_eq!(longest(&set, "they said nothing", 1), None);
+        // A key holds one phrase, or a few on a hash collision (the words' hashes
+        // are not collision-free: "word15909" and "word15984" share one).
+        assert!(set.by_key.values().all(|ids| ids.len() <= 2));
     }
 }
