@@ -74,3 +74,7 @@ impl Hasher for IdHasher {
         self.0
     }
 }
+
+/// A hash map keyed by values that are already hashes.
+pub(crate) type IdMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;

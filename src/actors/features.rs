@@ -115,29 +115,34 @@ struct WordTags {
     longest: (u8, u8),
 }
 
-/// [`WordTags`] by word hash: an open-addressing table (linear probing) of
-/// a power-of-two size at least twice the number of tokens, which a
-/// document fills once (smaller in the wasm build than a `HashMap` of its own).
+/// [`WordTags`] by word hash: an open-addressing table (linear probing from
+/// a multiplicative hash of the key) that doubles when half full, so its size
+/// follows the number of distinct words, not of tokens.
 struct WordTable {
     keys: Vec<u64>,
     used: Vec<bool>,
     tags: Vec<WordTags>,
+    len: usize,
 }
 
 impl WordTable {
-    fn with_tokens(n: usize) -> Self {
-        let size = (2 * n).next_power_of_two().max(16);
+    fn new() -> Self {
+        Self::with_slots(64)
+    }
+
+    fn with_slots(size: usize) -> Self {
         WordTable {
             keys: vec![0; size],
             used: vec![false; size],
             tags: vec![WordTags::default(); size],
+            len: 0,
         }
     }
 
     /// The slot of `key`, or the empty slot where it would go.
     fn slot(&self, key: u64) -> usize {
         let mask = self.keys.len() - 1;
-        let mut i = key as usize & mask;
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask;
         while self.used[i] && self.keys[i] != key {
             i = (i + 1) & mask;
         }
@@ -145,10 +150,29 @@ impl WordTable {
     }
 
     fn entry(&mut self, key: u64) -> &mut WordTags {
-        let i = self.slot(key);
-        self.used[i] = true;
-        self.keys[i] = key;
+        let mut i = self.slot(key);
+        if !self.used[i] {
+            if 2 * (self.len + 1) > self.keys.len() {
+                self.grow();
+                i = self.slot(key);
+            }
+            self.used[i] = true;
+            self.keys[i] = key;
+            self.len += 1;
+        }
         &mut self.tags[i]
+    }
+
+    fn grow(&mut self) {
+        let mut bigger = Self::with_slots(2 * self.keys.len());
+        for i in (0..self.keys.len()).filter(|&i| self.used[i]) {
+            let j = bigger.slot(self.keys[i]);
+            bigger.used[j] = true;
+            bigger.keys[j] = self.keys[i];
+            bigger.tags[j] = self.tags[i];
+        }
+        bigger.len = self.len;
+        *self = bigger;
     }
 
     fn get(&self, key: u64) -> Option<&WordTags> {
@@ -169,7 +193,7 @@ fn label_type(l: usize) -> usize {
 impl DocTags {
     /// Gathers the first pass's `labels` (one per token of `doc`).
     pub(crate) fn new(doc: &Doc, table: &TokenTable, labels: &[usize]) -> Self {
-        let mut words = WordTable::with_tokens(doc.tokens.len());
+        let mut words = WordTable::new();
         for s in &doc.sentences {
             let mut i = s.first;
             while i < s.last {

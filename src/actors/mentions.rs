@@ -96,22 +96,32 @@ pub(super) fn tag_doc(
             })
             .collect();
     }
-    // Sentences hold every token in order: the emission scores of all of
-    // them, one after another, are indexed by token.
-    let mut emits = Vec::with_capacity(doc.tokens.len());
+    // The first pass's emission scores of every token are kept for the second
+    // pass, one `i16` per label (a token's score sums at most a few dozen
+    // weights of at most 127 in size, so it fits exactly): 18 bytes a token
+    // for the 9 labels instead of a 64-byte row.
+    let l = tagger.labels().len();
+    let mut kept: Vec<i16> = Vec::with_capacity(doc.tokens.len() * l);
+    let mut emits: Vec<crate::model::Emission> = Vec::new();
     let mut flat = vec![0usize; doc.tokens.len()];
     let mut out = Vec::with_capacity(sfs.len());
     for (s, sf) in doc.sentences.iter().zip(&sfs) {
+        emits.clear();
         tagger.emissions_into(
             &mut emits,
             sf.len(),
             |k| sf.skip_run(k),
             |k, o| sf.token(k, o),
         );
-        let emit = &emits[s.first..s.last];
-        let labels = tagger.viterbi_scored(emit, |k| sf.word(k), |k| sf.skip_run(k));
+        let labels = tagger.viterbi_scored(&emits, |k| sf.word(k), |k| sf.skip_run(k));
         flat[s.first..s.last].copy_from_slice(&labels);
         out.push(labels);
+        for e in &emits {
+            kept.extend(e[..l].iter().map(|&x| {
+                debug_assert!(i16::try_from(x).is_ok(), "an emission score of {x}");
+                x.clamp(i16::MIN.into(), i16::MAX.into()) as i16
+            }));
+        }
     }
     let tags = DocTags::new(doc, table, &flat);
     let mut feats = Vec::new();
@@ -121,8 +131,15 @@ pub(super) fn tag_doc(
         if !(0..sf.len()).any(|k| !sf.skip_run(k) && sf.tagged_otherwise(&tags, k)) {
             continue;
         }
-        let emit = &mut emits[s.first..s.last];
-        for (k, e) in emit.iter_mut().enumerate() {
+        emits.clear();
+        for row in kept[s.first * l..s.last * l].chunks_exact(l) {
+            let mut e = [0i32; crate::model::MAX_LABELS];
+            for (o, &x) in e.iter_mut().zip(row) {
+                *o = x.into();
+            }
+            emits.push(e);
+        }
+        for (k, e) in emits.iter_mut().enumerate() {
             if sf.skip_run(k) {
                 continue;
             }
@@ -130,7 +147,7 @@ pub(super) fn tag_doc(
             sf.doc_features(&tags, k, &mut feats);
             tagger.add_features(&feats, e);
         }
-        *labels = tagger.viterbi_scored(emit, |k| sf.word(k), |k| sf.skip_run(k));
+        *labels = tagger.viterbi_scored(&emits, |k| sf.word(k), |k| sf.skip_run(k));
     }
     out
 }

@@ -69,11 +69,14 @@ pub struct ClaimFeatures<'a> {
     /// Distance buckets to the nearest lexicon cue on the left and on the right.
     cue_left: Vec<u8>,
     cue_right: Vec<u8>,
-    /// The nearest lexicon cue word on the left and on the right in the sentence (0: none).
-    cue_word_left: Vec<u64>,
-    cue_word_right: Vec<u64>,
-    /// Inside a quotation: the words just before its opening and just after its closing mark.
-    quote_ctx: Vec<(u64, u64)>,
+    /// The nearest lexicon cue word on the left and on the right in the
+    /// sentence: its token plus one (0: none).
+    cue_word_left: Vec<u32>,
+    cue_word_right: Vec<u32>,
+    /// The quotation each token is in: an index into `quote_words` plus one (0: none).
+    quote_of: Vec<u32>,
+    /// For each quotation: the words just before its opening and just after its closing mark.
+    quote_words: Vec<(u64, u64)>,
     bos: u64,
     eos: u64,
 }
@@ -86,7 +89,8 @@ impl<'a> ClaimFeatures<'a> {
         let rule = rule_roles(doc, rules, &mut 0);
         // Quotes: 1 inside a paired quotation, 2 on an opening, 3 on a closing mark.
         let mut quote = vec![0u8; n];
-        let mut quote_ctx = vec![(0u64, 0u64); n];
+        let mut quote_of = vec![0u32; n];
+        let mut quote_words = Vec::new();
         let skip = |j: usize| matches!(table.norm(j), "," | "." | "”" | "\"");
         for i in 0..n {
             let p = table.partner(i);
@@ -106,29 +110,28 @@ impl<'a> ClaimFeatures<'a> {
                     .take(2)
                     .find(|&j| !skip(j))
                     .map_or(1, |j| table.word(j));
-                for c in &mut quote_ctx[i..=p] {
-                    *c = (before, after);
-                }
+                quote_words.push((before, after));
+                quote_of[i..=p].fill(quote_words.len() as u32);
             }
         }
         let mut pos = vec![0u8; n];
         let mut cue_left = vec![0u8; n];
         let mut cue_right = vec![0u8; n];
-        let mut cue_word_left = vec![0u64; n];
-        let mut cue_word_right = vec![0u64; n];
+        let mut cue_word_left = vec![0u32; n];
+        let mut cue_word_right = vec![0u32; n];
         for s in &doc.sentences {
             let mut last_cue: Option<usize> = None;
-            let mut word = 0u64;
+            let mut word = 0u32;
             for i in s.first..s.last {
                 if cue[i] % 2 == 1 {
-                    word = table.word(i);
+                    word = i as u32 + 1;
                 }
                 cue_word_left[i] = word;
             }
             word = 0;
             for i in (s.first..s.last).rev() {
                 if cue[i] % 2 == 1 {
-                    word = table.word(i);
+                    word = i as u32 + 1;
                 }
                 cue_word_right[i] = word;
             }
@@ -160,7 +163,8 @@ impl<'a> ClaimFeatures<'a> {
             cue_right,
             cue_word_left,
             cue_word_right,
-            quote_ctx,
+            quote_of,
+            quote_words,
             bos: str_hash("<s>"),
             eos: str_hash("</s>"),
         }
@@ -202,10 +206,23 @@ impl<'a> ClaimFeatures<'a> {
         }
     }
 
+    /// The word key of the cue token recorded as `at` (its index plus one; 0: none, key 0).
+    #[inline]
+    fn cue_word(&self, at: u32) -> u64 {
+        match at {
+            0 => 0,
+            t => self.table.word(t as usize - 1),
+        }
+    }
+
     /// Appends the static features of token `i` (of the sequence `lo..hi`) to `out`.
     pub fn token(&self, i: usize, lo: usize, hi: usize, out: &mut Vec<u64>) {
         let f = FeatureHash::new;
         let k = i as isize;
+        let quote_ctx = match self.quote_of[i] {
+            0 => (0, 0),
+            q => self.quote_words[q as usize - 1],
+        };
         let (w0, wp, wn) = (self.word(i), self.w(k - 1, lo, hi), self.w(k + 1, lo, hi));
         let (s0, sp, sn) = (
             self.table.shape(i),
@@ -261,11 +278,11 @@ impl<'a> ClaimFeatures<'a> {
                 f(24).h(pos).h(w0),
                 f(25).h(para_start).h(pos).h(q0),
                 f(26).h(r0).h(cl).h(cr),
-                f(27).h(cl).h(self.cue_word_left[i]),
-                f(28).h(cr).h(self.cue_word_right[i]),
-                f(29).h(self.quote_ctx[i].0),
-                f(30).h(self.quote_ctx[i].1),
-                f(31).h(q0).h(self.quote_ctx[i].1).h(r0),
+                f(27).h(cl).h(self.cue_word(self.cue_word_left[i])),
+                f(28).h(cr).h(self.cue_word(self.cue_word_right[i])),
+                f(29).h(quote_ctx.0),
+                f(30).h(quote_ctx.1),
+                f(31).h(q0).h(quote_ctx.1).h(r0),
             ]
             .map(FeatureHash::finish),
         );
@@ -363,7 +380,7 @@ pub fn find(
 ) -> Vec<Found> {
     let cf = ClaimFeatures::new(doc, table, lex, rules);
     let mut claims = Vec::new();
-    let mut all = vec![0usize; doc.tokens.len()];
+    let mut all = vec![0u8; doc.tokens.len()];
     for (lo, hi) in sequences(doc) {
         let word = |k| cf.word(lo + k);
         let feats = |k, out: &mut Vec<u64>| cf.token(lo + k, lo, hi, out);
@@ -371,7 +388,9 @@ pub fn find(
             Decoder::Viterbi => tagger.viterbi(hi - lo, word, |_| false, feats),
             Decoder::Greedy => tagger.tag_lazy(hi - lo, word, |_| false, feats),
         };
-        all[lo..hi].copy_from_slice(&tags);
+        for (a, &t) in all[lo..hi].iter_mut().zip(&tags) {
+            *a = t as u8;
+        }
     }
     assemble(doc, table, &all, &mut claims);
     // Without a source, a cue must hold a reporting word of the lexicon and
@@ -448,11 +467,10 @@ fn share_sources(doc: &Doc, table: &TokenTable, claims: &mut [Found]) {
 }
 
 /// Turns the labels of the document's tokens into claims.
-fn assemble(doc: &Doc, table: &TokenTable, tags: &[usize], claims: &mut Vec<Found>) {
+fn assemble(doc: &Doc, table: &TokenTable, tags: &[u8], claims: &mut Vec<Found>) {
     // Spans: (role, first token, last token).
     let mut spans: Vec<(u8, usize, usize)> = Vec::new();
     for (k, &t) in tags.iter().enumerate() {
-        let t = t as u8;
         if t == 0 {
             continue;
         }

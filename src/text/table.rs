@@ -32,65 +32,128 @@ const ANY_LOWER: u8 = 8;
 const OPENS: u8 = 16;
 
 /// The per-document token table (see the module documentation).
+///
+/// Normalised forms are interned: each distinct form is stored, hashed and
+/// given its model keys once, and each token holds the index of its form.
+/// A document repeats its words, so this takes a fraction of the memory (and
+/// of the hashing) that a column per token would.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TokenTable {
-    /// The normalised forms, one after another.
+    /// The form of each token: an index into the form columns below.
+    form: Vec<u32>,
+    /// The distinct normalised forms, one after another.
     buf: String,
-    /// `buf[bounds[i]..bounds[i + 1]]` is the normalised form of token `i`.
+    /// `buf[bounds[f]..bounds[f + 1]]` is form `f`.
     bounds: Vec<u32>,
-    /// [`token_hash`] of each normalised form.
+    /// [`token_hash`] of each form.
     hashes: Vec<u64>,
-    /// Spelling flags (`FIRST_UPPER` …).
+    /// Feature hash of each form as a word (empty when no tagger runs).
+    words: Vec<u64>,
+    /// Feature hashes of the last two and the last three characters of
+    /// each form (empty when no tagger runs).
+    suffixes: Vec<[u64; 2]>,
+    /// Spelling flags (`FIRST_UPPER` …) of each token.
     flags: Vec<u8>,
-    /// Length in characters, at most 255.
+    /// Length in characters of each token, at most 255.
     chars: Vec<u8>,
     /// The sentence of each token.
     sentence: Vec<u32>,
     /// The paired quotation mark of each double quote, or [`NONE`].
     partner: Vec<u32>,
-    /// Feature hash of each word form (empty when no tagger runs).
-    words: Vec<u64>,
-    /// Feature hash of each word shape (empty when no tagger runs).
-    shapes: Vec<u64>,
-    /// Feature hashes of the last two and the last three characters of
-    /// each normalised form (empty when no tagger runs).
-    suffixes: Vec<[u64; 2]>,
+    /// Each token's word shape: an index into `shape_hashes` (empty when no tagger runs).
+    shapes: Vec<u32>,
+    /// Feature hash of each distinct word shape.
+    shape_hashes: Vec<u64>,
+}
+
+/// The forms seen so far, by hash: an open-addressing table of form index
+/// plus one (0: empty), doubled when half full.
+struct Forms {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl Forms {
+    fn new() -> Self {
+        Forms {
+            slots: vec![0; 1024],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn start(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The index of the form `w` (hash `h`) in `t`, or the slot to put it in.
+    fn find(&self, t: &TokenTable, w: &str, h: u64) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.start(h);
+        loop {
+            match self.slots[i] {
+                0 => return Err(i),
+                f if t.hashes[f as usize - 1] == h && t.form_str(f - 1) == w => return Ok(f - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Records form `f` in slot `i` found by [`Forms::find`].
+    fn insert(&mut self, t: &TokenTable, i: usize, f: u32) {
+        self.slots[i] = f + 1;
+        self.len += 1;
+        if 2 * self.len > self.slots.len() {
+            let size = 2 * self.slots.len();
+            let old = std::mem::replace(&mut self.slots, vec![0; size]);
+            let mask = self.slots.len() - 1;
+            for g in old.into_iter().filter(|&g| g != 0) {
+                let mut j = self.start(t.hashes[g as usize - 1]);
+                while self.slots[j] != 0 {
+                    j = (j + 1) & mask;
+                }
+                self.slots[j] = g;
+            }
+        }
+    }
 }
 
 impl TokenTable {
-    /// Builds the table of `doc`; `model_keys` also hashes every token's
-    /// word form and shape for the taggers.
+    /// Builds the table of `doc`; `model_keys` also hashes every form's
+    /// word key and suffixes and every token's shape for the taggers.
     pub(crate) fn new(doc: &Doc, model_keys: bool) -> Self {
         let n = doc.tokens.len();
         let mut t = TokenTable {
-            buf: String::with_capacity(doc.text.len()),
-            bounds: Vec::with_capacity(n + 1),
-            hashes: Vec::with_capacity(n),
+            form: Vec::with_capacity(n),
+            buf: String::new(),
+            bounds: vec![0],
+            hashes: Vec::new(),
+            words: Vec::new(),
+            suffixes: Vec::new(),
             flags: Vec::with_capacity(n),
             chars: Vec::with_capacity(n),
             sentence: vec![0; n],
             partner: Vec::new(),
-            words: Vec::new(),
             shapes: Vec::new(),
-            suffixes: Vec::new(),
+            shape_hashes: Vec::new(),
         };
         if model_keys {
-            t.words.reserve(n);
             t.shapes.reserve(n);
-            t.suffixes.reserve(n);
         }
+        let mut forms = Forms::new();
+        // Distinct shapes by hash (a document has a few hundred).
+        let mut shape_ids: crate::hash::IdMap<u32> = Default::default();
+        let mut norm = String::new();
         let mut shape = Vec::new();
-        t.bounds.push(0);
         for tok in &doc.tokens {
             let s = tok.span.slice(doc.text);
-            let start = t.buf.len();
             let (mut flags, chars) = spelling(s);
-            let ascii = s.len() == usize::from(chars);
+            norm.clear();
             if tok.kind == TokenKind::Word && flags & (ANY_UPPER | NOT_LOWER_ASCII) == 0 {
                 // Lowercase ASCII letters only: already normalised.
-                t.buf.push_str(s);
+                norm.push_str(s);
             } else {
-                normalize_into(s, &mut t.buf);
+                normalize_into(s, &mut norm);
             }
             flags &= !NOT_LOWER_ASCII;
             if matches!(tok.kind, TokenKind::OpenQuote | TokenKind::Dash)
@@ -98,29 +161,33 @@ impl TokenTable {
             {
                 flags |= OPENS;
             }
-            let w = &t.buf[start..];
-            t.hashes.push(token_hash(w));
+            let h = token_hash(&norm);
+            let f = match forms.find(&t, &norm, h) {
+                Ok(f) => f,
+                Err(slot) => {
+                    let f = t.hashes.len() as u32;
+                    t.buf.push_str(&norm);
+                    t.bounds.push(t.buf.len() as u32);
+                    t.hashes.push(h);
+                    if model_keys {
+                        t.push_keys(&norm);
+                    }
+                    forms.insert(&t, slot, f);
+                    f
+                }
+            };
+            t.form.push(f);
             if model_keys {
-                t.words.push(if tok.kind == TokenKind::Number {
-                    str_hash(&number_form(w))
-                } else {
-                    str_hash(w)
-                });
                 shape.clear();
                 shape_into(s, &mut shape);
-                t.shapes.push(bytes_hash(&shape));
-                // The normalised form of ASCII is ASCII: its characters are its bytes.
-                let b = w.as_bytes();
-                t.suffixes.push(if ascii {
-                    [
-                        bytes_hash(&b[b.len().saturating_sub(2)..]),
-                        bytes_hash(&b[b.len().saturating_sub(3)..]),
-                    ]
-                } else {
-                    [str_hash(suffix(w, 2)), str_hash(suffix(w, 3))]
-                });
+                let h = bytes_hash(&shape);
+                let next = t.shape_hashes.len() as u32;
+                let id = *shape_ids.entry(h).or_insert(next);
+                if id == next {
+                    t.shape_hashes.push(h);
+                }
+                t.shapes.push(id);
             }
-            t.bounds.push(t.buf.len() as u32);
             t.flags.push(flags);
             t.chars.push(chars);
         }
@@ -131,22 +198,50 @@ impl TokenTable {
         t
     }
 
+    /// The model keys of a new form `w`: its word hash (a number with its
+    /// digits as `0`; only numbers start with a digit) and its suffixes.
+    fn push_keys(&mut self, w: &str) {
+        self.words
+            .push(if w.starts_with(|c: char| c.is_ascii_digit()) {
+                str_hash(&number_form(w))
+            } else {
+                str_hash(w)
+            });
+        // The characters of an ASCII form are its bytes.
+        let b = w.as_bytes();
+        self.suffixes.push(if w.is_ascii() {
+            [
+                bytes_hash(&b[b.len().saturating_sub(2)..]),
+                bytes_hash(&b[b.len().saturating_sub(3)..]),
+            ]
+        } else {
+            [str_hash(suffix(w, 2)), str_hash(suffix(w, 3))]
+        });
+    }
+
+    /// Form `f`.
+    #[inline]
+    fn form_str(&self, f: u32) -> &str {
+        let f = f as usize;
+        &self.buf[self.bounds[f] as usize..self.bounds[f + 1] as usize]
+    }
+
     /// Number of tokens.
     #[inline]
     pub(crate) fn len(&self) -> usize {
-        self.hashes.len()
+        self.form.len()
     }
 
     /// The normalised form of token `i`: lowercase, curly apostrophes and quotes made straight.
     #[inline]
     pub(crate) fn norm(&self, i: usize) -> &str {
-        &self.buf[self.bounds[i] as usize..self.bounds[i + 1] as usize]
+        self.form_str(self.form[i])
     }
 
     /// The [`token_hash`] of token `i`'s normalised form.
     #[inline]
     pub(crate) fn hash(&self, i: usize) -> u64 {
-        self.hashes[i]
+        self.hashes[self.form[i] as usize]
     }
 
     /// Token `i` begins with an uppercase character.
@@ -201,14 +296,14 @@ impl TokenTable {
     /// the digits of a number as `0` (only when the table was built with model keys).
     #[inline]
     pub(crate) fn word(&self, i: usize) -> u64 {
-        self.words[i]
+        self.words[self.form[i] as usize]
     }
 
     /// The feature hash of token `i`'s word shape ([`super::shape_into`];
     /// only when the table was built with model keys).
     #[inline]
     pub(crate) fn shape(&self, i: usize) -> u64 {
-        self.shapes[i]
+        self.shape_hashes[self.shapes[i] as usize]
     }
 
     /// The feature hash ([`str_hash`]) of the last `n` characters of token
@@ -216,7 +311,7 @@ impl TokenTable {
     /// with model keys).
     #[inline]
     pub(crate) fn suffix(&self, i: usize, n: usize) -> u64 {
-        self.suffixes[i][usize::from(n == 3)]
+        self.suffixes[self.form[i] as usize][usize::from(n == 3)]
     }
 }
 

@@ -113,9 +113,12 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
     let limit = max_mb << 20;
     let mut bytes = Vec::new();
     let read = match &file {
-        Some(path) => {
-            std::fs::File::open(path).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
-        }
+        Some(path) => std::fs::File::open(path).and_then(|f| {
+            // The file's size, so that the buffer is allocated once.
+            let size = f.metadata().map_or(0, |m| m.len()).min(limit as u64 + 1);
+            bytes.reserve_exact(size as usize);
+            f.take(limit as u64 + 1).read_to_end(&mut bytes)
+        }),
         None => io::stdin().take(limit as u64 + 1).read_to_end(&mut bytes),
     };
     let name = file.as_deref().unwrap_or("<stdin>");
