@@ -152,3 +152,52 @@ impl Analyzer {
 pub fn analyze(text: &str) -> Analysis {
     BUILTIN.analyze(text)
 }
+
+#[cfg(test)]
+mod tests {
+    /// Hostile shapes (see `examples/worstcase.rs`): each repeated `n` and
+    /// `4n` times. The steps of the scans that walk from a cue, a mention or a
+    /// claim ([`crate::work`]) must grow like the text: at most 4.5 times for
+    /// 4 times the text, where a scan that runs back to the sentence start for
+    /// every claim would grow 16 times.
+    #[test]
+    fn scans_do_linear_work_on_hostile_text() {
+        let shapes = [
+            ",I said",
+            ", he said ",
+            "Officials said that ",
+            "According to Reuters, ",
+            "\u{201c}No,\u{201d} said the minister. ",
+            "\u{201c}The ",
+            "\"a\" ",
+            "\u{201c}He said \u{2018}she said \u{201c}",
+            "\u{201c}and then the minister said ",
+            "((",
+            "Alpha Beta Gamma (ABG) ",
+            "The IRGC\u{2019}s\u{2019}s ",
+            "Aa Bb Cc Dd ",
+            "the ministry, ",
+            "It is widely believed that ",
+            "and warned that ",
+            "Smith: ",
+            "Mr. ",
+            "Russian officials ",
+            "Jane Roe, a lawyer for the city, said ",
+            "said Jane Roe, a lawyer, ",
+            "ABC ",
+        ];
+        for unit in shapes {
+            let steps = |n: usize| {
+                let text = unit.repeat(n);
+                crate::work::take();
+                std::hint::black_box(crate::analyze(&text));
+                crate::work::take()
+            };
+            let (small, large) = (steps(400), steps(1600));
+            assert!(
+                large <= 9 * small / 2 + 1000,
+                "{unit:?}: {small} steps for 400 units, {large} for 1600"
+            );
+        }
+    }
+}

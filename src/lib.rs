@@ -45,6 +45,7 @@ mod span;
 mod text;
 #[cfg(feature = "training")]
 pub mod train;
+mod work;
 
 pub use analysis::{
     Actor, ActorKind, Analysis, Attribution, Claim, Hedge, HedgeKind, SentenceScore, Summary,

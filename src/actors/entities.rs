@@ -388,6 +388,7 @@ impl LongFormIndex {
             });
         let mut found = None;
         for &t in candidates {
+            crate::work::add(1);
             if found == Some(t) {
                 continue;
             }
@@ -395,6 +396,9 @@ impl LongFormIndex {
             let kind = entity_kind(e);
             if kind == ActorKind::Group {
                 continue;
+            }
+            if acronym {
+                crate::work::add(e.forms.len());
             }
             let hit = (acronym && e.forms.iter().any(|f| initials(f) == acr_key))
                 || e.keys

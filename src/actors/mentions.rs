@@ -224,6 +224,7 @@ pub(super) fn group_mentions<'l>(
         }
         let mut first = i;
         while first > s.first {
+            crate::work::add(1);
             let p = first - 1;
             let w = table.norm(p);
             let before = covering(named, p);

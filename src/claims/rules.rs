@@ -443,6 +443,7 @@ impl Ctx<'_, '_> {
         let mut s = k + 1;
         while s > lo {
             let j = s - 1;
+            crate::work::add(1);
             if self.n(j) == ")" {
                 // A parenthesis inside the name: "Rep. Jane Roe (D-Ore.)".
                 let mut q = j;
@@ -565,6 +566,7 @@ impl Ctx<'_, '_> {
         let mut commas = 0;
         while q > first && b - q < 40 {
             q -= 1;
+            crate::work::add(1);
             let w = self.n(q);
             if self.is_terminal(q)
                 || matches!(self.kind(q), TokenKind::OpenQuote | TokenKind::CloseQuote)
@@ -607,6 +609,7 @@ impl Ctx<'_, '_> {
         let mut j = e + 2;
         let mut end = e;
         while j < last {
+            crate::work::add(1);
             if self.is_terminal(j)
                 || self.kind(j) == TokenKind::OpenQuote
                 || self.lex.phrases.longest_at(self.table, j, last).is_some()
@@ -648,6 +651,7 @@ impl Ctx<'_, '_> {
         let mut end = a;
         while end < e {
             let next = end + 1;
+            crate::work::add(1);
             let w = self.n(next);
             if !self.is_upper(next)
                 && (w.ends_with("ed") || self.lex.phrases.contains_word(w))
@@ -727,6 +731,7 @@ impl Ctx<'_, '_> {
         let mut e = sent_last - 1;
         let mut depth = 0i32;
         for j in s + 1..sent_last {
+            crate::work::add(1);
             match self.kind(j) {
                 TokenKind::OpenQuote => depth += 1,
                 TokenKind::CloseQuote => depth -= 1,
