@@ -40,6 +40,12 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
+/// Writes the error line `{"id", "error"}`; `Ok(false)`: the line was not analysed.
+fn error_line(out: &mut dyn Write, id: Option<&RawValue>, error: &str) -> io::Result<bool> {
+    serde_json::to_writer(&mut *out, &ErrorLine { id, error })?;
+    out.write_all(b"\n").map(|_| false)
+}
+
 /// What reading one input line gave.
 enum Read {
     /// A line (without its line ending).
@@ -158,10 +164,7 @@ fn answer(
     line: &str,
     n: usize,
 ) -> io::Result<bool> {
-    let error = |out: &mut dyn Write, id: Option<&RawValue>, msg: String| {
-        serde_json::to_writer(&mut *out, &ErrorLine { id, error: &msg })?;
-        out.write_all(b"\n").map(|_| false)
-    };
+    let error = |out: &mut dyn Write, id: Option<&RawValue>, msg: String| error_line(out, id, &msg);
     if line.trim().is_empty() {
         return error(out, None, format!("line {n}: blank line (no JSON object)"));
     }
@@ -208,16 +211,7 @@ pub(crate) fn stream(analyzer: &claimlens::Analyzer, limit: usize) -> ExitCode {
                 let msg = format!(
                     "line {n}: {len} bytes, over the limit of {limit} bytes (--max-mb raises it)"
                 );
-                serde_json::to_writer(
-                    &mut out,
-                    &ErrorLine {
-                        id: None,
-                        error: &msg,
-                    },
-                )
-                .map_err(io::Error::from)
-                .and_then(|_| out.write_all(b"\n"))
-                .map(|_| false)
+                error_line(&mut out, None, &msg)
             }
             Read::Line => {
                 let bytes = match (n, buf.strip_prefix(b"\xef\xbb\xbf")) {
@@ -231,16 +225,7 @@ pub(crate) fn stream(analyzer: &claimlens::Analyzer, limit: usize) -> ExitCode {
                             "line {n}: not UTF-8 (invalid byte at offset {})",
                             e.valid_up_to()
                         );
-                        serde_json::to_writer(
-                            &mut out,
-                            &ErrorLine {
-                                id: None,
-                                error: &msg,
-                            },
-                        )
-                        .map_err(io::Error::from)
-                        .and_then(|_| out.write_all(b"\n"))
-                        .map(|_| false)
+                        error_line(&mut out, None, &msg)
                     }
                 }
             }
