@@ -81,6 +81,12 @@ pub fn analyze_view(
 /// exhaust the wasm memory, which would end the module instead of throwing.
 pub const MAX_TEXT_BYTES: usize = 32 << 20;
 
+/// Memory an analysis may need at its peak, per byte of text: news needs 15 to
+/// 21 times its size in this wasm build (10 MB of prose fit in 150 MB). A text
+/// dense with claims needs more (50 times for "Iran said it may act." repeated):
+/// when the page cannot give that, the analysis traps after all.
+const PEAK_PER_BYTE: usize = 24;
+
 /// Reads the arguments and analyses the text; errors name the function.
 fn run(name: &str, text: &JsValue, options: &JsValue) -> Result<(String, Analysis), JsError> {
     let too_long = |size: String| {
@@ -103,6 +109,19 @@ fn run(name: &str, text: &JsValue, options: &JsValue) -> Result<(String, Analysi
     })?;
     if text.len() > MAX_TEXT_BYTES {
         return Err(too_long(format!("{} bytes of UTF-8", text.len())));
+    }
+    // An allocation that fails in the middle of an analysis ends the module
+    // (a trap). So the memory the analysis may need at its peak is asked for
+    // first: when the page cannot give it, this throws and the module goes on
+    // working.
+    let need = text.len().saturating_mul(PEAK_PER_BYTE) + (8 << 20);
+    if Vec::<u8>::new().try_reserve_exact(need).is_err() {
+        return Err(JsError::new(&format!(
+            "{name}: not enough memory for this text ({} MB of UTF-8 needs about {} MB); \
+             analyse it in parts",
+            text.len() >> 20,
+            need >> 20
+        )));
     }
     let options = read_options(options).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
     let analysis = if options.is_default() {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { typesOf, fieldChecker } from './dts.mjs';
 
 const require = createRequire(import.meta.url);
@@ -395,4 +396,20 @@ test('a 1 MB string with emoji and CJK works and its offsets slice it', () => {
   const lastOne = one.hedges.at(-1);
   assert.equal(last.start, lastOne.start + unit.length * (copies - 1));
   assert.equal(slice(text, last), slice(unit, lastOne));
+});
+
+test('when the page cannot give an analysis the memory it needs, an Error says so and the module goes on working', () => {
+  // A Node whose wasm memory is capped at 100 MB; 8.8 MB of text would need more.
+  const script = `
+    const cl = require(${JSON.stringify(new URL('pkg/node/claimlens_js.js', root).pathname)});
+    const out = [];
+    try { cl.analyze('Iran said it may act. '.repeat(400000)); out.push('no error'); }
+    catch (e) { out.push(e.constructor.name + ': ' + e.message); }
+    out.push(String(cl.analyze('Iran said it may act.').claims.length));
+    console.log(JSON.stringify(out));`;
+  const r = spawnSync(process.execPath, ['--wasm-max-mem-pages=1600', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [error, after] = JSON.parse(r.stdout);
+  assert.match(error, /^Error: claimlens\.analyze: not enough memory for this text \(8 MB of UTF-8 needs about \d+ MB\); analyse it in parts$/);
+  assert.equal(after, '1');
 });
