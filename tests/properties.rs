@@ -7,7 +7,7 @@
 //! properties hold for whatever they return, and a synthetic [`Analysis`]
 //! exercises the contract conversion on every kind of span regardless.
 
-use claimlens::contract::{to_contract, Utf16Map};
+use claimlens::contract::{to_contract, Unit, Utf16Map};
 use claimlens::{
     Actor, ActorKind, Analysis, Analyzer, Attribution, Claim, Doc, Hedge, HedgeKind, Span,
 };
@@ -648,6 +648,16 @@ proptest! {
         let map = Utf16Map::new(&text, offsets.clone());
         for off in offsets {
             prop_assert_eq!(map.get(off), text[..off].encode_utf16().count());
+        }
+    }
+
+    #[test]
+    fn code_point_map_agrees_with_prefix_count(text in any_text(), picks in prop::collection::vec(any::<usize>(), 0..20)) {
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let offsets: Vec<usize> = picks.iter().map(|&p| bounds[p % bounds.len()]).collect();
+        let map = Utf16Map::in_unit(&text, offsets.clone(), Unit::CodePoints);
+        for off in offsets {
+            prop_assert_eq!(map.get(off), text[..off].chars().count());
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The JSON contract: an [`Analysis`] with offsets in UTF-16 code units.
+//! The JSON contract: an [`Analysis`] with offsets in UTF-16 code units
+//! (or in code points, [`Unit::CodePoints`], for Python).
 //!
 //! Byte spans are converted once, here, with one ascending pass over the text
 //! (ASCII text is its own UTF-16 index and skips the pass).
@@ -16,6 +17,16 @@ pub mod typescript;
 mod utf16;
 
 pub use utf16::Utf16Map;
+
+/// The unit of the contract's offsets.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// UTF-16 code units: JavaScript (and Java, C#) string indices. The default.
+    #[default]
+    Utf16,
+    /// Unicode code points: Python string indices.
+    CodePoints,
+}
 
 use crate::analysis::{ActorKind, Analysis, Attribution, HedgeKind};
 use crate::span::Span;
@@ -176,11 +187,30 @@ fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// Builds the contract view of `analysis` of `text`.
+/// Builds the contract view of `analysis` of `text`, offsets in UTF-16 code units.
 pub fn to_contract<'a>(
     text: &str,
     a: &'a Analysis,
     id: Option<&'a serde_json::value::RawValue>,
+) -> JsonAnalysis<'a> {
+    to_contract_in(text, a, id, Unit::Utf16)
+}
+
+/// Builds the contract view of `analysis` of `text`, offsets in `unit`.
+///
+/// ```
+/// use claimlens::contract::{to_contract_in, Unit};
+/// let text = "😀 Iran said it may act.";
+/// let analysis = claimlens::analyze(text);
+/// let doc = to_contract_in(text, &analysis, None, Unit::CodePoints);
+/// let iran = doc.actors.iter().find(|a| a.name == "Iran").unwrap();
+/// assert_eq!((iran.mentions[0].start, iran.mentions[0].end), (2, 6)); // Python's text[2:6]
+/// ```
+pub fn to_contract_in<'a>(
+    text: &str,
+    a: &'a Analysis,
+    id: Option<&'a serde_json::value::RawValue>,
+    unit: Unit,
 ) -> JsonAnalysis<'a> {
     let mut offsets = Vec::new();
     if !text.is_ascii() {
@@ -200,7 +230,7 @@ pub fn to_contract<'a>(
         }
         a.hedges.iter().for_each(|h| add(h.span));
     }
-    let map = Utf16Map::new(text, offsets);
+    let map = Utf16Map::in_unit(text, offsets, unit);
     let s = &a.summary;
     let share = |n: usize| {
         if s.claims == 0 {

@@ -1,6 +1,6 @@
-//! Byte offsets to UTF-16 offsets, in one pass.
+//! Byte offsets to UTF-16 (or code point) offsets, in one pass.
 
-use super::JsonSpan;
+use super::{JsonSpan, Unit};
 use crate::span::Span;
 
 /// Maps byte offsets of a text to UTF-16 offsets.
@@ -12,7 +12,12 @@ pub struct Utf16Map {
 impl Utf16Map {
     /// Builds the map for the byte offsets in `offsets` (any order, duplicates allowed)
     /// with one pass over `text`.
-    pub fn new(text: &str, mut offsets: Vec<usize>) -> Self {
+    pub fn new(text: &str, offsets: Vec<usize>) -> Self {
+        Self::in_unit(text, offsets, Unit::Utf16)
+    }
+
+    /// Builds the map to offsets in `unit` instead of UTF-16 code units.
+    pub fn in_unit(text: &str, mut offsets: Vec<usize>, unit: Unit) -> Self {
         if text.is_ascii() {
             return Utf16Map { table: Vec::new() };
         }
@@ -26,7 +31,10 @@ impl Utf16Map {
             while byte < off {
                 match chars.next() {
                     Some(c) => {
-                        units += c.len_utf16();
+                        units += match unit {
+                            Unit::Utf16 => c.len_utf16(),
+                            Unit::CodePoints => 1,
+                        };
                         byte += c.len_utf8();
                     }
                     None => break,
