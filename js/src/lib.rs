@@ -10,7 +10,7 @@
 //! definitions are generated from the Rust types (`ts/claimlens.d.ts`).
 #![deny(missing_docs)]
 
-pub mod options;
+pub use claimlens_view::options;
 
 use claimlens::{contract, Analysis, Analyzer};
 use js_sys::{Array, Object, Reflect};

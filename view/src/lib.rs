@@ -20,6 +20,7 @@
 mod json;
 mod layout;
 mod model;
+pub mod options;
 pub mod words;
 
 #[cfg(feature = "typescript")]

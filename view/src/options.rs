@@ -1,7 +1,6 @@
-//! The options of `analyze`, checked and turned into an [`Analyzer`].
-//!
-//! This part is pure Rust (no JavaScript values), so it is tested natively;
-//! `lib.rs` reads the JavaScript object into an [`Options`].
+//! The options of `analyze`, checked and turned into an [`Analyzer`]: shared by the
+//! JS API (which reads a JavaScript object into an [`Options`]) and the Python module
+//! (which reads keyword arguments), so both accept and refuse the same things.
 
 use claimlens::{ActorKind, Analyzer, HedgeKind, Layers};
 
