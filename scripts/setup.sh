@@ -7,16 +7,21 @@
 #   - chromium and chromium-driver (apt), only with --browser (the tests need them, serving does not)
 #   - the minimum Rust version (rust-version in Cargo.toml, with the wasm32 target), only with
 #     --msrv (scripts/test.sh checks that every crate builds with it)
+#   - maturin (PyPI, pinned in python/requirements-build.txt) in the virtual environment
+#     target/python-tools, and Java 17 or newer (apt) for the PySpark example's test, only with
+#     --python (the Python wheel and its tests need them; nothing else does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=0
 want_msrv=0
+want_python=0
 for arg in "$@"; do
   case $arg in
     --browser) want_browser=1 ;;
     --msrv) want_msrv=1 ;;
-    *) echo "setup: unknown option $arg (known: --browser, --msrv)" >&2; exit 2 ;;
+    --python) want_python=1 ;;
+    *) echo "setup: unknown option $arg (known: --browser, --msrv, --python)" >&2; exit 2 ;;
   esac
 done
 
@@ -57,4 +62,22 @@ if [[ $want_browser == 1 && ! -x /usr/bin/chromium ]]; then
   [[ $(id -u) != 0 ]] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [[ $want_python == 1 ]]; then
+  tools=target/python-tools
+  want=$(grep -E '^maturin==' python/requirements-build.txt | cut -d= -f3)
+  if [[ "$("$tools/bin/maturin" --version 2>/dev/null)" != "maturin $want" ]]; then
+    say "installing maturin $want into $tools (about 10 s, once)"
+    python3 -m venv "$tools"
+    "$tools/bin/pip" install --quiet --disable-pip-version-check -r python/requirements-build.txt
+  fi
+  java_major=$(java -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
+  if [[ -z $java_major || $java_major -lt 17 ]]; then
+    say "installing Java 17 (apt) for PySpark"
+    sudo_cmd=""
+    [[ $(id -u) != 0 ]] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+  fi
 fi

@@ -5,7 +5,9 @@
 #   the core built for wasm32; the web app, JS API and widget built (Trunk, release)
 #   within their size budgets, and the size check shown to fail over a budget;
 #   the JS API's .d.ts checked by tsc and its Node tests; the app and widget tested
-#   end to end in headless Chromium; and, when the evaluation corpora sit beside
+#   end to end in headless Chromium; the npm tarball installed into a scratch project and
+#   used from Node, tsc and an esbuild bundle in Chromium; the Python wheel in a fresh
+#   venv, with the PySpark example in local mode; and, when the evaluation corpora sit beside
 #   the project (../shared/eval), the shipped models retrained byte for byte, their
 #   size budget and the accuracy floors.
 set -euo pipefail
@@ -14,7 +16,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-./scripts/setup.sh --browser --msrv
+./scripts/setup.sh --browser --msrv --python
 export PATH="$PWD/e2e/node_modules/.bin:$PATH"
 
 step "format and lints"
@@ -68,8 +70,14 @@ cargo test --quiet -p claimlens-js --features typescript --test typescript
 ./scripts/check-ts.sh
 node --test js/test/
 
-step "web app: end-to-end tests in headless Chromium"
+step "packages: the npm tarball and the Python wheel (dist-packages/)"
+cargo run --quiet -p xtask -- package
+
+step "web app and npm package: end-to-end tests in headless Chromium (the tarball installed into a scratch project)"
 (cd e2e && node --test --test-concurrency=1)
+
+step "Python wheel: installed into a fresh virtual environment; its tests and the PySpark example in local mode"
+./scripts/test-python.sh
 
 eval_dir=../shared/eval
 if [[ -d $eval_dir/data ]]; then

@@ -3,6 +3,7 @@
 
 pub mod embed;
 pub mod js;
+pub mod package;
 pub mod postbuild;
 pub mod report;
 pub mod standalone;

@@ -8,6 +8,9 @@
 //!                                           $TRUNK_STAGING_DIR): the wasm optimised and embedded,
 //!                                           the single file, the widget, the size report
 //! cargo run -q -p xtask -- report DIR       the size report of a built dist/ and its budget check
+//! cargo run -q -p xtask -- package [npm|wheel]
+//!                                           the npm package (dist-packages/claimlens-VERSION.tgz)
+//!                                           and the Python wheel (dist-packages/*.whl), or one of them
 //! ```
 //!
 //! Any failure (a missing or mismatched tool, a tool that fails, a size over its budget)
@@ -15,7 +18,8 @@
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo run -q -p xtask -- js [--fast] | postbuild [DIR] | report DIR";
+const USAGE: &str =
+    "usage: cargo run -q -p xtask -- js [--fast] | postbuild [DIR] | report DIR | package [npm|wheel]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +36,9 @@ fn main() -> ExitCode {
         },
         ["postbuild", dir] => xtask::postbuild::run(&root, dir.as_ref()),
         ["report", dir] => xtask::report::check_dist(&root, dir.as_ref()),
+        ["package"] => xtask::package::all(&root).map(drop),
+        ["package", "npm"] => xtask::package::npm(&root).map(drop),
+        ["package", "wheel"] => xtask::package::wheel(&root).map(drop),
         _ => Err(xtask::Error::new(USAGE)),
     };
     match result {

@@ -5,7 +5,9 @@
 //!   Cargo.lock (the CLI refuses a wasm built against another one).
 //! - `wasm-opt`: npm binaryen, of the major version pinned in `e2e/package.json` (Debian's 108
 //!   cannot parse this wasm);
-//! - `esbuild`: npm, pinned in `e2e/package.json`.
+//! - `esbuild`: npm, pinned in `e2e/package.json`;
+//! - `maturin`: PyPI, pinned in `python/requirements-build.txt`, looked for in
+//!   `target/python-tools/bin` (where `scripts/setup.sh --python` installs it), then on PATH.
 //!
 //! The npm tools are looked for in `e2e/node_modules/.bin` (`CLAIMLENS_NODE_BIN` overrides that
 //! folder), then on PATH.
@@ -20,6 +22,7 @@ pub enum Tool {
     WasmBindgen,
     WasmOpt,
     Esbuild,
+    Maturin,
 }
 
 impl Tool {
@@ -28,6 +31,7 @@ impl Tool {
             Tool::WasmBindgen => "wasm-bindgen",
             Tool::WasmOpt => "wasm-opt",
             Tool::Esbuild => "esbuild",
+            Tool::Maturin => "maturin",
         }
     }
 }
@@ -82,8 +86,10 @@ pub fn node_bin(root: &Path) -> PathBuf {
 
 fn locate(root: &Path, tool: Tool) -> Result<PathBuf> {
     let mut dirs = Vec::new();
-    if tool != Tool::WasmBindgen {
-        dirs.push(node_bin(root));
+    match tool {
+        Tool::WasmBindgen => {}
+        Tool::Maturin => dirs.push(root.join("target").join("python-tools").join("bin")),
+        Tool::WasmOpt | Tool::Esbuild => dirs.push(node_bin(root)),
     }
     for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
         if !dirs.contains(&dir) {
@@ -126,6 +132,7 @@ fn check_version(root: &Path, tool: Tool, path: &Path) -> Result {
         Tool::WasmBindgen => format!("wasm-bindgen {}", locked_version(root, "wasm-bindgen")?),
         Tool::WasmOpt => format!("version {}", npm_major(root, "binaryen")?),
         Tool::Esbuild => return Ok(()),
+        Tool::Maturin => format!("maturin {}", pip_pin(root, "maturin")?),
     };
     let out = Command::new(path)
         .arg("--version")
@@ -135,7 +142,7 @@ fn check_version(root: &Path, tool: Tool, path: &Path) -> Result {
     let got = got.trim();
     // "wasm-bindgen 0.2.130"; "wasm-opt version 132 (version_132)".
     let matches = match tool {
-        Tool::WasmBindgen => got == want,
+        Tool::WasmBindgen | Tool::Maturin => got == want,
         _ => got
             .split(" (")
             .next()
@@ -176,6 +183,20 @@ fn npm_major(root: &Path, package: &str) -> Result<String> {
         .find_map(|k| json[k][package].as_str());
     match version.and_then(|v| v.split('.').next()) {
         Some(major) => Ok(major.to_string()),
+        None => fail!("{} does not pin {package}", path.display()),
+    }
+}
+
+/// The version of `package` pinned (`package==VERSION`) in python/requirements-build.txt.
+fn pip_pin(root: &Path, package: &str) -> Result<String> {
+    let path = root.join("python").join("requirements-build.txt");
+    let text = files::read_text(&path)?;
+    let prefix = format!("{package}==");
+    match text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(prefix.as_str()))
+    {
+        Some(v) => Ok(v.to_string()),
         None => fail!("{} does not pin {package}", path.display()),
     }
 }

@@ -1,0 +1,136 @@
+// The npm package as a user gets it: the tarball that `cargo run -p xtask -- package` packs
+// (dist-packages/claimlens-VERSION.tgz) installed into a scratch project, then used from Node
+// (ESM `import` and CommonJS `require`), type-checked by tsc, and bundled by esbuild for a page
+// that Chromium opens: the analysis runs, the widget renders, nothing is fetched after load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, browser, ROOT, ARTIFACTS } from './lib.mjs';
+
+const BIN = join(ROOT, 'e2e', 'node_modules', '.bin');
+const TEXT = 'Iran said on Monday that talks may resume, according to Reuters. '
+  + 'Critics argue the deal is weak. Foreign Minister Abbas Araghchi told reporters it was “a first step”.';
+let dir;
+
+async function tarball() {
+  const out = join(ROOT, 'dist-packages');
+  const cargo = await readFile(join(ROOT, 'Cargo.toml'), 'utf8');
+  const version = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargo)[1];
+  const name = `claimlens-${version}.tgz`;
+  assert.ok((await readdir(out)).includes(name), `${name} in dist-packages/ (run: cargo run -p xtask -- package)`);
+  return { path: join(out, name), version };
+}
+
+function node(file) {
+  return execFileSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' });
+}
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'claimlens-npm-'));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, version: '1.0.0' }));
+  const { path } = await tarball();
+  // The package has no dependencies: installing the file needs no registry.
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--loglevel=error', path], { cwd: dir, stdio: 'pipe' });
+});
+
+after(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+test('Node ESM: import { analyze, analyzeView, version } from "claimlens"', async () => {
+  const { version } = await tarball();
+  await writeFile(join(dir, 'esm.mjs'), `
+    import { analyze, analyzeView, version } from 'claimlens';
+    const text = ${JSON.stringify(TEXT)};
+    const a = analyze(text);
+    const v = analyzeView(text);
+    let bad = '';
+    try { analyze(42); } catch (e) { bad = e instanceof Error ? e.message : 'not an Error'; }
+    console.log(JSON.stringify({
+      version: version(),
+      actors: a.actors.map((x) => x.name),
+      cues: a.claims.map((c) => text.slice(c.cue.start, c.cue.end)),
+      hedges: a.hedges.map((h) => text.slice(h.start, h.end)),
+      viewActors: v.actors.map((x) => x.name),
+      bad,
+    }));
+  `);
+  const r = JSON.parse(node('esm.mjs'));
+  assert.equal(r.version, version);
+  assert.ok(r.actors.includes('Iran') && r.actors.includes('Reuters'), JSON.stringify(r));
+  assert.ok(r.cues.includes('said') && r.cues.includes('according to'), JSON.stringify(r));
+  assert.ok(r.hedges.includes('may'), JSON.stringify(r));
+  assert.deepEqual(r.viewActors.slice().sort(), r.actors.slice().sort());
+  assert.match(r.bad, /string/i);
+});
+
+test('Node CommonJS: require("claimlens") gives the same analysis as import', async () => {
+  await writeFile(join(dir, 'cjs.cjs'), `
+    const { analyze, version } = require('claimlens');
+    console.log(JSON.stringify({ version: version(), analysis: analyze(${JSON.stringify(TEXT)}) }));
+  `);
+  await writeFile(join(dir, 'esm2.mjs'), `
+    import { analyze, version } from 'claimlens';
+    console.log(JSON.stringify({ version: version(), analysis: analyze(${JSON.stringify(TEXT)}) }));
+  `);
+  const cjs = JSON.parse(node('cjs.cjs'));
+  const esm = JSON.parse(node('esm2.mjs'));
+  assert.ok(cjs.analysis.claims.length >= 2);
+  assert.deepEqual(cjs, esm);
+});
+
+test('TypeScript: the package types resolve through its exports (tsc, module nodenext)', async () => {
+  await writeFile(join(dir, 'use.mts'), `
+    import { analyze, type Analysis } from 'claimlens';
+    const a: Analysis = analyze('The ministry said it may act.');
+    const first: string | undefined = a.claims[0]?.cue ? 'cue' : undefined;
+    // @ts-expect-error: analyze takes a string
+    analyze(1);
+    export { first };
+  `);
+  execFileSync(join(BIN, 'tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext',
+    '--target', 'es2022', '--skipLibCheck', 'false', 'use.mts'], { cwd: dir, stdio: 'pipe' });
+});
+
+test('esbuild bundle for a page: analysis and <claim-lens> work, no request after load', async () => {
+  await writeFile(join(dir, 'entry.js'), `
+    import { analyze } from 'claimlens';
+    import 'claimlens/widget';
+    const text = ${JSON.stringify(TEXT)};
+    window.__result = analyze(text).actors.map((a) => a.name);
+  `);
+  execFileSync(join(BIN, 'esbuild'), ['entry.js', '--bundle', '--format=esm', '--platform=browser', '--minify',
+    '--outfile=public/bundle.js', '--log-level=warning'], { cwd: dir, stdio: 'pipe' });
+  await writeFile(join(dir, 'public', 'index.html'), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title>
+    <claim-lens id="w"><p>The ministry said on Tuesday that the talks may resume.</p></claim-lens>
+    <script type="module" src="bundle.js"></script>`);
+  const server = await serve(join(dir, 'public'), '/');
+  const context = await browser();
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.goto(server.url + 'index.html');
+    await page.waitForFunction(() => window.__result, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#w')?.shadowRoot?.querySelector('mark'), null, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const actors = await page.evaluate(() => window.__result);
+    assert.ok(actors.includes('Iran') && actors.includes('Reuters'), JSON.stringify(actors));
+    const marks = await page.$$eval('#w mark', (ms) => ms.map((m) => `${m.className}:${m.textContent}`));
+    assert.ok(marks.some((m) => m.includes('cl-cue') && m.endsWith(':said')), JSON.stringify(marks));
+    assert.ok(marks.some((m) => m.includes('hd-hedge') && m.endsWith(':may')), JSON.stringify(marks));
+    await page.screenshot({ path: join(ARTIFACTS, 'npm-bundle.png') });
+    await page.waitForTimeout(500);
+    assert.deepEqual(requests, []);
+    // Only the page and the bundle were ever served: the wasm is in the bundle.
+    assert.deepEqual([...new Set(server.hits)].sort(), ['/bundle.js', '/index.html']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

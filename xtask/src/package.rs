@@ -1,0 +1,218 @@
+//! The npm package `claimlens`, assembled from the JS API build (`pkg/`) into
+//! `dist-packages/npm/` and packed by `npm pack` into `dist-packages/claimlens-VERSION.tgz`.
+//!
+//! ```text
+//! package.json          conditional exports (below), version from Cargo
+//! README.md             for npm users (js/npm/README.md)
+//! index.d.ts            the TypeScript definitions, generated from the Rust types
+//! node/                 wasm-bindgen's nodejs target (CommonJS, reads its .wasm with fs)
+//!   index.mjs           the same for `import` (ESM)
+//! browser/              for browsers and every bundler, with no loader or plugin:
+//!   glue.js             wasm-bindgen's web target
+//!   wasm.js             the wasm, embedded one character per byte (nothing to fetch)
+//!   claimlens_js.js     instantiates it at import (synchronously) and exports the API
+//!   claim-lens.js       the <claim-lens> widget, unchanged, importing ./claimlens_js.js
+//! ```
+//!
+//! `exports`: `.` → `node` (`import`: `node/index.mjs`, `require`: `node/claimlens_js.js`),
+//! otherwise `browser/claimlens_js.js`; `./widget` → `browser/claim-lens.js`.
+//!
+//! And the Python wheel (`python/`, PyO3, abi3: one wheel for CPython 3.9 and later), built
+//! by maturin into `dist-packages/claimlens-VERSION-cp39-abi3-PLATFORM.whl`.
+
+use crate::tools::{self, Tool, Tools};
+use crate::{fail, files, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The npm package's name.
+pub const NAME: &str = "claimlens";
+
+/// Builds both packages; returns the npm tarball's and the wheel's paths.
+pub fn all(root: &Path) -> Result<(PathBuf, PathBuf)> {
+    Ok((npm(root)?, wheel(root)?))
+}
+
+/// Builds the Python wheel with maturin; returns its path.
+pub fn wheel(root: &Path) -> Result<PathBuf> {
+    let tools = Tools::find(root, &[Tool::Maturin])?;
+    let out = root.join("dist-packages");
+    files::create_dir_all(&out)?;
+    let version = env!("CARGO_PKG_VERSION");
+    // An older wheel of this version would be installed in its place by a careless glob.
+    for entry in
+        std::fs::read_dir(&out).map_err(|e| crate::Error::new(format!("{}: {e}", out.display())))?
+    {
+        let path = entry.map_err(|e| crate::Error::new(e.to_string()))?.path();
+        if path.extension().is_some_and(|x| x == "whl") {
+            std::fs::remove_file(&path)
+                .map_err(|e| crate::Error::new(format!("{}: {e}", path.display())))?;
+        }
+    }
+    tools::run(
+        tools
+            .command(Tool::Maturin)
+            .args(["build", "--release", "--quiet", "--manifest-path"])
+            .arg(root.join("python").join("Cargo.toml"))
+            .arg("--out")
+            .arg(&out),
+    )?;
+    let prefix = format!("claimlens-{version}-cp39-abi3-");
+    let wheel = std::fs::read_dir(&out)
+        .map_err(|e| crate::Error::new(format!("{}: {e}", out.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".whl"))
+        });
+    let Some(wheel) = wheel else {
+        fail!("maturin did not write {prefix}*.whl into {}", out.display());
+    };
+    let size = files::read(&wheel)?.len();
+    println!(
+        "Python wheel: {} ({:.1} KB)",
+        wheel.strip_prefix(root).unwrap_or(&wheel).display(),
+        size as f64 / 1024.0
+    );
+    Ok(wheel)
+}
+
+/// Builds the JS API, assembles the package and packs it; returns the tarball's path.
+pub fn npm(root: &Path) -> Result<PathBuf> {
+    crate::js::build(root, false)?;
+    let tools = Tools::find(root, &[Tool::Esbuild])?;
+    let out = root.join("dist-packages");
+    let dir = out.join("npm");
+    files::remove_dir_all(&dir)?;
+    for sub in ["node", "browser"] {
+        files::create_dir_all(&dir.join(sub))?;
+    }
+    let pkg = root.join("pkg");
+    let version = env!("CARGO_PKG_VERSION");
+
+    // Node: the nodejs target as built, and an ESM entry over it.
+    for f in ["claimlens_js.js", "claimlens_js_bg.wasm"] {
+        files::copy(&pkg.join("node").join(f), &dir.join("node").join(f))?;
+    }
+    files::write(
+        &dir.join("node").join("package.json"),
+        "{ \"type\": \"commonjs\" }\n",
+    )?;
+    files::write(
+        &dir.join("node").join("index.mjs"),
+        "// ESM entry for Node: the CommonJS build of the API.\n\
+         import { createRequire } from 'node:module';\n\
+         const api = createRequire(import.meta.url)('./claimlens_js.js');\n\
+         export const { analyze, analyzeView, version } = api;\n",
+    )?;
+
+    // Browsers and bundlers: the web target, its wasm embedded, instantiated at import.
+    files::copy(
+        &pkg.join("web").join("claimlens_js.js"),
+        &dir.join("browser").join("glue.js"),
+    )?;
+    let wasm = files::read(&pkg.join("web").join("claimlens_js_bg.wasm"))?;
+    files::write(
+        &dir.join("browser").join("wasm.js"),
+        crate::embed::module(&wasm, true),
+    )?;
+    files::write(
+        &dir.join("browser").join("claimlens_js.js"),
+        "// The API for browsers and bundlers: the wasm is embedded (./wasm.js) and\n\
+         // instantiated here, at import, so nothing is fetched and no bundler plugin is needed.\n\
+         // (A page's Content-Security-Policy must allow 'wasm-unsafe-eval'.)\n\
+         import { initSync, analyze, analyzeView, version } from './glue.js';\n\
+         import { wasmBytes } from './wasm.js';\n\
+         initSync({ module: wasmBytes() });\n\
+         /** Already initialised: kept for code written against wasm-bindgen's `init()`. */\n\
+         export default async function init() {}\n\
+         export { analyze, analyzeView, version };\n",
+    )?;
+    // The widget, minified like dist/widget's.
+    tools::run(
+        tools
+            .command(Tool::Esbuild)
+            .arg(root.join("widget").join("claim-lens.js"))
+            .args(["--minify", "--format=esm", "--log-level=warning"])
+            .arg(format!(
+                "--outfile={}",
+                dir.join("browser").join("claim-lens.js").display()
+            )),
+    )?;
+
+    // Types, README, package.json.
+    files::copy(
+        &pkg.join("node").join("claimlens_js.d.ts"),
+        &dir.join("index.d.ts"),
+    )?;
+    files::copy(
+        &root.join("js").join("npm").join("README.md"),
+        &dir.join("README.md"),
+    )?;
+    files::write(&dir.join("package.json"), package_json(version))?;
+
+    // npm pack.
+    let npm = Command::new("npm")
+        .current_dir(&dir)
+        .args(["pack", "--silent", "--pack-destination"])
+        .arg(&out)
+        .output()
+        .map_err(|e| crate::Error::new(format!("npm pack: cannot run npm: {e}")))?;
+    if !npm.status.success() {
+        fail!(
+            "npm pack failed: {}",
+            String::from_utf8_lossy(&npm.stderr).trim()
+        );
+    }
+    let tarball = out.join(format!("{NAME}-{version}.tgz"));
+    if !tarball.is_file() {
+        fail!("npm pack did not write {}", tarball.display());
+    }
+    let size = files::read(&tarball)?.len();
+    println!(
+        "npm package: {} ({:.1} KB)",
+        tarball.strip_prefix(root).unwrap_or(&tarball).display(),
+        size as f64 / 1024.0
+    );
+    Ok(tarball)
+}
+
+/// The package's manifest.
+fn package_json(version: &str) -> String {
+    format!(
+        r#"{{
+  "name": "{NAME}",
+  "version": "{version}",
+  "description": "Actors, claims and hedging in news articles, analysed locally in WebAssembly: the JS API (analyze, analyzeView) and the <claim-lens> widget.",
+  "license": "MIT",
+  "type": "module",
+  "types": "./index.d.ts",
+  "main": "./node/claimlens_js.js",
+  "exports": {{
+    ".": {{
+      "types": "./index.d.ts",
+      "node": {{
+        "import": "./node/index.mjs",
+        "require": "./node/claimlens_js.js"
+      }},
+      "default": "./browser/claimlens_js.js"
+    }},
+    "./widget": "./browser/claim-lens.js",
+    "./package.json": "./package.json"
+  }},
+  "sideEffects": [
+    "./browser/claimlens_js.js",
+    "./browser/claim-lens.js"
+  ],
+  "files": [
+    "index.d.ts",
+    "node/",
+    "browser/",
+    "README.md"
+  ],
+  "keywords": ["news", "nlp", "attribution", "hedging", "named-entities", "webassembly"]
+}}
+"#
+    )
+}
