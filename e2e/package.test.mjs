@@ -1,11 +1,12 @@
 // The npm package as a user gets it: the tarball that `cargo run -p xtask -- package` packs
 // (dist-packages/claimlens-VERSION.tgz) installed into a scratch project, then used from Node
-// (ESM `import` and CommonJS `require`), type-checked by tsc, and bundled by esbuild for a page
-// that Chromium opens: the analysis runs, the widget renders, nothing is fetched after load.
+// (ESM `import` and CommonJS `require`), type-checked by tsc, and bundled by esbuild, Vite and
+// webpack (no plugin, no configuration for the wasm) for a page that Chromium opens: the
+// analysis runs, the widget renders, nothing is fetched after load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, browser, ROOT, ARTIFACTS } from './lib.mjs';
@@ -93,44 +94,82 @@ test('TypeScript: the package types resolve through its exports (tsc, module nod
     '--target', 'es2022', '--skipLibCheck', 'false', 'use.mts'], { cwd: dir, stdio: 'pipe' });
 });
 
-test('esbuild bundle for a page: analysis and <claim-lens> work, no request after load', async () => {
-  await writeFile(join(dir, 'entry.js'), `
-    import { analyze } from 'claimlens';
-    import 'claimlens/widget';
-    const text = ${JSON.stringify(TEXT)};
-    window.__result = analyze(text).actors.map((a) => a.name);
-  `);
-  execFileSync(join(BIN, 'esbuild'), ['entry.js', '--bundle', '--format=esm', '--platform=browser', '--minify',
-    '--outfile=public/bundle.js', '--log-level=warning'], { cwd: dir, stdio: 'pipe' });
-  await writeFile(join(dir, 'public', 'index.html'), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title>
-    <claim-lens id="w"><p>The ministry said on Tuesday that the talks may resume.</p></claim-lens>
-    <script type="module" src="bundle.js"></script>`);
-  const server = await serve(join(dir, 'public'), '/');
-  const context = await browser();
-  try {
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-    await page.goto(server.url + 'index.html');
-    await page.waitForFunction(() => window.__result, null, { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('#w')?.shadowRoot?.querySelector('mark'), null, { timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-    const requests = [];
-    context.on('request', (r) => requests.push(r.url()));
-    const actors = await page.evaluate(() => window.__result);
-    assert.ok(actors.includes('Iran') && actors.includes('Reuters'), JSON.stringify(actors));
-    const marks = await page.$$eval('#w mark', (ms) => ms.map((m) => `${m.className}:${m.textContent}`));
-    assert.ok(marks.some((m) => m.includes('cl-cue') && m.endsWith(':said')), JSON.stringify(marks));
-    assert.ok(marks.some((m) => m.includes('hd-hedge') && m.endsWith(':may')), JSON.stringify(marks));
-    await page.screenshot({ path: join(ARTIFACTS, 'npm-bundle.png') });
-    await page.waitForTimeout(500);
-    assert.deepEqual(requests, []);
-    // Only the page and the bundle were ever served: the wasm is in the bundle.
-    assert.deepEqual([...new Set(server.hits)].sort(), ['/bundle.js', '/index.html']);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-    await server.close();
-  }
-});
+const ENTRY = `
+  import { analyze } from 'claimlens';
+  import 'claimlens/widget';
+  window.__result = analyze(${JSON.stringify(TEXT)}).actors.map((a) => a.name);
+`;
+const PAGE = (script) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>bundle</title>
+  <claim-lens id="w"><p>The ministry said on Tuesday that the talks may resume.</p></claim-lens>
+  ${script}`;
+
+/** Each bundler builds ENTRY (in the scratch project, which has claimlens installed) into a
+ * folder with an index.html; resolves to that folder. */
+const BUNDLERS = {
+  async esbuild() {
+    const out = join(dir, 'out-esbuild');
+    execFileSync(join(BIN, 'esbuild'), ['entry.js', '--bundle', '--format=esm', '--platform=browser', '--minify',
+      `--outfile=${join(out, 'bundle.js')}`, '--log-level=warning'], { cwd: dir, stdio: 'pipe' });
+    await writeFile(join(out, 'index.html'), PAGE('<script type="module" src="bundle.js"></script>'));
+    return out;
+  },
+  async vite() {
+    // Vite builds from an index.html that names the entry.
+    const root = join(dir, 'vite-src');
+    await mkdir(root, { recursive: true });
+    await writeFile(join(root, 'entry.js'), ENTRY);
+    await writeFile(join(root, 'index.html'), PAGE('<script type="module" src="./entry.js"></script>'));
+    const { build } = await import('vite');
+    const out = join(dir, 'out-vite');
+    await build({ root, logLevel: 'error', configFile: false, build: { outDir: out, emptyOutDir: true, chunkSizeWarningLimit: 2000 } });
+    return out;
+  },
+  async webpack() {
+    const { default: webpack } = await import('webpack');
+    const out = join(dir, 'out-webpack');
+    const stats = await new Promise((ok, fail) => webpack({
+      mode: 'production', context: dir, entry: './entry.js', output: { path: out, filename: 'bundle.js' },
+      performance: { hints: false },
+    }, (err, s) => (err ? fail(err) : ok(s))));
+    assert.ok(!stats.hasErrors(), stats.toString({ all: false, errors: true }));
+    await writeFile(join(out, 'index.html'), PAGE('<script src="bundle.js"></script>'));
+    return out;
+  },
+};
+
+for (const [name, bundle] of Object.entries(BUNDLERS)) {
+  test(`${name} bundle for a page: analysis and <claim-lens> work, the wasm is in the bundle, no request after load`, async () => {
+    await writeFile(join(dir, 'entry.js'), ENTRY);
+    const out = await bundle();
+    const server = await serve(out, '/');
+    const context = await browser();
+    try {
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+      await page.goto(server.url + 'index.html');
+      await page.waitForFunction(() => window.__result, null, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('#w')?.shadowRoot?.querySelector('mark'), null, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      const requests = [];
+      context.on('request', (r) => requests.push(r.url()));
+      const actors = await page.evaluate(() => window.__result);
+      assert.ok(actors.includes('Iran') && actors.includes('Reuters'), JSON.stringify(actors));
+      const marks = await page.$$eval('#w mark', (ms) => ms.map((m) => `${m.className}:${m.textContent}`));
+      assert.ok(marks.some((m) => m.includes('cl-cue') && m.endsWith(':said')), JSON.stringify(marks));
+      assert.ok(marks.some((m) => m.includes('hd-hedge') && m.endsWith(':may')), JSON.stringify(marks));
+      await page.screenshot({ path: join(ARTIFACTS, `npm-${name}.png`) });
+      await page.waitForTimeout(500);
+      assert.deepEqual(requests, []);
+      // Only the page and one script were ever served: no .wasm, nothing else.
+      const served = [...new Set(server.hits)].sort();
+      assert.equal(served.length, 2, JSON.stringify(served));
+      assert.ok(served.includes('/index.html') && served.every((p) => p.endsWith('.js') || p === '/index.html'), JSON.stringify(served));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}

@@ -3,7 +3,8 @@
 # each step is skipped when its tool is already there (about 2 s on a second run).
 #   - the wasm32 target, rustfmt and clippy (rustup)
 #   - wasm-bindgen-cli 0.2.130 (must match the wasm-bindgen crate) and Trunk 0.21.14 (cargo install)
-#   - wasm-opt (npm binaryen@132.0.0), esbuild, playwright-core and typescript (npm, pinned in e2e/package-lock.json)
+#   - wasm-opt (npm binaryen@132.0.0), esbuild, playwright-core, typescript, and vite and webpack
+#     (the npm package's bundler tests) (npm, pinned in e2e/package-lock.json)
 #   - chromium and chromium-driver (apt), only with --browser (the tests need them, serving does not)
 #   - the minimum Rust version (rust-version in Cargo.toml, with the wasm32 target), only with
 #     --msrv (scripts/test.sh checks that every crate builds with it)
@@ -44,7 +45,7 @@ if [[ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]]; then
 fi
 
 if [[ ! -x e2e/node_modules/.bin/wasm-opt || e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]]; then
-  say "installing npm tools (binaryen, esbuild, playwright-core, typescript)"
+  say "installing npm tools (binaryen, esbuild, playwright-core, typescript, vite, webpack)"
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

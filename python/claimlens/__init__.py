@@ -4,7 +4,7 @@
     >>> text = "Analysts suggest that Moscow may respond, according to Reuters."
     >>> a = claimlens.analyze(text)
     >>> [text[h["start"]:h["end"]] for h in a["hedges"]]
-    ['Analysts suggest', 'may']
+    ['suggest', 'may']
 
 ``analyze`` returns the claimlens JSON contract as dicts and lists. Offsets are
 Python string indices (code points) unless ``offsets="utf16"`` asks for UTF-16

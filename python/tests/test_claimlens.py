@@ -1,6 +1,7 @@
 """Tests of the installed claimlens wheel (run by scripts/test-python.sh in a fresh venv)."""
 
 import ast
+import doctest
 import os
 import unittest
 
@@ -166,6 +167,9 @@ class Stubs(unittest.TestCase):
             actor_keys |= set(x)
         self.assertLessEqual(actor_keys, fields["Actor"])
         self.assertIn("subkind", actor_keys)
+
+    def test_docstring_examples(self):
+        self.assertEqual(doctest.testmod(claimlens).failed, 0)
 
     def test_version(self):
         self.assertRegex(claimlens.__version__, r"^\d+\.\d+\.\d+")

@@ -108,9 +108,25 @@ pub fn npm(root: &Path) -> Result<PathBuf> {
     )?;
 
     // Browsers and bundlers: the web target, its wasm embedded, instantiated at import.
-    files::copy(
-        &pkg.join("web").join("claimlens_js.js"),
+    // Its asynchronous `init()` would fetch `new URL('claimlens_js_bg.wasm', import.meta.url)`
+    // when given no module: webpack and others bundle that address as an asset and fail where
+    // the file is not there. The package never calls it (the adapter below instantiates the
+    // embedded wasm), so the address goes.
+    let glue = files::read_text(&pkg.join("web").join("claimlens_js.js"))?;
+    const FETCH: &str = "module_or_path = new URL('claimlens_js_bg.wasm', import.meta.url);";
+    if glue.matches(FETCH).count() != 1 {
+        fail!(
+            "pkg/web/claimlens_js.js: expected one {FETCH:?} (wasm-bindgen's default init), \
+             found {}; the package's browser glue must not refer to a wasm file",
+            glue.matches(FETCH).count()
+        );
+    }
+    files::write(
         &dir.join("browser").join("glue.js"),
+        glue.replace(
+            FETCH,
+            "throw new Error('claimlens: the wasm is embedded and already instantiated; init() needs no argument');",
+        ),
     )?;
     let wasm = files::read(&pkg.join("web").join("claimlens_js_bg.wasm"))?;
     files::write(
