@@ -163,6 +163,53 @@ test('layer toggles, tooltips on hover and focus, actor selection', async () => 
   await page.close();
 });
 
+test('who said what: one row per source, choosing a row lists and picks out its claims', async () => {
+  const page = await open();
+  await paste(page, await text('article.txt'));
+  await analysed(page, 'Meridian River Commission');
+  const table = page.getByRole('table', { name: 'Who said what' });
+  await table.waitFor();
+  // Eight rows first; the rest behind a button.
+  const more = page.getByRole('button', { name: /^Show all \d+ sources$/ });
+  if (await more.count()) {
+    assert.equal(await table.locator('tbody tr').count(), 8);
+    await more.click();
+  }
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    label: tr.querySelector('th').textContent.trim(),
+    cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+  })));
+  assert.ok(rows.length >= 3, JSON.stringify(rows));
+  // Claims per row, most first; quotes + paraphrases never exceed the claims.
+  const counts = rows.map((r) => Number(r.cells[0]));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), JSON.stringify(rows));
+  for (const r of rows) assert.ok(Number(r.cells[1]) + Number(r.cells[2]) <= Number(r.cells[0]), JSON.stringify(r));
+  // Every claim is on exactly one row.
+  const total = Number((await page.textContent('#claims-h')).match(/\d+/)[0]);
+  assert.equal(counts.reduce((a, b) => a + b, 0), total);
+
+  // Choose the first row: the list shows its claims alone, the text picks them out.
+  const first = table.locator('tbody tr').first().locator('button');
+  await first.click();
+  assert.equal(await first.getAttribute('aria-pressed'), 'true');
+  await page.waitForSelector('#article.has-source');
+  assert.match(await page.textContent('.chosen-note'), new RegExp(`Showing the ${counts[0]} claims? of`));
+  assert.equal(await page.locator('#claims-panel ol.claims > li').count(), counts[0]);
+  // Its claims are picked out (a claim nested inside another's content may have no mark of
+  // its own: the innermost annotation is drawn), the others are not.
+  const chosen = await page.$$eval('#article mark.cl.chosen', (ms) => new Set(ms.map((m) => m.dataset.c)).size);
+  const others = await page.$$eval('#article mark.cl:not(.chosen)', (ms) => new Set(ms.map((m) => m.dataset.c)).size);
+  assert.ok(chosen >= 1 && chosen <= counts[0], `${chosen} of ${counts[0]}`);
+  assert.ok(others >= total - counts[0] - 2, `${others} others of ${total - counts[0]}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'who-said-what.png') });
+  // Choosing it again shows every claim.
+  await first.click();
+  await page.waitForSelector('#article:not(.has-source)');
+  assert.equal(await page.locator('#claims-panel ol.claims > li').count(), Math.min(total, 100));
+  noProblems();
+  await page.close();
+});
+
 test('export: copy JSON (the contract) and download the Markdown report', async () => {
   const page = await open();
   const article = await text('article.txt');

@@ -126,6 +126,10 @@ pub struct State {
     pub shown: Shown,
     /// Selected actor.
     pub selected: Option<u32>,
+    /// The row of the who-said-what table chosen (its claims are picked out in the
+    /// text and listed alone), with its label, so that a new analysis keeps it only
+    /// while the same source is on that row.
+    pub source: Option<(u32, String)>,
     /// Element to scroll to after the next render.
     pub focus: Option<String>,
     /// Whether that element also takes the keyboard focus.
@@ -156,6 +160,7 @@ impl Default for State {
                 hedges: true,
             },
             selected: None,
+            source: None,
             focus: None,
             take_focus: false,
             jumps: 0,
@@ -223,6 +228,8 @@ pub enum Action {
     Toggle(Layer),
     /// Select an actor (or none).
     Select(Option<u32>),
+    /// Choose a row of the who-said-what table (or none): the same row again un-chooses it.
+    ChooseSource(Option<u32>),
     /// Show a location: its page, then scroll to and focus it.
     Goto(Loc),
     /// Show a location without moving the keyboard focus (selecting an actor
@@ -277,6 +284,7 @@ impl State {
                     s.result = None;
                     s.page = 0;
                     s.selected = None;
+                    s.source = None;
                     // Answers to requests already sent are now stale.
                     s.next_id += 1;
                 } else if text.len() > MAX_BYTES {
@@ -285,6 +293,7 @@ impl State {
                     s.result = None;
                     s.page = 0;
                     s.selected = None;
+                    s.source = None;
                     s.next_id += 1;
                 } else if !matches!(s.status, Status::Working { .. }) {
                     s.status = Status::Waiting;
@@ -310,6 +319,15 @@ impl State {
                 {
                     s.selected = None;
                 }
+                let same_row = |(row, label): &(u32, String)| {
+                    a.overview
+                        .sources
+                        .get(*row as usize)
+                        .is_some_and(|r| r.label == *label)
+                };
+                if !s.source.as_ref().is_some_and(same_row) {
+                    s.source = None;
+                }
                 s.result = Some(a);
                 s.status = Status::Ready;
             }
@@ -326,6 +344,17 @@ impl State {
             },
             Action::Select(actor) => {
                 s.selected = if s.selected == actor { None } else { actor };
+            }
+            Action::ChooseSource(row) => {
+                let chosen = row.and_then(|r| {
+                    let label = &s.result.as_ref()?.overview.sources.get(r as usize)?.label;
+                    Some((r, label.clone()))
+                });
+                s.source = if s.source.as_ref().map(|x| x.0) == row {
+                    None
+                } else {
+                    chosen
+                };
             }
             Action::Goto(loc) | Action::Reveal(loc) => {
                 if loc.page >= s.pages() {

@@ -222,3 +222,84 @@ fn a_text_over_the_limit_is_kept_and_not_analysed() {
     );
     assert_eq!(s.status, Status::Waiting);
 }
+
+/// A row of the who-said-what table is chosen and un-chosen; a new analysis keeps it
+/// only while the same source is on that row; clearing the text drops it.
+#[test]
+fn choosing_a_source_row() {
+    let text = "Analysts said the plan was late. Analysts said costs rose. Reuters said so.";
+    let mut s = State::default();
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from(text),
+            now: true,
+        },
+    );
+    s = apply(
+        &s,
+        Action::Started {
+            id: 1,
+            bytes: text.len(),
+        },
+    );
+    s = apply(&s, Action::Done(analysed(1, text)));
+    let rows = &s.result.as_ref().unwrap().overview.sources;
+    assert!(rows.len() >= 2, "{rows:?}");
+    let first = rows[0].label.clone();
+    s = apply(&s, Action::ChooseSource(Some(0)));
+    assert_eq!(s.source, Some((0, first.clone())));
+    s = apply(&s, Action::ChooseSource(Some(1)));
+    assert_eq!(s.source.as_ref().map(|x| x.0), Some(1));
+    s = apply(&s, Action::ChooseSource(Some(1)));
+    assert_eq!(s.source, None, "the same row again un-chooses it");
+    s = apply(&s, Action::ChooseSource(Some(99)));
+    assert_eq!(s.source, None, "a row that is not there chooses nothing");
+
+    // Same text analysed again: row 0 is the same source and stays chosen.
+    s = apply(&s, Action::ChooseSource(Some(0)));
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from(text),
+            now: true,
+        },
+    );
+    s = apply(
+        &s,
+        Action::Started {
+            id: 2,
+            bytes: text.len(),
+        },
+    );
+    s = apply(&s, Action::Done(analysed(2, text)));
+    assert_eq!(s.source, Some((0, first)));
+    // Another text whose first row is another source: dropped.
+    let other = "Reuters said the plan was late. Reuters said costs rose. Analysts said so.";
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from(other),
+            now: true,
+        },
+    );
+    s = apply(
+        &s,
+        Action::Started {
+            id: 3,
+            bytes: other.len(),
+        },
+    );
+    s = apply(&s, Action::Done(analysed(3, other)));
+    assert_eq!(s.source, None);
+    s = apply(&s, Action::ChooseSource(Some(0)));
+    assert!(s.source.is_some());
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from(""),
+            now: true,
+        },
+    );
+    assert_eq!(s.source, None);
+}

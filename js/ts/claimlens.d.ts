@@ -186,6 +186,8 @@ export type View = {
   actors: Array<ActorView>;
   /** Claims, in text order of their cues. */
   claims: Array<ClaimView>;
+  /** Who said what: the claims grouped by source, most claims first. */
+  sources: Array<SourceRow>;
   /** Hedging cues, in text order. */
   hedges: Array<HedgeView>;
   /** Sentences, in text order. */
@@ -285,6 +287,11 @@ export type ClaimView = {
   cue: string;
   /** The content, on one line and shortened to 220 characters (`EXCERPT_CHARS`). */
   content: string;
+  /**
+   * True when the content is a direct quotation (it starts with, or right after, an
+   * opening quotation mark); false for a paraphrase or no content.
+   */
+  quote: boolean;
   /** Where its cue is. */
   at: Loc;
   /** Its tooltip lines. */
@@ -299,6 +306,28 @@ export type ClaimTips = {
   cue: string;
   /** `claim content: ...`. */
   content: string;
+};
+
+/** One row of the who-said-what table: the claims of one source (see `sources.rs`). */
+export type SourceRow = {
+  /** The actor's name, the source as first written, or "no source". */
+  label: string;
+  /** The actor, when the row is one. */
+  actor: number | null;
+  /** The attribution of the row's first claim: named, vague or none. */
+  attribution: Attribution;
+  /** Its claims (ids), in text order. */
+  claims: Array<number>;
+  /** How many are direct quotations. */
+  quotes: number;
+  /** How many are paraphrases (content not in quotation marks). */
+  paraphrases: number;
+  /** How many have a named source. */
+  named: number;
+  /** How many have a vague source. */
+  vague: number;
+  /** How many have no source. */
+  none: number;
 };
 
 /** One hedging cue. */

@@ -8,7 +8,8 @@
 //! are written without trailing zeros (`1` where serde_json writes `1.0`).
 
 use crate::model::{
-    ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView, View,
+    ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView,
+    SourceRow, View,
 };
 use claimlens::contract::{
     JsonActor, JsonAnalysis, JsonClaim, JsonContent, JsonHedge, JsonSentence, JsonSpan, JsonSummary,
@@ -122,6 +123,12 @@ impl Json {
             Some(n) => self.uint(n),
             None => self.null(),
         }
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
+        self.first = false;
     }
 
     #[inline(never)]
@@ -315,10 +322,37 @@ impl Write for ClaimView {
             ("cue", &self.cue),
             ("content", &self.content),
         ]);
+        j.key("quote");
+        j.bool(self.quote);
         j.key("at");
         self.at.write(j);
         j.key("tips");
         self.tips.write(j);
+        j.close(b'}');
+    }
+}
+
+impl Write for SourceRow {
+    fn write(&self, j: &mut Json) {
+        j.open(b'{');
+        j.strings(&[("label", &self.label)]);
+        j.key("actor");
+        j.opt_uint(self.actor.map(n));
+        j.strings(&[("attribution", &self.attribution)]);
+        j.key("claims");
+        j.open(b'[');
+        for &c in &self.claims {
+            j.item();
+            j.uint(n(c));
+        }
+        j.close(b']');
+        j.uints(&[
+            ("quotes", n(self.quotes)),
+            ("paraphrases", n(self.paraphrases)),
+            ("named", n(self.named)),
+            ("vague", n(self.vague)),
+            ("none", n(self.none)),
+        ]);
         j.close(b'}');
     }
 }
@@ -395,6 +429,7 @@ impl Write for View {
         self.summary.write(j);
         j.list_at("actors", &self.actors);
         j.list_at("claims", &self.claims);
+        j.list_at("sources", &self.sources);
         j.list_at("hedges", &self.hedges);
         j.list_at("sentences", &self.sentences);
         j.list_at("pages", &self.pages);

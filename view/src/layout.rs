@@ -390,6 +390,7 @@ pub fn build_from(
     let actors = actor_views(analysis, actor_at, &fallback);
     let claims = claim_views(text, analysis, claim_at, &fallback);
     let hedges = hedge_views(text, analysis, hedge_at, &fallback);
+    let sources = crate::sources::rows(analysis, &claims);
     let mut sentences = Vec::with_capacity(sentence_at.len());
     for ((s, at), &start) in contract
         .sentences
@@ -407,6 +408,7 @@ pub fn build_from(
         summary: contract.summary.clone(),
         actors,
         claims,
+        sources,
         hedges,
         sentences,
         pages,
@@ -487,6 +489,7 @@ fn claim_views(
             attribution: c.attribution.as_str().into(),
             cue: c.cue.slice(text).into(),
             content: words::excerpt(&content.join(" … "), words::EXCERPT_CHARS),
+            quote: crate::sources::is_quote(text, &c.content),
             at: fallback(at, c.cue.start),
             tips: ClaimTips {
                 source: c.source.map(|_| source),

@@ -21,6 +21,7 @@ mod json;
 mod layout;
 mod model;
 pub mod options;
+mod sources;
 pub mod words;
 
 #[cfg(feature = "typescript")]
@@ -29,6 +30,7 @@ pub mod typescript;
 pub use json::contract_json;
 pub use layout::{build, build_from, Offsets, PAGE_BYTES, PALETTE};
 pub use model::{
-    ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView, View,
+    ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView,
+    SourceRow, View,
 };
 pub use words::{markdown, EXCERPT_CHARS};

@@ -178,10 +178,38 @@ pub struct ClaimView {
     pub cue: String,
     /// The content, on one line and shortened to 220 characters (`EXCERPT_CHARS`).
     pub content: String,
+    /// True when the content is a direct quotation (it starts with, or right after, an
+    /// opening quotation mark); false for a paraphrase or no content.
+    pub quote: bool,
     /// Where its cue is.
     pub at: Loc,
     /// Its tooltip lines.
     pub tips: ClaimTips,
+}
+
+/// One row of the who-said-what table: the claims of one source (see `sources.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(TS))]
+pub struct SourceRow {
+    /// The actor's name, the source as first written, or "no source".
+    pub label: String,
+    /// The actor, when the row is one.
+    pub actor: Option<u32>,
+    /// The attribution of the row's first claim: named, vague or none.
+    #[cfg_attr(feature = "typescript", ts(type = "Attribution"))]
+    pub attribution: String,
+    /// Its claims (ids), in text order.
+    pub claims: Vec<u32>,
+    /// How many are direct quotations.
+    pub quotes: u32,
+    /// How many are paraphrases (content not in quotation marks).
+    pub paraphrases: u32,
+    /// How many have a named source.
+    pub named: u32,
+    /// How many have a vague source.
+    pub vague: u32,
+    /// How many have no source.
+    pub none: u32,
 }
 
 /// One hedging cue.
@@ -226,6 +254,8 @@ pub struct View {
     pub actors: Vec<ActorView>,
     /// Claims, in text order of their cues.
     pub claims: Vec<ClaimView>,
+    /// Who said what: the claims grouped by source, most claims first.
+    pub sources: Vec<SourceRow>,
     /// Hedging cues, in text order.
     pub hedges: Vec<HedgeView>,
     /// Sentences, in text order.

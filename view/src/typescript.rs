@@ -4,7 +4,8 @@
 //! contract's, and its `tests/typescript.rs` checks the committed file.
 
 use crate::model::{
-    ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView, View,
+    ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView,
+    SourceRow, View,
 };
 use claimlens::contract::typescript::declaration;
 
@@ -21,6 +22,7 @@ pub fn declarations() -> String {
         declaration::<ActorView>(),
         declaration::<ClaimView>(),
         declaration::<ClaimTips>(),
+        declaration::<SourceRow>(),
         declaration::<HedgeView>(),
         declaration::<SentenceView>(),
         declaration::<Loc>(),

@@ -353,3 +353,117 @@ fn markdown_report_escapes_the_article() {
     assert!(md.contains("\\`now\\`"), "{md}");
     assert!(md.contains("- hedge: “may” (test)"), "{md}");
 }
+
+/// Who said what: one row per actor (whatever words named it), per unlinked source
+/// written alike, and one for the claims without a source; most claims first.
+#[test]
+fn who_said_what_groups_claims_by_source() {
+    let text = "Lena Ortiz said the port may reopen. “We are ready,” Ortiz told reporters. \
+                Analysts said it was late. The analysts warned of costs. \
+                Traffic will fall, it was reported. Officials said so. “No,” she said.";
+    // `word` inside the first `context`.
+    let at = |context: &str, word: &str| {
+        let c = text
+            .find(context)
+            .unwrap_or_else(|| panic!("{context:?} not in the text"));
+        let w = c + context
+            .find(word)
+            .unwrap_or_else(|| panic!("{word:?} not in {context:?}"));
+        Span::new(w, w + word.len())
+    };
+    let claim = |source: Option<Span>,
+                 cue: Span,
+                 content: Option<Span>,
+                 actor: Option<usize>,
+                 attribution| Claim {
+        source,
+        cue,
+        content: content.into_iter().collect(),
+        actor,
+        attribution,
+    };
+    use Attribution::{Named, None as Nobody, Vague};
+    let claims = vec![
+        claim(
+            Some(at("Lena Ortiz", "Lena Ortiz")),
+            at("Ortiz said", "said"),
+            Some(at("the port may reopen", "the port may reopen")),
+            Some(0),
+            Named,
+        ),
+        claim(
+            Some(at("Ortiz told", "Ortiz")),
+            at("Ortiz told", "told"),
+            Some(at("We are ready,", "We are ready,")),
+            Some(0),
+            Named,
+        ),
+        claim(
+            Some(at("Analysts said", "Analysts")),
+            at("Analysts said", "said"),
+            Some(at("it was late", "it was late")),
+            None,
+            Vague,
+        ),
+        claim(
+            Some(at("The analysts", "The analysts")),
+            at("warned", "warned"),
+            Some(at("of costs", "of costs")),
+            None,
+            Vague,
+        ),
+        claim(
+            None,
+            at("was reported", "was reported"),
+            Some(at("Traffic will fall", "Traffic will fall")),
+            None,
+            Nobody,
+        ),
+        claim(
+            Some(at("Officials said", "Officials")),
+            at("Officials said", "said"),
+            None,
+            None,
+            Vague,
+        ),
+        claim(
+            Some(at("she said", "she")),
+            at("she said", "said"),
+            Some(at("No,", "No,")),
+            Some(0),
+            Named,
+        ),
+    ];
+    let a = analysis(
+        vec![actor(0, "Lena Ortiz", &[(0, 10)])],
+        claims,
+        vec![],
+        text.len(),
+    );
+    let v = build(text, &a, Offsets::Bytes);
+    type Row<'a> = (&'a str, Option<u32>, Vec<u32>, [u32; 5]);
+    let rows: Vec<Row> = v
+        .sources
+        .iter()
+        .map(|r| {
+            (
+                &*r.label,
+                r.actor,
+                r.claims.clone(),
+                [r.quotes, r.paraphrases, r.named, r.vague, r.none],
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            // label, actor, claims, [quotes, paraphrases, named, vague, none]
+            ("Lena Ortiz", Some(0), vec![0, 1, 6], [2, 1, 3, 0, 0]),
+            ("Analysts", None, vec![2, 3], [0, 2, 0, 2, 0]),
+            ("no source", None, vec![4], [0, 1, 0, 0, 1]),
+            ("Officials", None, vec![5], [0, 0, 0, 1, 0]),
+        ]
+    );
+    let quotes: Vec<bool> = v.claims.iter().map(|c| c.quote).collect();
+    assert_eq!(quotes, [false, true, false, false, false, false, true]);
+}

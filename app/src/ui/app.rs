@@ -219,7 +219,7 @@ pub fn app() -> Html {
                         <>
                         <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
                         <Article text={r.text.clone()} overview={r.overview.clone()} pages={r.pages.clone()} page={state.page}
-                                 shown={state.shown} selected={state.selected} dispatch={dispatch.clone()} />
+                                 shown={state.shown} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} />
                         </>
                     },
                     None => html! { <EmptyState /> },
@@ -227,7 +227,7 @@ pub fn app() -> Html {
             </section>
             <aside class="panels" id="findings" tabindex="-1" aria-label="Findings">
                 { match &result {
-                    Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} dispatch={dispatch.clone()} /> },
+                    Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} /> },
                     None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },
                 } }
             </aside>

@@ -20,6 +20,8 @@ pub struct Props {
     pub shown: Shown,
     /// Selected actor.
     pub selected: Option<u32>,
+    /// The chosen row of the who-said-what table: its claims are picked out.
+    pub source: Option<u32>,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
 }
@@ -40,7 +42,12 @@ pub fn article(p: &Props) -> Html {
         p.shown.claims.then_some("show-claims"),
         p.shown.hedges.then_some("show-hedges"),
         p.selected.is_some().then_some("has-selection"),
+        p.source.is_some().then_some("has-source"),
     );
+    let chosen: Option<&[u32]> = p
+        .source
+        .and_then(|r| p.overview.sources.get(r as usize))
+        .map(|r| &r.claims[..]);
     let pager = (n > 1).then(|| {
         let go = |to: u32| p.dispatch.reform(move |_: MouseEvent| Action::Page(to));
         html! {
@@ -56,7 +63,7 @@ pub fn article(p: &Props) -> Html {
         { pager.clone().unwrap_or_default() }
         <article id={crate::state::ARTICLE_ID} {class} tabindex="-1" aria-label="The article with highlights">
             { for page.paras.iter().map(|para| html! {
-                <p dir="auto">{ render_runs(&p.text, &para.runs, &p.overview, p.selected) }</p>
+                <p dir="auto">{ render_runs(&p.text, &para.runs, &p.overview, p.selected, chosen) }</p>
             }) }
         </article>
         { pager.unwrap_or_default() }
@@ -64,16 +71,28 @@ pub fn article(p: &Props) -> Html {
     }
 }
 
-fn render_runs(text: &str, runs: &[Run], ov: &Overview, selected: Option<u32>) -> Html {
+fn render_runs(
+    text: &str,
+    runs: &[Run],
+    ov: &Overview,
+    selected: Option<u32>,
+    chosen: Option<&[u32]>,
+) -> Html {
     runs.iter()
         .map(|run| {
             let piece = text.get(run.start as usize..run.end as usize).unwrap_or("");
-            render_run(run, piece, ov, selected)
+            render_run(run, piece, ov, selected, chosen)
         })
         .collect::<Html>()
 }
 
-fn render_run(run: &Run, piece: &str, ov: &Overview, selected: Option<u32>) -> Html {
+fn render_run(
+    run: &Run,
+    piece: &str,
+    ov: &Overview,
+    selected: Option<u32>,
+    chosen: Option<&[u32]>,
+) -> Html {
     if !run.is_marked() {
         return match &run.anchor {
             Some(id) => html! { <span id={id.clone()} tabindex="-1">{ piece }</span> },
@@ -100,6 +119,10 @@ fn render_run(run: &Run, piece: &str, ov: &Overview, selected: Option<u32>) -> H
         });
         if let Some(claim) = ov.claims.get(c as usize) {
             class.push(format!("att-{}", claim.attribution));
+        }
+        // A row's claims are in text order: a binary search.
+        if chosen.is_some_and(|ids| ids.binary_search(&c).is_ok()) {
+            class.push("chosen");
         }
     }
     if let Some(h) = run.hedge {

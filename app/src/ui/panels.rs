@@ -18,6 +18,8 @@ pub struct Props {
     pub overview: Shared<Overview>,
     /// Selected actor.
     pub selected: Option<u32>,
+    /// The chosen row of the who-said-what table.
+    pub source: Option<u32>,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
 }
@@ -28,9 +30,9 @@ pub fn panels(p: &Props) -> Html {
     html! {
         <>
         <Summary overview={p.overview.clone()} />
-        <Actors overview={p.overview.clone()} selected={p.selected} dispatch={p.dispatch.clone()} />
-        <Claims overview={p.overview.clone()} selected={p.selected} dispatch={p.dispatch.clone()} />
-        <Hedging overview={p.overview.clone()} selected={p.selected} dispatch={p.dispatch.clone()} />
+        <Actors overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+        <Claims overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+        <Hedging overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
         </>
     }
 }
@@ -155,12 +157,20 @@ fn claims(p: &Props) -> Html {
     let filter = use_state(|| "all");
     let all = use_state(|| false);
     let s = &p.overview.summary;
-    let matching: Vec<&ClaimView> = p
-        .overview
-        .claims
-        .iter()
-        .filter(|c| *filter == "all" || c.attribution == *filter)
-        .collect();
+    let row = p.source.and_then(|r| p.overview.sources.get(r as usize));
+    let matching: Vec<&ClaimView> = match row {
+        Some(row) => row
+            .claims
+            .iter()
+            .filter_map(|&c| p.overview.claims.get(c as usize))
+            .collect(),
+        None => p
+            .overview
+            .claims
+            .iter()
+            .filter(|c| *filter == "all" || c.attribution == *filter)
+            .collect(),
+    };
     let total = matching.len();
     let shown = if *all { total } else { total.min(LIST_LIMIT) };
     let chip = |value: &'static str, label: String| {
@@ -174,12 +184,20 @@ fn claims(p: &Props) -> Html {
     html! {
         <section class="panel" id="claims-panel" aria-labelledby="claims-h">
             <h2 id="claims-h">{ format!("Claims ({})", s.claims) }</h2>
-            <div class="chips" role="group" aria-label="Filter claims by source">
-                { chip("all", format!("all {}", s.claims)) }
-                { chip("named", format!("named {}", s.claims_named)) }
-                { chip("vague", format!("vague {}", s.claims_vague)) }
-                { chip("none", format!("no source {}", s.claims_none)) }
-            </div>
+            <WhoSaidWhat overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+            if let Some(row) = row {
+                <p class="small chosen-note">
+                    { format!("Showing the {} of {}. ", plural(row.claims.len(), "claim", "claims"), row.label) }
+                    <button class="link" onclick={p.dispatch.reform(|_: MouseEvent| Action::ChooseSource(None))}>{ "Show all claims" }</button>
+                </p>
+            } else {
+                <div class="chips" role="group" aria-label="Filter claims by source">
+                    { chip("all", format!("all {}", s.claims)) }
+                    { chip("named", format!("named {}", s.claims_named)) }
+                    { chip("vague", format!("vague {}", s.claims_vague)) }
+                    { chip("none", format!("no source {}", s.claims_none)) }
+                </div>
+            }
             if total == 0 {
                 <p class="muted">{ "No claims here." }</p>
             }
@@ -204,6 +222,89 @@ fn claims(p: &Props) -> Html {
             </ol>
             { more(total, *all, all.clone()) }
         </section>
+    }
+}
+
+/// Rows of the who-said-what table shown before a "show all" button.
+const SOURCE_ROWS: usize = 8;
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Who said what: one row per source (an actor, a vague source written alike, or no
+/// source) with its claims, quotes and paraphrases, and named / vague / none. Choosing a
+/// row picks its claims out in the text and lists them alone; choosing it again undoes it.
+#[function_component(WhoSaidWhat)]
+fn who_said_what(p: &Props) -> Html {
+    let all = use_state(|| false);
+    let rows = &p.overview.sources;
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let shown = if *all {
+        rows.len()
+    } else {
+        rows.len().min(SOURCE_ROWS)
+    };
+    html! {
+        <>
+        <table class="sources-table" aria-label="Who said what">
+            <caption>{ "Who said what" }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Who" }</th>
+                    <th scope="col" class="num">{ "Claims" }</th>
+                    <th scope="col" class="num" title="Direct quotations">{ "Quotes" }</th>
+                    <th scope="col" class="num" title="Paraphrases: content not in quotation marks">{ "Para." }</th>
+                    <th scope="col" title="Named, vague or no source">{ "Kind" }</th>
+                </tr>
+            </thead>
+            <tbody>
+            { for rows[..shown].iter().enumerate().map(|(i, r)| {
+                let i = i as u32;
+                let on = p.source == Some(i);
+                let colour = r.actor.and_then(|a| p.overview.actors.get(a as usize)).map(|a| a.colour);
+                let first = r.claims.first().and_then(|&c| p.overview.claims.get(c as usize)).map(|c| c.at.clone());
+                let dispatch = p.dispatch.clone();
+                let choose = Callback::from(move |_: MouseEvent| {
+                    dispatch.emit(Action::ChooseSource(Some(i)));
+                    if let (false, Some(at)) = (on, first.clone()) {
+                        dispatch.emit(Action::Reveal(at));
+                    }
+                });
+                let attribution = [("named", r.named), ("vague", r.vague), ("none", r.none)]
+                    .into_iter()
+                    .filter(|&(_, n)| n > 0)
+                    .map(|(kind, n)| html! {
+                        <span class={classes!("badge", format!("att-{kind}"))}>{ format!("{kind} {n}") }</span>
+                    })
+                    .collect::<Html>();
+                html! {
+                    <tr class={classes!(on.then_some("on"))}>
+                        <th scope="row">
+                            <button class="item" aria-pressed={on.to_string()} onclick={choose}>
+                                if let Some(col) = colour {
+                                    <span class={classes!("dot", "act", format!("col{col}"))} aria-hidden="true"></span>
+                                }
+                                { r.label.clone() }
+                            </button>
+                        </th>
+                        <td class="num">{ r.claims.len() }</td>
+                        <td class="num">{ r.quotes }</td>
+                        <td class="num">{ r.paraphrases }</td>
+                        <td>{ attribution }</td>
+                    </tr>
+                }
+            }) }
+            </tbody>
+        </table>
+        if !*all && rows.len() > SOURCE_ROWS {
+            <button class="link" onclick={Callback::from(move |_: MouseEvent| all.set(true))}>
+                { format!("Show all {} sources", rows.len()) }
+            </button>
+        }
+        </>
     }
 }
 
