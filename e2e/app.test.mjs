@@ -91,6 +91,15 @@ test('empty state, then a pasted article with actors, claims and hedges highligh
   // The certainty strip has a bar per sentence, and a click jumps to the sentence.
   const bars = await page.$$('.strip .bar');
   assert.ok(bars.length >= 10, `bars: ${bars.length}`);
+  // A jump lands on its sentence, highlighted (the CSS Custom Highlight API).
+  await bars[3].click();
+  const landed = await page.evaluate(() => {
+    const h = CSS.highlights.get('landed');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  assert.equal(landed.length, 1);
+  assert.ok(landed[0].length > 20 && landed[0].trim().length > 0, JSON.stringify(landed));
+  assert.ok(article.includes(landed[0].trim()), `the highlight is text of the article: ${JSON.stringify(landed)}`);
   await page.screenshot({ path: join(ARTIFACTS, 'analysed.png'), fullPage: true });
 
   // Nested spans: an actor inside a claim source keeps both layers on one run.
@@ -335,12 +344,22 @@ test('a 1 MB paste: analysed in the worker while the page keeps handling input',
   assert.ok(top >= -5 && top < 900, `article top in view after Next (${top})`);
   const marks = await page.$$eval('#article mark', (ms) => ms.length);
   assert.ok(marks > 50 && marks < 5000, `one page of highlights in the DOM (${marks})`);
+  // Grouped bars are as tall as their sentences' mean and say which one is least certain.
+  const labels = await page.$$eval('.strip .bar', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.ok(labels.length <= 120, `${labels.length} bars`);
+  const grouped = /^Sentences (\d+)–(\d+): mean certainty (\d+)%; the least certain, sentence (\d+), (\d+)%$/;
+  for (const l of labels) {
+    const m = grouped.exec(l);
+    assert.ok(m, l);
+    const [, from, to, mean, at, low] = m.map(Number);
+    assert.ok(from <= at && at <= to && low <= mean, l);
+  }
   await page.screenshot({ path: join(ARTIFACTS, 'one-megabyte.png') });
   noProblems();
   await page.close();
 });
 
-test('reload keeps the text; clear removes it', async () => {
+test('reload keeps the text; clear removes it, and can be undone', async () => {
   const page = await open();
   await page.click('#sample');
   await analysed(page, 'Port of Valdera Authority');
@@ -357,6 +376,20 @@ test('reload keeps the text; clear removes it', async () => {
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   assert.equal(await page.inputValue('#input'), 'Typed right before a reload.');
+
+  // Clear can be undone: the text comes back, analysed and saved again.
+  await page.click('#clear');
+  await page.waitForSelector('.empty');
+  assert.equal(await page.inputValue('#input'), '');
+  await page.click('#undo');
+  await analysed(page, 'Typed right before a reload.');
+  assert.equal(await page.inputValue('#input'), 'Typed right before a reload.');
+  assert.equal(await page.$('#undo'), null, 'one undo');
+  // So can the sample, over the reader's own text.
+  await page.click('#sample');
+  await analysed(page, 'Port of Valdera Authority');
+  await page.click('#undo');
+  await analysed(page, 'Typed right before a reload.');
 
   await page.click('#clear');
   await page.waitForSelector('.empty');

@@ -106,6 +106,37 @@ test('<claim-lens> on a hostile host page: wrapped and for= highlights, event, i
   }
 });
 
+test('theme="auto" follows the host page where the widget sits, and its switches', async () => {
+  const server = await serve(undefined, '/', { 'theme.html': join(ROOT, 'e2e', 'fixtures', 'widget-theme.html') });
+  // The system is light: only the page can make the widgets dark.
+  const context = await browser({ colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(server.url + 'theme.html');
+    await page.waitForFunction(() => ['page', 'in-dark', 'in-light', 'forced'].every((id) => document.getElementById(id).shadowRoot?.querySelector('mark')), null, { timeout: 30_000 });
+    const dark = () => page.evaluate(() => Object.fromEntries(['page', 'in-dark', 'in-light', 'forced']
+      .map((id) => [id, document.getElementById(id).shadowRoot.querySelector('.root').classList.contains('dark')])));
+    assert.deepEqual(await dark(), { page: false, 'in-dark': true, 'in-light': false, forced: false });
+    // The page switches to its own dark mode by a class on <body>: the widget on it follows.
+    await page.evaluate(() => document.body.classList.add('night'));
+    await page.waitForFunction(() => document.getElementById('page').shadowRoot.querySelector('.root').classList.contains('dark'));
+    assert.deepEqual(await dark(), { page: true, 'in-dark': true, 'in-light': false, forced: false });
+    await page.screenshot({ path: join(ARTIFACTS, 'widget-theme.png'), fullPage: true });
+    // A page that declares only a dark color-scheme, with no background of its own.
+    await page.evaluate(() => {
+      document.body.classList.remove('night');
+      document.documentElement.style.colorScheme = 'dark';
+    });
+    await page.waitForFunction(() => document.getElementById('page').shadowRoot.querySelector('.root').classList.contains('dark'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('the JS API in the browser: offsets slice the JS string exactly (emoji, CJK, RTL, combining marks)', async () => {
   const server = await serve();
   const context = await browser();

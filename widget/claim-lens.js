@@ -6,7 +6,8 @@
 //   <claim-lens><p>An article…</p></claim-lens>    highlights the article it wraps
 //   <claim-lens for="story"></claim-lens>          highlights #story in place, and shows a legend
 //
-// Attributes: layers="actors claims hedges" (any subset), theme="auto|light|dark".
+// Attributes: layers="actors claims hedges" (any subset), theme="auto|light|dark" (auto: the
+// host page's own scheme where the widget sits, following it when the page switches).
 // Event: "claimlens:analyzed" (bubbles, composed) with detail { text, view, analysis }:
 // the text analysed (the blocks joined by blank lines), its view (analyzeView) and,
 // computed when first read, its analysis in the JSON contract (analyze); offsets are
@@ -149,6 +150,27 @@ function blocksOf(el) {
   return blocks;
 }
 
+/** The host page's own scheme where the widget sits: the first opaque background up the
+ * tree decides (dark when its luminance is low); with none, the page's canvas, which is
+ * dark when the page's `color-scheme` allows only dark, or allows dark and the system is. */
+function hostIsDark(el) {
+  for (let n = el; n && n.nodeType === 1; n = n.parentElement ?? n.getRootNode()?.host) {
+    const m = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?/.exec(getComputedStyle(n).backgroundColor);
+    const alpha = m?.[4] == null ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+    if (m && alpha > 0.5) {
+      const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18;
+    }
+  }
+  const scheme = getComputedStyle(document.documentElement).colorScheme ?? '';
+  const dark = /\bdark\b/.test(scheme);
+  const light = /\blight\b/.test(scheme);
+  return dark && (!light || DARK.matches);
+}
+
 class ClaimLens extends HTMLElement {
   static get observedAttributes() { return ['layers', 'theme', 'for']; }
 
@@ -170,6 +192,9 @@ class ClaimLens extends HTMLElement {
 
   disconnectedCallback() {
     DARK.removeEventListener('change', this.onScheme);
+    this.watch?.disconnect();
+    // Connected again, frame() listens again.
+    this.onScheme = null;
   }
 
   get shownLayers() {
@@ -189,13 +214,19 @@ class ClaimLens extends HTMLElement {
     if (!this.onScheme) {
       this.onScheme = () => this.frames.forEach((f) => this.look(f));
       DARK.addEventListener('change', this.onScheme);
+      // Pages switch their own dark mode by a class, an attribute or a style on <html> or
+      // <body>: theme="auto" follows.
+      this.watch = new MutationObserver(this.onScheme);
+      for (const el of [document.documentElement, document.body]) {
+        if (el) this.watch.observe(el, { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-color-scheme'] });
+      }
     }
     return div;
   }
 
   look(div) {
     const theme = this.getAttribute('theme') ?? 'auto';
-    div.classList.toggle('dark', theme === 'dark' || (theme === 'auto' && DARK.matches));
+    div.classList.toggle('dark', theme === 'dark' || (theme === 'auto' && hostIsDark(this)));
     for (const l of LAYERS) div.classList.toggle(`show-${l}`, this.shownLayers.has(l));
     for (const input of div.querySelectorAll('input[data-layer]')) input.checked = this.shownLayers.has(input.dataset.layer);
   }

@@ -138,6 +138,9 @@ pub struct State {
     pub jumps: u32,
     /// A message for the user (saved, copied, too long to autosave...).
     pub notice: Option<String>,
+    /// The text a button replaced (Clear, or the sample), while Undo can bring it back:
+    /// until the next edit of another kind.
+    pub undo: Option<Rc<str>>,
     /// Whether the analysis engine (worker, or the page as fallback) is ready.
     pub ready: bool,
 }
@@ -165,6 +168,7 @@ impl Default for State {
             take_focus: false,
             jumps: 0,
             notice: None,
+            undo: None,
             ready: false,
         }
     }
@@ -201,6 +205,11 @@ enum Jump {
 /// Everything that can happen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// A button replaced the whole text (Clear, or the sample): like [`Action::Edit`]
+    /// analysed at once, and the text it replaced can be brought back by [`Action::Undo`].
+    Replace(Rc<str>),
+    /// Bring back the text the last [`Action::Replace`] replaced.
+    Undo,
     /// The text changed (typed, pasted, sample, restored or cleared).
     Edit {
         /// The new text.
@@ -276,7 +285,18 @@ impl State {
             _ => Jump::Focus,
         };
         match action {
+            Action::Replace(text) => {
+                let before = self.text.clone();
+                let mut s = s.apply(Action::Edit { text, now: true })?;
+                s.undo = (!before.trim().is_empty() && before != s.text).then_some(before);
+                return Some(s);
+            }
+            Action::Undo => {
+                let text = s.undo.take()?;
+                return s.apply(Action::Edit { text, now: true });
+            }
             Action::Edit { text, now } => {
+                s.undo = None;
                 s.edits = s.edits.wrapping_add(1);
                 s.pasted = now;
                 if text.trim().is_empty() {

@@ -303,3 +303,48 @@ fn choosing_a_source_row() {
     );
     assert_eq!(s.source, None);
 }
+
+/// Clear and the sample replace the text; Undo brings back what they replaced, once, and
+/// only until the reader edits the text some other way.
+#[test]
+fn clear_and_the_sample_can_be_undone() {
+    let mine = "My own article: the minister said talks may resume.";
+    let mut s = State::default();
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from(mine),
+            now: false,
+        },
+    );
+    assert_eq!(s.undo, None);
+    s = apply(&s, Action::Replace(Rc::from("")));
+    assert_eq!(&*s.text, "");
+    assert_eq!(s.status, Status::Empty);
+    assert_eq!(s.undo.as_deref(), Some(mine));
+    s = apply(&s, Action::Undo);
+    assert_eq!(&*s.text, mine);
+    assert!(s.pasted, "the text brought back is analysed at once");
+    assert_eq!(s.undo, None);
+    assert!(s.apply(Action::Undo).is_none(), "nothing more to undo");
+
+    // The sample over the reader's text: undoable too.
+    s = apply(
+        &s,
+        Action::Replace(Rc::from("A sample: officials said so.")),
+    );
+    assert_eq!(s.undo.as_deref(), Some(mine));
+    // Typing after it: the undo is gone (it would throw the typing away).
+    s = apply(
+        &s,
+        Action::Edit {
+            text: Rc::from("A sample: officials said so. More"),
+            now: false,
+        },
+    );
+    assert_eq!(s.undo, None);
+    // Clearing an empty text leaves nothing to undo.
+    s = apply(&s, Action::Replace(Rc::from("")));
+    s = apply(&s, Action::Replace(Rc::from("")));
+    assert_eq!(s.undo, None);
+}

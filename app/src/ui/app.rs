@@ -166,6 +166,9 @@ pub fn app() -> Html {
                         web_sys::ScrollLogicalPosition::Center
                     });
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    if id != crate::state::ARTICLE_ID {
+                        super::land::land(&el);
+                    }
                     if take_focus {
                         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                             let _ = el.focus();
@@ -195,7 +198,7 @@ pub fn app() -> Html {
         </header>
         <main class="layout" data-ready={state.ready.to_string()}>
             <section class="input-pane" aria-label="Article text">
-                <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} rtl={state.rtl} />
+                <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} rtl={state.rtl} undo={state.undo.clone()} />
             </section>
             <section class="reading-pane" aria-label="Reading view">
                 <Legend shown={state.shown} dispatch={dispatch.clone()} />

@@ -17,6 +17,8 @@ pub struct Props {
     pub chars: usize,
     /// Whether the text starts in a right-to-left script.
     pub rtl: bool,
+    /// The text Clear or the sample replaced, while it can be brought back.
+    pub undo: Option<Rc<str>>,
 }
 
 /// The editor. The textarea is uncontrolled: the page never rewrites what the
@@ -39,22 +41,34 @@ pub fn editor(p: &Props) -> Html {
         let pasted = pasted.borrow().clone();
         Callback::from(move |_: Event| pasted.set(true))
     };
+    // Puts `text` in the textarea (uncontrolled: the page sets it only here and on restore).
+    let put = |node: &NodeRef, text: &str| {
+        if let Some(area) = node.cast::<HtmlTextAreaElement>() {
+            area.set_value(text);
+            if text.is_empty() {
+                let _ = area.focus();
+            }
+        }
+    };
     let set = |text: &'static str| {
         let dispatch = p.dispatch.clone();
         let node = p.node.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(area) = node.cast::<HtmlTextAreaElement>() {
-                area.set_value(text);
-                if text.is_empty() {
-                    let _ = area.focus();
-                }
-            }
-            dispatch.emit(Action::Edit {
-                text: Rc::from(text),
-                now: true,
-            });
+            put(&node, text);
+            dispatch.emit(Action::Replace(Rc::from(text)));
         })
     };
+    let undo = p.undo.clone().map(|text| {
+        let dispatch = p.dispatch.clone();
+        let node = p.node.clone();
+        Callback::from(move |_: MouseEvent| {
+            put(&node, &text);
+            if let Some(area) = node.cast::<HtmlTextAreaElement>() {
+                let _ = area.focus();
+            }
+            dispatch.emit(Action::Undo);
+        })
+    });
     html! {
         <div class="editor">
             <label for="input" class="editor-label">{ "Article" }</label>
@@ -66,6 +80,10 @@ pub fn editor(p: &Props) -> Html {
                 <button id="sample" class="button" onclick={set(crate::SAMPLE)}>{ "Try a sample" }</button>
                 <button id="clear" class="button quiet" onclick={set("")} disabled={p.chars == 0}
                     aria-label="Clear the text and its saved copy">{ "Clear" }</button>
+                if let Some(onclick) = undo {
+                    <button id="undo" class="button quiet" {onclick}
+                        aria-label="Undo: bring back the text as it was">{ "Undo" }</button>
+                }
                 <span id="input-help" class="muted small">
                     if p.chars == 0 { { "Saved in this browser as you type." } }
                     else { { format!("{} characters", thousands(p.chars)) } }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod article;
 pub mod bridge;
 pub mod editor;
+pub mod land;
 pub mod legend;
 pub mod panels;
 pub mod strip;

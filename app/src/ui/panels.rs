@@ -253,11 +253,10 @@ fn who_said_what(p: &Props) -> Html {
             <caption>{ "Who said what" }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Who" }</th>
+                    <th scope="col" title="The source, and how many of its claims are named, vague or without a source">{ "Who" }</th>
                     <th scope="col" class="num">{ "Claims" }</th>
                     <th scope="col" class="num" title="Direct quotations">{ "Quotes" }</th>
                     <th scope="col" class="num" title="Paraphrases: content not in quotation marks">{ "Para." }</th>
-                    <th scope="col" title="Named, vague or no source">{ "Kind" }</th>
                 </tr>
             </thead>
             <tbody>
@@ -284,16 +283,18 @@ fn who_said_what(p: &Props) -> Html {
                     <tr class={classes!(on.then_some("on"))}>
                         <th scope="row">
                             <button class="item" aria-pressed={on.to_string()} onclick={choose}>
-                                if let Some(col) = colour {
-                                    <span class={classes!("dot", "act", format!("col{col}"))} aria-hidden="true"></span>
-                                }
-                                { r.label.clone() }
+                                <span class="label">
+                                    if let Some(col) = colour {
+                                        <span class={classes!("dot", "act", format!("col{col}"))} aria-hidden="true"></span>
+                                    }
+                                    { r.label.clone() }
+                                </span>
+                                <span class="kinds-of">{ attribution }</span>
                             </button>
                         </th>
                         <td class="num">{ r.claims.len() }</td>
                         <td class="num">{ r.quotes }</td>
                         <td class="num">{ r.paraphrases }</td>
-                        <td>{ attribution }</td>
                     </tr>
                 }
             }) }

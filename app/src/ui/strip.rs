@@ -26,28 +26,38 @@ pub fn strip(p: &Props) -> Html {
     }
     let per = sentences.len().div_ceil(MAX_BARS);
     let bars = sentences.chunks(per).enumerate().map(|(i, group)| {
-        // The least certain sentence of the group speaks for it.
-        let (_, worst) = group
+        // A bar is as tall as its sentences' mean certainty; in a group, a mark shows
+        // the least certain one, where a click lands.
+        let (low_at, low) = group
             .iter()
             .enumerate()
             .min_by(|a, b| a.1.certainty.total_cmp(&b.1.certainty))
             .expect("chunks are not empty");
+        let mean = group.iter().map(|s| s.certainty).sum::<f64>() / group.len() as f64;
         let first = i * per;
-        let level = (worst.certainty.clamp(0.0, 1.0) * 10.0).round() as u8;
+        let level = |x: f64| (x.clamp(0.0, 1.0) * 10.0).round() as u8;
         let label = if per == 1 {
-            format!("Sentence {}: certainty {:.0}%", first + 1, worst.certainty * 100.0)
+            format!("Sentence {}: certainty {:.0}%", first + 1, low.certainty * 100.0)
         } else {
             format!(
-                "Sentences {}–{}: lowest certainty {:.0}%",
+                "Sentences {}–{}: mean certainty {:.0}%; the least certain, sentence {}, {:.0}%",
                 first + 1,
                 first + group.len(),
-                worst.certainty * 100.0
+                mean * 100.0,
+                first + low_at + 1,
+                low.certainty * 100.0
             )
         };
-        let loc = worst.at.clone();
+        let loc = low.at.clone();
         let onclick = p.dispatch.reform(move |_: MouseEvent| Action::Goto(loc.clone()));
+        let shown = if per == 1 { low.certainty } else { mean };
         html! {
-            <button class={classes!("bar", format!("lvl{level}"))} title={label.clone()} aria-label={label} {onclick}></button>
+            <button class="bar" title={label.clone()} aria-label={label} {onclick}>
+                <span class={classes!("fill", format!("lvl{}", level(shown)))} aria-hidden="true"></span>
+                if per > 1 && level(low.certainty) < level(shown) {
+                    <span class={classes!("low", format!("at{}", level(low.certainty)))} aria-hidden="true"></span>
+                }
+            </button>
         }
     });
     let s = &p.overview.summary;
@@ -55,7 +65,13 @@ pub fn strip(p: &Props) -> Html {
         <div class="strip-wrap">
             <div class="strip-head">
                 <span>{ "Certainty by sentence" }</span>
-                <span class="muted small">{ format!("article: {:.0}% · taller = more certain · click to jump", s.certainty * 100.0) }</span>
+                <span class="muted small">{
+                    if per > 1 {
+                        format!("article: {:.0}% · {} sentences a bar, as tall as their mean; a line marks the least certain · click to jump", s.certainty * 100.0, per)
+                    } else {
+                        format!("article: {:.0}% · taller = more certain · click to jump", s.certainty * 100.0)
+                    }
+                }</span>
             </div>
             <div class="strip" role="group" aria-label="Certainty of each sentence">{ for bars }</div>
         </div>

@@ -1,0 +1,77 @@
+//! After a jump, the sentence the reader lands on is highlighted (the CSS Custom
+//! Highlight API, `::highlight(landed)` in app.css), so the eye finds it in a long
+//! text; the highlight stays until the next jump. Where the API is missing, the
+//! target element alone is marked (class `landed`).
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Node};
+
+/// True for a sentence anchor's element (`s12`, drawn by the view at each sentence start).
+fn is_sentence_start(node: &Node) -> bool {
+    node.dyn_ref::<Element>().is_some_and(|e| {
+        let id = e.id();
+        id.len() > 1 && id.starts_with('s') && id[1..].bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Highlights the sentence around `target` (within its paragraph): from the nearest
+/// sentence start at or before it to the next sentence start or the paragraph's end.
+pub fn land(target: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else {
+        return;
+    };
+    // The run itself, or the paragraph when the target is the article.
+    let mut start: Node = target.clone().into();
+    if start.parent_element().is_none_or(|p| p.tag_name() != "P") {
+        return;
+    }
+    while !is_sentence_start(&start) {
+        match start.previous_sibling() {
+            Some(prev) => start = prev,
+            None => break,
+        }
+    }
+    let mut end: Option<Node> = None;
+    let mut next = start.next_sibling();
+    while let Some(n) = next {
+        if is_sentence_start(&n) {
+            end = Some(n);
+            break;
+        }
+        next = n.next_sibling();
+    }
+    let Ok(range) = doc.create_range() else {
+        return;
+    };
+    let ended = match &end {
+        Some(e) => range.set_end_before(e),
+        None => target
+            .parent_node()
+            .map_or(Ok(()), |p| range.select_node_contents(&p)),
+    };
+    if range.set_start_before(&start).is_err() || ended.is_err() {
+        return;
+    }
+    if highlight(&window, &range).is_err() {
+        let _ = target.class_list().add_1("landed");
+    }
+}
+
+/// `CSS.highlights.set('landed', new Highlight(range))`, through Reflect: web-sys
+/// has these only behind its unstable APIs.
+fn highlight(window: &web_sys::Window, range: &web_sys::Range) -> Result<(), JsValue> {
+    use js_sys::{Array, Function, Reflect};
+    let css = Reflect::get(window, &"CSS".into())?;
+    let registry = Reflect::get(&css, &"highlights".into())?;
+    let ctor = Reflect::get(window, &"Highlight".into())?;
+    let ctor: &Function = ctor.dyn_ref().ok_or(JsValue::NULL)?;
+    let set: Function = Reflect::get(&registry, &"set".into())?
+        .dyn_into()
+        .map_err(|_| JsValue::NULL)?;
+    let h = Reflect::construct(ctor, &Array::of1(range))?;
+    set.call2(&registry, &"landed".into(), &h)?;
+    Ok(())
+}
