@@ -113,7 +113,7 @@ test('empty state, then a pasted article with actors, claims and hedges highligh
   await page.close();
 });
 
-test('layer toggles, tooltips on hover and focus, actor selection', async () => {
+test('layer toggles, calm focus control, tooltips on hover and focus, actor selection', async () => {
   const page = await open();
   await paste(page, await text('article.txt'));
   await analysed(page, 'Meridian River Commission');
@@ -162,6 +162,36 @@ test('layer toggles, tooltips on hover and focus, actor selection', async () => 
   const bg = await page.$eval('#article mark.act', (m) => getComputedStyle(m).backgroundColor);
   assert.equal(bg, 'rgba(0, 0, 0, 0)');
   await page.check('#show-actors');
+
+  // Calm by default: claims drawn strongly, actors and hedges quiet; a choice draws another.
+  const look = () => page.evaluate(() => {
+    const s = (sel) => getComputedStyle(document.querySelector(`#article ${sel}`));
+    return {
+      actorTint: s('mark.act:not(.cl)').backgroundColor,
+      hedgeLine: s('mark.hd-hedge').textDecorationThickness,
+      cueOutline: s('mark.cl-cue').outlineStyle,
+    };
+  });
+  await page.mouse.move(0, 0);
+  assert.equal(await page.isChecked('input[name="focus"][value="focus-claims"]'), true);
+  let now = await look();
+  assert.equal(now.actorTint, 'rgba(0, 0, 0, 0)', 'actors quiet');
+  assert.equal(now.hedgeLine, '1px', 'hedges quiet');
+  assert.notEqual(now.cueOutline, 'none', 'claims strong');
+  await page.screenshot({ path: join(ARTIFACTS, 'calm-claims.png') });
+  await page.check('input[name="focus"][value="focus-actors"]');
+  now = await look();
+  assert.notEqual(now.actorTint, 'rgba(0, 0, 0, 0)', 'actors strong');
+  assert.equal(now.cueOutline, 'none', 'claims quiet');
+  await page.check('input[name="focus"][value="focus-all"]');
+  now = await look();
+  assert.notEqual(now.actorTint, 'rgba(0, 0, 0, 0)');
+  assert.equal(now.hedgeLine, '2px');
+  assert.notEqual(now.cueOutline, 'none');
+  await page.screenshot({ path: join(ARTIFACTS, 'all-layers.png') });
+  // Eight actors, eight colours: no two of the most mentioned share one.
+  const colours = await page.$$eval('#actors-panel .dot', (ds) => ds.slice(0, 8).map((d) => getComputedStyle(d).borderBottomColor));
+  assert.equal(new Set(colours).size, colours.length, JSON.stringify(colours));
 
   // Selecting an actor emphasises its mentions and lists its claims.
   await page.click('#actors-panel button.item:has-text("Tomas Berglund")');

@@ -23,13 +23,13 @@ const ready = init();
 const CSS = `
 :host { display: block; --bg: #fff; --fg: #1b1e23; --muted: #5b6370; --line: #d5d9e0; --panel: #f6f7f9;
   --claim: #28507a; --claim-bg: #e9f0f8; --hedge: #8e3f9e; --booster: #c04a00; --weasel: #8a6500; --condition: #0062a0;
-  --c0: #8a5d00; --t0: #fde9bf; --c1: #1f6a9e; --t1: #d6ecfa; --c2: #006b4e; --t2: #c8eee2; --c3: #6b6200; --t3: #f8f3b5;
-  --c4: #00507d; --t4: #cfe3f2; --c5: #a14500; --t5: #f8d9c4; --c6: #9c3f74; --t6: #f5dcea; --c7: #555555; --t7: #e4e4e4; }
+  --c0: #332288; --t0: #e0dcf5; --c1: #1f7a99; --t1: #d3eef8; --c2: #2a8a7a; --t2: #d2efe9; --c3: #117733; --t3: #d6ecd9;
+  --c4: #6f6f14; --t4: #efefcc; --c5: #8a6d10; --t5: #f7edc8; --c6: #a8435a; --t6: #f7dce2; --c7: #8e2c7e; --t7: #f2d8ee; --c8: #666666; --t8: #ececec; }
 :host([hidden]) { display: none; }
 .dark { --bg: #14171c; --fg: #e8eaee; --muted: #a3abb8; --line: #343a45; --panel: #1c2027; --claim: #9cc3ec; --claim-bg: #1e2a38;
   --hedge: #d69be3; --booster: #ff9a5c; --weasel: #e3c15a; --condition: #7cc4f2;
-  --c0: #e69f00; --c1: #56b4e9; --c2: #19c394; --c3: #e6d64a; --c4: #4aa3e0; --c5: #f07b2a; --c6: #e08fbe; --c7: #a0a0a0;
-  --t0: #4a3708; --t1: #163a52; --t2: #0d3b2e; --t3: #3f3b0b; --t4: #0f2e47; --t5: #4a2510; --t6: #47253a; --t7: #3a3a3a; }
+  --c0: #9988dd; --c1: #88ccee; --c2: #44aa99; --c3: #55aa66; --c4: #bbbb55; --c5: #ddcc77; --c6: #dd7788; --c7: #cc66bb; --c8: #999999;
+  --t0: #2a2550; --t1: #173440; --t2: #123530; --t3: #15321c; --t4: #34340f; --t5: #3d3518; --t6: #44222a; --t7: #3d1d38; --t8: #2e2e2e; }
 /* all: initial stops the host's inherited styles (colour, text-transform, letter-spacing...) at the door. */
 .root { all: initial; display: block; position: relative; color: var(--fg); background: var(--bg);
   font: 1rem/1.7 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
@@ -47,7 +47,7 @@ mark:focus-visible { outline: 3px solid #0b63ce !important; outline-offset: 2px;
 .show-actors .act.k-group { border-bottom: 2px dashed var(--c); }
 .col0 { --c: var(--c0); --t: var(--t0); } .col1 { --c: var(--c1); --t: var(--t1); } .col2 { --c: var(--c2); --t: var(--t2); }
 .col3 { --c: var(--c3); --t: var(--t3); } .col4 { --c: var(--c4); --t: var(--t4); } .col5 { --c: var(--c5); --t: var(--t5); }
-.col6 { --c: var(--c6); --t: var(--t6); } .col7 { --c: var(--c7); --t: var(--t7); }
+.col6 { --c: var(--c6); --t: var(--t6); } .col7 { --c: var(--c7); --t: var(--t7); } .col8 { --c: var(--c8); --t: var(--t8); }
 .show-claims .cl-con { background: var(--claim-bg); }
 .show-claims .cl-con.act { background: var(--t); }
 .show-claims .cl-cue { outline: 1.5px solid var(--claim); outline-offset: -1px; font-style: italic; }

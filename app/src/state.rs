@@ -101,6 +101,32 @@ pub enum Layer {
     Hedges,
 }
 
+/// The layer drawn strongly; the others stay quiet until hovered or focused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Emphasis {
+    /// Actors.
+    Actors,
+    /// Claims (the default: who said what is what a reader looks for first).
+    #[default]
+    Claims,
+    /// Hedging.
+    Hedges,
+    /// Every layer, strongly.
+    All,
+}
+
+impl Emphasis {
+    /// The article's class for it.
+    pub fn class(self) -> &'static str {
+        match self {
+            Emphasis::Actors => "focus-actors",
+            Emphasis::Claims => "focus-claims",
+            Emphasis::Hedges => "focus-hedges",
+            Emphasis::All => "focus-all",
+        }
+    }
+}
+
 /// The whole app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -124,6 +150,8 @@ pub struct State {
     pub page: u32,
     /// Highlighted layers.
     pub shown: Shown,
+    /// The layer drawn strongly.
+    pub emphasis: Emphasis,
     /// Selected actor.
     pub selected: Option<u32>,
     /// The row of the who-said-what table chosen (its claims are picked out in the
@@ -162,6 +190,7 @@ impl Default for State {
                 claims: true,
                 hedges: true,
             },
+            emphasis: Emphasis::default(),
             selected: None,
             source: None,
             focus: None,
@@ -235,6 +264,8 @@ pub enum Action {
     },
     /// Show or hide a layer.
     Toggle(Layer),
+    /// Draw this layer strongly (or all).
+    Emphasize(Emphasis),
     /// Select an actor (or none).
     Select(Option<u32>),
     /// Choose a row of the who-said-what table (or none): the same row again un-chooses it.
@@ -356,6 +387,12 @@ impl State {
                     return None;
                 }
                 s.status = Status::Failed(message);
+            }
+            Action::Emphasize(f) => {
+                if s.emphasis == f {
+                    return None;
+                }
+                s.emphasis = f;
             }
             Action::Toggle(layer) => match layer {
                 Layer::Actors => s.shown.actors = !s.shown.actors,

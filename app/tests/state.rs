@@ -348,3 +348,18 @@ fn clear_and_the_sample_can_be_undone() {
     s = apply(&s, Action::Replace(Rc::from("")));
     assert_eq!(s.undo, None);
 }
+
+/// One layer is drawn strongly, claims by default; choosing the same again changes nothing.
+#[test]
+fn emphasis_defaults_to_claims_and_switches() {
+    use claimlens_app::state::Emphasis;
+    let s = State::default();
+    assert_eq!(s.emphasis, Emphasis::Claims);
+    assert_eq!(s.emphasis.class(), "focus-claims");
+    let t = apply(&s, Action::Emphasize(Emphasis::Actors));
+    assert_eq!(t.emphasis, Emphasis::Actors);
+    assert!(t.apply(Action::Emphasize(Emphasis::Actors)).is_none());
+    let all = apply(&t, Action::Emphasize(Emphasis::All));
+    assert_eq!(all.emphasis.class(), "focus-all");
+    assert_eq!(all.shown, s.shown, "emphasis does not hide or show layers");
+}

@@ -106,7 +106,7 @@ test('the runs of each annotation cover exactly its span in analyze(), for the s
       }
       for (const x of view.actors) {
         assert.equal(x.mentions, a.actors[x.id].mentions.length);
-        assert.ok(x.colour >= 0 && x.colour < 8);
+        assert.ok(x.colour >= 0 && x.colour <= 8);
         assert.ok(x.tip.startsWith(`actor: ${x.name} (${x.kind}`), x.tip);
       }
     }

@@ -13,7 +13,9 @@ use std::collections::BinaryHeap;
 /// Target size of one page, in bytes of text.
 pub const PAGE_BYTES: usize = 24 * 1024;
 
-/// How many colours the actor palette has.
+/// How many colours the actor palette has (colour-blind-safe hues, the same in the app
+/// and the widget); actors past the most mentioned [`PALETTE`] get colour `PALETTE`, a
+/// neutral grey.
 pub const PALETTE: u8 = 8;
 
 /// The unit of the offsets in a [`View`].
@@ -184,8 +186,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Palette colours by rank of mentions (most first, then by id), so that the
-/// most visible actors get distinct colours. A counting sort, by mentions.
+/// Palette colours by rank of mentions (most first, then by id): the [`PALETTE`]
+/// most mentioned actors get one colour each, never shared; the rest get the neutral
+/// colour [`PALETTE`] (grey), so that two actors never look alike. A counting sort, by
+/// mentions.
 #[inline(never)]
 fn colours(analysis: &Analysis) -> Vec<u8> {
     let count = |i: usize| analysis.actors[i].mentions.len();
@@ -202,7 +206,7 @@ fn colours(analysis: &Analysis) -> Vec<u8> {
     let mut colour = vec![0u8; n];
     for i in 0..n {
         let rank = &mut first[most - count(i)];
-        colour[i] = (*rank % PALETTE as usize) as u8;
+        colour[i] = (*rank).min(PALETTE as usize) as u8;
         *rank += 1;
     }
     colour

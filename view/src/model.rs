@@ -125,8 +125,8 @@ pub struct ActorView {
     pub affiliation: Option<String>,
     /// Number of mentions.
     pub mentions: u32,
-    /// Palette colour, 0 to 7: by rank of mentions, so the most mentioned
-    /// actors have distinct colours.
+    /// Palette colour, 0 to 7 for the eight most mentioned actors (one each, by rank of
+    /// mentions), 8 (neutral grey) for the others.
     pub colour: u8,
     /// The claims it is the source of (indices into `claims`).
     pub claims: Vec<u32>,

@@ -231,10 +231,10 @@ fn actor_colours_go_by_mentions() {
     top.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.id));
     let colours: Vec<u8> = top.iter().map(|a| a.colour).collect();
     let expected: Vec<u8> = (0..top.len())
-        .map(|r| (r % PALETTE as usize) as u8)
+        .map(|r| r.min(PALETTE as usize) as u8)
         .collect();
     assert_eq!(colours, expected, "rank by mentions, then id");
-    // Nine actors: the ninth wraps around to the first colour.
+    // Nine actors: the ninth is neutral (8), never a colour another actor has.
     let names = ["Ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivo"];
     let mut text = String::new();
     let mut actors = Vec::new();
@@ -249,7 +249,7 @@ fn actor_colours_go_by_mentions() {
         &analysis(actors, vec![], vec![], text.len()),
         Offsets::Bytes,
     );
-    assert_eq!(v.actors[8].colour, 0);
+    assert_eq!(v.actors[8].colour, 8);
     assert_eq!(v.actors[7].colour, 7);
 }
 

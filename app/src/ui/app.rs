@@ -201,7 +201,7 @@ pub fn app() -> Html {
                 <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} rtl={state.rtl} undo={state.undo.clone()} />
             </section>
             <section class="reading-pane" aria-label="Reading view">
-                <Legend shown={state.shown} dispatch={dispatch.clone()} />
+                <Legend shown={state.shown} emphasis={state.emphasis} dispatch={dispatch.clone()} />
                 <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_) | Status::TooLong(_)).then_some("failed"))}
                      id="status">
                     if busy { <span class="spinner" aria-hidden="true"></span> }
@@ -222,7 +222,7 @@ pub fn app() -> Html {
                         <>
                         <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
                         <Article text={r.text.clone()} overview={r.overview.clone()} pages={r.pages.clone()} page={state.page}
-                                 shown={state.shown} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} />
+                                 shown={state.shown} emphasis={state.emphasis} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} />
                         </>
                     },
                     None => html! { <EmptyState /> },

@@ -1,6 +1,6 @@
 //! The article with its highlights, one page at a time.
 
-use crate::state::{Action, Shared, Shown};
+use crate::state::{Action, Emphasis, Shared, Shown};
 use crate::view::{Page, Role, Run};
 use crate::Overview;
 use yew::prelude::*;
@@ -18,6 +18,8 @@ pub struct Props {
     pub page: u32,
     /// Layers shown.
     pub shown: Shown,
+    /// The layer drawn strongly.
+    pub emphasis: Emphasis,
     /// Selected actor.
     pub selected: Option<u32>,
     /// The chosen row of the who-said-what table: its claims are picked out.
@@ -41,6 +43,7 @@ pub fn article(p: &Props) -> Html {
         p.shown.actors.then_some("show-actors"),
         p.shown.claims.then_some("show-claims"),
         p.shown.hedges.then_some("show-hedges"),
+        p.emphasis.class(),
         p.selected.is_some().then_some("has-selection"),
         p.source.is_some().then_some("has-source"),
     );

@@ -1,6 +1,6 @@
 //! Layer toggles and the legend.
 
-use crate::state::{Action, Layer, Shown};
+use crate::state::{Action, Emphasis, Layer, Shown};
 use yew::prelude::*;
 
 /// Props of [`Legend`].
@@ -8,6 +8,8 @@ use yew::prelude::*;
 pub struct Props {
     /// Which layers are on.
     pub shown: Shown,
+    /// The layer drawn strongly.
+    pub emphasis: Emphasis,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
 }
@@ -29,8 +31,26 @@ pub fn legend(p: &Props) -> Html {
             </fieldset>
         }
     };
+    let choice = |f: Emphasis, label: &'static str| {
+        let on = p.emphasis == f;
+        let onchange = p.dispatch.reform(move |_: Event| Action::Emphasize(f));
+        html! {
+            <label class={classes!("seg", on.then_some("on"))}>
+                <input type="radio" name="focus" value={f.class()} checked={on} {onchange} />
+                { label }
+            </label>
+        }
+    };
     html! {
-        <div class="legend" role="group" aria-label="Layers and legend">
+        <>
+        <div class="focus" role="radiogroup" aria-label="Draw strongly">
+            <span class="focus-label" aria-hidden="true">{ "Draw strongly:" }</span>
+            { choice(Emphasis::Claims, "Claims") }
+            { choice(Emphasis::Actors, "Actors") }
+            { choice(Emphasis::Hedges, "Hedging") }
+            { choice(Emphasis::All, "All layers") }
+        </div>
+        <div class={classes!("legend", p.emphasis.class())} role="group" aria-label="Layers and legend">
             { toggle(Layer::Actors, p.shown.actors, "show-actors", "Actors", html! {<>
                 <span class="swatch act col0 k-person">{ "person" }</span>
                 <span class="swatch act col1 k-organization">{ "organisation" }</span>
@@ -49,5 +69,6 @@ pub fn legend(p: &Props) -> Html {
                 <span class="swatch hd hd-condition">{ "condition" }</span>
             </>}) }
         </div>
+        </>
     }
 }
