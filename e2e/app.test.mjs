@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { serve, browser, text, analysed, ARTIFACTS } from './lib.mjs';
 
 let server;
@@ -249,7 +250,7 @@ test('who said what: one row per source, choosing a row lists and picks out its 
   await page.close();
 });
 
-test('export: copy JSON (the contract) and download the Markdown report', async () => {
+test('export: copy JSON (the contract with its text), the Markdown and HTML reports, print', async () => {
   const page = await open();
   const article = await text('article.txt');
   await paste(page, article);
@@ -264,9 +265,48 @@ test('export: copy JSON (the contract) and download the Markdown report', async 
   assert.ok(Array.isArray(json.actors) && json.actors.length > 3);
   const berglund = json.actors.find((a) => a.name === 'Tomas Berglund');
   assert.ok(berglund, 'contract lists Tomas Berglund');
-  // Offsets are UTF-16 code units into the pasted text.
+  // Offsets are UTF-16 code units into the pasted text; the export carries the text and
+  // each span's own text.
   const m = berglund.mentions[0];
   assert.equal(article.slice(m.start, m.end), 'Tomas Berglund');
+  assert.equal(json.text, article);
+  assert.equal(m.text, 'Tomas Berglund');
+  for (const c of json.claims) assert.equal(c.cue.text, article.slice(c.cue.start, c.cue.end));
+
+  // The highlighted HTML report opens offline from a file, with no script.
+  const [html] = await Promise.all([page.waitForEvent('download'), page.click('#download-html')]);
+  const report = await readFile(await html.path(), 'utf8');
+  assert.doesNotMatch(report, /<script/i);
+  const file = join(ARTIFACTS, 'report.html');
+  await writeFile(file, report);
+  const offline = await browser({ javaScriptEnabled: false, offline: true });
+  try {
+    const rp = await offline.newPage();
+    const fetched = [];
+    rp.on('request', (r) => { if (!r.url().startsWith('file:')) fetched.push(r.url()); });
+    await rp.goto(pathToFileURL(file).href);
+    assert.equal(await rp.title(), 'claimlens report');
+    assert.ok((await rp.$$('article mark.cl-cue')).length >= 5);
+    assert.ok(await rp.$('table th[scope="row"]'), 'who said what');
+    const tint = await rp.$eval('article mark.act', (mk) => getComputedStyle(mk).backgroundColor);
+    assert.notEqual(tint, 'rgba(0, 0, 0, 0)', 'styled without the app');
+    await rp.screenshot({ path: join(ARTIFACTS, 'report-html.png') });
+    assert.deepEqual(fetched, []);
+  } finally {
+    await offline.close();
+  }
+
+  // Printing: the article with its highlights and who said what; no controls.
+  await page.emulateMedia({ media: 'print' });
+  const shown = (sel) => page.$eval(sel, (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
+  for (const control of ['#input', '#copy-json', '.legend', '.focus', '.strip-wrap']) {
+    assert.equal(await shown(control), false, `${control} hidden in print`);
+  }
+  assert.equal(await shown('#article'), true);
+  assert.equal(await shown('table.sources-table'), true);
+  assert.ok(await page.$eval('#article mark.cl-cue', (mk) => getComputedStyle(mk).outlineStyle !== 'none'), 'highlights printed');
+  await page.pdf?.({ path: join(ARTIFACTS, 'print.pdf') }).catch(() => {});
+  await page.emulateMedia({ media: 'screen' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-report')]);
   const md = await readFile(await download.path(), 'utf8');

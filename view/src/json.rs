@@ -555,3 +555,83 @@ impl Page {
 pub fn contract_json(c: &JsonAnalysis) -> String {
     to_json(c)
 }
+
+/// The contract's JSON (`json`, as [`contract_json`] writes it, offsets in UTF-16 code
+/// units of `text`) for an export a reader can read without the article beside it: the
+/// text first, and each span (`"start":N,"end":M`) followed by `"text"`, its own text.
+///
+/// Spans are found as the writer lays them out (no spaces; a `"start":` key cannot occur
+/// inside a JSON string, whose quotes are escaped); offsets are converted in one pass.
+pub fn contract_with_text(text: &str, json: &str) -> String {
+    const START: &str = "\"start\":";
+    const END: &str = ",\"end\":";
+    let digits = |s: &str| -> (usize, usize) {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (s[..n].parse().unwrap_or(0), n)
+    };
+    // (where the span's end offset stops in `json`, start, end), in JSON order.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(k) = json[at..].find(START) {
+        let p = at + k + START.len();
+        let (start, n) = digits(&json[p..]);
+        let q = p + n;
+        at = q;
+        if n == 0 || !json[q..].starts_with(END) {
+            continue;
+        }
+        let (end, m) = digits(&json[q + END.len()..]);
+        if m == 0 {
+            continue;
+        }
+        at = q + END.len() + m;
+        spans.push((at, start, end));
+    }
+    // UTF-16 offsets to byte offsets, in one pass over the text.
+    let mut units: Vec<usize> = spans.iter().flat_map(|&(_, s, e)| [s, e]).collect();
+    units.sort_unstable();
+    units.dedup();
+    let mut bytes = Vec::with_capacity(units.len());
+    let (mut unit, mut byte) = (0usize, 0usize);
+    let mut chars = text.chars();
+    for &u in &units {
+        while unit < u {
+            match chars.next() {
+                Some(c) => {
+                    unit += c.len_utf16();
+                    byte += c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        bytes.push(byte);
+    }
+    let byte_of = |u: usize| {
+        let i = units.partition_point(|&x| x < u);
+        bytes.get(i).copied().unwrap_or(text.len())
+    };
+    let mut j = Json {
+        out: Vec::with_capacity(json.len() + 2 * text.len() + 16),
+        first: true,
+    };
+    let mut copied = 0;
+    if json.starts_with('{') {
+        j.out.push(b'{');
+        j.key("text");
+        j.str(text);
+        if json.len() > 2 {
+            j.out.push(b',');
+        }
+        copied = 1;
+    }
+    for (pos, start, end) in spans {
+        j.out.extend_from_slice(&json.as_bytes()[copied..pos]);
+        copied = pos;
+        let (a, b) = (byte_of(start), byte_of(end));
+        let piece = text.get(a.min(b)..b).unwrap_or("");
+        j.out.extend_from_slice(b",\"text\":");
+        j.str(piece);
+    }
+    j.out.extend_from_slice(&json.as_bytes()[copied..]);
+    String::from_utf8(j.out).expect("JSON of UTF-8 text")
+}

@@ -21,16 +21,18 @@ mod json;
 mod layout;
 mod model;
 pub mod options;
+mod report;
 mod sources;
 pub mod words;
 
 #[cfg(feature = "typescript")]
 pub mod typescript;
 
-pub use json::contract_json;
+pub use json::{contract_json, contract_with_text};
 pub use layout::{build, build_from, Offsets, PAGE_BYTES, PALETTE};
 pub use model::{
     ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView,
     SourceRow, View,
 };
+pub use report::html_report;
 pub use words::{markdown, EXCERPT_CHARS};

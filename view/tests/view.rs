@@ -467,3 +467,122 @@ fn who_said_what_groups_claims_by_source() {
     let quotes: Vec<bool> = v.claims.iter().map(|c| c.quote).collect();
     assert_eq!(quotes, [false, true, false, false, false, false, true]);
 }
+
+/// The JSON export: the text first, and every span with its own text, which is the
+/// UTF-16 slice of the text its offsets name (astral characters, CJK, RTL, empty text).
+#[test]
+fn contract_with_text_gives_every_span_its_text() {
+    use claimlens::contract::to_contract;
+    use claimlens_view::{contract_json, contract_with_text};
+    fn walk(v: &serde_json::Value, units: &[u16], seen: &mut usize) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let (Some(s), Some(e)) = (m.get("start"), m.get("end")) {
+                    let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
+                    let want = String::from_utf16(&units[s..e]).unwrap();
+                    assert_eq!(
+                        m.get("text").and_then(|t| t.as_str()),
+                        Some(&*want),
+                        "{m:?}"
+                    );
+                    *seen += 1;
+                }
+                m.values().for_each(|x| walk(x, units, seen));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, units, seen)),
+            _ => {}
+        }
+    }
+    for text in [
+        "Iran said on Monday that talks may resume, according to Reuters.",
+        "😀 Officials in 東京 said “we may act”. Critics argue it is late. مرحبا, he said.",
+        "",
+        "No claims, no actors here at all",
+    ] {
+        let a = claimlens::analyze(text);
+        let json = contract_json(&to_contract(text, &a, None));
+        let out = contract_with_text(text, &json);
+        let v: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        assert_eq!(v["text"], text);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut seen = 0;
+        walk(&v, &units, &mut seen);
+        let spans = a.sentences.len()
+            + a.actors.iter().map(|x| x.mentions.len()).sum::<usize>()
+            + a.claims
+                .iter()
+                .map(|c| 1 + usize::from(c.source.is_some()) + c.content.len())
+                .sum::<usize>()
+            + a.hedges.len();
+        assert_eq!(seen, spans, "{text}");
+        // Without the added texts, the same contract.
+        let mut plain = v.clone();
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    m.remove("text");
+                    m.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        strip(&mut plain);
+        assert_eq!(
+            plain,
+            serde_json::from_str::<serde_json::Value>(&json).unwrap()
+        );
+    }
+}
+
+/// The HTML report: self-contained (its styles inside, no script, nothing fetched), the
+/// article's text whole and escaped, marks with the app's classes and words, and who
+/// said what.
+#[test]
+fn html_report_is_self_contained_and_escaped() {
+    let text = "The ministry said <script>alert(1)</script> talks may resume & \"soon\".\n\n\
+                Analysts suggest costs could rise, according to Reuters.";
+    let a = claimlens::analyze(text);
+    let mut v = build(text, &a, Offsets::Bytes);
+    let pages = std::mem::take(&mut v.pages);
+    let html = claimlens_view::html_report(text, &v, &pages);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "no script element"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&amp;") && html.contains("&quot;soon&quot;"));
+    for needle in [
+        "<style>",
+        "<h2>Who said what</h2>",
+        "class=\"cl cl-cue att-",
+        "hd hd-hedge",
+        "title=\"claim cue",
+    ] {
+        assert!(html.contains(needle), "{needle} in the report");
+    }
+    for refers in ["src=", "href=", "url(", "@import"] {
+        assert!(!html.contains(refers), "nothing to fetch: {refers}");
+    }
+    // Every character of the text is in the article, in order: strip the tags and unescape.
+    let body = &html[html.find("<article>").unwrap()..html.find("</article>").unwrap()];
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&plain), words(text));
+}

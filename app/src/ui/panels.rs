@@ -2,7 +2,7 @@
 
 use crate::state::{Action, Analysed, Shared};
 use crate::view::words::kind_label;
-use crate::view::{markdown, ActorView, ClaimView, Loc};
+use crate::view::{contract_with_text, html_report, markdown, ActorView, ClaimView, Loc, Page};
 use crate::Overview;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -396,16 +396,23 @@ pub fn export(p: &ExportProps) -> Html {
     let Some(r) = &p.result else {
         return html! {
             <div class="exports" role="group" aria-label="Export">
+                <button class="button" disabled=true>{ "Download highlighted report (HTML)" }</button>
                 <button class="button" disabled=true>{ "Copy JSON" }</button>
-                <button class="button" disabled=true>{ "Download report" }</button>
+                <button class="button" disabled=true>{ "Download report (Markdown)" }</button>
             </div>
         };
     };
-    let copy = {
+    // The JSON exported: the contract with the text, and each span's own text.
+    let full_json = {
         let json = r.contract.clone();
+        let text = r.text.clone();
+        move || indented(&contract_with_text(&text, &json))
+    };
+    let copy = {
+        let full_json = full_json.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = indented(&json);
+            let json = full_json();
             let dispatch = dispatch.clone();
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
             let Some(clipboard) = clipboard else { return };
@@ -424,10 +431,9 @@ pub fn export(p: &ExportProps) -> Html {
         })
     };
     let save_json = {
-        let json = r.contract.clone();
         let dispatch = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            if download("claimlens.json", "application/json", &indented(&json)).is_err() {
+            if download("claimlens.json", "application/json", &full_json()).is_err() {
                 dispatch.emit(Action::Notice(Some("The download could not start.".into())));
             }
         })
@@ -441,11 +447,28 @@ pub fn export(p: &ExportProps) -> Html {
             }
         })
     };
+    let save_html = {
+        let ov = r.overview.clone();
+        let text = r.text.clone();
+        let pages = r.pages.clone();
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let pages: Vec<Page> = pages
+                .iter()
+                .filter_map(|json| serde_json::from_str(json).ok())
+                .collect();
+            let html = html_report(&text, &ov, &pages);
+            if download("claimlens-report.html", "text/html", &html).is_err() {
+                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
+            }
+        })
+    };
     html! {
         <div class="exports" role="group" aria-label="Export">
+            <button id="download-html" class="button" onclick={save_html}>{ "Download highlighted report (HTML)" }</button>
             <button id="copy-json" class="button" onclick={copy}>{ "Copy JSON" }</button>
             <button id="download-json" class="button quiet" onclick={save_json}>{ "Download JSON" }</button>
-            <button id="download-report" class="button" onclick={save_md}>{ "Download report" }</button>
+            <button id="download-report" class="button quiet" onclick={save_md}>{ "Download report (Markdown)" }</button>
         </div>
     }
 }
