@@ -147,6 +147,9 @@ pub struct Hedge {
     pub kind: HedgeKind,
     /// Why it was flagged ("modal verb", "negated booster", …), for tooltips.
     pub reason: &'static str,
+    /// Inside a direct quotation (between paired double quotation marks): a source's
+    /// words, counted apart from the author's own.
+    pub quoted: bool,
 }
 
 /// A sentence with its certainty score.
@@ -185,6 +188,10 @@ pub struct Summary {
     pub conditions: usize,
     /// (hedge + weasel cues) per 100 words.
     pub hedges_per_100_words: f32,
+    /// Cues of every kind inside direct quotations (a source's words, not the author's).
+    pub quoted_cues: usize,
+    /// (hedge + weasel cues) outside quotations, per 100 words: the author's own hedging.
+    pub author_hedges_per_100_words: f32,
     /// Mean sentence certainty (1 for an empty text).
     pub certainty: f32,
 }

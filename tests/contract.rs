@@ -22,7 +22,7 @@ const ACTOR: &[&str] = &["id", "name", "kind", "aliases", "mentions"];
 const ACTOR_OPTIONAL: &[&str] = &["subkind", "affiliation"];
 const SPAN: &[&str] = &["start", "end"];
 const CLAIM: &[&str] = &["source", "cue", "content", "actor", "attribution"];
-const HEDGE: &[&str] = &["start", "end", "kind", "reason"];
+const HEDGE: &[&str] = &["start", "end", "kind", "reason", "quoted"];
 const SUMMARY: &[&str] = &[
     "words",
     "sentences",
@@ -39,6 +39,8 @@ const SUMMARY: &[&str] = &[
     "weasels",
     "conditions",
     "hedges_per_100_words",
+    "quoted_cues",
+    "author_hedges_per_100_words",
     "certainty",
 ];
 const ACTOR_KINDS: &[&str] = &["person", "organization", "place", "group"];
@@ -337,21 +339,25 @@ fn synthetic() -> (&'static str, Analysis) {
                 span: at("may"),
                 kind: HedgeKind::Hedge,
                 reason: "modal verb",
+                quoted: false,
             },
             Hedge {
                 span: at("clearly"),
                 kind: HedgeKind::Booster,
                 reason: "adverb",
+                quoted: false,
             },
             Hedge {
                 span: at("analysts say"),
                 kind: HedgeKind::Weasel,
                 reason: "vague source",
+                quoted: false,
             },
             Hedge {
                 span: at("if"),
                 kind: HedgeKind::Condition,
                 reason: "condition",
+                quoted: false,
             },
         ],
         summary: claimlens::Summary {
@@ -367,6 +373,8 @@ fn synthetic() -> (&'static str, Analysis) {
             weasels: 1,
             conditions: 1,
             hedges_per_100_words: 12.5,
+            quoted_cues: 0,
+            author_hedges_per_100_words: 12.5,
             certainty: 0.123_456,
         },
     };
@@ -474,7 +482,8 @@ fn empty_text_gives_an_empty_analysis() {
                     "claims_named": 0, "claims_vague": 0, "claims_none": 0,
                     "share_named": 0.0, "share_vague": 0.0, "share_none": 0.0,
                     "hedges": 0, "boosters": 0, "weasels": 0, "conditions": 0,
-                    "hedges_per_100_words": 0.0, "certainty": 1.0
+                    "hedges_per_100_words": 0.0, "quoted_cues": 0,
+                    "author_hedges_per_100_words": 0.0, "certainty": 1.0
                 }
             }),
             "for {text:?}"
@@ -507,4 +516,50 @@ fn kind_names_round_trip() {
     }
     assert_eq!(ActorKind::parse("nonsense"), None);
     assert_eq!(HedgeKind::parse("nonsense"), None);
+}
+
+/// Hedging inside a direct quotation is a source's, flagged `quoted` and counted apart
+/// from the author's own.
+#[test]
+fn quoted_hedges_are_counted_apart() {
+    let cases: &[(&str, &[(&str, bool)])] = &[
+        (
+            "“We may leave,” the minister said. Prices could rise.",
+            &[("may", true), ("could", false)],
+        ),
+        (
+            "Analysts said the plan \"might possibly work\" but may fail.",
+            &[("might", true), ("possibly", true), ("may", false)],
+        ),
+        (
+            "An unclosed “quote may run on. Then it perhaps ends.",
+            &[("may", true), ("perhaps", true)],
+        ),
+        ("No quotation here, though it may rain.", &[("may", false)]),
+    ];
+    for &(text, want) in cases {
+        let a = claimlens::analyze(text);
+        let got: Vec<(&str, bool)> = a
+            .hedges
+            .iter()
+            .map(|h| (h.span.slice(text), h.quoted))
+            .collect();
+        for w in want {
+            assert!(got.contains(w), "{text:?}: {w:?} in {got:?}");
+        }
+        let v = contract(text, &a);
+        let quoted = v["hedges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["quoted"] == true)
+            .count();
+        assert_eq!(v["summary"]["quoted_cues"], quoted, "{text}");
+        assert_eq!(a.summary.quoted_cues, quoted);
+    }
+    // The author's rate leaves the quotation out.
+    let text = "“We may leave, perhaps,” he said. Prices rose.";
+    let s = claimlens::analyze(text).summary;
+    assert!(s.hedges_per_100_words > 0.0);
+    assert_eq!(s.author_hedges_per_100_words, 0.0);
 }

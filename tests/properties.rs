@@ -586,6 +586,7 @@ fn synthetic(text: &str, cuts: &[usize]) -> Analysis {
             span: span(),
             kind: HedgeKind::Weasel,
             reason: "test",
+            quoted: false,
         }],
         summary: Default::default(),
     }
@@ -683,6 +684,7 @@ fn contract_counts_surrogate_pairs() {
             span: Span::new(iran, iran + 4),
             kind: HedgeKind::Hedge,
             reason: "test",
+            quoted: false,
         }],
         ..Default::default()
     };
@@ -707,6 +709,7 @@ fn contract_counts_surrogate_pairs() {
                 span: Span::new(x, y),
                 kind: HedgeKind::Hedge,
                 reason: "test",
+                quoted: false,
             });
         }
     }

@@ -76,6 +76,8 @@ export type Hedge = {
   kind: HedgeKind;
   /** Why it was flagged ("modal verb", "user lexicon", ...). */
   reason: string;
+  /** Inside a direct quotation: a source's words, not the author's. */
+  quoted: boolean;
 };
 
 /** Article-level figures. */
@@ -110,6 +112,10 @@ export type Summary = {
   conditions: number;
   /** (Hedge + weasel) cues per 100 words. */
   hedges_per_100_words: number;
+  /** Cues of every kind inside direct quotations (a source's words). */
+  quoted_cues: number;
+  /** (Hedge + weasel) cues outside quotations per 100 words: the author's own hedging. */
+  author_hedges_per_100_words: number;
   /** Mean sentence certainty, weighted by words. */
   certainty: number;
 };
@@ -261,8 +267,8 @@ export type ActorView = {
   /** Number of mentions. */
   mentions: number;
   /**
-   * Palette colour, 0 to 7: by rank of mentions, so the most mentioned
-   * actors have distinct colours.
+   * Palette colour, 0 to 7 for the eight most mentioned actors (one each, by rank of
+   * mentions), 8 (neutral grey) for the others.
    */
   colour: number;
   /** The claims it is the source of (indices into `claims`). */

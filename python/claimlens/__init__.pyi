@@ -44,6 +44,7 @@ class Hedge(TypedDict):
     end: int
     kind: HedgeKind
     reason: str
+    quoted: bool
 
 class Summary(TypedDict):
     words: int
@@ -61,6 +62,8 @@ class Summary(TypedDict):
     weasels: int
     conditions: int
     hedges_per_100_words: float
+    quoted_cues: int
+    author_hedges_per_100_words: float
     certainty: float
 
 class Analysis(TypedDict):

@@ -120,6 +120,8 @@ pub struct JsonHedge {
     pub kind: HedgeKind,
     /// Why it was flagged ("modal verb", "user lexicon", ...).
     pub reason: &'static str,
+    /// Inside a direct quotation: a source's words, not the author's.
+    pub quoted: bool,
 }
 
 /// Article-level figures.
@@ -156,6 +158,10 @@ pub struct JsonSummary {
     pub conditions: usize,
     /// (Hedge + weasel) cues per 100 words.
     pub hedges_per_100_words: f64,
+    /// Cues of every kind inside direct quotations (a source's words).
+    pub quoted_cues: usize,
+    /// (Hedge + weasel) cues outside quotations per 100 words: the author's own hedging.
+    pub author_hedges_per_100_words: f64,
     /// Mean sentence certainty, weighted by words.
     pub certainty: f64,
 }
@@ -293,6 +299,7 @@ pub fn to_contract_in<'a>(
                     end: j.end,
                     kind: h.kind,
                     reason: h.reason,
+                    quoted: h.quoted,
                 }
             })
             .collect(),
@@ -312,6 +319,8 @@ pub fn to_contract_in<'a>(
             weasels: s.weasels,
             conditions: s.conditions,
             hedges_per_100_words: round3(s.hedges_per_100_words),
+            quoted_cues: s.quoted_cues,
+            author_hedges_per_100_words: round3(s.author_hedges_per_100_words),
             certainty: round3(s.certainty),
         },
     }

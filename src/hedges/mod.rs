@@ -205,6 +205,23 @@ const APPEAR_NEXT: &[&str] = &[
 ];
 
 #[inline]
+/// The document's direct quotations: (opening, closing) quotation marks, as token
+/// indices, in order (the token table pairs double quotes; they do not nest).
+fn quotations(table: &TokenTable) -> Vec<(u32, u32)> {
+    (0..table.len())
+        .filter_map(|i| {
+            let p = table.partner(i);
+            (p != crate::text::NONE && p as usize > i).then_some((i as u32, p))
+        })
+        .collect()
+}
+
+/// Whether token `i` lies inside one of `quotations`.
+fn inside(quotations: &[(u32, u32)], i: usize) -> bool {
+    let k = quotations.partition_point(|&(open, _)| (open as usize) < i);
+    k > 0 && i < quotations[k - 1].1 as usize
+}
+
 fn is_in(word: Option<&str>, set: &[&str]) -> bool {
     word.is_some_and(|w| set.contains(&w))
 }
@@ -395,6 +412,7 @@ impl Ctx<'_, '_> {
 /// The cues do not overlap and their spans lie on token boundaries.
 pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &HedgeLexicon) -> Vec<Hedge> {
     let mut out: Vec<Hedge> = Vec::new();
+    let quotations = quotations(table);
     for sentence in &doc.sentences {
         let cx = Ctx {
             doc,
@@ -460,7 +478,12 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &HedgeLexicon) -> Vec<Hed
                 _ => {}
             }
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-            out.push(Hedge { span, kind, reason });
+            out.push(Hedge {
+                span,
+                kind,
+                reason,
+                quoted: inside(&quotations, start),
+            });
             i += len;
         }
     }

@@ -108,6 +108,16 @@ pub(crate) fn assemble(
         } else {
             100.0 * (hedge_n + weasel_n) as f32 / words as f32
         },
+        quoted_cues: hedges.iter().filter(|h| h.quoted).count(),
+        author_hedges_per_100_words: if words == 0 {
+            0.0
+        } else {
+            let own = hedges
+                .iter()
+                .filter(|h| !h.quoted && matches!(h.kind, HedgeKind::Hedge | HedgeKind::Weasel))
+                .count();
+            100.0 * own as f32 / words as f32
+        },
         certainty: if total_words == 0 {
             1.0
         } else {

@@ -410,8 +410,14 @@ impl Write for JsonSummary {
             ("weasels", self.weasels),
             ("conditions", self.conditions),
         ]);
+        j.key("hedges_per_100_words");
+        j.num(self.hedges_per_100_words);
+        j.uints(&[("quoted_cues", self.quoted_cues)]);
         for (k, v) in [
-            ("hedges_per_100_words", self.hedges_per_100_words),
+            (
+                "author_hedges_per_100_words",
+                self.author_hedges_per_100_words,
+            ),
             ("certainty", self.certainty),
         ] {
             j.key(k);
@@ -498,6 +504,8 @@ impl Write for JsonHedge {
         j.open(b'{');
         j.uints(&[("start", self.start), ("end", self.end)]);
         j.strings(&[("kind", self.kind.as_str()), ("reason", self.reason)]);
+        j.key("quoted");
+        j.bool(self.quoted);
         j.close(b'}');
     }
 }

@@ -83,10 +83,11 @@ pub(crate) fn claim_tips(text: &str, c: &Claim) -> [String; 3] {
     ["claim source: ", "claim cue: ", "claim content: "].map(|part| [part, &rest].concat())
 }
 
-/// `hedge: modal verb`.
+/// `hedge: modal verb`, and `, in a quotation` for a source's words.
 #[inline(never)]
 pub(crate) fn hedge_tip(h: &Hedge) -> String {
-    [h.kind.as_str(), ": ", h.reason].concat()
+    let quoted = if h.quoted { ", in a quotation" } else { "" };
+    [h.kind.as_str(), ": ", h.reason, quoted].concat()
 }
 
 /// `text` on one line, cut at a word boundary to at most `max_chars` characters (and an ellipsis).
@@ -132,11 +133,14 @@ pub fn markdown(v: &View) -> String {
     let _ = writeln!(out, "# claimlens report\n");
     let _ = writeln!(
         out,
-        "{} words, {} sentences. Certainty {:.0}%, {:.1} hedging cues per 100 words.\n",
+        "{} words, {} sentences. Certainty {:.0}%, {:.1} hedging cues per 100 words \
+         ({:.1} in the author's own words; {} cues inside quotations).\n",
         s.words,
         s.sentences,
         s.certainty * 100.0,
-        s.hedges_per_100_words
+        s.hedges_per_100_words,
+        s.author_hedges_per_100_words,
+        s.quoted_cues
     );
     let _ = writeln!(out, "## Actors ({})\n", v.actors.len());
     if !v.actors.is_empty() {

@@ -106,6 +106,7 @@ fn hedge(a: usize, b: usize) -> Hedge {
         span: Span::new(a, b),
         kind: HedgeKind::Hedge,
         reason: "test",
+        quoted: false,
     }
 }
 

@@ -338,7 +338,10 @@ fn hedging(p: &Props) -> Html {
                 { row("weasel", "weasels", s.weasels) }
                 { row("condition", "conditions", s.conditions) }
             </dl>
-            <p class="small">{ format!("{:.1} hedging cues per 100 words; article certainty {}.", s.hedges_per_100_words, pct(s.certainty)) }</p>
+            <p class="small">{ format!(
+                "{:.1} hedging cues per 100 words: {:.1} in the author's own words, {} inside quotations (a source's words). Article certainty {}.",
+                s.hedges_per_100_words, s.author_hedges_per_100_words, plural(s.quoted_cues, "cue", "cues"), pct(s.certainty)
+            ) }</p>
             <ul class="list cues">
                 { for p.overview.hedges[..shown].iter().map(|h| html! {
                     <li><button class="item" onclick={goto(&p.dispatch, &h.at)}>

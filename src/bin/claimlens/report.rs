@@ -141,13 +141,16 @@ pub(crate) fn report(
     }
     writeln!(
         out,
-        "\n{}  hedges {} · boosters {} · weasels {} · conditions {} · {:.1} hedges per 100 words",
+        "\n{}  hedges {} · boosters {} · weasels {} · conditions {} · {:.1} hedges per 100 words \
+         ({:.1} the author's own; {} cues in quotations)",
         st.bold("HEDGING"),
         s.hedges,
         s.boosters,
         s.weasels,
         s.conditions,
-        s.hedges_per_100_words
+        s.hedges_per_100_words,
+        s.author_hedges_per_100_words,
+        s.quoted_cues
     )?;
     for h in &a.hedges {
         let code = match h.kind {
