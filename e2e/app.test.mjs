@@ -487,6 +487,29 @@ test('dark mode and a phone-width screen', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (${overflow})`);
   await page.screenshot({ path: join(ARTIFACTS, 'phone.png'), fullPage: true });
+  // The sections are one tap away: a tab bar at the bottom of the screen.
+  const tabs = page.getByRole('navigation', { name: 'Sections' });
+  assert.ok(await tabs.isVisible());
+  for (const [name, id] of [['Claims', '#claims-panel'], ['Hedging', '#hedging-panel'], ['Actors', '#actors-panel'], ['Article', '#article']]) {
+    await tabs.getByRole('link', { name }).click();
+    await page.waitForFunction((sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      return r.top >= -2 && r.top < window.innerHeight / 2;
+    }, id);
+  }
+  await page.getByRole('link', { name: 'Claims' }).click();
+  await page.screenshot({ path: join(ARTIFACTS, 'phone-claims.png') });
+  // Names wrap between words, not inside them.
+  const broken = await page.$$eval('#actors-panel .name', (ns) => ns.filter((n) => {
+    const r = document.createRange();
+    r.selectNodeContents(n);
+    const lines = [...r.getClientRects()].length;
+    return lines > n.textContent.trim().split(/\s+/).length;
+  }).map((n) => n.textContent));
+  assert.deepEqual(broken, []);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await tabs.isVisible(), false, 'no tab bar on a wide screen');
+  await page.setViewportSize({ width: 390, height: 844 });
 
   // Right-to-left text: the editor and the article's paragraphs take its direction.
   await page.fill('#input', 'قال الوزير إن المحادثات قد تستأنف. The minister said talks may resume.');

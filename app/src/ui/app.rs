@@ -238,6 +238,15 @@ pub fn app() -> Html {
         if let Some(r) = &result {
             <Tooltip overview={r.overview.clone()} shown={state.shown} />
         }
+        if result.is_some() {
+            // On a phone, the panels come after the whole article: one tap away from anywhere.
+            <nav class="tabs" aria-label="Sections">
+                <a href={format!("#{}", crate::state::ARTICLE_ID)}>{ "Article" }</a>
+                <a href="#actors-panel">{ "Actors" }</a>
+                <a href="#claims-panel">{ "Claims" }</a>
+                <a href="#hedging-panel">{ "Hedging" }</a>
+            </nav>
+        }
         <footer class="foot">
             <p>{ "claimlens runs entirely in this page (Rust compiled to WebAssembly). It makes no network requests; the text is kept only in this browser's local storage until you clear it." }</p>
         </footer>
