@@ -92,6 +92,11 @@ test('empty state, then a pasted article with actors, claims and hedges highligh
   // The certainty strip has a bar per sentence, and a click jumps to the sentence.
   const bars = await page.$$('.strip .bar');
   assert.ok(bars.length >= 10, `bars: ${bars.length}`);
+  // Each bar says what lowered or raised its sentence.
+  const barLabels = await page.$$eval('.strip .bar', (bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.ok(barLabels.some((l) => /certainty \d+%: lowered by (hedge|weasel|condition) “[^”]+”/.test(l)), JSON.stringify(barLabels));
+  assert.ok(barLabels.some((l) => /raised by booster “confirmed”/.test(l)), JSON.stringify(barLabels));
+  assert.ok(barLabels.some((l) => /^Sentence \d+: certainty 100%$/.test(l)), 'a sentence nothing changed says nothing more');
   // A jump lands on its sentence, highlighted (the CSS Custom Highlight API).
   await bars[3].click();
   const landed = await page.evaluate(() => {
@@ -417,7 +422,7 @@ test('a 1 MB paste: analysed in the worker while the page keeps handling input',
   // Grouped bars are as tall as their sentences' mean and say which one is least certain.
   const labels = await page.$$eval('.strip .bar', (bs) => bs.map((b) => b.getAttribute('aria-label')));
   assert.ok(labels.length <= 120, `${labels.length} bars`);
-  const grouped = /^Sentences (\d+)–(\d+): mean certainty (\d+)%; the least certain, sentence (\d+), (\d+)%$/;
+  const grouped = /^Sentences (\d+)–(\d+): mean certainty (\d+)%; the least certain, sentence (\d+), (\d+)%(?:: (?:lowered|raised) by .+)?$/;
   for (const l of labels) {
     const m = grouped.exec(l);
     assert.ok(m, l);

@@ -356,6 +356,11 @@ export type HedgeView = {
 export type SentenceView = {
   /** Certainty in [0, 1], as in the JSON contract (3 decimals). */
   certainty: number;
+  /**
+   * What lowered or raised it (“lowered by “may” (hedge); raised by “confirmed”
+   * (booster)”), empty when nothing did.
+   */
+  why: string;
   /** Where it starts. */
   at: Loc;
 };

@@ -378,6 +378,7 @@ impl Write for SentenceView {
         j.open(b'{');
         j.key("certainty");
         j.num(self.certainty);
+        j.strings(&[("why", &self.why)]);
         j.key("at");
         self.at.write(j);
         j.close(b'}');

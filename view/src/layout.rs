@@ -396,14 +396,33 @@ pub fn build_from(
     let hedges = hedge_views(text, analysis, hedge_at, &fallback);
     let sources = crate::sources::rows(analysis, &claims);
     let mut sentences = Vec::with_capacity(sentence_at.len());
-    for ((s, at), &start) in contract
+    // Hedges and claims are in text order: one merge walk gives each sentence its own.
+    let (mut h, mut c) = (0, 0);
+    for (((s, at), &start), span) in contract
         .sentences
         .iter()
         .zip(sentence_at)
         .zip(&sentence_starts)
+        .zip(analysis.sentences.iter().map(|x| x.span))
     {
+        let h0 = h;
+        while h < analysis.hedges.len() && analysis.hedges[h].span.start < span.end {
+            h += 1;
+        }
+        let mut vague = None;
+        while c < analysis.claims.len() && analysis.claims[c].cue.start < span.end {
+            let claim = &analysis.claims[c];
+            if claim.cue.start >= span.start && claim.attribution == claimlens::Attribution::Vague {
+                vague = vague.or(claim.source.map(|s| s.slice(text)));
+            }
+            c += 1;
+        }
+        let hedges = analysis.hedges[h0..h]
+            .iter()
+            .filter(|x| x.span.start >= span.start);
         sentences.push(SentenceView {
             certainty: s.certainty,
+            why: words::sentence_why(text, hedges, vague),
             at: fallback(at, start),
         });
     }

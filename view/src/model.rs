@@ -237,6 +237,9 @@ pub struct HedgeView {
 pub struct SentenceView {
     /// Certainty in [0, 1], as in the JSON contract (3 decimals).
     pub certainty: f64,
+    /// What lowered or raised it (“lowered by “may” (hedge); raised by “confirmed”
+    /// (booster)”), empty when nothing did.
+    pub why: String,
     /// Where it starts.
     pub at: Loc,
 }

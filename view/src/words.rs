@@ -2,7 +2,7 @@
 //! Markdown report. Every reading view (the app, the widget) shows these.
 
 use crate::model::{ActorView, View};
-use claimlens::{Actor, Claim, Hedge};
+use claimlens::{Actor, Claim, Hedge, HedgeKind};
 
 /// Longest claim content shown in a panel or tooltip, in characters.
 pub const EXCERPT_CHARS: usize = 220;
@@ -88,6 +88,52 @@ pub(crate) fn claim_tips(text: &str, c: &Claim) -> [String; 3] {
 pub(crate) fn hedge_tip(h: &Hedge) -> String {
     let quoted = if h.quoted { ", in a quotation" } else { "" };
     [h.kind.as_str(), ": ", h.reason, quoted].concat()
+}
+
+/// What lowered or raised a sentence's certainty: its hedging cues (at most four named
+/// of each direction, then a count) and a vague source, in the words of the strip's labels.
+#[inline(never)]
+pub(crate) fn sentence_why<'a>(
+    text: &str,
+    hedges: impl Iterator<Item = &'a Hedge> + Clone,
+    vague: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    for raise in [false, true] {
+        let (mut named, mut more) = (0, 0);
+        let mut cue = |out: &mut String, words: &str, kind: &str| {
+            if named == 4 {
+                more += 1;
+                return;
+            }
+            out.push_str(match (named, out.is_empty(), raise) {
+                (0, true, false) => "lowered by ",
+                (0, true, true) => "raised by ",
+                (0, false, _) => "; raised by ",
+                _ => ", ",
+            });
+            named += 1;
+            out.push_str(kind);
+            out.push_str("“");
+            out.push_str(&excerpt(words, 40));
+            out.push('”');
+        };
+        for h in hedges.clone() {
+            if (h.kind == HedgeKind::Booster) == raise {
+                let kind = [h.kind.as_str(), " "].concat();
+                cue(&mut out, h.span.slice(text), &kind);
+            }
+        }
+        if let (false, Some(v)) = (raise, vague) {
+            cue(&mut out, v, "a vague source ");
+        }
+        if more > 0 {
+            out.push_str(" and ");
+            out.push_str(crate::words::decimal(more, &mut [0; 20]));
+            out.push_str(" more");
+        }
+    }
+    out
 }
 
 /// `text` on one line, cut at a word boundary to at most `max_chars` characters (and an ellipsis).

@@ -587,3 +587,29 @@ fn html_report_is_self_contained_and_escaped() {
     let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     assert_eq!(words(&plain), words(text));
 }
+
+/// Each sentence says what lowered or raised its certainty: its own cues (not the next
+/// sentence's), a vague source, nothing when nothing did.
+#[test]
+fn sentences_say_what_changed_their_certainty() {
+    let text = "Critics argue the plan may fail. The data confirmed it. Prices rose. \
+                Analysts said costs could perhaps rise if rates climb and may possibly stall.";
+    let v = view_of(text);
+    let why: Vec<&str> = v.sentences.iter().map(|s| s.why.as_str()).collect();
+    assert_eq!(why.len(), 4, "{why:?}");
+    assert!(
+        why[0].starts_with("lowered by ") && why[0].contains("hedge “may”"),
+        "{why:?}"
+    );
+    assert!(!why[0].contains("confirmed"), "{why:?}");
+    assert_eq!(why[1], "raised by booster “confirmed”");
+    assert_eq!(why[2], "");
+    assert!(
+        why[3].contains("a vague source “Analysts”") || why[3].contains("more"),
+        "{why:?}"
+    );
+    assert!(
+        why[3].matches('“').count() <= 5,
+        "at most four cues named, then a count: {why:?}"
+    );
+}

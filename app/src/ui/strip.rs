@@ -36,11 +36,16 @@ pub fn strip(p: &Props) -> Html {
         let mean = group.iter().map(|s| s.certainty).sum::<f64>() / group.len() as f64;
         let first = i * per;
         let level = |x: f64| (x.clamp(0.0, 1.0) * 10.0).round() as u8;
+        let why = if low.why.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", low.why)
+        };
         let label = if per == 1 {
-            format!("Sentence {}: certainty {:.0}%", first + 1, low.certainty * 100.0)
+            format!("Sentence {}: certainty {:.0}%{why}", first + 1, low.certainty * 100.0)
         } else {
             format!(
-                "Sentences {}–{}: mean certainty {:.0}%; the least certain, sentence {}, {:.0}%",
+                "Sentences {}–{}: mean certainty {:.0}%; the least certain, sentence {}, {:.0}%{why}",
                 first + 1,
                 first + group.len(),
                 mean * 100.0,
