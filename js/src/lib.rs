@@ -207,7 +207,8 @@ fn check_keys(obj: &Object, allowed: &[&str], path: &str) -> Result<(), String> 
         let key = key.as_string().unwrap_or_default();
         if !allowed.contains(&key.as_str()) {
             return Err(format!(
-                "{path} has an unknown key {key:?} (expected one of: {})",
+                "{path} has an unknown key {} (expected one of: {})",
+                options::quote(&key),
                 allowed.join(", ")
             ));
         }

@@ -85,12 +85,15 @@ impl HedgeLexicon {
         for row in tsv_rows(BUILTIN_TSV) {
             let (phrase, kind, reason) = match row[..] {
                 [p, k, r, ..] => (p, k, r),
-                _ => panic!("hedges.tsv: expected phrase, kind and reason in {row:?}"),
+                _ => panic!(
+                    "hedges.tsv: expected phrase, kind and reason in {}",
+                    row.join("\t")
+                ),
             };
             let kind = HedgeKind::parse(kind)
-                .unwrap_or_else(|| panic!("hedges.tsv: unknown kind in {row:?}"));
+                .unwrap_or_else(|| panic!("hedges.tsv: unknown kind in {}", row.join("\t")));
             let rule = Rule::parse(row.get(3).copied().unwrap_or(""))
-                .unwrap_or_else(|| panic!("hedges.tsv: unknown rule in {row:?}"));
+                .unwrap_or_else(|| panic!("hedges.tsv: unknown rule in {}", row.join("\t")));
             lex.insert(phrase, kind, reason, rule);
         }
         lex

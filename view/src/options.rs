@@ -75,13 +75,41 @@ impl Options {
     }
 }
 
+/// `s` in double quotes for a message, with quotes, backslashes and control characters
+/// escaped as Rust's `{:?}` would (without its code: Debug formatting of `str` pulls
+/// Unicode tables into the wasm).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                out.push_str("\\u{");
+                out.push_str(&format!("{:x}", c as u32));
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Checks a lexicon phrase found at `path` and returns it trimmed.
 ///
 /// It must hold a letter or digit and be at most [`MAX_PHRASE_CHARS`] long.
 pub fn phrase(path: &str, s: &str) -> Result<String, String> {
     let t = s.trim();
     if !t.chars().any(char::is_alphanumeric) {
-        return Err(format!("{path} must contain a letter or digit (got {s:?})"));
+        return Err(format!(
+            "{path} must contain a letter or digit (got {})",
+            quote(s)
+        ));
     }
     if t.chars().count() > MAX_PHRASE_CHARS {
         return Err(format!(
@@ -95,7 +123,10 @@ pub fn phrase(path: &str, s: &str) -> Result<String, String> {
 /// lexicon uses them to mark a phrase's head).
 pub fn hedge_phrase(path: &str, s: &str) -> Result<String, String> {
     if s.contains(['[', ']']) {
-        return Err(format!("{path} must not contain '[' or ']' (got {s:?})"));
+        return Err(format!(
+            "{path} must not contain '[' or ']' (got {})",
+            quote(s)
+        ));
     }
     phrase(path, s)
 }
@@ -108,7 +139,8 @@ pub fn actor_kind(path: &str, s: &str) -> Result<ActorKind, String> {
         "place" => Ok(ActorKind::Place),
         "group" => Ok(ActorKind::Group),
         _ => Err(format!(
-            "{path} must be \"person\", \"organization\", \"place\" or \"group\" (got {s:?})"
+            "{path} must be \"person\", \"organization\", \"place\" or \"group\" (got {})",
+            quote(s)
         )),
     }
 }
@@ -121,7 +153,8 @@ pub fn hedge_kind(path: &str, s: &str) -> Result<HedgeKind, String> {
         "weasel" => Ok(HedgeKind::Weasel),
         "condition" => Ok(HedgeKind::Condition),
         _ => Err(format!(
-            "{path} must be \"hedge\", \"booster\", \"weasel\" or \"condition\" (got {s:?})"
+            "{path} must be \"hedge\", \"booster\", \"weasel\" or \"condition\" (got {})",
+            quote(s)
         )),
     }
 }
@@ -156,6 +189,21 @@ mod tests {
         assert!(phrase("p", &"é".repeat(MAX_PHRASE_CHARS)).is_ok());
         assert!(hedge_phrase("h", "[may] be").unwrap_err().contains("'['"));
         assert_eq!(hedge_phrase("h", "arguably").unwrap(), "arguably");
+    }
+
+    #[test]
+    fn quote_escapes_like_debug() {
+        for s in [
+            "plain",
+            "say \"hi\"",
+            "back\\slash",
+            "tab\tnew\nline\r",
+            "bell\u{7}",
+            "café 東京 😀",
+            "",
+        ] {
+            assert_eq!(quote(s), format!("{s:?}"), "{s}");
+        }
     }
 
     #[test]
