@@ -114,7 +114,7 @@ pub(crate) fn sentence_why<'a>(
             });
             named += 1;
             out.push_str(kind);
-            out.push_str("“");
+            out.push('“');
             out.push_str(&excerpt(words, 40));
             out.push('”');
         };
