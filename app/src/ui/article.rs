@@ -34,7 +34,7 @@ pub fn article(p: &Props) -> Html {
     let page = use_memo((p.pages.clone(), p.page), |(pages, i)| {
         pages
             .get(*i as usize)
-            .and_then(|json| serde_json::from_str::<Page>(json).ok())
+            .and_then(|json| super::from_json::<Page>(json).ok())
             .unwrap_or_default()
     });
     let n = p.pages.len() as u32;

@@ -136,7 +136,7 @@ impl Bridge {
             let done = Action::Done(Analysed {
                 id,
                 text: Shared(text.clone()),
-                overview: match serde_json::from_str::<Overview>(&out.overview) {
+                overview: match super::from_json::<Overview>(&out.overview) {
                     Ok(o) => Shared::new(o),
                     Err(e) => return fail(&this, id, e.to_string()),
                 },
@@ -210,7 +210,7 @@ fn answered(handle: &Handle, data: JsValue) {
     let text = busy.filter(|(busy, _)| *busy == id).map(|(_, text)| text);
     let action = if get(&data, "ok").as_bool() == Some(true) {
         let overview = get(&data, "overview").as_string().unwrap_or_default();
-        match (serde_json::from_str::<Overview>(&overview), text) {
+        match (super::from_json::<Overview>(&overview), text) {
             (Ok(overview), Some(text)) => {
                 let pages: Vec<String> = js_sys::Array::from(&get(&data, "pages"))
                     .iter()

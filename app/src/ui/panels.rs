@@ -458,7 +458,7 @@ pub fn export(p: &ExportProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let pages: Vec<Page> = pages
                 .iter()
-                .filter_map(|json| serde_json::from_str(json).ok())
+                .filter_map(|json| super::from_json(json).ok())
                 .collect();
             let html = html_report(&text, &ov, &pages);
             if download("claimlens-report.html", "text/html", &html).is_err() {
