@@ -132,19 +132,56 @@ test('layer toggles, calm focus control, tooltips on hover and focus, actor sele
   await page.waitForFunction(() => /claim cue: (source|no source)/.test(document.querySelector('#tip').textContent));
   await page.screenshot({ path: join(ARTIFACTS, 'tooltip.png') });
 
-  // And on keyboard focus.
+  // The keyboard: the article is one tab stop; N and P move between the highlights of the
+  // drawn layer (claims: their cues), with the tooltip and the focus ring.
   await page.mouse.move(0, 0);
-  await page.focus('#article mark.act[tabindex="0"]');
-  await page.waitForFunction(() => /^actor: /.test(document.querySelector('#tip').textContent));
-
-  // The focus ring shows on a claim cue, whose own outline is thinner; no tab stop is blank.
-  await page.focus('#article mark.cl-cue[tabindex="0"]');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Tab'); // focused from the keyboard: :focus-visible
-  assert.equal(await page.evaluate(() => document.activeElement.matches('mark.cl-cue')), true);
+  assert.equal(await page.$$eval('#article mark[tabindex="0"]', (ms) => ms.length), 0, 'no mark is a tab stop');
+  assert.equal(await page.getAttribute('#article', 'tabindex'), '0');
+  await page.focus('#article');
+  await page.keyboard.press('n');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('#article mark.cl-cue')), true);
+  await page.waitForFunction(() => /claim cue: /.test(document.querySelector('#tip').textContent));
   assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth), '3px');
-  const blankStops = await page.$$eval('#article mark[tabindex="0"]', (ms) => ms.filter((m) => !m.textContent.trim()).length);
-  assert.equal(blankStops, 0, 'no whitespace-only tab stops');
+  const firstCue = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('n');
+  const secondCue = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('p');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), firstCue);
+  assert.ok(secondCue !== firstCue || (await page.$$('#article mark.cl-cue')).length > 1);
+  const blankStops = await page.$$eval('#article mark[data-stop]', (ms) => ms.filter((m) => !m.textContent.trim()).length);
+  assert.equal(blankStops, 0, 'no whitespace-only stops');
+
+  // Enter explains the mark in a card (a non-modal dialog); Escape closes it, the focus stays.
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('dialog', { name: 'What was found here' });
+  await card.waitFor();
+  const claimCard = await card.textContent();
+  assert.match(claimCard, /Claim/);
+  assert.match(claimCard, /→ “[^”]+” →/);
+  assert.match(claimCard, /(Named source|Vague source|No source)/);
+  await page.screenshot({ path: join(ARTIFACTS, 'card-claim.png') });
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), firstCue);
+  // A click on a hedge explains it, with what it did to its sentence; Close gives the focus back.
+  await page.click('#article mark.hd-hedge');
+  await card.waitFor();
+  assert.match(await card.textContent(), /Hedging: hedge.*Its sentence: certainty \d+%/s);
+  await page.screenshot({ path: join(ARTIFACTS, 'card-hedge.png') });
+  await page.click('#card-close');
+  await card.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.matches('mark.hd-hedge')), true);
+  // An actor's card gives its kind, forms and claims.
+  await page.click('#article mark.act:not(.cl)');
+  assert.match(await card.textContent(), /Actor: .+named \d+ times/);
+  await page.keyboard.press('Escape');
+  // With actors drawn, N moves between actors.
+  await page.check('input[name="focus"][value="focus-actors"]');
+  await page.focus('#article');
+  await page.keyboard.press('n');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('#article mark.act')), true);
+  await page.waitForFunction(() => /^actor: /.test(document.querySelector('#tip').textContent));
+  await page.check('input[name="focus"][value="focus-claims"]');
   // A tooltip near the bottom of the window opens above its highlight, inside the window.
   await page.setViewportSize({ width: 1280, height: 500 });
   const last = (await page.$$('#article mark.hd'))[0];

@@ -127,6 +127,17 @@ impl Emphasis {
     }
 }
 
+/// A mark the reader opened: its card says what was found there and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    /// The actor on the mark.
+    pub actor: Option<u32>,
+    /// The claim on the mark, and which part of it the mark is.
+    pub claim: Option<(u32, crate::view::Role)>,
+    /// The hedging cue on the mark.
+    pub hedge: Option<u32>,
+}
+
 /// The whole app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -166,6 +177,8 @@ pub struct State {
     pub jumps: u32,
     /// A message for the user (saved, copied, too long to autosave...).
     pub notice: Option<String>,
+    /// The open card, if any.
+    pub card: Option<Card>,
     /// The text a button replaced (Clear, or the sample), while Undo can bring it back:
     /// until the next edit of another kind.
     pub undo: Option<Rc<str>>,
@@ -197,6 +210,7 @@ impl Default for State {
             take_focus: false,
             jumps: 0,
             notice: None,
+            card: None,
             undo: None,
             ready: false,
         }
@@ -239,6 +253,8 @@ pub enum Action {
     Replace(Rc<str>),
     /// Bring back the text the last [`Action::Replace`] replaced.
     Undo,
+    /// Open the card of a mark (or close the card: `None`).
+    Card(Option<Card>),
     /// The text changed (typed, pasted, sample, restored or cleared).
     Edit {
         /// The new text.
@@ -326,6 +342,14 @@ impl State {
                 let text = s.undo.take()?;
                 return s.apply(Action::Edit { text, now: true });
             }
+            Action::Card(card) => {
+                let card =
+                    card.filter(|c| c.actor.is_some() || c.claim.is_some() || c.hedge.is_some());
+                if s.card == card {
+                    return None;
+                }
+                s.card = card;
+            }
             Action::Edit { text, now } => {
                 s.undo = None;
                 s.edits = s.edits.wrapping_add(1);
@@ -381,6 +405,7 @@ impl State {
                 }
                 s.result = Some(a);
                 s.status = Status::Ready;
+                s.card = None;
             }
             Action::Failed { id, message } => {
                 if !s.is_latest(id) {

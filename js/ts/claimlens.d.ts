@@ -346,6 +346,10 @@ export type HedgeView = {
   text: string;
   /** Why it was flagged ("modal verb"). */
   reason: string;
+  /** Inside a direct quotation (a source's words). */
+  quoted: boolean;
+  /** The sentence it is in (an index into the view's sentences). */
+  sentence: number;
   /** Where it is. */
   at: Loc;
   /** Tooltip line (also the panel's): `hedge: modal verb`. */

@@ -366,6 +366,9 @@ impl Write for HedgeView {
             ("text", &self.text),
             ("reason", &self.reason),
         ]);
+        j.key("quoted");
+        j.bool(self.quoted);
+        j.uints(&[("sentence", n(self.sentence))]);
         j.key("at");
         self.at.write(j);
         j.strings(&[("tip", &self.tip)]);

@@ -393,7 +393,11 @@ pub fn build_from(
     let [actor_at, claim_at, hedge_at, sentence_at] = anchors;
     let actors = actor_views(analysis, actor_at, &fallback);
     let claims = claim_views(text, analysis, claim_at, &fallback);
-    let hedges = hedge_views(text, analysis, hedge_at, &fallback);
+    let mut hedges = hedge_views(text, analysis, hedge_at, &fallback);
+    for (view, h) in hedges.iter_mut().zip(&analysis.hedges) {
+        let after = sentence_starts.partition_point(|&s| s <= h.span.start);
+        view.sentence = after.saturating_sub(1) as u32;
+    }
     let sources = crate::sources::rows(analysis, &claims);
     let mut sentences = Vec::with_capacity(sentence_at.len());
     // Hedges and claims are in text order: one merge walk gives each sentence its own.
@@ -538,6 +542,8 @@ fn hedge_views(
             kind: h.kind.as_str().into(),
             text: h.span.slice(text).into(),
             reason: h.reason.into(),
+            quoted: h.quoted,
+            sentence: 0,
             at: fallback(at, h.span.start),
             tip: words::hedge_tip(h),
         });

@@ -17,6 +17,7 @@
 //! [`typescript::declarations`] gives the TypeScript definitions of the types.
 #![deny(missing_docs)]
 
+mod explain;
 mod json;
 mod layout;
 mod model;
@@ -28,6 +29,7 @@ pub mod words;
 #[cfg(feature = "typescript")]
 pub mod typescript;
 
+pub use explain::Section;
 pub use json::{contract_json, contract_with_text};
 pub use layout::{build, build_from, Offsets, PAGE_BYTES, PALETTE};
 pub use model::{

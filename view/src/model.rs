@@ -225,6 +225,10 @@ pub struct HedgeView {
     pub text: String,
     /// Why it was flagged ("modal verb").
     pub reason: String,
+    /// Inside a direct quotation (a source's words).
+    pub quoted: bool,
+    /// The sentence it is in (an index into the view's sentences).
+    pub sentence: u32,
     /// Where it is.
     pub at: Loc,
     /// Tooltip line (also the panel's): `hedge: modal verb`.

@@ -613,3 +613,77 @@ fn sentences_say_what_changed_their_certainty() {
         "at most four cues named, then a count: {why:?}"
     );
 }
+
+/// A card for each kind of mark says what was found and why.
+#[test]
+fn cards_explain_each_kind_of_mark() {
+    let text = "Lena Ortiz said the port may reopen. Analysts suggest “costs could rise”. \
+                Prices rose, it was reported.";
+    let v = view_of(text);
+    let titles =
+        |s: &[claimlens_view::Section]| s.iter().map(|x| x.title.clone()).collect::<Vec<_>>();
+    let all = |s: &[claimlens_view::Section]| {
+        s.iter()
+            .flat_map(|x| x.lines.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // An actor.
+    let ortiz = v
+        .actors
+        .iter()
+        .position(|a| a.name == "Lena Ortiz")
+        .expect("Lena Ortiz") as u32;
+    let card = v.explain(Some(ortiz), None, None);
+    assert_eq!(titles(&card), ["Actor: Lena Ortiz"]);
+    assert!(all(&card).contains("Source of 1 claim."), "{}", all(&card));
+    // A claim: who → cue → what, and why named.
+    let said = v.claims.iter().position(|c| c.cue == "said").expect("said") as u32;
+    let card = v.explain(None, Some((said, Role::Cue)), None);
+    let words = all(&card);
+    assert!(
+        words.contains("“Lena Ortiz” → “said” → “the port may reopen”"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Named source") && words.contains("A paraphrase"),
+        "{words}"
+    );
+    // A vague source and a quotation.
+    let suggest = v
+        .claims
+        .iter()
+        .position(|c| c.cue == "suggest")
+        .expect("suggest") as u32;
+    let words = all(&v.explain(None, Some((suggest, Role::Source)), None));
+    assert!(
+        words.contains("Vague source") && words.contains("A direct quotation"),
+        "{words}"
+    );
+    // No source.
+    let reported = v
+        .claims
+        .iter()
+        .position(|c| c.attribution == "none")
+        .expect("no source") as u32;
+    assert!(all(&v.explain(None, Some((reported, Role::Cue)), None)).contains("No source"));
+    // A hedge: its lexicon entry, its effect, its sentence's certainty; quoted or not.
+    let may = v.hedges.iter().position(|h| h.text == "may").expect("may") as u32;
+    let card = v.explain(None, None, Some(may));
+    assert_eq!(titles(&card), ["Hedging: hedge"]);
+    let words = all(&card);
+    assert!(
+        words.contains("× 0.75") && words.contains("Its sentence: certainty "),
+        "{words}"
+    );
+    assert!(!words.contains("Inside a quotation"));
+    let could = v
+        .hedges
+        .iter()
+        .position(|h| h.text == "could")
+        .expect("could") as u32;
+    assert!(all(&v.explain(None, None, Some(could))).contains("Inside a quotation"));
+    // Several layers on one mark: one section each, actor first; unknown ids skipped.
+    let card = v.explain(Some(ortiz), Some((said, Role::Source)), Some(999));
+    assert_eq!(titles(&card), ["Actor: Lena Ortiz", "Claim"]);
+}

@@ -237,6 +237,9 @@ pub fn app() -> Html {
         </main>
         if let Some(r) = &result {
             <Tooltip overview={r.overview.clone()} shown={state.shown} />
+            if let Some(card) = state.card.clone() {
+                <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} />
+            }
         }
         if result.is_some() {
             // On a phone, the panels come after the whole article: one tap away from anywhere.

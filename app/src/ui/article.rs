@@ -1,9 +1,67 @@
 //! The article with its highlights, one page at a time.
 
-use crate::state::{Action, Emphasis, Shared, Shown};
+use crate::state::{Action, Card, Emphasis, Shared, Shown};
 use crate::view::{Page, Role, Run};
 use crate::Overview;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
+
+/// The card of a mark element, from its data attributes (layers that are off left out).
+fn card_of(mark: &Element, shown: Shown) -> Action {
+    let num = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<u32>().ok());
+    let role = match mark.get_attribute("data-r").as_deref() {
+        Some("source") => Role::Source,
+        Some("cue") => Role::Cue,
+        _ => Role::Content,
+    };
+    super::card::opened_for(mark);
+    Action::Card(Some(Card {
+        actor: num("data-a").filter(|_| shown.actors),
+        claim: num("data-c").filter(|_| shown.claims).map(|c| (c, role)),
+        hedge: num("data-h").filter(|_| shown.hedges),
+    }))
+}
+
+/// The mark an event happened in, if any.
+fn mark_of(e: &Event) -> Option<Element> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    target.closest("mark").ok()?
+}
+
+/// Moves the keyboard focus to the next (or previous) mark of the drawn layer.
+fn step(article: &Element, emphasis: Emphasis, forward: bool) {
+    let sel = match emphasis {
+        Emphasis::Actors => "mark.act[data-stop]",
+        Emphasis::Claims => "mark.cl-cue[data-stop]",
+        Emphasis::Hedges => "mark.hd[data-stop]",
+        Emphasis::All => "mark[data-stop]",
+    };
+    let Ok(list) = article.query_selector_all(sel) else {
+        return;
+    };
+    let marks: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect();
+    if marks.is_empty() {
+        return;
+    }
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at = active.and_then(|a| marks.iter().position(|m| m.is_same_node(Some(&a))));
+    let next = match (at, forward) {
+        (None, true) => 0,
+        (None, false) => marks.len() - 1,
+        (Some(i), true) => (i + 1).min(marks.len() - 1),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    let m = &marks[next];
+    let _ = m.focus();
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    m.scroll_into_view_with_scroll_into_view_options(&opts);
+}
 
 /// Props of [`Article`].
 #[derive(Properties, PartialEq)]
@@ -61,10 +119,49 @@ pub fn article(p: &Props) -> Html {
             </nav>
         }
     });
+    let onclick = {
+        let (dispatch, shown) = (p.dispatch.clone(), p.shown);
+        Callback::from(move |e: MouseEvent| {
+            if let Some(mark) = mark_of(&e) {
+                dispatch.emit(card_of(&mark, shown));
+            }
+        })
+    };
+    let onkeydown = {
+        let (dispatch, shown, emphasis) = (p.dispatch.clone(), p.shown, p.emphasis);
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let key = e.key();
+            match key.as_str() {
+                "Enter" | " " => {
+                    if let Some(mark) = mark_of(&e) {
+                        e.prevent_default();
+                        dispatch.emit(card_of(&mark, shown));
+                    }
+                }
+                "Escape" => dispatch.emit(Action::Card(None)),
+                "n" | "p" | "]" | "[" => {
+                    let article: Option<Element> =
+                        e.current_target().and_then(|t| t.dyn_into().ok());
+                    if let Some(article) = article {
+                        e.prevent_default();
+                        step(&article, emphasis, key == "n" || key == "]");
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
     html! {
         <>
         { pager.clone().unwrap_or_default() }
-        <article id={crate::state::ARTICLE_ID} {class} tabindex="-1" aria-label="The article with highlights">
+        <p class="visually-hidden" id="article-keys">
+            { "In the article: N and P move to the next and previous highlight of the drawn layer; Enter explains it; Escape closes the explanation." }
+        </p>
+        <article id={crate::state::ARTICLE_ID} {class} tabindex="0" aria-label="The article with highlights"
+            aria-describedby="article-keys" {onclick} {onkeydown}>
             { for page.paras.iter().map(|para| html! {
                 <p dir="auto">{ render_runs(&p.text, &para.runs, &p.overview, p.selected, chosen) }</p>
             }) }
@@ -140,7 +237,8 @@ fn render_run(
             data-c={run.claim.map(|v| v.to_string())}
             data-r={run.role.map(Role::as_str)}
             data-h={run.hedge.map(|v| v.to_string())}
-            tabindex={if run.stop { "0" } else { "-1" }}
+            data-stop={run.stop.then_some("")}
+            tabindex="-1"
             aria-describedby="tip">{ piece }</mark>
     }
 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod article;
 pub mod bridge;
+pub mod card;
 pub mod editor;
 pub mod land;
 pub mod legend;

@@ -48,10 +48,10 @@ pub fn tooltip(p: &Props) -> Html {
         use_effect_with((p.overview.clone(), p.shown), move |(ov, shown)| {
             let ov = ov.clone();
             let shown = *shown;
-            let show = {
-                let tip = tip.clone();
-                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-                    let Some(mark) = mark_of(&e) else { return };
+            // The tooltip of a mark element.
+            let tip_for = {
+                let ov = ov.clone();
+                move |mark: &Element| -> Option<Tip> {
                     let role = match mark.get_attribute("data-r").as_deref() {
                         Some("source") => Role::Source,
                         Some("cue") => Role::Cue,
@@ -59,26 +59,33 @@ pub fn tooltip(p: &Props) -> Html {
                     };
                     let lines: Vec<String> = ov
                         .tips(
-                            attr(&mark, "data-a").filter(|_| shown.actors),
-                            attr(&mark, "data-c")
+                            attr(mark, "data-a").filter(|_| shown.actors),
+                            attr(mark, "data-c")
                                 .filter(|_| shown.claims)
                                 .map(|c| (c, role)),
-                            attr(&mark, "data-h").filter(|_| shown.hedges),
+                            attr(mark, "data-h").filter(|_| shown.hedges),
                         )
                         .into_iter()
                         .map(String::from)
                         .collect();
                     if lines.is_empty() {
-                        tip.set(None);
-                        return;
+                        return None;
                     }
                     let r = mark.get_bounding_client_rect();
-                    tip.set(Some(Tip {
+                    Some(Tip {
                         lines,
                         left: r.left(),
                         top: r.top(),
                         bottom: r.bottom(),
-                    }));
+                    })
+                }
+            };
+            let show = {
+                let tip = tip.clone();
+                let tip_for = tip_for.clone();
+                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                    let Some(mark) = mark_of(&e) else { return };
+                    tip.set(tip_for(&mark));
                 })
             };
             let hide = {
@@ -98,10 +105,17 @@ pub fn tooltip(p: &Props) -> Html {
                     }
                 })
             };
-            // The tooltip is fixed to the viewport: it goes when the page scrolls.
+            // The tooltip is fixed to the viewport: when the page scrolls it goes, unless a
+            // mark has the keyboard focus (moving to it may scroll): then it follows the mark.
             let scrolled = {
                 let tip = tip.clone();
-                Closure::<dyn FnMut(Event)>::new(move |_: Event| tip.set(None))
+                Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                    let focused = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.active_element())
+                        .filter(|a| a.matches("#article mark").unwrap_or(false));
+                    tip.set(focused.and_then(|m| tip_for(&m)));
+                })
             };
             let listeners = [
                 ("mouseover", show.as_ref().clone()),
