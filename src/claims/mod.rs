@@ -12,6 +12,7 @@
 
 mod cues;
 mod impersonal;
+mod refine;
 mod rules;
 mod tagger;
 #[cfg(test)]
@@ -52,6 +53,7 @@ pub(crate) fn find(
         Some(t) => tagger::find(doc, table, lex, t, &rules),
         None => rules,
     };
+    refine::refine(doc, table, lex, &mut claims);
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }

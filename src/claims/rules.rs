@@ -673,7 +673,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The content that ends at token `e` (inclusive): a quote, or from the sentence start.
-    fn content_before(&self, e: usize) -> Option<(usize, usize)> {
+    pub(super) fn content_before(&self, e: usize) -> Option<(usize, usize)> {
         let mut e = e;
         let first = self.sent(e).first;
         while e > first && matches!(self.n(e), "," | "—" | "-" | "--" | "–") {

@@ -711,8 +711,9 @@ fn impersonal_claims_beside_others() {
         let want: Vec<(&str, Vec<&str>)> = wants.iter().map(|(c, x)| (*c, x.to_vec())).collect();
         assert_eq!(show, want, "claims in {text:?}");
     }
-    // A claim of another sentence stays, whatever its content.
-    let text = "Officials said. It is widely believed that prices will rise.";
+    // A claim of another sentence stays (a claim with nothing said, "Officials
+    // said.", is dropped by `refine`).
+    let text = "Officials said the roads were shut. It is widely believed that prices will rise.";
     let cues: Vec<&str> = crate::analyze(text)
         .claims
         .iter()
