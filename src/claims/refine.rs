@@ -11,11 +11,17 @@
 //!   quotation mark, a clause word ("and", "which", "on Tuesday") or the
 //!   claim's own cue or source.
 //!
+//! * **Whole sources.** A source cut before a word the tagger put into the
+//!   cue ("the influential US | daily wrote") takes that word back; a cue
+//!   after a time adverbial ("X on Tuesday accused …") finds its source
+//!   before it; a passive with an agent ("were told by the chief that …")
+//!   has the agent as its source.
+//!
 //! Every walk is bounded ([`MAX_EXTEND`], [`MAX_THAT`]) and stays inside
 //! the sentence, so the pass is linear in the number of tokens.
 
 use super::cues::CueLexicon;
-use super::rules::Ctx;
+use super::rules::{Ctx, AUX, BE};
 use super::Found;
 use crate::text::{Doc, TokenKind, TokenTable};
 
@@ -59,6 +65,36 @@ const DANGLING: &[&str] = &[
     "about", "what", "whether", "if", "is", "are", "was", "were", "be", "been", "not", "as",
 ];
 
+/// Time adverbials between a source and its cue ("X on Tuesday accused").
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "night",
+    "afternoon",
+    "evening",
+    "earlier",
+    "later",
+    "also",
+];
+
+/// Conjunctions a content cannot end with ("the strike would go on and").
+const TRAILING: &[&str] = &["and", "but", "or", ",", ";"];
+
 /// Repairs or drops the content-less claims and completes contents cut
 /// mid-phrase. Claims stay in their order.
 pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &mut Vec<Found>) {
@@ -67,6 +103,7 @@ pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &m
     }
     let cx = Ctx { doc, table, lex };
     claims.retain_mut(|c| {
+        fix_source(&cx, c);
         if c.content.is_empty() {
             if let Some((a, b)) = find_content(&cx, c) {
                 c.content.push(cx.span(a, b));
@@ -77,7 +114,10 @@ pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &m
                 let a = doc.token_at(s.start);
                 let b = last_token(doc, s.end, a);
                 let stop = stop_of(doc, c, b);
-                let e = extend_end(&cx, b, stop);
+                let mut e = extend_end(&cx, b, stop);
+                while e > a && TRAILING.contains(&table.norm(e)) {
+                    e -= 1;
+                }
                 if e != b {
                     c.content[k] = cx.span(a, e);
                 }
@@ -85,6 +125,72 @@ pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &m
         }
         !c.content.is_empty()
     });
+}
+
+/// Completes or finds the claim's source (see the module documentation).
+fn fix_source(cx: &Ctx, c: &mut Found) {
+    let (doc, table) = (cx.doc, cx.table);
+    let n = doc.tokens.len();
+    let c0 = doc.token_at(c.cue.start);
+    let c1 = last_token(doc, c.cue.end, c0);
+    let first = doc.sentences[table.sentence(c0)].first;
+    let lexical = |i: usize| cx.lex.phrases.longest_at(table, i, c1 + 1).is_some();
+    match c.source {
+        Some(s) if s.end <= c.cue.start => {
+            let s1 = last_token(doc, s.end, doc.token_at(s.start));
+            // "the influential US | daily wrote": a noun the tagger put at the
+            // head of the cue belongs to the source.
+            let mut k = c0;
+            while k < c1
+                && k == s1 + 1 + (k - c0)
+                && k - c0 < 3
+                && is_word(cx, k)
+                && !lexical(k)
+                && !AUX.contains(&table.norm(k))
+                && noun_like(table.norm(k))
+                && (k + 1..=c1).any(lexical)
+            {
+                k += 1;
+            }
+            if k > c0 {
+                c.source = Some(cx.span(doc.token_at(s.start), k - 1));
+                c.cue = cx.span(k, c1);
+            }
+            // "The officers were told by the chief that …": the agent says it.
+            if (c0..c1).any(|i| BE.contains(&table.norm(i)))
+                && c1 + 2 < n
+                && table.norm(c1 + 1) == "by"
+                && table.sentence(c1 + 2) == table.sentence(c0)
+            {
+                let last = doc.sentences[table.sentence(c0)].last;
+                if let Some((a, b)) = cx.np_forward(c1 + 2, last, true) {
+                    c.source = Some(cx.span(a, b));
+                    let ends_before = c.content.iter().all(|x| x.end <= c.cue.start);
+                    if ends_before || c.content.is_empty() {
+                        c.content.clear();
+                    } else {
+                        let after = doc.tokens[b].span.end;
+                        c.content.retain(|x| x.start >= after);
+                    }
+                }
+            }
+        }
+        None if c0 > first => {
+            // "X on Tuesday accused …": skip the adverbial to the subject.
+            let mut k = c0 - 1;
+            while k > first && c0 - k <= 4 && TIME_WORDS.contains(&table.norm(k)) {
+                k -= 1;
+            }
+            if k + 1 < c0 && !TIME_WORDS.contains(&table.norm(k)) {
+                if let Some((a, b)) = cx.np_backward(k, first) {
+                    if cx.clause_start(a, first) && (cx.is_upper_at(a) || b > a) {
+                        c.source = Some(cx.span(a, b));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The last token that ends at or before byte `end` (at least `a`).
@@ -125,9 +231,8 @@ fn extend_end(cx: &Ctx, b: usize, stop: usize) -> usize {
         // A boundary (punctuation, a quotation mark), a clause word or
         // another cue: the content ends before it.
         if !is_word(cx, k)
-            || k > b + 1
-                && (CLAUSE_WORDS.contains(&table.norm(k))
-                    || cx.lex.phrases.longest_at(table, k, last).is_some())
+            || k > b + 1 && CLAUSE_WORDS.contains(&table.norm(k))
+            || cx.lex.phrases.longest_at(table, k, last).is_some()
         {
             return e;
         }
@@ -140,6 +245,22 @@ fn extend_end(cx: &Ctx, b: usize, stop: usize) -> usize {
     } else {
         b
     }
+}
+
+/// A lowercase word that can end a noun phrase: not a verb form or an
+/// adverb by its ending ("unleashed", "started", "now", "further").
+fn noun_like(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "now", "further", "best", "then", "also", "all", "both", "each", "went", "took", "made",
+        "gave", "got", "came", "began", "kept", "put",
+    ];
+    let adverb = w.ends_with("ly") && !matches!(w, "daily" | "weekly" | "monthly");
+    !adverb
+        && !NOT.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
+        && w.chars().all(|ch| ch.is_alphabetic())
 }
 
 /// A token that can be inside a phrase: a word, a number, a clitic.
@@ -294,5 +415,91 @@ mod tests {
             let got = refined(text, source, cue, Some(content));
             assert_eq!(got, Some(vec![want.to_string()]), "{text:?}");
         }
+    }
+
+    /// Refines one claim; returns (source, cue, contents) as text.
+    fn whole(
+        text: &str,
+        source: Option<&str>,
+        cue: &str,
+        content: Option<&str>,
+    ) -> (Option<String>, String, Vec<String>) {
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, true);
+        let lex = CueLexicon::builtin();
+        let mut claims = vec![Found {
+            source: source.map(|s| at(text, s)),
+            cue: at(text, cue),
+            content: content.map(|c| at(text, c)).into_iter().collect(),
+        }];
+        refine(&doc, &table, &lex, &mut claims);
+        let c = claims.pop().expect("the claim is kept");
+        (
+            c.source.map(|s| s.slice(text).to_string()),
+            c.cue.slice(text).to_string(),
+            c.content
+                .iter()
+                .map(|s| s.slice(text).to_string())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn sources_are_whole_and_found_around_adverbials_and_agents() {
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            &'a str,
+            &'a str,
+            (Option<&'a str>, &'a str, &'a str),
+        );
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            // A noun the tagger put into the cue goes back to the source.
+            ("The influential US daily wrote that the deal was dead.",
+             Some("The influential US"), "daily wrote", "that the deal was dead",
+             (Some("The influential US daily"), "wrote", "that the deal was dead")),
+            ("The regional weekly reported that the mill had closed.",
+             Some("The regional"), "weekly reported", "that the mill had closed",
+             (Some("The regional weekly"), "reported", "that the mill had closed")),
+            // An adverb or a verb at the head of the cue stays there.
+            ("The mayor now says the bridge is safe.",
+             Some("The mayor"), "now says", "the bridge is safe",
+             (Some("The mayor"), "now says", "the bridge is safe")),
+            ("The chief went on to explain that the unit was closed.",
+             Some("The chief"), "went on to explain", "that the unit was closed",
+             (Some("The chief"), "went on to explain", "that the unit was closed")),
+            // A time adverbial between the source and the cue.
+            ("President Ana Ruiz on Tuesday accused the mining company of hiding the spill.",
+             None, "accused", "the mining company of hiding the spill",
+             (Some("President Ana Ruiz"), "accused", "the mining company of hiding the spill")),
+            ("Senator Lee last week criticized the plan.", None, "criticized", "the plan",
+             (Some("Senator Lee"), "criticized", "the plan")),
+            // A passive with an agent: the agent is the source.
+            ("The officers were told by the chief that the case was closed.",
+             Some("The officers"), "were told", "that the case was closed",
+             (Some("the chief"), "were told", "that the case was closed")),
+            // A passive without an agent keeps its source.
+            ("The officers were told that the case was closed.",
+             Some("The officers"), "were told", "that the case was closed",
+             (Some("The officers"), "were told", "that the case was closed")),
+        ];
+        for &(text, source, cue, content, (ws, wc, wx)) in cases {
+            let got = whole(text, source, cue, Some(content));
+            let want = (ws.map(String::from), wc.to_string(), vec![wx.to_string()]);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_content_does_not_end_on_a_conjunction() {
+        let text = "The union said the strike would go on and warned that talks had failed.";
+        let got = whole(
+            text,
+            Some("The union"),
+            "said",
+            Some("the strike would go on and"),
+        );
+        assert_eq!(got.2, vec!["the strike would go on".to_string()]);
     }
 }
