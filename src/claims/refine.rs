@@ -123,8 +123,43 @@ pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &m
                 }
             }
         }
-        !c.content.is_empty()
+        !c.content.is_empty() && !names(&cx, c)
     });
+}
+
+/// A naming, not a claim: "a stream called Heron Wash", "the village is
+/// called Alder Creek" — a naming verb whose content is a name and nothing more.
+fn names(cx: &Ctx, c: &Found) -> bool {
+    const NAMING: &[&str] = &[
+        "called",
+        "named",
+        "dubbed",
+        "known as",
+        "titled",
+        "nicknamed",
+    ];
+    let (doc, table) = (cx.doc, cx.table);
+    let c0 = doc.token_at(c.cue.start);
+    let c1 = last_token(doc, c.cue.end, c0);
+    let verb = (c0..=c1)
+        .find(|&i| !BE.contains(&table.norm(i)))
+        .map(|i| doc.text[doc.tokens[i].span.start..c.cue.end].to_lowercase());
+    if !verb.is_some_and(|v| NAMING.contains(&v.as_str())) || c.content.len() != 1 {
+        return false;
+    }
+    let x = c.content[0];
+    if x.start < c.cue.end {
+        return false;
+    }
+    let a = doc.token_at(x.start);
+    let b = last_token(doc, x.end, a);
+    // A name: capitalised words (with "of", "the", "and" inside), up to six tokens.
+    b - a < 6
+        && cx.is_upper_at(a)
+        && (a..=b).all(|i| {
+            is_word(cx, i) && (cx.is_upper_at(i) || matches!(table.norm(i), "of" | "the" | "and"))
+                || doc.tokens[i].kind == TokenKind::Dash
+        })
 }
 
 /// Completes or finds the claim's source (see the module documentation).
