@@ -22,6 +22,7 @@
 
 use super::cues::CueLexicon;
 use super::rules::{Ctx, AUX, BE};
+use super::spans::EndScorer;
 use super::Found;
 use crate::text::{Doc, TokenKind, TokenTable};
 
@@ -97,7 +98,17 @@ const TRAILING: &[&str] = &["and", "but", "or", ",", ";"];
 
 /// Repairs or drops the content-less claims and completes contents cut
 /// mid-phrase. Claims stay in their order.
-pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &mut Vec<Found>) {
+///
+/// `ends` (the learned end scorer of [`super::spans`], when there is one)
+/// then chooses the end of each content that follows its cue among the
+/// boundaries around it.
+pub(super) fn refine(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &CueLexicon,
+    ends: Option<&EndScorer>,
+    claims: &mut Vec<Found>,
+) {
     if doc.tokens.is_empty() {
         return;
     }
@@ -117,6 +128,12 @@ pub(super) fn refine(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &m
                 let mut e = extend_end(&cx, b, stop);
                 while e > a && TRAILING.contains(&table.norm(e)) {
                     e -= 1;
+                }
+                // A content after its cue: the learned choice among boundaries.
+                if s.start >= c.cue.end {
+                    if let Some(scorer) = ends {
+                        e = scorer.choose(&cx, a, e);
+                    }
                 }
                 if e != b {
                     c.content[k] = cx.span(a, e);
@@ -379,7 +396,7 @@ mod tests {
             cue: at(text, cue),
             content: content.map(|c| at(text, c)).into_iter().collect(),
         }];
-        refine(&doc, &table, &lex, &mut claims);
+        refine(&doc, &table, &lex, None, &mut claims);
         claims.pop().map(|c| {
             c.content
                 .iter()
@@ -467,7 +484,7 @@ mod tests {
             cue: at(text, cue),
             content: content.map(|c| at(text, c)).into_iter().collect(),
         }];
-        refine(&doc, &table, &lex, &mut claims);
+        refine(&doc, &table, &lex, None, &mut claims);
         let c = claims.pop().expect("the claim is kept");
         (
             c.source.map(|s| s.slice(text).to_string()),
