@@ -147,21 +147,20 @@ pub(super) fn refine(
 /// A naming, not a claim: "a stream called Heron Wash", "the village is
 /// called Alder Creek" — a naming verb whose content is a name and nothing more.
 fn names(cx: &Ctx, c: &Found) -> bool {
-    const NAMING: &[&str] = &[
-        "called",
-        "named",
-        "dubbed",
-        "known as",
-        "titled",
-        "nicknamed",
-    ];
+    const NAMING: &[&str] = &["called", "named", "dubbed", "titled", "nicknamed"];
+    if c.content.len() != 1 {
+        return false;
+    }
     let (doc, table) = (cx.doc, cx.table);
     let c0 = doc.token_at(c.cue.start);
     let c1 = last_token(doc, c.cue.end, c0);
-    let verb = (c0..=c1)
+    // The cue after its auxiliaries: one naming verb, or "known as".
+    let v = (c0..=c1)
         .find(|&i| !BE.contains(&table.norm(i)))
-        .map(|i| doc.text[doc.tokens[i].span.start..c.cue.end].to_lowercase());
-    if !verb.is_some_and(|v| NAMING.contains(&v.as_str())) || c.content.len() != 1 {
+        .unwrap_or(c1);
+    let naming = v == c1 && NAMING.contains(&table.norm(v))
+        || v + 1 == c1 && table.norm(v) == "known" && table.norm(c1) == "as";
+    if !naming {
         return false;
     }
     let x = c.content[0];

@@ -127,53 +127,69 @@ fn is_edge(cx: &Ctx, i: usize) -> bool {
 pub(super) fn candidates(cx: &Ctx, a: usize, out: &mut Vec<usize>) {
     let (doc, table) = (cx.doc, cx.table);
     let n = doc.tokens.len();
+    // The end of the walk: the paragraph's end, or MAX_TOKENS tokens on.
+    let reach = (a + 1 + MAX_TOKENS).min(n);
     let para = doc.sentences[table.sentence(a)].paragraph;
+    let mut end = a + 1;
+    for s in &doc.sentences[table.sentence(a)..] {
+        crate::work::add(1);
+        if s.paragraph != para || s.first >= reach {
+            break;
+        }
+        end = s.last;
+    }
+    let (end, walk_cut) = if end > reach {
+        (reach, true)
+    } else {
+        (end, false)
+    };
     let push = |out: &mut Vec<usize>, e: usize| {
         if e >= a && out.last().is_none_or(|&l| l < e) && out.len() < MAX_CANDIDATES {
             out.push(e);
         }
     };
-    let mut k = a + 1;
-    while k < n && k - a <= MAX_TOKENS && out.len() < MAX_CANDIDATES {
+    for k in a + 1..end {
         crate::work::add(1);
-        if doc.sentences[table.sentence(k)].paragraph != para {
-            break;
-        }
-        // Another claim's cue coordinated with this one ("… and warned
-        // that …", "…, adding that …") ends the content before it.
-        if k >= a + 2
-            && matches!(table.norm(k - 1), "and" | ",")
-            && cx.lex.phrases.longest_at(table, k, n).is_some()
-        {
-            push(out, k - 2);
+        if out.len() >= MAX_CANDIDATES {
             return;
         }
-        if matches!(
-            table.norm(k),
-            "and" | "but" | "which" | "who" | "while" | "because" | "when"
-        ) && !is_edge(cx, k - 1)
-        {
-            // Before a clause word.
-            push(out, k - 1);
+        let kind = doc.tokens[k].kind;
+        if kind == TokenKind::Word {
+            let prev = table.norm(k - 1);
+            // Another claim's cue coordinated with this one ("… and warned
+            // that …", "…, adding that …") ends the content before it.
+            if k >= a + 2
+                && matches!(prev, "and" | ",")
+                && cx.lex.phrases.longest_at(table, k, n).is_some()
+            {
+                push(out, k - 2);
+                return;
+            }
+            if matches!(
+                table.norm(k),
+                "and" | "but" | "which" | "who" | "while" | "because" | "when"
+            ) && !is_edge(cx, k - 1)
+            {
+                // Before a clause word.
+                push(out, k - 1);
+            }
+            continue;
         }
         if is_edge(cx, k) {
             push(out, k - 1);
-            let kind = doc.tokens[k].kind;
             if kind == TokenKind::CloseQuote {
                 push(out, k);
             } else if matches!(table.norm(k), "," | "." | "?" | "!")
-                && k + 1 < n
+                && k + 1 < end
                 && doc.tokens[k + 1].kind == TokenKind::CloseQuote
-                && table.sentence(k + 1) == table.sentence(k)
             {
                 push(out, k + 1);
             }
         }
-        k += 1;
     }
-    // The end of the paragraph (or of the walk).
-    if k >= n || doc.sentences[table.sentence(k)].paragraph != para {
-        push(out, k - 1);
+    // The end of the paragraph (not of a walk cut short).
+    if !walk_cut && end > a {
+        push(out, end - 1);
     }
 }
 
@@ -212,7 +228,9 @@ impl Holds {
                 "," => self.commas += 1,
                 _ => {}
             }
-            self.cue |= cx.lex.phrases.longest_at(table, i, i + 1).is_some();
+            if !self.cue && doc.tokens[i].kind == TokenKind::Word {
+                self.cue = cx.lex.phrases.longest_at(table, i, i + 1).is_some();
+            }
             self.next += 1;
         }
     }
