@@ -24,6 +24,7 @@ use super::cues::CueLexicon;
 use super::rules::{Ctx, AUX, BE};
 use super::spans::EndScorer;
 use super::Found;
+use crate::span::Span;
 use crate::text::{Doc, TokenKind, TokenTable};
 
 /// The most tokens a content end moves right.
@@ -186,6 +187,17 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
     let c1 = last_token(doc, c.cue.end, c0);
     let first = doc.sentences[table.sentence(c0)].first;
     let lexical = |i: usize| cx.lex.phrases.longest_at(table, i, c1 + 1).is_some();
+    // "Only 40 percent of voters agreed": a focus word before the source at
+    // the start of its clause is part of it.
+    if let Some(s) = c.source {
+        let s0 = doc.token_at(s.start);
+        if s0 > 0
+            && matches!(table.norm(s0 - 1), "only" | "not" | "just" | "even")
+            && cx.clause_start(s0 - 1, doc.sentences[table.sentence(s0)].first)
+        {
+            c.source = Some(Span::new(doc.tokens[s0 - 1].span.start, s.end));
+        }
+    }
     match c.source {
         Some(s) if s.end <= c.cue.start => {
             let s1 = last_token(doc, s.end, doc.token_at(s.start));
@@ -361,9 +373,13 @@ fn find_content(cx: &Ctx, c: &Found) -> Option<(usize, usize)> {
         }
         return None;
     }
-    // "…, sources said." — the content is the clause before the claim.
+    // "…, sources said." — the content is the clause before the claim: a
+    // quote, or a clause of three tokens or more ("Only | 40 percent of
+    // voters agreed" has none).
     if first > doc.sentences[sentence].first {
-        return cx.content_before(first - 1);
+        return cx
+            .content_before(first - 1)
+            .filter(|&(a, b)| b >= a + 2 || doc.tokens[a].kind == TokenKind::OpenQuote);
     }
     None
 }
@@ -425,6 +441,8 @@ mod tests {
              Some("“We will rebuild,”")),
             // Nothing said anywhere: the claim is dropped.
             ("He wrote.", Some("He"), "wrote", None),
+            // A lone word before the source is no content.
+            ("Only 40 percent of voters agreed.", Some("40 percent of voters"), "agreed", None),
         ];
         for &(text, source, cue, want) in cases {
             let got = refined(text, source, cue, None);
@@ -530,6 +548,10 @@ mod tests {
             ("The officers were told by the chief that the case was closed.",
              Some("The officers"), "were told", "that the case was closed",
              (Some("the chief"), "were told", "that the case was closed")),
+            // A focus word before the source at the start of its clause.
+            ("Only a third of the members agreed that the fee was fair.",
+             Some("a third of the members"), "agreed", "that the fee was fair",
+             (Some("Only a third of the members"), "agreed", "that the fee was fair")),
             // A passive without an agent keeps its source.
             ("The officers were told that the case was closed.",
              Some("The officers"), "were told", "that the case was closed",

@@ -753,6 +753,10 @@ fn issue_13_constructions_read_right() {
         ("The union said the strike would go on and warned that talks had failed.",
          &[(Some("The union"), "said", &["the strike would go on"]),
            (Some("The union"), "warned", &["that talks had failed"])]),
+        ("Only a third of the members agreed that the fee was fair.",
+         &[(Some("Only a third of the members"), "agreed", &["that the fee was fair"])]),
+        // Nothing said: "Only" is no content.
+        ("Only 40 percent of voters agreed.", &[]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
