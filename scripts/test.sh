@@ -91,6 +91,10 @@ if [[ -d $eval_dir/data ]]; then
     --out "$target/claims-retrained.bin" 2> "$target/train-claims.log"
   cmp models/claims.bin "$target/claims-retrained.bin"
   echo "models/claims.bin: identical"
+  "$target/release/claimlens" train spans --train "$eval_dir/data/claims-polnear/train.jsonl" \
+    --out "$target/spans-retrained.bin" 2> "$target/train-spans.log"
+  cmp models/spans.bin "$target/spans-retrained.bin"
+  echo "models/spans.bin: identical"
 
   step "all models together fit the size budget (150 KB gzipped)"
   total=0

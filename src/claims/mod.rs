@@ -12,7 +12,9 @@
 
 mod cues;
 mod impersonal;
+mod refine;
 mod rules;
+mod spans;
 mod tagger;
 #[cfg(test)]
 mod tests;
@@ -20,6 +22,8 @@ mod tests;
 pub(crate) use cues::CueLexicon;
 #[cfg(feature = "training")]
 pub(crate) use rules::find as find_by_rules;
+#[cfg(feature = "training")]
+pub(crate) use spans::{examples as span_examples, EndScorer};
 pub(crate) use tagger::{builtin as builtin_tagger, LABELS};
 #[cfg(feature = "training")]
 pub(crate) use tagger::{features, sequences, ClaimFeatures};
@@ -52,6 +56,7 @@ pub(crate) fn find(
         Some(t) => tagger::find(doc, table, lex, t, &rules),
         None => rules,
     };
+    refine::refine(doc, table, lex, spans::builtin(), &mut claims);
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }

@@ -386,6 +386,11 @@ impl Ctx<'_, '_> {
         self.table.first_upper(i)
     }
 
+    /// True when token `i` starts with a capital letter.
+    pub(super) fn is_upper_at(&self, i: usize) -> bool {
+        self.is_upper(i)
+    }
+
     fn is_terminal(&self, i: usize) -> bool {
         self.kind(i) == TokenKind::Punct && matches!(self.n(i), "." | "!" | "?" | "..." | "…")
     }
@@ -419,7 +424,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The noun phrase that ends at token `k` (inclusive), not before `lo`.
-    fn np_backward(&self, k: usize, lo: usize) -> Option<(usize, usize)> {
+    pub(super) fn np_backward(&self, k: usize, lo: usize) -> Option<(usize, usize)> {
         self.np_backward_within(k, lo, 1)
     }
 
@@ -515,7 +520,12 @@ impl Ctx<'_, '_> {
     }
 
     /// The noun phrase that starts at token `s`, not reaching `hi` (exclusive).
-    fn np_forward(&self, s: usize, hi: usize, allow_lower_start: bool) -> Option<(usize, usize)> {
+    pub(super) fn np_forward(
+        &self,
+        s: usize,
+        hi: usize,
+        allow_lower_start: bool,
+    ) -> Option<(usize, usize)> {
         if s >= hi {
             return None;
         }
@@ -546,7 +556,7 @@ impl Ctx<'_, '_> {
     }
 
     /// True when a phrase starting at `s` starts a clause.
-    fn clause_start(&self, s: usize, first: usize) -> bool {
+    pub(super) fn clause_start(&self, s: usize, first: usize) -> bool {
         s == first
             || matches!(
                 self.kind(s - 1),
@@ -673,7 +683,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The content that ends at token `e` (inclusive): a quote, or from the sentence start.
-    fn content_before(&self, e: usize) -> Option<(usize, usize)> {
+    pub(super) fn content_before(&self, e: usize) -> Option<(usize, usize)> {
         let mut e = e;
         let first = self.sent(e).first;
         while e > first && matches!(self.n(e), "," | "—" | "-" | "--" | "–") {

@@ -711,8 +711,9 @@ fn impersonal_claims_beside_others() {
         let want: Vec<(&str, Vec<&str>)> = wants.iter().map(|(c, x)| (*c, x.to_vec())).collect();
         assert_eq!(show, want, "claims in {text:?}");
     }
-    // A claim of another sentence stays, whatever its content.
-    let text = "Officials said. It is widely believed that prices will rise.";
+    // A claim of another sentence stays (a claim with nothing said, "Officials
+    // said.", is dropped by `refine`).
+    let text = "Officials said the roads were shut. It is widely believed that prices will rise.";
     let cues: Vec<&str> = crate::analyze(text)
         .claims
         .iter()
@@ -720,4 +721,63 @@ fn impersonal_claims_beside_others() {
         .collect();
     assert!(cues.contains(&"said"), "{cues:?}");
     assert!(cues.contains(&"is widely believed"), "{cues:?}");
+}
+
+/// The constructions of issue 13 through the whole analysis (rules, tagger,
+/// refinement): (text, [(source, cue, contents)]).
+#[test]
+fn issue_13_constructions_read_right() {
+    type Row<'a> = (&'a str, &'a [(Option<&'a str>, &'a str, &'a [&'a str])]);
+    #[rustfmt::skip]
+    let rows: &[Row] = &[
+        ("President Ana Ruiz on Tuesday accused the mining company of hiding the spill.",
+         &[(Some("President Ana Ruiz"), "accused", &["the mining company of hiding the spill"])]),
+        ("“Will the plant close?” asked council member Tom Baker.",
+         &[(Some("council member Tom Baker"), "asked", &["“Will the plant close?”"])]),
+        ("“Amazing,” responded the coach.",
+         &[(Some("the coach"), "responded", &["“Amazing,”"])]),
+        ("The budget is a disgrace, the senator responded.",
+         &[(Some("the senator"), "responded", &["The budget is a disgrace"])]),
+        ("An investigation by The Ledger found that the mayor had hidden the payments.",
+         &[(Some("An investigation by The Ledger"), "found",
+            &["that the mayor had hidden the payments"])]),
+        ("The ministry's statement emphasized that the border would stay open.",
+         &[(Some("The ministry's statement"), "emphasized",
+            &["that the border would stay open"])]),
+        ("“The talks are over,” said the minister.",
+         &[(Some("the minister"), "said", &["“The talks are over,”"])]),
+        ("The officers were told by the chief that the case was closed.",
+         &[(Some("the chief"), "were told", &["that the case was closed"])]),
+        ("The influential US daily wrote that the deal was dead.",
+         &[(Some("The influential US daily"), "wrote", &["that the deal was dead"])]),
+        ("The union said the strike would go on and warned that talks had failed.",
+         &[(Some("The union"), "said", &["the strike would go on"]),
+           (Some("The union"), "warned", &["that talks had failed"])]),
+        ("Only a third of the members agreed that the fee was fair.",
+         &[(Some("Only a third of the members"), "agreed", &["that the fee was fair"])]),
+        // Nothing said: "Only" is no content.
+        ("Only 40 percent of voters agreed.", &[]),
+        // Not claims: a worry, a name.
+        ("She was already worried about money.", &[]),
+        ("The village is called Alder Creek.", &[]),
+        ("The mine stood near a stream called Heron Wash.", &[]),
+        // No phantom claim: nothing is said.
+        ("He wrote.", &[]),
+    ];
+    for &(text, wants) in rows {
+        let got: Vec<(Option<&str>, &str, Vec<&str>)> = crate::analyze(text)
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c.source.map(|s| s.slice(text)),
+                    c.cue.slice(text),
+                    c.content.iter().map(|s| s.slice(text)).collect(),
+                )
+            })
+            .collect();
+        let want: Vec<(Option<&str>, &str, Vec<&str>)> =
+            wants.iter().map(|&(s, c, x)| (s, c, x.to_vec())).collect();
+        assert_eq!(got, want, "claims in {text:?}");
+    }
 }

@@ -19,6 +19,8 @@ struct GoldSpan {
     label: String,
     #[serde(default, rename = "type")]
     ty: Option<String>,
+    #[serde(default)]
+    attribution: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +64,13 @@ impl Options {
     /// The options that train the shipped model of `task` (`actors` or `claims`).
     pub fn for_task(task: &str) -> Options {
         match task {
+            "spans" => Options {
+                epochs: 5,
+                bits: 12,
+                seed: 0x5eed_c1a1,
+                prune: 2,
+                decoder: Decoder::Viterbi,
+            },
             "claims" => Options {
                 epochs: 8,
                 bits: 15,
@@ -293,4 +302,127 @@ pub fn train_claims(
         examples.iter().map(|e| e.1.len()).sum::<usize>()
     ));
     Ok(fit(&examples, &claims::LABELS, opts, &mut log).to_bytes())
+}
+
+/// Trains the content-end scorer (`models/spans.bin`) on a PolNeAR-style
+/// corpus: for each gold content that follows its cue (same `attribution`),
+/// the gold end is ranked against the other candidate boundaries
+/// ([`crate::claims`]'s span candidates) by an averaged perceptron over
+/// hashed features; the averaged weights are scaled to `i8` (the largest
+/// maps to 127) and those below `prune` are zeroed. Returns the model bytes.
+pub fn train_spans(
+    corpus: &str,
+    opts: &Options,
+    mut log: impl FnMut(&str),
+) -> Result<Vec<u8>, Error> {
+    let lex = CueLexicon::builtin();
+    let mut examples: Vec<(Vec<Vec<u64>>, usize)> = Vec::new();
+    let mut contents = 0usize;
+    for (n, line) in corpus.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let gold: GoldDoc = serde_json::from_str(line).map_err(|e| Error::Corpus {
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        let text = gold.text.as_str();
+        let map = cp_to_byte(text);
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, true);
+        // The end of each attribution's cue (byte offset).
+        let mut cue_end: Vec<(&str, usize)> = Vec::new();
+        for s in gold.spans.iter().filter(|s| s.label == "CLAIM_CUE") {
+            let (Some(att), Some(&be)) = (s.attribution.as_deref(), map.get(s.end)) else {
+                continue;
+            };
+            match cue_end.iter_mut().find(|x| x.0 == att) {
+                Some(x) => x.1 = x.1.max(be),
+                None => cue_end.push((att, be)),
+            }
+        }
+        let mut golds = Vec::new();
+        for s in gold.spans.iter().filter(|s| s.label == "CLAIM_CONTENT") {
+            let Some(att) = s.attribution.as_deref() else {
+                continue;
+            };
+            let Some(&(_, ce)) = cue_end.iter().find(|x| x.0 == att) else {
+                continue;
+            };
+            let (Some(&bs), Some(&be)) = (map.get(s.start), map.get(s.end)) else {
+                continue;
+            };
+            if bs < ce {
+                continue;
+            }
+            contents += 1;
+            let a = doc.token_at(bs);
+            let e1 = doc.token_at(be);
+            if a >= doc.tokens.len() || doc.tokens[a].span.start != bs || e1 <= a {
+                continue;
+            }
+            if doc.tokens[e1 - 1].span.end != be {
+                continue;
+            }
+            golds.push((a, e1 - 1));
+        }
+        claims::span_examples(&doc, &table, &lex, &golds, &mut examples);
+    }
+    log(&format!(
+        "{contents} contents after their cue, {} with their end among the candidates",
+        examples.len()
+    ));
+    let bits = opts.bits;
+    let size = 1usize << bits;
+    let shift = 64 - bits;
+    let (mut w, mut u) = (vec![0i64; size], vec![0i64; size]);
+    let mut c = 1i64;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = crate::model::Rng::new(opts.seed);
+    for epoch in 1..=opts.epochs {
+        rng.shuffle(&mut order);
+        let mut wrong = 0usize;
+        for &x in &order {
+            let (cands, g) = &examples[x];
+            let mut best = (i64::MIN, 0usize);
+            for (k, f) in cands.iter().enumerate() {
+                let s: i64 = f.iter().map(|&h| w[(h >> shift) as usize]).sum();
+                if s > best.0 {
+                    best = (s, k);
+                }
+            }
+            if best.1 != *g {
+                wrong += 1;
+                for &h in &cands[*g] {
+                    w[(h >> shift) as usize] += 1;
+                    u[(h >> shift) as usize] += c;
+                }
+                for &h in &cands[best.1] {
+                    w[(h >> shift) as usize] -= 1;
+                    u[(h >> shift) as usize] -= c;
+                }
+            }
+            c += 1;
+        }
+        log(&format!(
+            "epoch {epoch}: {:.2}% wrong ends",
+            100.0 * wrong as f64 / examples.len().max(1) as f64
+        ));
+    }
+    let avg: Vec<f64> = (0..size)
+        .map(|i| w[i] as f64 - u[i] as f64 / c as f64)
+        .collect();
+    let max = avg.iter().fold(0f64, |m, &x| m.max(x.abs())).max(1e-9);
+    let q: Vec<i8> = avg
+        .iter()
+        .map(|&x| {
+            let v = (x / max * 127.0).round() as i32;
+            if v.abs() < opts.prune as i32 {
+                0
+            } else {
+                v as i8
+            }
+        })
+        .collect();
+    Ok(claims::EndScorer::new(bits, q).to_bytes())
 }

@@ -24,7 +24,7 @@ USAGE:
                                         N MiB (default 32); memory grows with the text
     claimlens train TASK --train FILE [--out FILE] [--epochs N] [--bits 8..24] [--seed N]
                                         [--prune N]
-                                        train a model (TASK: actors, claims) from a JSON Lines corpus
+                                        train a model (TASK: actors, claims, spans) from a JSON Lines corpus
     claimlens --help | --version
 
 Offsets in JSON are UTF-16 code units (JavaScript string indices), end-exclusive.
@@ -222,9 +222,13 @@ fn train_cmd(args: &[String]) -> ExitCode {
             claimlens::train::train_claims(&corpus, &opts, log),
             "models/claims.bin",
         ),
+        "spans" => (
+            claimlens::train::train_spans(&corpus, &opts, log),
+            "models/spans.bin",
+        ),
         other => {
             return fail(format!(
-                "train: unknown task {other} (known: actors, claims)"
+                "train: unknown task {other} (known: actors, claims, spans)"
             ))
         }
     };

@@ -1,0 +1,578 @@
+//! Claims that read right: a pass over the claims of the rules and the tagger
+//! that repairs what reads wrong.
+//!
+//! * **No phantom claims.** A claim without content gets the content that its
+//!   construction puts elsewhere — after a colon ("He added: …"), after its
+//!   cue ("Ms. Ortiz said the vote was rigged", "told reporters that …"), or before
+//!   its cue at the end of a sentence ("…, sources said.") — and is dropped
+//!   when there is none.
+//! * **Whole contents.** A content that stops mid-phrase ("…the ad blitz
+//!   in") runs on to the next boundary of its sentence: punctuation, a
+//!   quotation mark, a clause word ("and", "which", "on Tuesday") or the
+//!   claim's own cue or source.
+//!
+//! * **Whole sources.** A source cut before a word the tagger put into the
+//!   cue ("the influential US | daily wrote") takes that word back; a cue
+//!   after a time adverbial ("X on Tuesday accused …") finds its source
+//!   before it; a passive with an agent ("were told by the chief that …")
+//!   has the agent as its source.
+//!
+//! Every walk is bounded ([`MAX_EXTEND`], [`MAX_THAT`]) and stays inside
+//! the sentence, so the pass is linear in the number of tokens.
+
+use super::cues::CueLexicon;
+use super::rules::{Ctx, AUX, BE};
+use super::spans::EndScorer;
+use super::Found;
+use crate::span::Span;
+use crate::text::{Doc, TokenKind, TokenTable};
+
+/// The most tokens a content end moves right.
+const MAX_EXTEND: usize = 60;
+/// How far after a cue a "that" is looked for ("told a radio host on Monday that …").
+const MAX_THAT: usize = 8;
+
+/// Words before which a content that stops mid-phrase also stops: they
+/// start a clause or an adverbial that is not part of what was said.
+const CLAUSE_WORDS: &[&str] = &[
+    "and",
+    "but",
+    "which",
+    "who",
+    "while",
+    "because",
+    "when",
+    "after",
+    "before",
+    "during",
+    "as",
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Function words a content cannot end with ("…ad blitz in", "…shows that").
+const DANGLING: &[&str] = &[
+    "that", "the", "a", "an", "of", "in", "on", "to", "for", "with", "by", "at", "from", "and",
+    "or", "but", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "about", "what", "whether", "if", "is", "are", "was", "were", "be", "been", "not", "as",
+];
+
+/// Time adverbials between a source and its cue ("X on Tuesday accused").
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "night",
+    "afternoon",
+    "evening",
+    "earlier",
+    "later",
+    "also",
+];
+
+/// Conjunctions a content cannot end with ("the strike would go on and").
+const TRAILING: &[&str] = &["and", "but", "or", ",", ";"];
+
+/// Repairs or drops the content-less claims and completes contents cut
+/// mid-phrase. Claims stay in their order.
+///
+/// `ends` (the learned end scorer of [`super::spans`], when there is one)
+/// then chooses the end of each content that follows its cue among the
+/// boundaries around it.
+pub(super) fn refine(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &CueLexicon,
+    ends: Option<&EndScorer>,
+    claims: &mut Vec<Found>,
+) {
+    if doc.tokens.is_empty() {
+        return;
+    }
+    let cx = Ctx { doc, table, lex };
+    claims.retain_mut(|c| {
+        fix_source(&cx, c);
+        if c.content.is_empty() {
+            if let Some((a, b)) = find_content(&cx, c) {
+                c.content.push(cx.span(a, b));
+            }
+        } else {
+            for k in 0..c.content.len() {
+                let s = c.content[k];
+                let a = doc.token_at(s.start);
+                let b = last_token(doc, s.end, a);
+                let stop = stop_of(doc, c, b);
+                let mut e = extend_end(&cx, b, stop);
+                while e > a && TRAILING.contains(&table.norm(e)) {
+                    e -= 1;
+                }
+                // A content after its cue: the learned choice among boundaries.
+                if s.start >= c.cue.end {
+                    if let Some(scorer) = ends {
+                        e = scorer.choose(&cx, a, e);
+                    }
+                }
+                if e != b {
+                    c.content[k] = cx.span(a, e);
+                }
+            }
+        }
+        !c.content.is_empty() && !names(&cx, c)
+    });
+}
+
+/// A naming, not a claim: "a stream called Heron Wash", "the village is
+/// called Alder Creek" — a naming verb whose content is a name and nothing more.
+fn names(cx: &Ctx, c: &Found) -> bool {
+    const NAMING: &[&str] = &["called", "named", "dubbed", "titled", "nicknamed"];
+    if c.content.len() != 1 {
+        return false;
+    }
+    let (doc, table) = (cx.doc, cx.table);
+    let c0 = doc.token_at(c.cue.start);
+    let c1 = last_token(doc, c.cue.end, c0);
+    // The cue after its auxiliaries: one naming verb, or "known as".
+    let v = (c0..=c1)
+        .find(|&i| !BE.contains(&table.norm(i)))
+        .unwrap_or(c1);
+    let naming = v == c1 && NAMING.contains(&table.norm(v))
+        || v + 1 == c1 && table.norm(v) == "known" && table.norm(c1) == "as";
+    if !naming {
+        return false;
+    }
+    let x = c.content[0];
+    if x.start < c.cue.end {
+        return false;
+    }
+    let a = doc.token_at(x.start);
+    let b = last_token(doc, x.end, a);
+    // A name: capitalised words (with "of", "the", "and" inside), up to six tokens.
+    b - a < 6
+        && cx.is_upper_at(a)
+        && (a..=b).all(|i| {
+            is_word(cx, i) && (cx.is_upper_at(i) || matches!(table.norm(i), "of" | "the" | "and"))
+                || doc.tokens[i].kind == TokenKind::Dash
+        })
+}
+
+/// Completes or finds the claim's source (see the module documentation).
+fn fix_source(cx: &Ctx, c: &mut Found) {
+    let (doc, table) = (cx.doc, cx.table);
+    let n = doc.tokens.len();
+    let c0 = doc.token_at(c.cue.start);
+    let c1 = last_token(doc, c.cue.end, c0);
+    let first = doc.sentences[table.sentence(c0)].first;
+    let lexical = |i: usize| cx.lex.phrases.longest_at(table, i, c1 + 1).is_some();
+    // "Only 40 percent of voters agreed": a focus word before the source at
+    // the start of its clause is part of it.
+    if let Some(s) = c.source {
+        let s0 = doc.token_at(s.start);
+        if s0 > 0
+            && matches!(table.norm(s0 - 1), "only" | "not" | "just" | "even")
+            && cx.clause_start(s0 - 1, doc.sentences[table.sentence(s0)].first)
+        {
+            c.source = Some(Span::new(doc.tokens[s0 - 1].span.start, s.end));
+        }
+    }
+    match c.source {
+        Some(s) if s.end <= c.cue.start => {
+            let s1 = last_token(doc, s.end, doc.token_at(s.start));
+            // "the influential US | daily wrote": a noun the tagger put at the
+            // head of the cue belongs to the source.
+            let mut k = c0;
+            while k < c1
+                && k == s1 + 1 + (k - c0)
+                && k - c0 < 3
+                && is_word(cx, k)
+                && !lexical(k)
+                && !AUX.contains(&table.norm(k))
+                && noun_like(table.norm(k))
+                && (k + 1..=c1).any(lexical)
+            {
+                k += 1;
+            }
+            if k > c0 {
+                c.source = Some(cx.span(doc.token_at(s.start), k - 1));
+                c.cue = cx.span(k, c1);
+            }
+            // "The officers were told by the chief that …": the agent says it.
+            if (c0..c1).any(|i| BE.contains(&table.norm(i)))
+                && c1 + 2 < n
+                && table.norm(c1 + 1) == "by"
+                && table.sentence(c1 + 2) == table.sentence(c0)
+            {
+                let last = doc.sentences[table.sentence(c0)].last;
+                if let Some((a, b)) = cx.np_forward(c1 + 2, last, true) {
+                    c.source = Some(cx.span(a, b));
+                    let ends_before = c.content.iter().all(|x| x.end <= c.cue.start);
+                    if ends_before || c.content.is_empty() {
+                        c.content.clear();
+                    } else {
+                        let after = doc.tokens[b].span.end;
+                        c.content.retain(|x| x.start >= after);
+                    }
+                }
+            }
+        }
+        None if c0 > first => {
+            // "X on Tuesday accused …": skip the adverbial to the subject.
+            let mut k = c0 - 1;
+            while k > first && c0 - k <= 4 && TIME_WORDS.contains(&table.norm(k)) {
+                k -= 1;
+            }
+            if k + 1 < c0 && !TIME_WORDS.contains(&table.norm(k)) {
+                if let Some((a, b)) = cx.np_backward(k, first) {
+                    if cx.clause_start(a, first) && (cx.is_upper_at(a) || b > a) {
+                        c.source = Some(cx.span(a, b));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The last token that ends at or before byte `end` (at least `a`).
+fn last_token(doc: &Doc, end: usize, a: usize) -> usize {
+    // The tokens that start before `end`, the last of them.
+    let b = doc.token_at(end).saturating_sub(1);
+    b.max(a)
+}
+
+/// The first token of the claim's cue or source after token `b`, if any: a
+/// content never runs over them.
+fn stop_of(doc: &Doc, c: &Found, b: usize) -> usize {
+    let mut stop = usize::MAX;
+    let end = doc.tokens[b].span.end;
+    for s in std::iter::once(c.cue).chain(c.source) {
+        if s.start >= end {
+            stop = stop.min(doc.token_at(s.start));
+        }
+    }
+    stop
+}
+
+/// A content that ends on token `b` mid-phrase (a word followed by a word of
+/// its sentence) runs on to the next boundary; otherwise `b`.
+fn extend_end(cx: &Ctx, b: usize, stop: usize) -> usize {
+    let (doc, table) = (cx.doc, cx.table);
+    let last = doc.sentences[table.sentence(b)].last.min(stop);
+    if b + 1 >= last || !is_word(cx, b) || !is_word(cx, b + 1) {
+        return b;
+    }
+    let dangling = DANGLING.contains(&table.norm(b));
+    if !dangling && CLAUSE_WORDS.contains(&table.norm(b + 1)) {
+        return b;
+    }
+    let mut e = b;
+    for k in b + 1..last.min(b + 1 + MAX_EXTEND) {
+        crate::work::add(1);
+        // A boundary (punctuation, a quotation mark), a clause word or
+        // another cue: the content ends before it.
+        if !is_word(cx, k)
+            || k > b + 1 && CLAUSE_WORDS.contains(&table.norm(k))
+            || cx.lex.phrases.longest_at(table, k, last).is_some()
+        {
+            return e;
+        }
+        e = k;
+    }
+    // The sentence (or the claim's cue) ends the content; a walk cut by the
+    // cap leaves it as it was.
+    if e + 1 == last {
+        e
+    } else {
+        b
+    }
+}
+
+/// A lowercase word that can end a noun phrase: not a verb form or an
+/// adverb by its ending ("unleashed", "started", "now", "further").
+fn noun_like(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "now", "further", "best", "then", "also", "all", "both", "each", "went", "took", "made",
+        "gave", "got", "came", "began", "kept", "put",
+    ];
+    let adverb = w.ends_with("ly") && !matches!(w, "daily" | "weekly" | "monthly");
+    !adverb
+        && !NOT.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with('s')
+        && w.chars().all(|ch| ch.is_alphabetic())
+}
+
+/// A token that can be inside a phrase: a word, a number, a clitic.
+fn is_word(cx: &Ctx, i: usize) -> bool {
+    matches!(
+        cx.doc.tokens[i].kind,
+        TokenKind::Word | TokenKind::Number | TokenKind::Possessive | TokenKind::Negation
+    )
+}
+
+/// The content a content-less claim has by its construction, if any.
+fn find_content(cx: &Ctx, c: &Found) -> Option<(usize, usize)> {
+    let (doc, table) = (cx.doc, cx.table);
+    let n = doc.tokens.len();
+    let c0 = doc.token_at(c.cue.start);
+    let c1 = last_token(doc, c.cue.end, c0);
+    // The claim's first and last token (cue and source together).
+    let (first, last) = match c.source {
+        Some(s) => {
+            let s0 = doc.token_at(s.start);
+            (s0.min(c0), last_token(doc, s.end, s0).max(c1))
+        }
+        None => (c0, c1),
+    };
+    let j = last + 1;
+    // "He added:" — the content follows the colon, here or in the next paragraph.
+    if j < n && table.norm(j) == ":" {
+        return cx.content_after(j + 1);
+    }
+    let sentence = table.sentence(c1);
+    let same = |i: usize| i < n && table.sentence(i) == sentence;
+    let terminal = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Punct && matches!(table.norm(i), "." | "!" | "?")
+    };
+    if same(j) && !terminal(j) && doc.tokens[j].kind != TokenKind::CloseQuote {
+        // "told a radio host on Monday that …": the content starts at "that".
+        let that = (j..n.min(j + MAX_THAT))
+            .take_while(|&k| same(k) && is_word(cx, k))
+            .find(|&k| table.norm(k) == "that");
+        let start = match that {
+            Some(k) => k,
+            None if table.norm(j) == "," => j + 1,
+            None => j,
+        };
+        if start < n && same(start) {
+            return cx.content_after(start);
+        }
+        return None;
+    }
+    // "…, sources said." — the content is the clause before the claim: a
+    // quote, or a clause of three tokens or more ("Only | 40 percent of
+    // voters agreed" has none).
+    if first > doc.sentences[sentence].first {
+        return cx
+            .content_before(first - 1)
+            .filter(|&(a, b)| b >= a + 2 || doc.tokens[a].kind == TokenKind::OpenQuote);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    /// The span of the first occurrence of `part` in `text`.
+    fn at(text: &str, part: &str) -> Span {
+        let s = text.find(part).expect(part);
+        Span::new(s, s + part.len())
+    }
+
+    /// Refines one claim given as (source, cue, content) parts of `text`;
+    /// returns its content parts, or `None` when the claim is dropped.
+    fn refined(
+        text: &str,
+        source: Option<&str>,
+        cue: &str,
+        content: Option<&str>,
+    ) -> Option<Vec<String>> {
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, true);
+        let lex = CueLexicon::builtin();
+        let mut claims = vec![Found {
+            source: source.map(|s| at(text, s)),
+            cue: at(text, cue),
+            content: content.map(|c| at(text, c)).into_iter().collect(),
+        }];
+        refine(&doc, &table, &lex, None, &mut claims);
+        claims.pop().map(|c| {
+            c.content
+                .iter()
+                .map(|s| s.slice(text).to_string())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_claim_without_content_gets_the_content_of_its_construction() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<&str>, &str, Option<&str>)] = &[
+            // After the cue.
+            ("Ms. Ortiz said the vote was rigged.", Some("Ms. Ortiz"), "said",
+             Some("the vote was rigged")),
+            // A listener and an adverbial before "that".
+            ("The governor told reporters on Friday that the dam would hold.",
+             Some("The governor"), "told", Some("that the dam would hold")),
+            // After a colon.
+            ("The senator added: the plan is dead.", Some("The senator"), "added",
+             Some("the plan is dead")),
+            // Before a cue that ends the sentence.
+            ("The river will crest on Sunday, officials said.", Some("officials"), "said",
+             Some("The river will crest on Sunday")),
+            // A quote before the cue.
+            ("“We will rebuild,” the mayor said.", Some("the mayor"), "said",
+             Some("“We will rebuild,”")),
+            // Nothing said anywhere: the claim is dropped.
+            ("He wrote.", Some("He"), "wrote", None),
+            // A lone word before the source is no content.
+            ("Only 40 percent of voters agreed.", Some("40 percent of voters"), "agreed", None),
+        ];
+        for &(text, source, cue, want) in cases {
+            let got = refined(text, source, cue, None);
+            let want = want.map(|w| vec![w.to_string()]);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_content_cut_mid_phrase_runs_to_the_next_boundary() {
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<&str>, &str, &str, &str)] = &[
+            // Cut after a preposition.
+            ("The coach said the ad blitz in Ohio was wasted.", Some("The coach"), "said",
+             "the ad blitz in", "the ad blitz in Ohio was wasted"),
+            // Cut after "that".
+            ("A new poll shows that turnout will fall.", Some("A new poll"), "shows",
+             "that", "that turnout will fall"),
+            // Runs to a comma, not over it.
+            ("She said the plan failed badly, and left.", Some("She"), "said",
+             "the plan failed", "the plan failed badly"),
+            // Stops before a clause word.
+            ("She said the plan failed and then left.", Some("She"), "said",
+             "the plan", "the plan failed"),
+            // Stops before a date adverbial.
+            ("Mr. Olsen said the deal holds on Tuesday.", Some("Mr. Olsen"), "said",
+             "the deal", "the deal holds"),
+            // Stops before the claim's own source.
+            ("Prices will rise the minister said.", Some("the minister"), "said",
+             "Prices will", "Prices will rise"),
+            // A content that ends at a boundary stays as it is.
+            ("She said the plan failed, and left.", Some("She"), "said",
+             "the plan failed", "the plan failed"),
+            // A content that ends at a word before a clause word stays as it is.
+            ("She said the plan failed and left.", Some("She"), "said",
+             "the plan failed", "the plan failed"),
+        ];
+        for &(text, source, cue, content, want) in cases {
+            let got = refined(text, source, cue, Some(content));
+            assert_eq!(got, Some(vec![want.to_string()]), "{text:?}");
+        }
+    }
+
+    /// Refines one claim; returns (source, cue, contents) as text.
+    fn whole(
+        text: &str,
+        source: Option<&str>,
+        cue: &str,
+        content: Option<&str>,
+    ) -> (Option<String>, String, Vec<String>) {
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, true);
+        let lex = CueLexicon::builtin();
+        let mut claims = vec![Found {
+            source: source.map(|s| at(text, s)),
+            cue: at(text, cue),
+            content: content.map(|c| at(text, c)).into_iter().collect(),
+        }];
+        refine(&doc, &table, &lex, None, &mut claims);
+        let c = claims.pop().expect("the claim is kept");
+        (
+            c.source.map(|s| s.slice(text).to_string()),
+            c.cue.slice(text).to_string(),
+            c.content
+                .iter()
+                .map(|s| s.slice(text).to_string())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn sources_are_whole_and_found_around_adverbials_and_agents() {
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            &'a str,
+            &'a str,
+            (Option<&'a str>, &'a str, &'a str),
+        );
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            // A noun the tagger put into the cue goes back to the source.
+            ("The influential US daily wrote that the deal was dead.",
+             Some("The influential US"), "daily wrote", "that the deal was dead",
+             (Some("The influential US daily"), "wrote", "that the deal was dead")),
+            ("The regional weekly reported that the mill had closed.",
+             Some("The regional"), "weekly reported", "that the mill had closed",
+             (Some("The regional weekly"), "reported", "that the mill had closed")),
+            // An adverb or a verb at the head of the cue stays there.
+            ("The mayor now says the bridge is safe.",
+             Some("The mayor"), "now says", "the bridge is safe",
+             (Some("The mayor"), "now says", "the bridge is safe")),
+            ("The chief went on to explain that the unit was closed.",
+             Some("The chief"), "went on to explain", "that the unit was closed",
+             (Some("The chief"), "went on to explain", "that the unit was closed")),
+            // A time adverbial between the source and the cue.
+            ("President Ana Ruiz on Tuesday accused the mining company of hiding the spill.",
+             None, "accused", "the mining company of hiding the spill",
+             (Some("President Ana Ruiz"), "accused", "the mining company of hiding the spill")),
+            ("Senator Lee last week criticized the plan.", None, "criticized", "the plan",
+             (Some("Senator Lee"), "criticized", "the plan")),
+            // A passive with an agent: the agent is the source.
+            ("The officers were told by the chief that the case was closed.",
+             Some("The officers"), "were told", "that the case was closed",
+             (Some("the chief"), "were told", "that the case was closed")),
+            // A focus word before the source at the start of its clause.
+            ("Only a third of the members agreed that the fee was fair.",
+             Some("a third of the members"), "agreed", "that the fee was fair",
+             (Some("Only a third of the members"), "agreed", "that the fee was fair")),
+            // A passive without an agent keeps its source.
+            ("The officers were told that the case was closed.",
+             Some("The officers"), "were told", "that the case was closed",
+             (Some("The officers"), "were told", "that the case was closed")),
+        ];
+        for &(text, source, cue, content, (ws, wc, wx)) in cases {
+            let got = whole(text, source, cue, Some(content));
+            let want = (ws.map(String::from), wc.to_string(), vec![wx.to_string()]);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_content_does_not_end_on_a_conjunction() {
+        let text = "The union said the strike would go on and warned that talks had failed.";
+        let got = whole(
+            text,
+            Some("The union"),
+            "said",
+            Some("the strike would go on and"),
+        );
+        assert_eq!(got.2, vec!["the strike would go on".to_string()]);
+    }
+}
