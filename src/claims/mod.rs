@@ -57,6 +57,8 @@ pub(crate) fn find(
         None => rules,
     };
     refine::refine(doc, table, lex, spans::builtin(), &mut claims);
+    // Refining may move a cue's start (a whole source, a cue taken back): text order again.
+    sort(&mut claims);
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }

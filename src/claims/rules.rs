@@ -557,7 +557,9 @@ impl Ctx<'_, '_> {
 
     /// True when a phrase starting at `s` starts a clause.
     pub(super) fn clause_start(&self, s: usize, first: usize) -> bool {
-        s == first
+        // At or before the sentence's first token (a phrase taken back across a line
+        // break): a clause start, and no token before it to read.
+        s <= first
             || matches!(
                 self.kind(s - 1),
                 TokenKind::CloseQuote | TokenKind::OpenQuote | TokenKind::Dash
