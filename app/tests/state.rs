@@ -227,7 +227,8 @@ fn a_text_over_the_limit_is_kept_and_not_analysed() {
 /// only while the same source is on that row; clearing the text drops it.
 #[test]
 fn choosing_a_source_row() {
-    let text = "Analysts said the plan was late. Analysts said costs rose. Reuters said prices fell.";
+    let text =
+        "Analysts said the plan was late. Analysts said costs rose. Reuters said prices fell.";
     let mut s = State::default();
     s = apply(
         &s,
@@ -275,7 +276,8 @@ fn choosing_a_source_row() {
     s = apply(&s, Action::Done(analysed(2, text)));
     assert_eq!(s.source, Some((0, first)));
     // Another text whose first row is another source: dropped.
-    let other = "Reuters said the plan was late. Reuters said costs rose. Analysts said prices fell.";
+    let other =
+        "Reuters said the plan was late. Reuters said costs rose. Analysts said prices fell.";
     s = apply(
         &s,
         Action::Edit {

@@ -197,7 +197,7 @@ pub fn app() -> Html {
             <super::panels::Export result={result.clone()} dispatch={dispatch.clone()} />
         </header>
         <main class="layout" data-ready={state.ready.to_string()}>
-            <section class="input-pane" aria-label="Article text">
+            <section class={classes!("input-pane", result.is_some().then_some("has-result"))} aria-label="Article text">
                 <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} rtl={state.rtl} undo={state.undo.clone()} />
             </section>
             <section class="reading-pane" aria-label="Reading view">

@@ -399,9 +399,9 @@ pub fn export(p: &ExportProps) -> Html {
     let Some(r) = &p.result else {
         return html! {
             <div class="exports" role="group" aria-label="Export">
-                <button class="button" disabled=true>{ "Download highlighted report (HTML)" }</button>
-                <button class="button" disabled=true>{ "Copy JSON" }</button>
-                <button class="button" disabled=true>{ "Download report (Markdown)" }</button>
+                <button class="button" disabled=true>{ "HTML report" }</button>
+                <button class="button quiet" disabled=true>{ "Copy JSON" }</button>
+                <button class="button quiet" disabled=true>{ "Markdown" }</button>
             </div>
         };
     };
@@ -468,10 +468,10 @@ pub fn export(p: &ExportProps) -> Html {
     };
     html! {
         <div class="exports" role="group" aria-label="Export">
-            <button id="download-html" class="button" onclick={save_html}>{ "Download highlighted report (HTML)" }</button>
-            <button id="copy-json" class="button" onclick={copy}>{ "Copy JSON" }</button>
-            <button id="download-json" class="button quiet" onclick={save_json}>{ "Download JSON" }</button>
-            <button id="download-report" class="button quiet" onclick={save_md}>{ "Download report (Markdown)" }</button>
+            <button id="download-html" class="button" onclick={save_html} aria-label="Download the highlighted report (HTML)">{ "HTML report" }</button>
+            <button id="copy-json" class="button quiet" onclick={copy}>{ "Copy JSON" }</button>
+            <button id="download-json" class="button quiet" onclick={save_json} aria-label="Download JSON">{ "JSON" }</button>
+            <button id="download-report" class="button quiet" onclick={save_md} aria-label="Download the report (Markdown)">{ "Markdown" }</button>
         </div>
     }
 }
