@@ -354,3 +354,29 @@ fn doubled_possessives_are_not_part_of_a_mention() {
         assert_eq!(mentions, ["IRGC"], "{text}");
     }
 }
+
+/// A place inside a longer source says where, not who: the claim goes to the person or
+/// organisation named in it; a source that is only a place keeps the place.
+#[test]
+fn a_place_inside_a_source_is_not_its_speaker() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "\"We are ready,\" said Marta Ilves, the port's director, at a briefing in Tallinn.",
+            "Marta Ilves",
+        ),
+        (
+            "\"Cuts are coming,\" said the Baltic Freight Association in Riga.",
+            "Baltic Freight Association",
+        ),
+        ("Moscow said the talks had failed.", "Moscow"),
+    ];
+    for &(text, want) in cases {
+        let a = claimlens::analyze(text);
+        let got: Vec<&str> = a
+            .claims
+            .iter()
+            .filter_map(|c| c.actor.map(|i| a.actors[i].name.as_str()))
+            .collect();
+        assert_eq!(got, [want], "{text}");
+    }
+}

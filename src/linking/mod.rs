@@ -133,10 +133,18 @@ impl Context<'_, '_> {
             .filter(|(m, _)| src.contains(*m))
             .collect();
         // Prefer a named actor inside the source; a group only when there is no name.
+        // A place inside a longer source is where, not who ("Tomas Berglund, the chair, at a
+        // news conference in Lisbon"): the last person or organisation first, a place only alone.
         let named = inside
             .iter()
             .rev()
-            .find(|(_, id)| actors[*id].kind != ActorKind::Group);
+            .find(|(_, id)| !matches!(actors[*id].kind, ActorKind::Group | ActorKind::Place))
+            .or_else(|| {
+                inside
+                    .iter()
+                    .rev()
+                    .find(|(_, id)| actors[*id].kind == ActorKind::Place)
+            });
         let group = inside
             .iter()
             .rev()
