@@ -81,7 +81,7 @@ test('Node CommonJS: require("claimlens") gives the same analysis as import', as
   assert.deepEqual(cjs, esm);
 });
 
-test('TypeScript: the package types resolve through its exports (tsc, module nodenext)', async () => {
+test('TypeScript: the package types resolve through its exports for import and require (tsc, module nodenext and node16)', async () => {
   await writeFile(join(dir, 'use.mts'), `
     import { analyze, type Analysis } from 'claimlens';
     const a: Analysis = analyze('The ministry said it may act.');
@@ -90,8 +90,15 @@ test('TypeScript: the package types resolve through its exports (tsc, module nod
     analyze(1);
     export { first };
   `);
-  execFileSync(join(BIN, 'tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext',
-    '--target', 'es2022', '--skipLibCheck', 'false', 'use.mts'], { cwd: dir, stdio: 'pipe' });
+  await writeFile(join(dir, 'use.cts'), `
+    import { analyze, type Analysis } from 'claimlens';
+    const a: Analysis = analyze('The ministry said it may act.');
+    export const claims: number = a.claims.length;
+  `);
+  for (const module of ['nodenext', 'node16']) {
+    execFileSync(join(BIN, 'tsc'), ['--noEmit', '--strict', '--module', module, '--moduleResolution', module,
+      '--target', 'es2022', '--skipLibCheck', 'false', 'use.mts', 'use.cts'], { cwd: dir, stdio: 'pipe' });
+  }
 });
 
 const ENTRY = `

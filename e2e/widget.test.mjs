@@ -115,14 +115,14 @@ test('theme="auto" follows the host page where the widget sits, and its switches
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(server.url + 'theme.html');
-    await page.waitForFunction(() => ['page', 'in-dark', 'in-light', 'forced'].every((id) => document.getElementById(id).shadowRoot?.querySelector('mark')), null, { timeout: 30_000 });
-    const dark = () => page.evaluate(() => Object.fromEntries(['page', 'in-dark', 'in-light', 'forced']
+    await page.waitForFunction(() => ['page', 'in-dark', 'in-light', 'forced', 'in-oklch'].every((id) => document.getElementById(id).shadowRoot?.querySelector('mark')), null, { timeout: 30_000 });
+    const dark = () => page.evaluate(() => Object.fromEntries(['page', 'in-dark', 'in-light', 'forced', 'in-oklch']
       .map((id) => [id, document.getElementById(id).shadowRoot.querySelector('.root').classList.contains('dark')])));
-    assert.deepEqual(await dark(), { page: false, 'in-dark': true, 'in-light': false, forced: false });
+    assert.deepEqual(await dark(), { page: false, 'in-dark': true, 'in-light': false, forced: false, 'in-oklch': true });
     // The page switches to its own dark mode by a class on <body>: the widget on it follows.
     await page.evaluate(() => document.body.classList.add('night'));
     await page.waitForFunction(() => document.getElementById('page').shadowRoot.querySelector('.root').classList.contains('dark'));
-    assert.deepEqual(await dark(), { page: true, 'in-dark': true, 'in-light': false, forced: false });
+    assert.deepEqual(await dark(), { page: true, 'in-dark': true, 'in-light': false, forced: false, 'in-oklch': true });
     await page.screenshot({ path: join(ARTIFACTS, 'widget-theme.png'), fullPage: true });
     // A page that declares only a dark color-scheme, with no background of its own.
     await page.evaluate(() => {
@@ -130,6 +130,14 @@ test('theme="auto" follows the host page where the widget sits, and its switches
       document.documentElement.style.colorScheme = 'dark';
     });
     await page.waitForFunction(() => document.getElementById('page').shadowRoot.querySelector('.root').classList.contains('dark'));
+    // A page that says `<meta name="color-scheme" content="light dark">` on a dark system.
+    const sys = await context.newPage();
+    await sys.emulateMedia({ colorScheme: 'dark' });
+    await sys.route('**/meta.html', (r) => r.fulfill({ contentType: 'text/html',
+      body: '<!doctype html><meta charset="utf-8"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">'
+        + '<script type="module" src="./widget/claim-lens.js"></script><claim-lens id="m"><p>Officials said so.</p></claim-lens>' }));
+    await sys.goto(server.url + 'meta.html');
+    await sys.waitForFunction(() => document.getElementById('m').shadowRoot?.querySelector('.root')?.classList.contains('dark'), null, { timeout: 30_000 });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -73,7 +73,7 @@ if [[ $want_python == 1 ]]; then
     python3 -m venv "$tools"
     "$tools/bin/pip" install --quiet --disable-pip-version-check -r python/requirements-build.txt
   fi
-  java_major=$(java -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
+  java_major=$( { java -version 2>&1 || true; } | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
   if [[ -z $java_major || $java_major -lt 17 ]]; then
     say "installing Java 17 (apt) for PySpark"
     sudo_cmd=""

@@ -150,22 +150,38 @@ function blocksOf(el) {
   return blocks;
 }
 
+/** A CSS colour as [r, g, b, a] (0–255), whatever its syntax (rgb, oklch, color(), …): the
+ * browser draws it on a 1×1 canvas and we read the pixel back. */
+let PIXEL;
+function rgba(css) {
+  PIXEL ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!PIXEL) return null;
+  PIXEL.clearRect(0, 0, 1, 1);
+  PIXEL.fillStyle = '#000';
+  PIXEL.fillStyle = css;
+  PIXEL.fillRect(0, 0, 1, 1);
+  return PIXEL.getImageData(0, 0, 1, 1).data;
+}
+
 /** The host page's own scheme where the widget sits: the first opaque background up the
  * tree decides (dark when its luminance is low); with none, the page's canvas, which is
- * dark when the page's `color-scheme` allows only dark, or allows dark and the system is. */
+ * dark when the page's color-scheme (its CSS or its <meta name="color-scheme">) allows only
+ * dark, or allows dark and the system is dark. */
 function hostIsDark(el) {
   for (let n = el; n && n.nodeType === 1; n = n.parentElement ?? n.getRootNode()?.host) {
-    const m = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?/.exec(getComputedStyle(n).backgroundColor);
-    const alpha = m?.[4] == null ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-    if (m && alpha > 0.5) {
-      const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+    const bg = getComputedStyle(n).backgroundColor;
+    if (!bg || bg === 'transparent' || bg === 'rgba(0, 0, 0, 0)') continue;
+    const px = rgba(bg);
+    if (px && px[3] > 127) {
+      const [r, g, b] = [px[0], px[1], px[2]].map((v) => {
         const c = v / 255;
         return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
       });
       return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18;
     }
   }
-  const scheme = getComputedStyle(document.documentElement).colorScheme ?? '';
+  const meta = document.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '';
+  const scheme = `${getComputedStyle(document.documentElement).colorScheme ?? ''} ${meta}`;
   const dark = /\bdark\b/.test(scheme);
   const light = /\blight\b/.test(scheme);
   return dark && (!light || DARK.matches);

@@ -335,7 +335,12 @@ impl State {
             Action::Replace(text) => {
                 let before = self.text.clone();
                 let mut s = s.apply(Action::Edit { text, now: true })?;
-                s.undo = (!before.trim().is_empty() && before != s.text).then_some(before);
+                s.undo = if before == s.text {
+                    // The same text again (the sample twice): what could be brought back still can.
+                    self.undo.clone()
+                } else {
+                    (!before.trim().is_empty()).then_some(before)
+                };
                 return Some(s);
             }
             Action::Undo => {

@@ -336,6 +336,12 @@ fn clear_and_the_sample_can_be_undone() {
         Action::Replace(Rc::from("A sample: officials said so.")),
     );
     assert_eq!(s.undo.as_deref(), Some(mine));
+    // The sample again over itself: the reader's text can still be brought back.
+    s = apply(
+        &s,
+        Action::Replace(Rc::from("A sample: officials said so.")),
+    );
+    assert_eq!(s.undo.as_deref(), Some(mine));
     // Typing after it: the undo is gone (it would throw the typing away).
     s = apply(
         &s,

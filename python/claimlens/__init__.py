@@ -40,6 +40,14 @@ def _options(where, layers, actors, cues, hedges):
         raise TypeError(f"{where}: options must hold only dicts, lists, str and bool ({e})") from None
 
 
+def _error(where, e):
+    """The exception to raise for `e`, its message prefixed with the function's name: a
+    TypeError or a ValueError (a UnicodeError, say, from a lone surrogate in an option, is
+    reported as the ValueError it is)."""
+    kind = TypeError if isinstance(e, TypeError) else ValueError
+    return kind(f"{where}: {e}")
+
+
 def _loads(json_text):
     return _json.loads(json_text)
 
@@ -63,7 +71,7 @@ def analyze(text, *, layers=None, actors=None, cues=None, hedges=None, offsets="
     try:
         return _loads(_claimlens.analyze(text, opts, offsets))
     except (TypeError, ValueError) as e:
-        raise type(e)(f"claimlens.analyze: {e}") from None
+        raise _error("claimlens.analyze", e) from None
 
 
 def analyze_many(texts, *, threads=None, layers=None, actors=None, cues=None, hedges=None,
@@ -87,5 +95,5 @@ def analyze_many(texts, *, threads=None, layers=None, actors=None, cues=None, he
     try:
         out = _claimlens.analyze_many(texts, opts, offsets, threads)
     except (TypeError, ValueError) as e:
-        raise type(e)(f"{where}: {e}") from None
+        raise _error(where, e) from None
     return [_loads(j) for j in out]

@@ -4,13 +4,13 @@
 //! `claimlens/__init__.py` turns into dicts and lists with `json.loads` (one C call,
 //! faster than building every dict through the C API one item at a time):
 //!
-//! - `analyze(text, options_json, unit)` analyses one text;
-//! - `analyze_many(texts, options_json, unit, threads)` analyses many on `threads`
+//! - `analyze(text, options_json, offsets)` analyses one text;
+//! - `analyze_many(texts, options_json, offsets, threads)` analyses many on `threads`
 //!   threads of its own.
 //!
 //! Both release the GIL while they analyse. `options_json` is the keyword options as a
 //! JSON object (checked by [`options::read`], with the rules of the JS API's options);
-//! `unit` is `"codepoints"` (Python string indices) or `"utf16"`.
+//! `offsets` is `"codepoints"` (Python string indices) or `"utf16"`.
 #![deny(missing_docs)]
 
 mod options;
@@ -96,14 +96,14 @@ fn run(text: &str, analyzer: Option<&Analyzer>, unit: Unit) -> String {
 
 /// Analyses `text` and returns the contract as JSON text.
 #[pyfunction]
-#[pyo3(signature = (text, options_json=None, unit="codepoints"))]
+#[pyo3(signature = (text, options_json=None, offsets="codepoints"))]
 fn analyze(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
     options_json: Option<&str>,
-    unit: &str,
+    offsets: &str,
 ) -> PyResult<String> {
-    let unit = unit_of(unit)?;
+    let unit = unit_of(offsets)?;
     let text = text_of("text", text)?;
     let analyzer = analyzer_of(options_json)?;
     let text: &str = &text;
@@ -113,15 +113,15 @@ fn analyze(
 /// Analyses every text of `texts` (a list) on `threads` threads and returns the
 /// contracts as JSON texts, in order.
 #[pyfunction]
-#[pyo3(signature = (texts, options_json=None, unit="codepoints", threads=1))]
+#[pyo3(signature = (texts, options_json=None, offsets="codepoints", threads=1))]
 fn analyze_many(
     py: Python<'_>,
     texts: &Bound<'_, PyList>,
     options_json: Option<&str>,
-    unit: &str,
+    offsets: &str,
     threads: usize,
 ) -> PyResult<Vec<String>> {
-    let unit = unit_of(unit)?;
+    let unit = unit_of(offsets)?;
     if threads == 0 {
         return Err(PyValueError::new_err("threads must be at least 1"));
     }

@@ -117,6 +117,8 @@ class Errors(unittest.TestCase):
         (lambda: claimlens.analyze_many("one text"), TypeError, "texts must be an iterable of str, not a str"),
         (lambda: claimlens.analyze_many(["fine", None]), TypeError, "texts[1] must be a str (got NoneType)"),
         (lambda: claimlens.analyze_many(["fine"], threads=0), ValueError, "threads must be an int of at least 1"),
+        (lambda: claimlens.analyze("x", cues=["sa\ud800id"]), ValueError, "surrogate"),
+        (lambda: claimlens.analyze("x", offsets=5), TypeError, "offsets"),
     ]
 
     def test_bad_input_says_what_is_wrong(self):

@@ -5,6 +5,7 @@
 //! package.json          conditional exports (below), version from Cargo
 //! README.md             for npm users (js/npm/README.md)
 //! index.d.ts            the TypeScript definitions, generated from the Rust types
+//! index.d.cts           the same, read as CommonJS (for `require` under `--module node16`)
 //! node/                 wasm-bindgen's nodejs target (CommonJS, reads its .wasm with fs)
 //!   index.mjs           the same for `import` (ESM)
 //! browser/              for browsers and every bundler, with no loader or plugin:
@@ -158,10 +159,11 @@ pub fn npm(root: &Path) -> Result<PathBuf> {
     )?;
 
     // Types, README, package.json.
-    files::copy(
-        &pkg.join("node").join("claimlens_js.d.ts"),
-        &dir.join("index.d.ts"),
-    )?;
+    // The same declarations twice: `index.d.ts` is read as ESM (the package is
+    // `"type": "module"`), `index.d.cts` as CommonJS, for `require` under `--module node16`.
+    for name in ["index.d.ts", "index.d.cts"] {
+        files::copy(&pkg.join("node").join("claimlens_js.d.ts"), &dir.join(name))?;
+    }
     files::copy(
         &root.join("js").join("npm").join("README.md"),
         &dir.join("README.md"),
@@ -207,11 +209,11 @@ fn package_json(version: &str) -> String {
   "main": "./node/claimlens_js.js",
   "exports": {{
     ".": {{
-      "types": "./index.d.ts",
       "node": {{
-        "import": "./node/index.mjs",
-        "require": "./node/claimlens_js.js"
+        "import": {{ "types": "./index.d.ts", "default": "./node/index.mjs" }},
+        "require": {{ "types": "./index.d.cts", "default": "./node/claimlens_js.js" }}
       }},
+      "types": "./index.d.ts",
       "default": "./browser/claimlens_js.js"
     }},
     "./widget": "./browser/claim-lens.js",
@@ -223,6 +225,7 @@ fn package_json(version: &str) -> String {
   ],
   "files": [
     "index.d.ts",
+    "index.d.cts",
     "node/",
     "browser/",
     "README.md"

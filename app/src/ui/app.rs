@@ -153,7 +153,9 @@ pub fn app() -> Html {
     {
         let focus = state.focus.clone();
         let take_focus = state.take_focus;
+        let overview = state.result.as_ref().map(|r| r.overview.clone());
         use_effect_with((state.jumps, state.page), move |_| {
+            let sentences = overview.as_ref().map_or(&[][..], |o| &o.sentences[..]);
             if let Some(id) = focus {
                 let el = web_sys::window()
                     .and_then(|w| w.document())
@@ -167,7 +169,10 @@ pub fn app() -> Html {
                     });
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
                     if id != crate::state::ARTICLE_ID {
-                        super::land::land(&el);
+                        let mut starts: Vec<&str> =
+                            sentences.iter().map(|s| s.at.anchor.as_str()).collect();
+                        starts.sort_unstable();
+                        super::land::land(&el, &starts);
                     }
                     if take_focus {
                         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {

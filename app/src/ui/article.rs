@@ -49,12 +49,28 @@ fn step(article: &Element, emphasis: Emphasis, forward: bool) {
     let active = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element());
-    let at = active.and_then(|a| marks.iter().position(|m| m.is_same_node(Some(&a))));
-    let next = match (at, forward) {
-        (None, true) => 0,
-        (None, false) => marks.len() - 1,
-        (Some(i), true) => (i + 1).min(marks.len() - 1),
-        (Some(i), false) => i.saturating_sub(1),
+    // The first stop after the focused element (or the last before it), whether or not that
+    // element is a stop itself; from the article, the first (or the last).
+    const FOLLOWING: u16 = 4;
+    let next = match active.filter(|a| article.contains(Some(a)) && !article.is_same_node(Some(a)))
+    {
+        None if forward => 0,
+        None => marks.len() - 1,
+        Some(a) => {
+            let after = marks
+                .iter()
+                .position(|m| a.compare_document_position(m) & FOLLOWING != 0)
+                .unwrap_or(marks.len());
+            if forward {
+                after.min(marks.len() - 1)
+            } else {
+                // Before `after`, skipping the focused mark itself.
+                let before = marks[..after]
+                    .iter()
+                    .rposition(|m| !m.is_same_node(Some(&a)));
+                before.unwrap_or(0)
+            }
+        }
     };
     let m = &marks[next];
     let _ = m.focus();

@@ -46,8 +46,17 @@ pub fn card_view(p: &Props) -> Html {
         refocus();
         Action::Card(None)
     });
+    let onkeydown = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                refocus();
+                dispatch.emit(Action::Card(None));
+            }
+        })
+    };
     html! {
-        <div class="card" role="dialog" aria-labelledby="card-title" id="card">
+        <div class="card" role="dialog" aria-labelledby="card-title" id="card" {onkeydown}>
             <div class="card-head">
                 <h2 id="card-title">{ "What was found here" }</h2>
                 <button class="link" id="card-close" onclick={close} aria-label="Close the card">{ "Close ×" }</button>

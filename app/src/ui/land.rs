@@ -6,17 +6,18 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
-/// True for a sentence anchor's element (`s12`, drawn by the view at each sentence start).
-fn is_sentence_start(node: &Node) -> bool {
-    node.dyn_ref::<Element>().is_some_and(|e| {
-        let id = e.id();
-        id.len() > 1 && id.starts_with('s') && id[1..].bytes().all(|b| b.is_ascii_digit())
-    })
+/// True for the element a sentence starts at: its anchor, which is `s12` or, when the
+/// sentence starts with a claim, a hedge or an actor, that one's (`c3`, `h7`, `a0`).
+/// `starts` holds the sentences' anchors, sorted.
+fn is_sentence_start(node: &Node, starts: &[&str]) -> bool {
+    node.dyn_ref::<Element>()
+        .is_some_and(|e| starts.binary_search(&e.id().as_str()).is_ok())
 }
 
 /// Highlights the sentence around `target` (within its paragraph): from the nearest
 /// sentence start at or before it to the next sentence start or the paragraph's end.
-pub fn land(target: &Element) {
+/// `starts`: the anchors of the sentences, sorted.
+pub fn land(target: &Element, starts: &[&str]) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -28,7 +29,7 @@ pub fn land(target: &Element) {
     if start.parent_element().is_none_or(|p| p.tag_name() != "P") {
         return;
     }
-    while !is_sentence_start(&start) {
+    while !is_sentence_start(&start, starts) {
         match start.previous_sibling() {
             Some(prev) => start = prev,
             None => break,
@@ -37,7 +38,7 @@ pub fn land(target: &Element) {
     let mut end: Option<Node> = None;
     let mut next = start.next_sibling();
     while let Some(n) = next {
-        if is_sentence_start(&n) {
+        if is_sentence_start(&n, starts) {
             end = Some(n);
             break;
         }
