@@ -351,10 +351,13 @@ fn clear_and_the_sample_can_be_undone() {
         },
     );
     assert_eq!(s.undo, None);
-    // Clearing an empty text leaves nothing to undo.
+    // Clear pressed twice: the second changes nothing, the first can still be undone.
     s = apply(&s, Action::Replace(Rc::from("")));
     s = apply(&s, Action::Replace(Rc::from("")));
-    assert_eq!(s.undo, None);
+    assert_eq!(s.undo.as_deref(), Some("A sample: officials said so. More"));
+    // Clearing an empty text (nothing before it) leaves nothing to undo.
+    let empty = apply(&State::default(), Action::Replace(Rc::from("")));
+    assert_eq!(empty.undo, None);
 }
 
 /// One layer is drawn strongly, claims by default; choosing the same again changes nothing.
