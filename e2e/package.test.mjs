@@ -166,6 +166,9 @@ for (const [name, bundle] of Object.entries(BUNDLERS)) {
       const marks = await page.$$eval('#w mark', (ms) => ms.map((m) => `${m.className}:${m.textContent}`));
       assert.ok(marks.some((m) => m.includes('cl-cue') && m.endsWith(':said')), JSON.stringify(marks));
       assert.ok(marks.some((m) => m.includes('hd-hedge') && m.endsWith(':may')), JSON.stringify(marks));
+      // Its summary line counts in words that agree with the numbers.
+      const summary = await page.$eval('#w', (w) => w.shadowRoot.querySelector('.summary').textContent);
+      assert.match(summary, /^0 actors · 1 claim \(0 named, 1 vague, 0 unattributed\) · 1 hedging cue · /);
       await page.screenshot({ path: join(ARTIFACTS, `npm-${name}.png`) });
       await page.waitForTimeout(500);
       assert.deepEqual(requests, []);

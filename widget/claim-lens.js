@@ -291,8 +291,9 @@ class ClaimLens extends HTMLElement {
     const s = view.summary;
     const p = document.createElement('p');
     p.className = 'summary';
-    p.textContent = `${s.actors} actors · ${s.claims} claims (${s.claims_named} named, ${s.claims_vague} vague, ${s.claims_none} unattributed) · `
-      + `${s.hedges + s.boosters + s.weasels + s.conditions} hedging cues · certainty ${Math.round(s.certainty * 100)}% · analysed in this page by claimlens`;
+    const n = (k, one, many) => `${k} ${k === 1 ? one : many}`;
+    p.textContent = `${n(s.actors, 'actor', 'actors')} · ${n(s.claims, 'claim', 'claims')} (${s.claims_named} named, ${s.claims_vague} vague, ${s.claims_none} unattributed) · `
+      + `${n(s.hedges + s.boosters + s.weasels + s.conditions, 'hedging cue', 'hedging cues')} · certainty ${Math.round(s.certainty * 100)}% · analysed in this page by claimlens`;
     return p;
   }
 

@@ -173,6 +173,19 @@ class Stubs(unittest.TestCase):
     def test_docstring_examples(self):
         self.assertEqual(doctest.testmod(claimlens).failed, 0)
 
+    def test_readme_example(self):
+        # The README's Python line, as written there.
+        readme = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
+        with open(readme, encoding="utf-8") as f:
+            line = next(l for l in f if l.startswith("python3 -c 'import claimlens"))
+        code = line.split("'", 1)[1].rsplit("'", 1)[0]
+        import contextlib
+        import io
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(code, {})
+        self.assertEqual(out.getvalue().strip(), "named")
+
     def test_version(self):
         self.assertRegex(claimlens.__version__, r"^\d+\.\d+\.\d+")
         self.assertEqual(claimlens.version(), claimlens.__version__)
