@@ -56,7 +56,8 @@ impl CueLexicon {
     /// A phrase ending in "to" ("according to") introduces its source; a
     /// word ending in "ing" is a participle; anything else is a reporting verb.
     pub fn add(&mut self, phrase: &str) {
-        let p = phrase.trim().to_lowercase();
+        // Lowercased as tokens are (char by char: `str::to_lowercase`'s own code is 4 KB of wasm).
+        let p = crate::text::normalize(phrase.trim());
         let kind = if p.ends_with(" to") && p.starts_with("according") {
             CueKind::Prep
         } else if !p.contains(' ') && p.ends_with("ing") {
