@@ -21,7 +21,7 @@
 //! the sentence, so the pass is linear in the number of tokens.
 
 use super::cues::CueLexicon;
-use super::rules::{Ctx, AUX, BE};
+use super::rules::{Ctx, AUX, BE, WEEKDAYS};
 use super::spans::EndScorer;
 use super::Found;
 use crate::span::Span;
@@ -35,29 +35,8 @@ const MAX_THAT: usize = 8;
 /// Words before which a content that stops mid-phrase also stops: they
 /// start a clause or an adverbial that is not part of what was said.
 const CLAUSE_WORDS: &[&str] = &[
-    "and",
-    "but",
-    "which",
-    "who",
-    "while",
-    "because",
-    "when",
-    "after",
-    "before",
-    "during",
-    "as",
-    "on",
-    "in",
-    "at",
-    "last",
-    "this",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "and", "but", "which", "who", "while", "because", "when", "after", "before", "during", "as",
+    "on", "in", "at", "last", "this",
 ];
 
 /// Function words a content cannot end with ("…ad blitz in", "…shows that").
@@ -67,16 +46,19 @@ const DANGLING: &[&str] = &[
     "about", "what", "whether", "if", "is", "are", "was", "were", "be", "been", "not", "as",
 ];
 
+/// A word a content stops before ([`CLAUSE_WORDS`] or a weekday).
+fn is_clause_word(w: &str) -> bool {
+    CLAUSE_WORDS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
+/// A word of a time adverbial ([`TIME_WORDS`] or a weekday).
+fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
 /// Time adverbials between a source and its cue ("X on Tuesday accused").
 const TIME_WORDS: &[&str] = &[
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
@@ -241,10 +223,10 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
         None if c0 > first => {
             // "X on Tuesday accused …": skip the adverbial to the subject.
             let mut k = c0 - 1;
-            while k > first && c0 - k <= 4 && TIME_WORDS.contains(&table.norm(k)) {
+            while k > first && c0 - k <= 4 && is_time_word(table.norm(k)) {
                 k -= 1;
             }
-            if k + 1 < c0 && !TIME_WORDS.contains(&table.norm(k)) {
+            if k + 1 < c0 && !is_time_word(table.norm(k)) {
                 if let Some((a, b)) = cx.np_backward(k, first) {
                     if cx.clause_start(a, first) && (cx.is_upper_at(a) || b > a) {
                         c.source = Some(cx.span(a, b));
@@ -285,7 +267,7 @@ fn extend_end(cx: &Ctx, b: usize, stop: usize) -> usize {
         return b;
     }
     let dangling = DANGLING.contains(&table.norm(b));
-    if !dangling && CLAUSE_WORDS.contains(&table.norm(b + 1)) {
+    if !dangling && is_clause_word(table.norm(b + 1)) {
         return b;
     }
     let mut e = b;
@@ -294,7 +276,7 @@ fn extend_end(cx: &Ctx, b: usize, stop: usize) -> usize {
         // A boundary (punctuation, a quotation mark), a clause word or
         // another cue: the content ends before it.
         if !is_word(cx, k)
-            || k > b + 1 && CLAUSE_WORDS.contains(&table.norm(k))
+            || k > b + 1 && is_clause_word(table.norm(k))
             || cx.lex.phrases.longest_at(table, k, last).is_some()
         {
             return e;

@@ -313,8 +313,9 @@ const NOT_SOURCES: &[&str] = &[
     "custom",
 ];
 
-/// Words that may follow a reporting verb before its content ("said Tuesday that").
-const AFTER_CUE_SKIP: &[&str] = &[
+/// The days of the week: a time adverbial next to a cue ("said Tuesday that", "X on Tuesday
+/// accused"), shared by the rules and the refinement.
+pub(super) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -322,6 +323,11 @@ const AFTER_CUE_SKIP: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Words that may follow a reporting verb before its content ("said Tuesday that"), besides
+/// [`WEEKDAYS`].
+const AFTER_CUE_SKIP: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -1041,7 +1047,7 @@ fn skip_after_cue(cx: &Ctx, c1: usize, last: usize, kind: CueKind) -> usize {
         }
     }
     let mut guard = 0;
-    while k < last && guard < 4 && cx.is(k, AFTER_CUE_SKIP) {
+    while k < last && guard < 4 && (cx.is(k, AFTER_CUE_SKIP) || cx.is(k, WEEKDAYS)) {
         k += 1;
         guard += 1;
     }
