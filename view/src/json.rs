@@ -147,6 +147,18 @@ impl Json {
         self.close(b']');
     }
 
+    /// `key: [ids...]`.
+    #[inline(never)]
+    fn ids(&mut self, key: &str, ids: &[u32]) {
+        self.key(key);
+        self.open(b'[');
+        for &id in ids {
+            self.item();
+            self.uint(n(id));
+        }
+        self.close(b']');
+    }
+
     /// `key: [...]`.
     fn list_at<T: Write>(&mut self, key: &str, list: &[T]) {
         self.key(key);
@@ -281,13 +293,7 @@ impl Write for ActorView {
             ("mentions", n(self.mentions)),
             ("colour", usize::from(self.colour)),
         ]);
-        j.key("claims");
-        j.open(b'[');
-        for &c in &self.claims {
-            j.item();
-            j.uint(n(c));
-        }
-        j.close(b']');
+        j.ids("claims", &self.claims);
         j.key("at");
         self.at.write(j);
         j.strings(&[("tip", &self.tip)]);
@@ -339,13 +345,7 @@ impl Write for SourceRow {
         j.key("actor");
         j.opt_uint(self.actor.map(n));
         j.strings(&[("attribution", &self.attribution)]);
-        j.key("claims");
-        j.open(b'[');
-        for &c in &self.claims {
-            j.item();
-            j.uint(n(c));
-        }
-        j.close(b']');
+        j.ids("claims", &self.claims);
         j.uints(&[
             ("quotes", n(self.quotes)),
             ("paraphrases", n(self.paraphrases)),

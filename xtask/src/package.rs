@@ -70,12 +70,7 @@ pub fn wheel(root: &Path) -> Result<PathBuf> {
     let Some(wheel) = wheel else {
         fail!("maturin did not write {prefix}*.whl into {}", out.display());
     };
-    let size = files::read(&wheel)?.len();
-    println!(
-        "Python wheel: {} ({:.1} KB)",
-        wheel.strip_prefix(root).unwrap_or(&wheel).display(),
-        size as f64 / 1024.0
-    );
+    announce(root, "Python wheel", &wheel)?;
     Ok(wheel)
 }
 
@@ -187,13 +182,21 @@ pub fn npm(root: &Path) -> Result<PathBuf> {
     if !tarball.is_file() {
         fail!("npm pack did not write {}", tarball.display());
     }
-    let size = files::read(&tarball)?.len();
+    announce(root, "npm package", &tarball)?;
+    Ok(tarball)
+}
+
+/// Prints what was built, where, and its size.
+fn announce(root: &Path, what: &str, path: &Path) -> Result {
+    let size = std::fs::metadata(path)
+        .map_err(|e| crate::Error::new(format!("{}: {e}", path.display())))?
+        .len();
     println!(
-        "npm package: {} ({:.1} KB)",
-        tarball.strip_prefix(root).unwrap_or(&tarball).display(),
+        "{what}: {} ({:.1} KB)",
+        path.strip_prefix(root).unwrap_or(path).display(),
         size as f64 / 1024.0
     );
-    Ok(tarball)
+    Ok(())
 }
 
 /// The package's manifest.
