@@ -49,6 +49,25 @@ fn apply(s: &State, a: Action) -> State {
     s.apply(a).unwrap_or_else(|| s.clone())
 }
 
+/// `text` pasted, sent as request `id`, and its analysis arrived.
+fn analyse(s: &State, id: u32, text: &str) -> State {
+    let s = apply(
+        s,
+        Action::Edit {
+            text: Rc::from(text),
+            now: true,
+        },
+    );
+    let s = apply(
+        &s,
+        Action::Started {
+            id,
+            bytes: text.len(),
+        },
+    );
+    apply(&s, Action::Done(analysed(id, text)))
+}
+
 #[test]
 fn state_keeps_only_the_latest_answer() {
     let mut s = State::default();
@@ -230,21 +249,7 @@ fn choosing_a_source_row() {
     let text =
         "Analysts said the plan was late. Analysts said costs rose. Reuters said prices fell.";
     let mut s = State::default();
-    s = apply(
-        &s,
-        Action::Edit {
-            text: Rc::from(text),
-            now: true,
-        },
-    );
-    s = apply(
-        &s,
-        Action::Started {
-            id: 1,
-            bytes: text.len(),
-        },
-    );
-    s = apply(&s, Action::Done(analysed(1, text)));
+    s = analyse(&s, 1, text);
     let rows = &s.result.as_ref().unwrap().overview.sources;
     assert!(rows.len() >= 2, "{rows:?}");
     let first = rows[0].label.clone();
@@ -259,40 +264,12 @@ fn choosing_a_source_row() {
 
     // Same text analysed again: row 0 is the same source and stays chosen.
     s = apply(&s, Action::ChooseSource(Some(0)));
-    s = apply(
-        &s,
-        Action::Edit {
-            text: Rc::from(text),
-            now: true,
-        },
-    );
-    s = apply(
-        &s,
-        Action::Started {
-            id: 2,
-            bytes: text.len(),
-        },
-    );
-    s = apply(&s, Action::Done(analysed(2, text)));
+    s = analyse(&s, 2, text);
     assert_eq!(s.source, Some((0, first)));
     // Another text whose first row is another source: dropped.
     let other =
         "Reuters said the plan was late. Reuters said costs rose. Analysts said prices fell.";
-    s = apply(
-        &s,
-        Action::Edit {
-            text: Rc::from(other),
-            now: true,
-        },
-    );
-    s = apply(
-        &s,
-        Action::Started {
-            id: 3,
-            bytes: other.len(),
-        },
-    );
-    s = apply(&s, Action::Done(analysed(3, other)));
+    s = analyse(&s, 3, other);
     assert_eq!(s.source, None);
     s = apply(&s, Action::ChooseSource(Some(0)));
     assert!(s.source.is_some());
