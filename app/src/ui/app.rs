@@ -153,9 +153,21 @@ pub fn app() -> Html {
     {
         let focus = state.focus.clone();
         let take_focus = state.take_focus;
-        let overview = state.result.as_ref().map(|r| r.overview.clone());
+        // The sentences' anchors, sorted once per analysis (not on every jump).
+        let starts = use_memo(
+            state.result.as_ref().map(|r| r.overview.clone()),
+            |overview| {
+                let mut starts: Vec<String> = overview
+                    .as_ref()
+                    .map_or(&[][..], |o| &o.sentences[..])
+                    .iter()
+                    .map(|s| s.at.anchor.clone())
+                    .collect();
+                starts.sort_unstable();
+                starts
+            },
+        );
         use_effect_with((state.jumps, state.page), move |_| {
-            let sentences = overview.as_ref().map_or(&[][..], |o| &o.sentences[..]);
             if let Some(id) = focus {
                 let el = web_sys::window()
                     .and_then(|w| w.document())
@@ -169,9 +181,6 @@ pub fn app() -> Html {
                     });
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
                     if id != crate::state::ARTICLE_ID {
-                        let mut starts: Vec<&str> =
-                            sentences.iter().map(|s| s.at.anchor.as_str()).collect();
-                        starts.sort_unstable();
                         super::land::land(&el, &starts);
                     }
                     if take_focus {

@@ -9,15 +9,15 @@ use web_sys::{Element, Node};
 /// True for the element a sentence starts at: its anchor, which is `s12` or, when the
 /// sentence starts with a claim, a hedge or an actor, that one's (`c3`, `h7`, `a0`).
 /// `starts` holds the sentences' anchors, sorted.
-fn is_sentence_start(node: &Node, starts: &[&str]) -> bool {
+fn is_sentence_start(node: &Node, starts: &[String]) -> bool {
     node.dyn_ref::<Element>()
-        .is_some_and(|e| starts.binary_search(&e.id().as_str()).is_ok())
+        .is_some_and(|e| starts.binary_search(&e.id()).is_ok())
 }
 
 /// Highlights the sentence around `target` (within its paragraph): from the nearest
 /// sentence start at or before it to the next sentence start or the paragraph's end.
 /// `starts`: the anchors of the sentences, sorted.
-pub fn land(target: &Element, starts: &[&str]) {
+pub fn land(target: &Element, starts: &[String]) {
     let Some(window) = web_sys::window() else {
         return;
     };
