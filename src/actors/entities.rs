@@ -8,8 +8,8 @@ use crate::hash::{FxMap, FxSet};
 use crate::span::Span;
 use crate::text::{normalize, Doc, TokenTable};
 
-/// The grouping key of a surface form: lowercase, without a leading "the"
-/// and periods, its words separated by one space.
+/// The grouping key of a surface form: lowercase, without a leading "the",
+/// periods and a possessive ending, its words separated by one space.
 fn key_of(s: &str) -> String {
     let lower = normalize(s);
     let rest = lower.strip_prefix("the ").unwrap_or(&lower);
@@ -34,7 +34,47 @@ fn key_of(s: &str) -> String {
     } else {
         rest.chars().for_each(add);
     }
+    // "Byron 's", "Galois '" (normalised apostrophes are straight).
+    let kept = key
+        .strip_suffix("'s")
+        .or(key.strip_suffix('\''))
+        .map_or(key.len(), |k| k.trim_end().len());
+    key.truncate(kept);
     key
+}
+
+/// The kind a title gives a mention and its key without the titles:
+/// "Professor Burrows" → person, "burrows"; "NASA Administrator Charles
+/// Bolden" → person, "charles bolden". A strong title ("Mr", "Sen.") makes
+/// the name after it a person whatever the tagger said; a weak one
+/// ("General") is only dropped from a person's key.
+fn titled(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &ActorLexicon,
+    m: &Mention,
+    key: String,
+) -> (ActorKind, String) {
+    if m.kind == ActorKind::Group {
+        return (m.kind, key);
+    }
+    let title = |i: usize| lex.titles.get(table.norm(i).trim_end_matches('.')).copied();
+    let mut strong = m.first > 0 && title(m.first - 1) == Some(true);
+    let mut last = None;
+    for i in m.first..m.last - 1 {
+        if let Some(s) = title(i) {
+            strong |= s;
+            last = Some(i);
+        }
+    }
+    let kind = if strong { ActorKind::Person } else { m.kind };
+    match last {
+        Some(t) if kind == ActorKind::Person => {
+            let rest = Span::new(doc.tokens[t + 1].span.start, m.span.end);
+            (kind, key_of(rest.slice(doc.text)))
+        }
+        _ => (kind, key),
+    }
 }
 
 /// Whether the key `long` holds more words than `short` and ends with them
@@ -48,6 +88,15 @@ fn ends_with_words(long: &str, short: &str) -> bool {
 /// Whether the key `long` holds more words than `short` and starts with them.
 fn starts_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
+}
+
+/// Whether two keys of two or more words share their first and last words
+/// ("eugene a nida" and "eugene nida").
+fn same_first_and_last(a: &str, b: &str) -> bool {
+    fn ends(k: &str) -> (Option<&str>, Option<&str>) {
+        (k.split(' ').next(), k.rsplit(' ').next())
+    }
+    a != b && a.contains(' ') && b.contains(' ') && ends(a) == ends(b)
 }
 
 /// True when `acronym` ("IRGC") abbreviates `long` ("Islamic Revolutionary Guard Corps").
@@ -98,7 +147,7 @@ pub(super) fn group(
     mentions: Vec<Mention>,
 ) -> Vec<Actor> {
     let mut entities: Vec<Entity> = Vec::new();
-    // The entity of each name's key, by kind.
+    // The entity of each name's key, by the kind of its first mention.
     let mut by_key: FxMap<String, [Option<usize>; 4]> = FxMap::default();
     let mut by_entry: FxMap<usize, usize> = FxMap::default();
     // Longest names first, so short forms find their long form.
@@ -135,25 +184,46 @@ pub(super) fn group(
     for &k in &order {
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
-        let key = key_of(surface);
-        // Mentions of different kinds stay apart: the tagger's kind for a
-        // mention in its context beats one kind for every mention of a name.
-        let same_kind = |t: &usize| entity_kind(&entities[*t]) == m.kind;
+        let (mkind, key) = titled(doc, table, lex, m, key_of(surface));
+        // One entity per name whatever the kind of each mention (the
+        // entity's kind is voted), and groups apart from names. In a
+        // sentence in capitals (results tables, headlines) the tagger's kind
+        // is kept: "NEW YORK" the team and "NEW YORK" the city.
+        // A known actor keeps its kind too ("Jordan" the country and the
+        // director Neil Jordan).
+        let group = mkind == ActorKind::Group;
+        let caps = doc.sentences[doc.sentences.partition_point(|s| s.last <= m.first)].caps;
+        let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
         let mut target = None;
         if let Some(e) = m.entry {
-            target = by_entry.get(&e).copied().filter(same_kind);
+            target = by_entry
+                .get(&e)
+                .copied()
+                .filter(|&t| entity_kind(&entities[t]) == mkind);
         }
-        let kind = m.kind as usize;
         if target.is_none() {
-            target = by_key.get(&key).and_then(|k| k[kind]);
+            target = by_key.get(&key).and_then(|k| {
+                k[mkind as usize].or(if group || caps || m.entry.is_some() {
+                    None
+                } else {
+                    k[..3]
+                        .iter()
+                        .flatten()
+                        .copied()
+                        .find(|&t| entities[t].lex_kind.is_none())
+                })
+            });
         }
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
                 target = assigned[long].filter(same_kind);
             }
         }
-        if target.is_none() && m.kind != ActorKind::Group {
-            target = index.find_long_form(&entities, m, &key, surface);
+        if target.is_none() && !group {
+            // A word the tagger called an organization may be a person's
+            // surname, unless it is a known actor or in capitals.
+            let loose = m.entry.is_none() && !caps && mkind == ActorKind::Organization;
+            target = index.find_long_form(&entities, m, mkind, loose, &key, surface);
         }
         let t = match target {
             Some(t) => t,
@@ -175,8 +245,8 @@ pub(super) fn group(
         };
         assigned[k] = Some(t);
         let ent = &mut entities[t];
-        ent.kind_votes[m.kind as usize] += m.last - m.first;
-        ent.first_kind.get_or_insert(m.kind);
+        ent.kind_votes[mkind as usize] += m.last - m.first;
+        ent.first_kind.get_or_insert(mkind);
         if let Some(e) = m.entry {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
@@ -189,17 +259,17 @@ pub(super) fn group(
         if ent.subkind.is_none() {
             ent.subkind = m.subkind.map(str::to_string);
         }
-        if m.kind == ActorKind::Group && ent.affiliation.is_none() {
+        if group && ent.affiliation.is_none() {
             ent.affiliation =
                 (m.first..m.last).find_map(|i| lex.demonyms.get(table.norm(i)).cloned());
         }
         match by_key.get_mut(&key) {
             Some(k) => {
-                k[kind].get_or_insert(t);
+                k[mkind as usize].get_or_insert(t);
             }
             None => {
                 let mut k = [None; 4];
-                k[kind] = Some(t);
+                k[mkind as usize] = Some(t);
                 by_key.insert(key.clone(), k);
             }
         }
@@ -354,13 +424,18 @@ impl LongFormIndex {
         }
     }
 
-    /// A longer entity this short form refers to: a person's surname or first
-    /// name, an organization's or place's final word(s), or an acronym of its name.
-    /// An ambiguous short form (two candidates) stays on its own.
+    /// A longer entity this short form refers to: a person's surname, first
+    /// name or name without its middle names, an organization's or place's
+    /// final word(s), or an acronym of its name. A single word the tagger did
+    /// not call a person may still be a person's surname when `loose`. Of
+    /// two candidates, the one mentioned last before `m` wins (or, when
+    /// neither is, the one mentioned first after it).
     fn find_long_form(
         &self,
         entities: &[Entity],
         m: &Mention,
+        mkind: ActorKind,
+        loose: bool,
         key: &str,
         surface: &str,
     ) -> Option<usize> {
@@ -386,10 +461,10 @@ impl LongFormIndex {
             } else {
                 none
             });
-        let mut found = None;
+        let mut found: Option<(usize, (bool, usize))> = None;
         for &t in candidates {
             crate::work::add(1);
-            if found == Some(t) {
+            if found.is_some_and(|f| f.0 == t) {
                 continue;
             }
             let e = &entities[t];
@@ -404,22 +479,42 @@ impl LongFormIndex {
                 || e.keys
                     .iter()
                     .take(MAX_CANDIDATES)
-                    .any(|k| match (kind, m.kind) {
+                    .any(|k| match (kind, mkind) {
                         (ActorKind::Person, ActorKind::Person) => {
-                            ends_with_words(k, key) || starts_with_words(k, key)
+                            ends_with_words(k, key)
+                                || starts_with_words(k, key)
+                                || same_first_and_last(k, key)
+                        }
+                        (ActorKind::Person, _) => {
+                            loose && !key.contains(' ') && ends_with_words(k, key)
                         }
                         (ActorKind::Organization, ActorKind::Organization)
                         | (ActorKind::Place, ActorKind::Place) => ends_with_words(k, key),
                         _ => false,
                     });
             if hit {
-                if found.is_some() {
-                    return None;
+                // (mentioned before m, nearness): the latest mention before
+                // m, else the earliest after it.
+                let at = m.span.start;
+                let before = e
+                    .mentions
+                    .iter()
+                    .filter(|s| s.start < at)
+                    .map(|s| s.start)
+                    .max();
+                let rank = match before {
+                    Some(b) => (true, b),
+                    None => (
+                        false,
+                        usize::MAX - e.mentions.iter().map(|s| s.start).min().unwrap_or(0),
+                    ),
+                };
+                if found.is_none_or(|f| rank > f.1) {
+                    found = Some((t, rank));
                 }
-                found = Some(t);
             }
         }
-        found
+        found.map(|f| f.0)
     }
 }
 
@@ -432,13 +527,18 @@ mod tests {
     fn old_key_of(s: &str) -> String {
         let lower = normalize(s);
         let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-        lower
+        let lower = lower
             .chars()
             .filter(|&c| c != '.')
             .collect::<String>()
             .split_whitespace()
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        // Then a possessive ending.
+        match lower.strip_suffix("'s").or(lower.strip_suffix('\'')) {
+            Some(k) => k.trim_end().to_string(),
+            None => lower,
+        }
     }
 
     fn old_ends(long: &str, short: &str) -> bool {
@@ -475,6 +575,7 @@ mod tests {
 
     const ALPHABET: &[char] = &[
         'a', 'b', 'T', 'h', 'e', 't', 'H', 'E', ' ', ' ', '.', '\u{a0}', '\n', '’', 'İ', 'é', '-',
+        '\'', 's',
     ];
 
     proptest! {

@@ -26,6 +26,13 @@ pub(crate) struct ActorLexicon {
     pub(super) demonyms: FxMap<String, String>,
     pub(super) groups: PhraseSet<&'static str>,
     pub(super) org_heads: FxMap<&'static str, &'static str>,
+    /// Titles before a person's name, lowercase without periods: `true` when
+    /// the name after one is a person whatever the tagger said ("Mr", "Sen"),
+    /// `false` when the word also starts other names ("General").
+    pub(super) titles: FxMap<&'static str, bool>,
+    /// Nouns that refer back to an actor of some subkinds ("the newspaper" →
+    /// "media"), with those subkinds separated by "|".
+    nominals: FxMap<&'static str, &'static str>,
     pub(super) tagger: Option<Arc<Tagger>>,
 }
 
@@ -61,6 +68,8 @@ impl ActorLexicon {
             demonyms: FxMap::default(),
             groups: PhraseSet::new(),
             org_heads: FxMap::default(),
+            titles: FxMap::default(),
+            nominals: FxMap::default(),
             tagger,
         };
         for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/actors.tsv"))) {
@@ -97,7 +106,29 @@ impl ActorLexicon {
                 lex.org_heads.insert(head, sub);
             }
         }
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/titles.tsv"))) {
+            if let [word, strength, ..] = row[..] {
+                lex.titles.insert(word, strength == "strong");
+            }
+        }
+        for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/nominals.tsv"))) {
+            if let [noun, subkinds, ..] = row[..] {
+                lex.nominals.insert(noun, subkinds);
+            }
+        }
         lex
+    }
+
+    /// Whether `word` (lowercase, without periods) is a title written before
+    /// a person's name ("mayor", "gen").
+    pub(crate) fn is_title(&self, word: &str) -> bool {
+        self.titles.contains_key(word)
+    }
+
+    /// The subkinds of the actors a common noun after "the" may refer back
+    /// to: "newspaper" → "media", "government" → "government|country".
+    pub(crate) fn nominal(&self, noun: &str) -> Option<&'static str> {
+        self.nominals.get(noun).copied()
     }
 
     /// Whether the actor layer has a learned tagger.

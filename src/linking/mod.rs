@@ -7,6 +7,7 @@
 use crate::actors::ActorLexicon;
 use crate::analysis::{Actor, ActorKind, Attribution};
 use crate::claims::Found;
+use crate::hash::FxMap;
 use crate::span::Span;
 use crate::text::{normalize, Doc, TokenTable};
 
@@ -52,18 +53,53 @@ pub(crate) fn link(
     crate::sort::sort_by_key(&mut all, |&(m, id)| {
         (m.start as u128) << 80 | (m.end as u128) << 32 | id as u128
     });
+    // Each mention's sentence, and whether it is the sentence's first mention
+    // (most often its subject).
+    let mut prev = usize::MAX;
+    let place: Vec<(usize, bool)> = all
+        .iter()
+        .map(|(m, _)| {
+            let s = doc.sentences.partition_point(|s| s.span.end <= m.start);
+            let first = s != prev;
+            prev = s;
+            (s, first)
+        })
+        .collect();
+    let mut names: FxMap<String, Option<usize>> = FxMap::default();
+    for a in actors
+        .unwrap_or_default()
+        .iter()
+        .filter(|a| a.kind != ActorKind::Group)
+    {
+        for n in std::iter::once(&a.name).chain(&a.aliases) {
+            let n = normalize(n);
+            let surname = n
+                .rsplit_once(' ')
+                .filter(|_| a.kind == ActorKind::Person)
+                .map(|s| s.1.to_string());
+            for key in std::iter::once(n).chain(surname) {
+                let e = names.entry(key).or_insert(Some(a.id));
+                if *e != Some(a.id) {
+                    *e = None;
+                }
+            }
+        }
+    }
     let cx = Context {
+        names,
         doc,
         table,
         lex,
         actors: actors.unwrap_or_default(),
         run: actors.is_some(),
         all,
+        place,
     };
     // The actor of the latest claim with a named source, for anaphoric
-    // nominal sources ("The statement emphasized…" after "According to X").
+    // nominal sources ("The statement emphasized…" after "According to X")
+    // and pronouns ("X said… He added").
     let mut last_named: Option<usize> = None;
-    claims
+    let mut links: Vec<Link> = claims
         .iter()
         .map(|c| {
             let l = cx.link(c, last_named);
@@ -72,7 +108,38 @@ pub(crate) fn link(
             }
             l
         })
-        .collect()
+        .collect();
+    // "I" and "we" inside a quotation are its speaker: the actor of a nearby
+    // claim whose content holds the source ("'I doubt it,' Ortiz said").
+    for (i, c) in claims.iter().enumerate() {
+        let Some(src) = c
+            .source
+            .filter(|s| first_person(&normalize(s.slice(doc.text))))
+        else {
+            continue;
+        };
+        let speaker = (i.saturating_sub(4)..(i + 5).min(claims.len()))
+            .filter(|&j| j != i && links[j].actor.is_some())
+            .find(|&j| claims[j].content.iter().any(|s| s.contains(src)));
+        if let Some(j) = speaker {
+            links[i] = links[j];
+        }
+    }
+    links
+}
+
+/// The char boundary at or before byte `i` of `text` (its end when past it).
+fn boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "I", "we" and their other forms.
+fn first_person(norm: &str) -> bool {
+    matches!(norm, "i" | "we" | "me" | "my" | "us" | "our")
 }
 
 /// What linking reads.
@@ -85,6 +152,11 @@ struct Context<'a, 'd> {
     run: bool,
     /// Every mention in text order, with its actor.
     all: Vec<(Span, usize)>,
+    /// Each mention's sentence and whether it is the first mention there.
+    place: Vec<(usize, bool)>,
+    /// The actor of each lowercase name, alias and person's surname (`None`
+    /// when two actors share it).
+    names: FxMap<String, Option<usize>>,
 }
 
 /// Nouns of statements: a definite one ("the statement") refers back to a source.
@@ -135,10 +207,20 @@ impl Context<'_, '_> {
         // Prefer a named actor inside the source; a group only when there is no name.
         // A place inside a longer source is where, not who ("Tomas Berglund, the chair, at a
         // news conference in Lisbon"): the last person or organisation first, a place only alone.
-        let named = inside
-            .iter()
-            .rev()
-            .find(|(_, id)| !matches!(actors[*id].kind, ActorKind::Group | ActorKind::Place))
+        // A name at the start of the source followed by a comma is its head
+        // ("Jeff Rathke, the State Department spokesperson,").
+        let appositive = inside.first().filter(|(m, id)| {
+            actors[*id].kind != ActorKind::Group
+                && doc.text[src.start..m.start].trim().len() <= 3
+                && doc.text[m.end..].trim_start().starts_with(',')
+                && m.end < src.end
+        });
+        let named = appositive
+            .or_else(|| {
+                inside.iter().rev().find(|(_, id)| {
+                    !matches!(actors[*id].kind, ActorKind::Group | ActorKind::Place)
+                })
+            })
             .or_else(|| {
                 inside
                     .iter()
@@ -177,22 +259,31 @@ impl Context<'_, '_> {
         let person = PRONOUNS_PERSON.contains(&norm.as_str());
         let thing = PRONOUNS_THING.contains(&norm.as_str());
         if person || thing {
-            let wanted = |k: ActorKind| {
-                if person && !thing {
-                    k == ActorKind::Person
-                } else if thing && !person {
-                    k != ActorKind::Person && k != ActorKind::Place
-                } else {
-                    k != ActorKind::Place
-                }
+            // How much an actor of each kind may be what the pronoun means.
+            let wanted = |a: &Actor| match a.kind {
+                ActorKind::Place => 0.0,
+                ActorKind::Person if thing && !person => 0.0,
+                ActorKind::Person => 1.0,
+                _ if thing => 1.0,
+                _ => 0.0,
             };
-            // The nearest earlier mention of the wanted kind, within a window.
-            let actor = all[..lo]
-                .iter()
-                .rev()
-                .take(64)
-                .find(|(m, id)| m.end <= src.start && wanted(actors[*id].kind))
-                .map(|&(_, id)| id);
+            let actor = if norm == "who" {
+                // A relative pronoun: the nearest earlier mention.
+                all[..lo]
+                    .iter()
+                    .rev()
+                    .take(64)
+                    .find(|(m, id)| m.end <= src.start && wanted(&actors[*id]) == 1.0)
+                    .map(|&(_, id)| id)
+            } else {
+                self.salient(
+                    lo,
+                    src,
+                    &wanted,
+                    first_person(&norm) || norm == "you",
+                    last_named,
+                )
+            };
             let attribution = match actor {
                 Some(id) if actors[id].kind == ActorKind::Group => Attribution::Vague,
                 _ => Attribution::Named,
@@ -208,21 +299,13 @@ impl Context<'_, '_> {
                 return link(Some(id), Attribution::Named);
             }
         }
-        // "The association" after "the Baltic Freight Association": the nearest
-        // earlier organisation whose name ends with that noun.
-        if matches!(det, "the" | "this" | "that") && norm.split_whitespace().count() == 2 {
-            let found = all[..lo].iter().rev().take(64).find(|(m, id)| {
-                let a = &actors[*id];
-                m.end <= src.start
-                    && a.kind == ActorKind::Organization
-                    && a.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| w.len() > 2 && w.eq_ignore_ascii_case(head))
-            });
-            if let Some(&(_, id)) = found {
+        if matches!(det, "the" | "this" | "that") {
+            if let Some(id) = self.nominal(lo, src, head, norm.split_whitespace().count() == 2) {
                 return link(Some(id), Attribution::Named);
             }
+        }
+        if let Some(id) = self.by_name(text) {
+            return link(Some(id), Attribution::Named);
         }
         let vague = indefinite || !has_name(text) && !first_upper_word(text);
         link(
@@ -233,6 +316,129 @@ impl Context<'_, '_> {
                 Attribution::Named
             },
         )
+    }
+}
+
+impl Context<'_, '_> {
+    /// The actor a definite noun phrase ending in `head` refers back to, the
+    /// nearest earlier one of the last 64 mentions that fits: an organisation
+    /// whose name starts or ends with the noun when the phrase is two words
+    /// ("the Church" → "Church of Scientology", "the association" → "Baltic
+    /// Freight Association"); an actor of a subkind the noun names ("the
+    /// newspaper" → a media organisation, `lexicons/nominals.tsv`); a person
+    /// written with the noun as a title or role ("the mayor" → "Mayor Bill de
+    /// Blasio", "the spokesperson" → "Jeff Rathke, the State Department
+    /// spokesperson").
+    fn nominal(&self, lo: usize, src: Span, head: &str, short: bool) -> Option<usize> {
+        let subkinds = self.lex.nominal(head);
+        let title = self.lex.is_title(head);
+        let text = self.doc.text;
+        self.all[..lo]
+            .iter()
+            .rev()
+            .take(64)
+            .find(|(m, id)| {
+                let a = &self.actors[*id];
+                if m.end > src.start {
+                    return false;
+                }
+                let word = |w: Option<&str>| {
+                    w.is_some_and(|w| w.len() > 2 && w.eq_ignore_ascii_case(head))
+                };
+                match a.kind {
+                    ActorKind::Organization
+                        if short
+                            && (word(a.name.split(' ').next())
+                                || word(a.name.rsplit(' ').next())) =>
+                    {
+                        true
+                    }
+                    ActorKind::Person if title => {
+                        // The role just before the name or in an apposition after it.
+                        let before = &text[boundary(text, m.start.saturating_sub(40))..m.start];
+                        let after = &text[m.end..boundary(text, m.end + 60)];
+                        let after = after.split(['.', ';', '\n']).next().unwrap_or("");
+                        let has = |s: &str| {
+                            s.split(|c: char| !c.is_alphanumeric())
+                                .any(|w| w.eq_ignore_ascii_case(head))
+                        };
+                        has(before.rsplit([',', '.', ';', '\n']).next().unwrap_or(""))
+                            || after.starts_with(',') && has(after)
+                    }
+                    _ => subkinds
+                        .zip(a.subkind.as_deref())
+                        .is_some_and(|(list, sub)| list.split('|').any(|s| s == sub)),
+                }
+            })
+            .map(|&(_, id)| id)
+    }
+
+    /// The actor a named source without a mention names: one whose name or
+    /// alias is the source's words, or a person whose surname they are
+    /// ("Santorum" where the tagger missed the name).
+    fn by_name(&self, text: &str) -> Option<usize> {
+        let key = normalize(text.trim_matches(|c: char| !c.is_alphanumeric()));
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        if !first_upper(text.trim_start()) {
+            return None;
+        }
+        self.names.get(key).copied().flatten()
+    }
+
+    /// The most salient earlier actor of a wanted kind for a pronoun source
+    /// at `src` (`lo` mentions start before it), among the last 128
+    /// mentions: each mention counts more the nearer its sentence and when it
+    /// is the first of its sentence (usually the subject), and the source of
+    /// the previous named claim gets a bonus ("X said… He added"). For the
+    /// speaker's own "I" (`flat`), distance does not count: the person the
+    /// article is about or interviews is the one mentioned most.
+    fn salient(
+        &self,
+        lo: usize,
+        src: Span,
+        wanted: &dyn Fn(&Actor) -> f32,
+        flat: bool,
+        last_named: Option<usize>,
+    ) -> Option<usize> {
+        let here = self
+            .doc
+            .sentences
+            .partition_point(|s| s.span.end <= src.start);
+        let mut scores: Vec<(usize, f32)> = Vec::new();
+        // The first actor of the wanted kind in the document: whom an
+        // interview or a first-person piece is by.
+        if flat {
+            if let Some(&(_, id)) = self.all[..lo]
+                .iter()
+                .find(|(_, id)| wanted(&self.actors[*id]) == 1.0)
+            {
+                scores.push((id, 3.0));
+            }
+        }
+        for k in (lo.saturating_sub(128)..lo).rev() {
+            let (m, id) = self.all[k];
+            let kind_weight = wanted(&self.actors[id]);
+            if m.end > src.start || kind_weight == 0.0 {
+                continue;
+            }
+            let (s, first) = self.place[k];
+            let w = kind_weight * (1.0 + f32::from(u8::from(first)))
+                / if flat { 1.0 } else { 1.0 + (here - s) as f32 };
+            match scores.iter_mut().find(|e| e.0 == id) {
+                Some(e) => e.1 += w,
+                None => scores.push((id, w)),
+            }
+        }
+        if let Some(e) = scores.iter_mut().find(|e| Some(e.0) == last_named) {
+            e.1 += 1.0;
+        }
+        scores
+            .iter()
+            .fold(None, |best: Option<(usize, f32)>, &e| match best {
+                Some(b) if b.1 >= e.1 => Some(b),
+                _ => Some(e),
+            })
+            .map(|e| e.0)
     }
 }
 
