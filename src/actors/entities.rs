@@ -220,10 +220,10 @@ pub(super) fn group(
             }
         }
         if target.is_none() && !group {
-            // A word the tagger called an organization may be a person's
-            // surname, unless it is a known actor or in capitals.
-            let loose = m.entry.is_none() && !caps && mkind == ActorKind::Organization;
-            target = index.find_long_form(&entities, m, mkind, loose, &key, surface);
+            // A mention that is not a known actor nor in capitals may take
+            // the kind of its long form.
+            let free = m.entry.is_none() && !caps;
+            target = index.find_long_form(&entities, m, mkind, free, &key, surface);
         }
         let t = match target {
             Some(t) => t,
@@ -246,6 +246,9 @@ pub(super) fn group(
         assigned[k] = Some(t);
         let ent = &mut entities[t];
         ent.kind_votes[mkind as usize] += m.last - m.first;
+        if !group && super::pronouns_after(doc, table, m.last) != (0, 0) {
+            ent.kind_votes[ActorKind::Person as usize] += 2;
+        }
         ent.first_kind.get_or_insert(mkind);
         if let Some(e) = m.entry {
             by_entry.insert(e, t);
@@ -389,6 +392,22 @@ struct LongFormIndex {
     by_initials: FxMap<String, Vec<usize>>,
 }
 
+/// Last words of company and news organisation names whose first words name
+/// them alone.
+const COMPANY_ENDS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "plc",
+    "llc",
+    "co",
+    "company",
+    "group",
+    "holdings",
+    "news",
+];
+
 /// Most entities one index key lists: a short form shared by more entities
 /// than this is ambiguous anyway, and the bound keeps grouping linear.
 const MAX_CANDIDATES: usize = 16;
@@ -427,7 +446,9 @@ impl LongFormIndex {
     /// A longer entity this short form refers to: a person's surname, first
     /// name or name without its middle names, an organization's or place's
     /// final word(s), or an acronym of its name. A single word the tagger did
-    /// not call a person may still be a person's surname when `loose`. Of
+    /// not call a person may still be a person's surname, and the first words
+    /// of a company's or news organisation's name ("Magna" for "Magna
+    /// International Inc", "CBC" for "CBC News") that name, when `free`. Of
     /// two candidates, the one mentioned last before `m` wins (or, when
     /// neither is, the one mentioned first after it).
     fn find_long_form(
@@ -435,7 +456,7 @@ impl LongFormIndex {
         entities: &[Entity],
         m: &Mention,
         mkind: ActorKind,
-        loose: bool,
+        free: bool,
         key: &str,
         surface: &str,
     ) -> Option<usize> {
@@ -485,11 +506,18 @@ impl LongFormIndex {
                                 || starts_with_words(k, key)
                                 || same_first_and_last(k, key)
                         }
-                        (ActorKind::Person, _) => {
-                            loose && !key.contains(' ') && ends_with_words(k, key)
+                        (ActorKind::Person, ActorKind::Organization) => {
+                            free && !key.contains(' ') && ends_with_words(k, key)
                         }
-                        (ActorKind::Organization, ActorKind::Organization)
-                        | (ActorKind::Place, ActorKind::Place) => ends_with_words(k, key),
+                        (ActorKind::Organization, _) => {
+                            mkind == ActorKind::Organization && ends_with_words(k, key)
+                                || free
+                                    && starts_with_words(k, key)
+                                    && k.rsplit(' ')
+                                        .next()
+                                        .is_some_and(|w| COMPANY_ENDS.contains(&w))
+                        }
+                        (ActorKind::Place, ActorKind::Place) => ends_with_words(k, key),
                         _ => false,
                     });
             if hit {

@@ -50,6 +50,28 @@ use crate::text::{Doc, TokenKind, TokenTable};
 use entities::group;
 use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Mention};
 
+/// The gendered pronouns ("he", "his", "she", "her"…) among the ten tokens
+/// from token `i` in its sentence, before another capitalised word: (male,
+/// female). After a name, they are the name's ("Byron fell ill; his…"): a
+/// name they follow is a person, and "she" does not mean a name followed by
+/// "he".
+pub(crate) fn pronouns_after(doc: &Doc, table: &TokenTable, i: usize) -> (u32, u32) {
+    let end = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.last <= i))
+        .map_or(i, |s| s.last.min(i + 10));
+    let mut counts = (0, 0);
+    for t in i..end {
+        match table.norm(t) {
+            "he" | "him" | "his" | "himself" => counts.0 += 1,
+            "she" | "her" | "hers" | "herself" => counts.1 += 1,
+            _ if table.first_upper(t) => break,
+            _ => {}
+        }
+    }
+    counts
+}
+
 /// Finds the actors of a document.
 pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Actor> {
     let ctx = DocContext::new(doc, table, lex);

@@ -65,6 +65,13 @@ pub(crate) fn link(
             (s, first)
         })
         .collect();
+    // Each actor's gendered pronouns after its mentions: (male, female).
+    let mut gender = vec![(0, 0); actors.map_or(0, <[Actor]>::len)];
+    for &(m, id) in &all {
+        let (he, she) = crate::actors::pronouns_after(doc, table, doc.token_at(m.end));
+        gender[id].0 += he;
+        gender[id].1 += she;
+    }
     let mut names: FxMap<String, Option<usize>> = FxMap::default();
     for a in actors
         .unwrap_or_default()
@@ -86,6 +93,7 @@ pub(crate) fn link(
         }
     }
     let cx = Context {
+        gender,
         names,
         doc,
         table,
@@ -157,6 +165,8 @@ struct Context<'a, 'd> {
     /// The actor of each lowercase name, alias and person's surname (`None`
     /// when two actors share it).
     names: FxMap<String, Option<usize>>,
+    /// Each actor's gendered pronouns after its mentions: (male, female).
+    gender: Vec<(u32, u32)>,
 }
 
 /// Nouns of statements: a definite one ("the statement") refers back to a source.
@@ -260,9 +270,20 @@ impl Context<'_, '_> {
         let thing = PRONOUNS_THING.contains(&norm.as_str());
         if person || thing {
             // How much an actor of each kind may be what the pronoun means.
+            // "He" is not a person followed by "she" more than by "he".
+            let (male, female) = (
+                matches!(norm.as_str(), "he" | "him"),
+                matches!(norm.as_str(), "she" | "her"),
+            );
             let wanted = |a: &Actor| match a.kind {
                 ActorKind::Place => 0.0,
                 ActorKind::Person if thing && !person => 0.0,
+                ActorKind::Person
+                    if male && self.gender[a.id].1 > self.gender[a.id].0
+                        || female && self.gender[a.id].0 > self.gender[a.id].1 =>
+                {
+                    0.0
+                }
                 ActorKind::Person => 1.0,
                 _ if thing => 1.0,
                 _ => 0.0,
