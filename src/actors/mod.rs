@@ -44,7 +44,7 @@ pub(crate) use features::DocContext;
 pub(crate) use features::{features, features2, DocTags, LABELS};
 pub(crate) use lexicon::ActorLexicon;
 
-use crate::analysis::Actor;
+use crate::analysis::{Actor, ActorKind};
 use crate::span::Span;
 use crate::text::{Doc, TokenKind, TokenTable};
 use entities::group;
@@ -72,6 +72,52 @@ pub(crate) fn pronouns_after(doc: &Doc, table: &TokenTable, i: usize) -> (u32, u
     counts
 }
 
+/// Words that open a sentence before a name without being part of it.
+const SENTENCE_OPENERS: &[&str] = &[
+    "unlike",
+    "like",
+    "despite",
+    "after",
+    "before",
+    "with",
+    "without",
+    "for",
+    "as",
+    "when",
+    "while",
+    "although",
+    "though",
+    "since",
+    "because",
+    "if",
+    "unless",
+    "during",
+    "but",
+    "and",
+    "meanwhile",
+    "however",
+    "even",
+    "then",
+    "under",
+    "against",
+    "dear",
+    "thanks",
+    "ask",
+    "tell",
+    "says",
+];
+
+/// The last word of a byline's role, never a person's name.
+const BYLINE_ROLES: &[&str] = &[
+    "writer",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "contributor",
+    "staff",
+];
+
 /// Finds the actors of a document.
 pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Actor> {
     let ctx = DocContext::new(doc, table, lex);
@@ -96,9 +142,21 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                         // "the IRGC’s Air Force" → "IRGC" and "Air Force".
                         let mut first = s.first + k;
                         let end = s.first + e;
-                        // A leading article is not part of a name ("The United Nations").
-                        if end - first >= 2 && table.norm(first) == "the" {
+                        // A leading article is not part of a name ("The United
+                        // Nations"), nor a capitalised word that opens a sentence
+                        // ("Unlike Obama").
+                        if end - first >= 2
+                            && (table.norm(first) == "the"
+                                || first == s.first
+                                    && SENTENCE_OPENERS.contains(&table.norm(first)))
+                        {
                             first += 1;
+                        }
+                        // A byline's role is not a name ("By Jane Doe, Staff Writer").
+                        if kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
+                        {
+                            k = e;
+                            continue;
                         }
                         for cut in (first..end)
                             .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
