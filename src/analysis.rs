@@ -85,6 +85,30 @@ impl Attribution {
     }
 }
 
+/// How a mention refers to its actor.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub enum Form {
+    /// A name or a short form of it: "Maria Delgado", "Ms Delgado", "the IRGC".
+    Name,
+    /// A common noun phrase for an actor named elsewhere: "the newspaper", "the mayor".
+    Nominal,
+    /// A pronoun: "he", "it", "I".
+    Pronoun,
+}
+
+impl Form {
+    /// The name used in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Nominal => "nominal",
+            Form::Pronoun => "pronoun",
+        }
+    }
+}
+
 /// An attributed statement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
@@ -96,6 +120,10 @@ pub struct Claim {
     pub content: Vec<Span>,
     /// The actor the source refers to.
     pub actor: Option<usize>,
+    /// How the source refers to `actor`: by a name in it, a nominal ("the
+    /// newspaper") or a pronoun ("he"); `None` without an actor, or when the
+    /// source is the actor's statement ("the statement said").
+    pub form: Option<Form>,
     /// Named, vague or no source.
     pub attribution: Attribution,
 }

@@ -48,7 +48,7 @@ pub mod train;
 mod work;
 
 pub use analysis::{
-    Actor, ActorKind, Analysis, Attribution, Claim, Hedge, HedgeKind, SentenceScore, Summary,
+    Actor, ActorKind, Analysis, Attribution, Claim, Form, Hedge, HedgeKind, SentenceScore, Summary,
 };
 pub use analyzer::{analyze, Analyzer, Layers};
 pub use error::Error;

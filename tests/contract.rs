@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! {"id"?, "sentences":[{"start","end","certainty"}],
-//!  "actors":[{"id","name","kind","subkind"?,"aliases","affiliation"?,"mentions":[{"start","end"}]}],
+//!  "actors":[{"id","name","kind","subkind"?,"aliases","affiliation"?,
+//!             "mentions":[{"start","end"}],"references":[{"start","end","form":"nominal"|"pronoun"}]}],
 //!  "claims":[{"source":span|null,"cue":span,"content":span|[span…]|null,"actor":id|null,
 //!             "attribution":"named"|"vague"|"none"}],
 //!  "hedges":[{"start","end","kind","reason"}],
@@ -18,9 +19,11 @@ use std::collections::BTreeSet;
 
 const TOP: &[&str] = &["sentences", "actors", "claims", "hedges", "summary"];
 const SENTENCE: &[&str] = &["start", "end", "certainty"];
-const ACTOR: &[&str] = &["id", "name", "kind", "aliases", "mentions"];
+const ACTOR: &[&str] = &["id", "name", "kind", "aliases", "mentions", "references"];
 const ACTOR_OPTIONAL: &[&str] = &["subkind", "affiliation"];
 const SPAN: &[&str] = &["start", "end"];
+const MENTION: &[&str] = &["start", "end", "form"];
+const FORMS: &[&str] = &["nominal", "pronoun"];
 const CLAIM: &[&str] = &["source", "cue", "content", "actor", "attribution"];
 const HEDGE: &[&str] = &["start", "end", "kind", "reason", "quoted"];
 const SUMMARY: &[&str] = &[
@@ -142,6 +145,16 @@ fn check_body(v: &Value, units: u64) {
         let mentions = a["mentions"].as_array().expect("mentions is an array");
         for m in mentions {
             span(m, units, "mention");
+        }
+        let refs = a["references"].as_array().expect("references is an array");
+        for m in refs {
+            keys(m, MENTION, &[], "reference");
+            let (s, e) = (uint(&m["start"], "reference"), uint(&m["end"], "reference"));
+            assert!(
+                s <= e && e <= units,
+                "reference: {s}..{e} outside 0..{units}"
+            );
+            one_of(&m["form"], FORMS, "reference form");
         }
     }
     let claims = v["claims"].as_array().expect("claims is an array");
@@ -317,6 +330,7 @@ fn synthetic() -> (&'static str, Analysis) {
                 cue: at("said"),
                 content: vec![at("we may act")],
                 actor: Some(1),
+                form: Some(claimlens::Form::Name),
                 attribution: Attribution::Named,
             },
             Claim {
@@ -324,6 +338,7 @@ fn synthetic() -> (&'static str, Analysis) {
                 cue: at("say"),
                 content: vec![at("it is"), at("clearly unlikely")],
                 actor: Some(2),
+                form: Some(claimlens::Form::Name),
                 attribution: Attribution::Vague,
             },
             Claim {
@@ -331,6 +346,7 @@ fn synthetic() -> (&'static str, Analysis) {
                 cue: at("—"),
                 content: vec![],
                 actor: None,
+                form: None,
                 attribution: Attribution::None,
             },
         ],

@@ -9,7 +9,7 @@
 
 use claimlens::contract::{to_contract, Unit, Utf16Map};
 use claimlens::{
-    Actor, ActorKind, Analysis, Analyzer, Attribution, Claim, Doc, Hedge, HedgeKind, Span,
+    Actor, ActorKind, Analysis, Analyzer, Attribution, Claim, Doc, Form, Hedge, HedgeKind, Span,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -498,10 +498,22 @@ impl<'t> Utf16Check<'t> {
         let actors = json["actors"].as_array().unwrap();
         assert_eq!(actors.len(), a.actors.len());
         for (j, x) in actors.iter().zip(&a.actors) {
-            let mentions = j["mentions"].as_array().unwrap();
-            assert_eq!(mentions.len(), x.mentions.len());
-            for (jm, &m) in mentions.iter().zip(&x.mentions) {
+            // Its names, and the nominal and pronoun sources of its claims.
+            let names = j["mentions"].as_array().unwrap();
+            assert_eq!(names.len(), x.mentions.len());
+            for (jm, &m) in names.iter().zip(&x.mentions) {
                 self.span(jm, m, "mention");
+            }
+            let refs = j["references"].as_array().unwrap();
+            let sources: Vec<Span> = a
+                .claims
+                .iter()
+                .filter(|c| c.actor == Some(x.id) && c.form.is_some_and(|f| f != Form::Name))
+                .filter_map(|c| c.source)
+                .collect();
+            assert_eq!(refs.len(), sources.len());
+            for (jm, &m) in refs.iter().zip(&sources) {
+                self.span(jm, m, "reference");
             }
         }
         let claims = json["claims"].as_array().unwrap();
@@ -565,6 +577,7 @@ fn synthetic(text: &str, cuts: &[usize]) -> Analysis {
                 cue: span(),
                 content: vec![span()],
                 actor: Some(0),
+                form: Some(claimlens::Form::Name),
                 attribution: Attribution::Named,
             },
             Claim {
@@ -572,6 +585,7 @@ fn synthetic(text: &str, cuts: &[usize]) -> Analysis {
                 cue: span(),
                 content: vec![span(), span(), span()],
                 actor: None,
+                form: None,
                 attribution: Attribution::None,
             },
             Claim {
@@ -579,6 +593,7 @@ fn synthetic(text: &str, cuts: &[usize]) -> Analysis {
                 cue: span(),
                 content: vec![],
                 actor: None,
+                form: None,
                 attribution: Attribution::Vague,
             },
         ],

@@ -25,6 +25,22 @@ export type Sentence = {
 /** What an actor is. */
 export type ActorKind = "person" | "organization" | "place" | "group";
 
+/** How a mention refers to its actor. */
+export type Form = "name" | "nominal" | "pronoun";
+
+/**
+ * A mention of an actor by a nominal ("the newspaper") or a pronoun ("he")
+ * where it is a claim's source, resolved to the actor.
+ */
+export type Mention = {
+  /** First code unit. */
+  start: number;
+  /** One past the last code unit. */
+  end: number;
+  /** How it refers to the actor. */
+  form: Form;
+};
+
 /** One entity with all its mentions. */
 export type Actor = {
   /** Index of this actor in `Analysis.actors`. */
@@ -39,8 +55,13 @@ export type Actor = {
   aliases: Array<string>;
   /** For a group ("Russian officials"), the state its demonym names ("Russia"). */
   affiliation?: string;
-  /** Every mention, in text order (possessive endings excluded). */
+  /** Every mention by name, in text order (possessive endings excluded). */
   mentions: Array<Span>;
+  /**
+   * The nominals and pronouns that are claims' sources and refer to this
+   * actor, in text order.
+   */
+  references: Array<Mention>;
 };
 
 /** How a claim is attributed. */

@@ -7,11 +7,17 @@ __version__: str
 ActorKind = Literal["person", "organization", "place", "group"]
 HedgeKind = Literal["hedge", "booster", "weasel", "condition"]
 Attribution = Literal["named", "vague", "none"]
+Form = Literal["nominal", "pronoun"]
 Offsets = Literal["codepoints", "utf16"]
 
 class Span(TypedDict):
     start: int
     end: int
+
+class Mention(TypedDict):
+    start: int
+    end: int
+    form: Form
 
 class Sentence(TypedDict):
     start: int
@@ -24,6 +30,7 @@ class _ActorBase(TypedDict):
     kind: ActorKind
     aliases: List[str]
     mentions: List[Span]
+    references: List[Mention]
 
 class Actor(_ActorBase, total=False):
     subkind: str

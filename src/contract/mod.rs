@@ -28,7 +28,7 @@ pub enum Unit {
     CodePoints,
 }
 
-use crate::analysis::{ActorKind, Analysis, Attribution, HedgeKind};
+use crate::analysis::{ActorKind, Analysis, Attribution, Form, HedgeKind};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "typescript")]
@@ -43,6 +43,19 @@ pub struct JsonSpan {
     pub start: usize,
     /// One past the last code unit.
     pub end: usize,
+}
+
+/// A mention of an actor by a nominal ("the newspaper") or a pronoun ("he")
+/// where it is a claim's source, resolved to the actor.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Mention"))]
+pub struct JsonMention {
+    /// First code unit.
+    pub start: usize,
+    /// One past the last code unit.
+    pub end: usize,
+    /// How it refers to the actor.
+    pub form: Form,
 }
 
 /// A sentence and its certainty in [0, 1] (1: no hedging).
@@ -77,8 +90,11 @@ pub struct JsonActor<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub affiliation: Option<&'a str>,
-    /// Every mention, in text order (possessive endings excluded).
+    /// Every mention by name, in text order (possessive endings excluded).
     pub mentions: Vec<JsonSpan>,
+    /// The nominals and pronouns that are claims' sources and refer to this
+    /// actor, in text order.
+    pub references: Vec<JsonMention>,
 }
 
 /// What a claim says: one span, or several (a quote split by its attribution).
@@ -237,6 +253,23 @@ pub fn to_contract_in<'a>(
         a.hedges.iter().for_each(|h| add(h.span));
     }
     let map = Utf16Map::in_unit(text, offsets, unit);
+    // The nominal and pronoun sources of each actor's claims.
+    let mut refs: Vec<Vec<JsonMention>> = vec![Vec::new(); a.actors.len()];
+    for c in &a.claims {
+        if let (Some(src), Some(id), Some(form)) = (c.source, c.actor, c.form) {
+            if form != Form::Name && id < refs.len() {
+                let j = map.span(src);
+                refs[id].push(JsonMention {
+                    start: j.start,
+                    end: j.end,
+                    form,
+                });
+            }
+        }
+    }
+    for r in &mut refs {
+        crate::sort::sort_by_key(r, |m| m.start as u128);
+    }
     let s = &a.summary;
     let share = |n: usize| {
         if s.claims == 0 {
@@ -270,6 +303,7 @@ pub fn to_contract_in<'a>(
                 aliases: &x.aliases,
                 affiliation: x.affiliation.as_deref(),
                 mentions: x.mentions.iter().map(|&m| map.span(m)).collect(),
+                references: refs.get_mut(x.id).map(std::mem::take).unwrap_or_default(),
             })
             .collect(),
         claims: a

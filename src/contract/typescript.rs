@@ -5,9 +5,10 @@
 //! it with the committed file, so the two cannot drift apart.
 
 use super::{
-    JsonActor, JsonAnalysis, JsonClaim, JsonContent, JsonHedge, JsonSentence, JsonSpan, JsonSummary,
+    JsonActor, JsonAnalysis, JsonClaim, JsonContent, JsonHedge, JsonMention, JsonSentence,
+    JsonSpan, JsonSummary,
 };
-use crate::{ActorKind, Attribution, HedgeKind, Layers};
+use crate::{ActorKind, Attribution, Form, HedgeKind, Layers};
 use ts_rs::{Config, TS};
 
 /// The exported declaration of `T`, with its doc comment, one field per line.
@@ -29,6 +30,8 @@ pub fn contract() -> String {
         declaration::<JsonSpan>(),
         declaration::<JsonSentence>(),
         declaration::<ActorKind>(),
+        declaration::<Form>(),
+        declaration::<JsonMention>(),
         declaration::<JsonActor>(),
         declaration::<Attribution>(),
         declaration::<JsonContent>(),

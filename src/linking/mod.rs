@@ -5,7 +5,7 @@
 //! edits neither: it returns one [`Link`] per claim.
 
 use crate::actors::ActorLexicon;
-use crate::analysis::{Actor, ActorKind, Attribution};
+use crate::analysis::{Actor, ActorKind, Attribution, Form};
 use crate::claims::Found;
 use crate::hash::FxMap;
 use crate::span::Span;
@@ -21,6 +21,9 @@ pub(crate) struct Link {
     pub actor: Option<usize>,
     /// Named, vague or no source.
     pub attribution: Attribution,
+    /// How the source refers to the actor: `None` without one, or when the
+    /// source is the actor's statement ("the statement said").
+    pub form: Option<Form>,
 }
 
 /// Links each claim's source to an actor and gives its attribution, one
@@ -130,7 +133,10 @@ pub(crate) fn link(
             .filter(|&j| j != i && links[j].actor.is_some())
             .find(|&j| claims[j].content.iter().any(|s| s.contains(src)));
         if let Some(j) = speaker {
-            links[i] = links[j];
+            links[i] = Link {
+                form: Some(Form::Pronoun),
+                ..links[j]
+            };
         }
     }
     links
@@ -204,7 +210,19 @@ impl Context<'_, '_> {
 
     fn link(&self, c: &Found, last_named: Option<usize>) -> Link {
         let (doc, actors, all) = (self.doc, self.actors, &self.all[..]);
-        let link = |actor: Option<usize>, attribution: Attribution| Link { actor, attribution };
+        let link = |actor: Option<usize>, attribution: Attribution| Link {
+            actor,
+            attribution,
+            form: actor.map(|_| Form::Name),
+        };
+        let refer = |actor: Option<usize>, form: Option<Form>| Link {
+            actor,
+            attribution: match actor {
+                Some(id) if actors[id].kind == ActorKind::Group => Attribution::Vague,
+                _ => Attribution::Named,
+            },
+            form: actor.and(form),
+        };
         let Some(src) = c.source else {
             return link(None, Attribution::None);
         };
@@ -305,11 +323,7 @@ impl Context<'_, '_> {
                     last_named,
                 )
             };
-            let attribution = match actor {
-                Some(id) if actors[id].kind == ActorKind::Group => Attribution::Vague,
-                _ => Attribution::Named,
-            };
-            return link(actor, attribution);
+            return refer(actor, Some(Form::Pronoun));
         }
         let mut words = norm.split_whitespace();
         let (det, head) = (words.next().unwrap_or(""), words.next_back().unwrap_or(""));
@@ -317,12 +331,12 @@ impl Context<'_, '_> {
             && STATEMENT_NOUNS.contains(&head)
         {
             if let Some(id) = last_named {
-                return link(Some(id), Attribution::Named);
+                return refer(Some(id), None);
             }
         }
         if matches!(det, "the" | "this" | "that") {
             if let Some(id) = self.nominal(lo, src, head, norm.split_whitespace().count() == 2) {
-                return link(Some(id), Attribution::Named);
+                return refer(Some(id), Some(Form::Nominal));
             }
         }
         if let Some(id) = self.by_name(text) {

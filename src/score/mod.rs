@@ -37,6 +37,7 @@ pub(crate) fn assemble(
             cue: f.cue,
             content: f.content,
             actor: l.actor,
+            form: l.form,
             attribution: l.attribution,
         })
         .collect();

@@ -12,7 +12,8 @@ use crate::model::{
     SourceRow, View,
 };
 use claimlens::contract::{
-    JsonActor, JsonAnalysis, JsonClaim, JsonContent, JsonHedge, JsonSentence, JsonSpan, JsonSummary,
+    JsonActor, JsonAnalysis, JsonClaim, JsonContent, JsonHedge, JsonMention, JsonSentence,
+    JsonSpan, JsonSummary,
 };
 
 /// A JSON writer: keys and values in order, commas where they belong.
@@ -455,6 +456,15 @@ impl Write for JsonSpan {
     }
 }
 
+impl Write for JsonMention {
+    fn write(&self, j: &mut Json) {
+        j.open(b'{');
+        j.uints(&[("start", self.start), ("end", self.end)]);
+        j.strings(&[("form", self.form.as_str())]);
+        j.close(b'}');
+    }
+}
+
 impl Write for JsonSentence {
     fn write(&self, j: &mut Json) {
         j.open(b'{');
@@ -476,6 +486,7 @@ impl Write for JsonActor<'_> {
             self.affiliation,
         );
         j.list_at("mentions", &self.mentions);
+        j.list_at("references", &self.references);
         j.close(b'}');
     }
 }

@@ -161,6 +161,7 @@ fn deep_nesting_is_swept_once() {
             cue: Span::new(i, i + 1),
             content: vec![Span::new(i + 1, 2 * n - i)],
             actor: None,
+            form: None,
             attribution: Attribution::None,
         })
         .collect();
@@ -323,6 +324,7 @@ fn markdown_report_escapes_the_article() {
         cue: Span::new(20, 24),
         content: vec![Span::new(25, text.len())],
         actor: Some(0),
+        form: Some(claimlens::Form::Name),
         attribution: Attribution::Named,
     };
     let may = text.find("may").unwrap();
@@ -381,6 +383,7 @@ fn who_said_what_groups_claims_by_source() {
         cue,
         content: content.into_iter().collect(),
         actor,
+        form: actor.map(|_| claimlens::Form::Name),
         attribution,
     };
     use Attribution::{Named, None as Nobody, Vague};
