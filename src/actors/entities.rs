@@ -43,7 +43,8 @@ fn key_of(s: &str) -> String {
     key
 }
 
-/// The kind a title gives a mention and its key without the titles:
+/// The kind a title or an organisation's word gives a mention, and its key
+/// without the titles:
 /// "Professor Burrows" → person, "burrows"; "NASA Administrator Charles
 /// Bolden" → person, "charles bolden". A strong title ("Mr", "Sen.") makes
 /// the name after it a person whatever the tagger said; a weak one
@@ -67,7 +68,20 @@ fn titled(
             last = Some(i);
         }
     }
-    let kind = if strong { ActorKind::Person } else { m.kind };
+    // A name ending in an organisation's word ("Vantelli Holdings") is one,
+    // unless it is a known actor.
+    let org_head = m.last - m.first >= 2
+        && m.entry.is_none()
+        && lex
+            .org_heads
+            .contains_key(doc.tokens[m.last - 1].span.slice(doc.text));
+    let kind = if strong {
+        ActorKind::Person
+    } else if org_head {
+        ActorKind::Organization
+    } else {
+        m.kind
+    };
     match last {
         Some(t) if kind == ActorKind::Person => {
             let rest = Span::new(doc.tokens[t + 1].span.start, m.span.end);

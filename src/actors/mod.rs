@@ -22,12 +22,19 @@
 //! 3. group nouns (`lexicons/groups.tsv`): "analysts", "Russian officials".
 //!
 //! Mentions are then grouped into entities: lexicon aliases, acronym
-//! definitions ("Long Name (LN)"), the same name in other case or with "the",
-//! and short forms (a surname for a person, a final word for an organization:
-//! "the Duma" → "State Duma"). Mentions of different kinds stay apart ("Jordan"
-//! the film director and "Jordan" the country in one article): the tagger's
-//! kind for each mention in its context is kept. A possessive ending is never part of a mention
-//! ("the IRGC’s" → "IRGC").
+//! definitions ("Long Name (LN)"), the same name in other case, with "the" or a
+//! possessive, titles (`lexicons/titles.tsv`: "Mr Key", "Professor Burrows",
+//! "NASA Administrator Charles Bolden"), and short forms (a person's surname,
+//! first name or name without middle names; an organization's final words,
+//! "the Duma" → "State Duma", or a company's first ones, "Magna" → "Magna
+//! International Inc"). A short form two entities could take joins the one
+//! mentioned last before it. One name is one entity whatever kind the tagger
+//! gave each mention, and the entity's kind is voted over the article (the
+//! tagger's kinds, a title before a name, an organisation's word ending it,
+//! "he"/"she" after it), except that a known actor keeps its kind ("Jordan"
+//! the country beside the film director Neil Jordan) and so does a name in a
+//! sentence in capitals ("NEW YORK" the team in a results table). A
+//! possessive ending is never part of a mention ("the IRGC’s" → "IRGC").
 //!
 //! **Demonyms.** "Iranian strikes" is not a mention of Iran (the name is not
 //! there), but a demonym that modifies a group noun becomes part of that group

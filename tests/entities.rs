@@ -1,0 +1,247 @@
+//! One actor per real entity, and claim sources that point at it: table-driven
+//! tests on short articles written for these tests (names invented).
+//!
+//! Each case says which surface forms must be one actor, which must be
+//! different actors, the kind of an actor, and which actor each claim source
+//! must point at (with the form of the source: a name, a nominal or a pronoun).
+
+use claimlens::{analyze, ActorKind, Analysis, Form};
+
+/// The actor holding a mention whose text is `form` (its `nth` occurrence).
+fn actor_of(text: &str, a: &Analysis, form: &str, nth: usize) -> Option<usize> {
+    let start = text.match_indices(form).nth(nth)?.0;
+    a.actors
+        .iter()
+        .find(|x| {
+            x.mentions
+                .iter()
+                .any(|m| m.start == start && m.slice(text) == form)
+        })
+        .map(|x| x.id)
+}
+
+/// What a case expects.
+struct Case {
+    text: &'static str,
+    /// Forms (text, occurrence) that must all be mentions of one actor.
+    same: &'static [&'static [(&'static str, usize)]],
+    /// Pairs of forms that must be mentions of two different actors.
+    apart: &'static [((&'static str, usize), (&'static str, usize))],
+    /// A form and the kind of its actor.
+    kinds: &'static [((&'static str, usize), ActorKind)],
+    /// A claim source's text, the form (text, occurrence) of the actor it
+    /// must point at, and how the source refers to it.
+    sources: &'static [(&'static str, (&'static str, usize), Form)],
+    /// Texts that must be no actor's mention.
+    not_actors: &'static [&'static str],
+    /// Texts that must be no claim's source.
+    not_sources: &'static [&'static str],
+}
+
+const NONE: Case = Case {
+    text: "",
+    same: &[],
+    apart: &[],
+    kinds: &[],
+    sources: &[],
+    not_actors: &[],
+    not_sources: &[],
+};
+
+const CASES: &[Case] = &[
+    // Full name, title + surname, surname, possessive: one person.
+    Case {
+        text:
+            "Senator Maria Delgado said on Tuesday that the bill would pass. Ms Delgado has pushed \
+               the measure for a year. Delgado's office released the figures on Monday.",
+        same: &[&[("Maria Delgado", 0), ("Ms Delgado", 0), ("Delgado", 2)]],
+        kinds: &[(("Maria Delgado", 0), ActorKind::Person)],
+        sources: &[("Senator Maria Delgado", ("Maria Delgado", 0), Form::Name)],
+        ..NONE
+    },
+    // A middle initial and a title the tagger alone might read otherwise.
+    Case {
+        text:
+            "Professor Eugene A. Whitcombe studies river deltas. Eugene Whitcombe said the delta \
+               was sinking. Professor Whitcombe added that the data were new.",
+        same: &[&[
+            ("Eugene A. Whitcombe", 0),
+            ("Eugene Whitcombe", 0),
+            ("Whitcombe", 2),
+        ]],
+        kinds: &[(("Whitcombe", 2), ActorKind::Person)],
+        ..NONE
+    },
+    // Two people who share a surname stay apart; a bare surname joins the
+    // one the article mentioned last.
+    Case {
+        text: "Maria Delgado chairs the committee. Her colleague Tom Delgado, no relation, \
+               disagreed with the plan. Delgado said the votes were not there.",
+        apart: &[(("Maria Delgado", 0), ("Tom Delgado", 0))],
+        same: &[&[("Tom Delgado", 0), ("Delgado", 2)]],
+        sources: &[("Delgado", ("Tom Delgado", 0), Form::Name)],
+        ..NONE
+    },
+    // A dateline: the place is a place, the agency a media organisation,
+    // neither a claim's source; the byline's role is not a person.
+    Case {
+        text:
+            "MOSCOW, Nov 3 (Reuters) - The ministry said on Sunday that the talks would resume.\n\
+               By Jane Porter, Staff Writer",
+        kinds: &[
+            (("MOSCOW", 0), ActorKind::Place),
+            (("Reuters", 0), ActorKind::Organization),
+        ],
+        not_actors: &["Staff Writer", "Writer"],
+        not_sources: &["MOSCOW", "Reuters", "MOSCOW, Nov 3 (Reuters)"],
+        ..NONE
+    },
+    // A pronoun source across a sentence boundary.
+    Case {
+        text: "Carla Benitez, the finance minister, presented the budget on Monday. She said the \
+               deficit would shrink next year.",
+        sources: &[("She", ("Carla Benitez", 0), Form::Pronoun)],
+        ..NONE
+    },
+    // "She" is not the man mentioned last when the article wrote "her" after
+    // the woman's name.
+    Case {
+        text:
+            "Anna Lindqvist, who leads the union, said her members were ready. Peter Brandt, the \
+               owner of the mill, disagreed. She said the strike would go ahead on Friday.",
+        sources: &[("She", ("Anna Lindqvist", 0), Form::Pronoun)],
+        ..NONE
+    },
+    // Nominal sources: a media organisation's noun, and a role written
+    // before a name.
+    Case {
+        text: "The Lakeside Herald reported that the council had approved the budget. The \
+               newspaper said aides had lobbied for weeks. Mayor Ruth Okafor welcomed the vote. \
+               The mayor said the city would hire forty teachers.",
+        sources: &[
+            ("The newspaper", ("Lakeside Herald", 0), Form::Nominal),
+            ("The mayor", ("Ruth Okafor", 0), Form::Nominal),
+        ],
+        ..NONE
+    },
+    // A role given in an apposition after the name.
+    Case {
+        text: "Jeff Ramsden, the transport ministry's spokesperson, confirmed the closure. The \
+               spokesperson said the bridge would reopen in May.",
+        sources: &[("The spokesperson", ("Jeff Ramsden", 0), Form::Nominal)],
+        ..NONE
+    },
+    // The head of an appositive source is its first name, not the
+    // organisation inside the apposition.
+    Case {
+        text: "Khalid Benali, an analyst at the Orion Institute, said the currency would fall.",
+        sources: &[(
+            "Khalid Benali, an analyst at the Orion Institute,",
+            ("Khalid Benali", 0),
+            Form::Name,
+        )],
+        ..NONE
+    },
+    // A company's first word names it.
+    Case {
+        text: "Vantelli Holdings will close two plants, Vantelli said on Thursday.",
+        same: &[&[("Vantelli Holdings", 0), ("Vantelli", 1)]],
+        kinds: &[(("Vantelli", 1), ActorKind::Organization)],
+        ..NONE
+    },
+    // A word opening a sentence is not part of the name after it.
+    Case {
+        text: "Unlike Obama, the current president has said little about the treaty.",
+        not_actors: &["Unlike Obama"],
+        ..NONE
+    },
+];
+
+#[test]
+fn entities_and_sources_read_as_one_actor_per_entity() {
+    let mut failures = Vec::new();
+    for (n, case) in CASES.iter().enumerate() {
+        let text = case.text;
+        let a = analyze(text);
+        let mut fail = |what: String| failures.push(format!("case {n}: {what}\n  in {text:?}"));
+        let find = |(form, nth): (&str, usize)| actor_of(text, &a, form, nth);
+        for group in case.same {
+            let ids: Vec<Option<usize>> = group.iter().map(|&f| find(f)).collect();
+            if ids.iter().any(Option::is_none) || ids.windows(2).any(|w| w[0] != w[1]) {
+                fail(format!("{group:?} should be one actor, got {ids:?}"));
+            }
+        }
+        for &(x, y) in case.apart {
+            let (i, j) = (find(x), find(y));
+            if i.is_none() || j.is_none() || i == j {
+                fail(format!(
+                    "{x:?} and {y:?} should be two actors, got {i:?}, {j:?}"
+                ));
+            }
+        }
+        for &(f, kind) in case.kinds {
+            let got = find(f).map(|id| a.actors[id].kind);
+            if got != Some(kind) {
+                fail(format!("{f:?} should be a {kind:?}, got {got:?}"));
+            }
+        }
+        for &(source, target, form) in case.sources {
+            let claim = a
+                .claims
+                .iter()
+                .find(|c| c.source.is_some_and(|s| s.slice(text) == source));
+            let want = find(target);
+            match claim {
+                None => fail(format!("no claim with the source {source:?}")),
+                Some(c) if want.is_none() || c.actor != want || c.form != Some(form) => fail(format!(
+                    "source {source:?} should point at {target:?} ({want:?}) as a {form:?}, got {:?} as {:?}",
+                    c.actor, c.form
+                )),
+                Some(_) => {}
+            }
+        }
+        for &t in case.not_actors {
+            let found = a
+                .actors
+                .iter()
+                .flat_map(|x| &x.mentions)
+                .any(|m| m.slice(text) == t);
+            if found {
+                fail(format!("{t:?} should not be an actor"));
+            }
+        }
+        for &t in case.not_sources {
+            if a.claims
+                .iter()
+                .any(|c| c.source.is_some_and(|s| s.slice(text) == t))
+            {
+                fail(format!("{t:?} should not be a claim's source"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The contract lists a pronoun or nominal source under its actor's
+/// `references`, with its form, and not among the names.
+#[test]
+fn references_reach_the_contract() {
+    let text = "The Lakeside Herald reported that the council had approved the budget. The \
+                newspaper said aides had lobbied for weeks.";
+    let a = analyze(text);
+    let v = serde_json::to_value(claimlens::contract::to_contract(text, &a, None)).unwrap();
+    let herald = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "Lakeside Herald")
+        .expect("the Herald is an actor");
+    let at = text
+        .find("The \n")
+        .map_or_else(|| text.find("The news").unwrap(), |i| i);
+    assert_eq!(
+        herald["references"],
+        serde_json::json!([{"start": at, "end": at + "The newspaper".len(), "form": "nominal"}])
+    );
+    assert_eq!(herald["mentions"].as_array().unwrap().len(), 1);
+}
