@@ -20,18 +20,21 @@ fn actor_of(text: &str, a: &Analysis, form: &str, nth: usize) -> Option<usize> {
         .map(|x| x.id)
 }
 
+/// A mention's text and which occurrence of that text it is.
+type At = (&'static str, usize);
+
 /// What a case expects.
 struct Case {
     text: &'static str,
     /// Forms (text, occurrence) that must all be mentions of one actor.
-    same: &'static [&'static [(&'static str, usize)]],
+    same: &'static [&'static [At]],
     /// Pairs of forms that must be mentions of two different actors.
-    apart: &'static [((&'static str, usize), (&'static str, usize))],
+    apart: &'static [(At, At)],
     /// A form and the kind of its actor.
-    kinds: &'static [((&'static str, usize), ActorKind)],
+    kinds: &'static [(At, ActorKind)],
     /// A claim source's text, the form (text, occurrence) of the actor it
     /// must point at, and how the source refers to it.
-    sources: &'static [(&'static str, (&'static str, usize), Form)],
+    sources: &'static [(&'static str, At, Form)],
     /// Texts that must be no actor's mention.
     not_actors: &'static [&'static str],
     /// Texts that must be no claim's source.
