@@ -288,6 +288,11 @@ export type ActorView = {
   /** Number of mentions. */
   mentions: number;
   /**
+   * The pronouns and nominals that refer to it as a claim's source ("he",
+   * "the newspaper"), each once, as first written.
+   */
+  referred: Array<string>;
+  /**
    * Palette colour, 0 to 7 for the eight most mentioned actors (one each, by rank of
    * mentions), 8 (neutral grey) for the others.
    */

@@ -38,6 +38,13 @@ impl View {
             if !a.aliases.is_empty() {
                 lines.push(format!("Also written: {}.", a.aliases.join(", ")));
             }
+            if !a.referred.is_empty() {
+                let refs: Vec<String> = a.referred.iter().map(|r| quote(r)).collect();
+                lines.push(format!(
+                    "Referred to as {} where it is a source.",
+                    refs.join(", ")
+                ));
+            }
             lines.push(match a.claims.len() {
                 0 => "Makes no claim here.".to_string(),
                 1 => "Source of 1 claim.".to_string(),

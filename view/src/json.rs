@@ -294,6 +294,8 @@ impl Write for ActorView {
             ("mentions", n(self.mentions)),
             ("colour", usize::from(self.colour)),
         ]);
+        j.key("referred");
+        j.strs(&self.referred);
         j.ids("claims", &self.claims);
         j.key("at");
         self.at.write(j);

@@ -6,7 +6,7 @@ use crate::model::{
 };
 use crate::words;
 use claimlens::contract::JsonAnalysis;
-use claimlens::{Analysis, Span};
+use claimlens::{Analysis, Form, Span};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -391,7 +391,7 @@ pub fn build_from(
         at
     };
     let [actor_at, claim_at, hedge_at, sentence_at] = anchors;
-    let actors = actor_views(analysis, actor_at, &fallback);
+    let actors = actor_views(text, analysis, actor_at, &fallback);
     let claims = claim_views(text, analysis, claim_at, &fallback);
     let mut hedges = hedge_views(text, analysis, hedge_at, &fallback);
     for (view, h) in hedges.iter_mut().zip(&analysis.hedges) {
@@ -466,7 +466,12 @@ fn locs(n: usize) -> Vec<Loc> {
 type Fallback<'a> = dyn Fn(Loc, usize) -> Loc + 'a;
 
 #[inline(never)]
-fn actor_views(analysis: &Analysis, at: Vec<Loc>, fallback: &Fallback) -> Vec<ActorView> {
+fn actor_views(
+    text: &str,
+    analysis: &Analysis,
+    at: Vec<Loc>,
+    fallback: &Fallback,
+) -> Vec<ActorView> {
     let colour = colours(analysis);
     let mut actors = Vec::with_capacity(analysis.actors.len());
     for (a, at) in analysis.actors.iter().zip(at) {
@@ -478,6 +483,7 @@ fn actor_views(analysis: &Analysis, at: Vec<Loc>, fallback: &Fallback) -> Vec<Ac
             aliases: a.aliases.clone(),
             affiliation: a.affiliation.clone(),
             mentions: a.mentions.len() as u32,
+            referred: Vec::new(),
             colour: colour[a.id],
             claims: Vec::new(),
             at: fallback(at, a.mentions.first().map_or(0, |m| m.start)),
@@ -487,6 +493,12 @@ fn actor_views(analysis: &Analysis, at: Vec<Loc>, fallback: &Fallback) -> Vec<Ac
     for (i, c) in analysis.claims.iter().enumerate() {
         if let Some(a) = c.actor.and_then(|a| actors.get_mut(a)) {
             a.claims.push(i as u32);
+            if let (Some(s), Some(Form::Nominal | Form::Pronoun)) = (c.source, c.form) {
+                let s = s.slice(text);
+                if a.referred.len() < 8 && !a.referred.iter().any(|r| r.eq_ignore_ascii_case(s)) {
+                    a.referred.push(s.into());
+                }
+            }
         }
     }
     actors

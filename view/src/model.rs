@@ -125,6 +125,9 @@ pub struct ActorView {
     pub affiliation: Option<String>,
     /// Number of mentions.
     pub mentions: u32,
+    /// The pronouns and nominals that refer to it as a claim's source ("he",
+    /// "the newspaper"), each once, as first written.
+    pub referred: Vec<String>,
     /// Palette colour, 0 to 7 for the eight most mentioned actors (one each, by rank of
     /// mentions), 8 (neutral grey) for the others.
     pub colour: u8,

@@ -689,4 +689,19 @@ fn cards_explain_each_kind_of_mark() {
     // Several layers on one mark: one section each, actor first; unknown ids skipped.
     let card = v.explain(Some(ortiz), Some((said, Role::Source)), Some(999));
     assert_eq!(titles(&card), ["Actor: Lena Ortiz", "Claim"]);
+    // An actor's card names the pronouns that refer to it as a source, and the
+    // claim's card says whom the pronoun means.
+    let text = "Tomas Berglund chairs the port authority. He said the port would reopen.";
+    let v = view_of(text);
+    let tomas = v
+        .actors
+        .iter()
+        .position(|a| a.name == "Tomas Berglund")
+        .expect("Tomas Berglund") as u32;
+    assert_eq!(v.actors[tomas as usize].referred, ["He"]);
+    let words = all(&v.explain(Some(tomas), None, None));
+    assert!(words.contains("Referred to as “He”"), "{words}");
+    let said = v.claims.iter().position(|c| c.cue == "said").expect("said") as u32;
+    let words = all(&v.explain(None, Some((said, Role::Source)), None));
+    assert!(words.contains("“He” refer to Tomas Berglund"), "{words}");
 }
