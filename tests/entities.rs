@@ -158,7 +158,36 @@ const CASES: &[Case] = &[
         not_actors: &["Unlike Obama"],
         ..NONE
     },
+    // Words of a headline in title case are no actors unless the article
+    // names them again; a weekday is not part of a name.
+    Case {
+        text: "Ruiz: Harbour Deal Won't Be Signed, Ministry Was 'Stalling' Talks.\n\n               Governor Elena Ruiz said on Monday that the harbour deal had stalled. The film                about the strike debuts on Netflix Friday.",
+        not_actors: &["Harbour Deal Wo", "Be", "Ministry Was", "Netflix Friday"],
+        same: &[&[("Elena Ruiz", 0), ("Ruiz", 0)]],
+        ..NONE
+    },
+    // A transcript's speaker label is a person; a stage note in parentheses
+    // is no actor.
+    Case {
+        text: "HOLLOWAY: Let us turn to the budget, Senator.\n\nMARSH: The budget is balanced \
+               this year.\n\n(CROSSTALK)\n\nHOLLOWAY: One at a time, please.\n\nNOTE: The \
+               transcript is abridged for length.",
+        kinds: &[(("HOLLOWAY", 0), ActorKind::Person), (("MARSH", 0), ActorKind::Person)],
+        same: &[&[("HOLLOWAY", 0), ("HOLLOWAY", 1)]],
+        not_actors: &["CROSSTALK", "Let", "Senator", "NOTE"],
+        ..NONE
+    },
 ];
+
+/// An actor's name is its fullest form without a title.
+#[test]
+fn names_are_full_and_untitled() {
+    let text = "Governor Mike Pence spoke first. Governor Pence said the plan was sound. Pence \
+                left early.";
+    let a = analyze(text);
+    let id = actor_of(text, &a, "Pence", 2).expect("Pence is an actor");
+    assert_eq!(a.actors[id].name, "Mike Pence");
+}
 
 #[test]
 fn entities_and_sources_read_as_one_actor_per_entity() {

@@ -104,6 +104,47 @@ fn starts_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
 }
 
+/// Whether a sentence is a headline in title case ("Trump Was ‘Mocking’
+/// Clinton Camp"): four words or more, four in five capitalised, and a
+/// capitalised function word after the first.
+fn title_case(table: &TokenTable, s: &crate::text::Sentence) -> bool {
+    if s.caps || s.last - s.first > 40 {
+        return false;
+    }
+    let (mut words, mut upper, mut function) = (0, 0, false);
+    for i in s.first..s.last {
+        if table.first_upper(i) {
+            upper += 1;
+            function |= i > s.first
+                && matches!(
+                    table.norm(i),
+                    "the"
+                        | "of"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "at"
+                        | "is"
+                        | "was"
+                        | "be"
+                        | "are"
+                        | "from"
+                        | "by"
+                        | "as"
+                );
+        } else if !table.first_lower(i) {
+            continue;
+        }
+        words += 1;
+    }
+    words >= 4 && upper * 5 >= words * 4 && function
+}
+
 /// Whether two keys of two or more words share their first and last words
 /// ("eugene a nida" and "eugene nida").
 fn same_first_and_last(a: &str, b: &str) -> bool {
@@ -152,6 +193,13 @@ struct Entity {
     keys: FxSet<String>,
     mentions: Vec<Span>,
     affiliation: Option<String>,
+    /// Whether a mention is a known actor or outside the article's headline
+    /// in title case: an entity named only in such a headline is no actor.
+    body: bool,
+    /// Whether a mention is in a plain sentence (not the first, not in
+    /// capitals): only then may a word the tagger typed otherwise join it as
+    /// a surname.
+    plain: bool,
 }
 
 pub(super) fn group(
@@ -206,7 +254,9 @@ pub(super) fn group(
         // A known actor keeps its kind too ("Jordan" the country and the
         // director Neil Jordan).
         let group = mkind == ActorKind::Group;
-        let caps = doc.sentences[doc.sentences.partition_point(|s| s.last <= m.first)].caps;
+        let si = doc.sentences.partition_point(|s| s.last <= m.first);
+        let sentence = &doc.sentences[si];
+        let caps = sentence.caps;
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
         let mut target = None;
         if let Some(e) = m.entry {
@@ -237,7 +287,14 @@ pub(super) fn group(
             // A mention that is not a known actor nor in capitals may take
             // the kind of its long form.
             let free = m.entry.is_none() && !caps;
-            target = index.find_long_form(&entities, m, mkind, free, &key, surface);
+            // A place is where after "in", "at", "near", "from" or "to".
+            let locative = m.first > 0
+                && matches!(
+                    table.norm(m.first - 1),
+                    "in" | "at" | "near" | "from" | "to" | "across"
+                );
+            let loose = free && !(locative && mkind == ActorKind::Place);
+            target = index.find_long_form(&entities, m, mkind, loose, &key, surface);
         }
         let t = match target {
             Some(t) => t,
@@ -253,12 +310,16 @@ pub(super) fn group(
                     keys: FxSet::default(),
                     mentions: Vec::new(),
                     affiliation: None,
+                    body: false,
+                    plain: false,
                 });
                 entities.len() - 1
             }
         };
         assigned[k] = Some(t);
         let ent = &mut entities[t];
+        ent.body |= m.entry.is_some() || si > 0 || !title_case(table, sentence);
+        ent.plain |= si > 0 && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
         if !group && super::pronouns_after(doc, table, m.last) != (0, 0) {
             ent.kind_votes[ActorKind::Person as usize] += 2;
@@ -302,11 +363,15 @@ pub(super) fn group(
     }
     let mut actors: Vec<Actor> = entities
         .into_iter()
+        .filter(|e| e.body)
         .map(|mut e| {
             crate::sort::sort_by_key(&mut e.mentions, |m| crate::sort::key2(m.start, m.end));
             e.mentions.dedup();
             let kind = entity_kind(&e);
-            let name = e.name.clone().unwrap_or_else(|| canonical_name(&e.forms));
+            let name = e
+                .name
+                .clone()
+                .unwrap_or_else(|| canonical_name(lex, &e.forms));
             let subkind = e.subkind.clone().or_else(|| {
                 if kind == ActorKind::Organization {
                     name.split_whitespace()
@@ -373,23 +438,23 @@ fn entity_kind(e: &Entity) -> ActorKind {
 }
 
 /// The best display name: the longest form that is not written in capitals
-/// (unless all are), without a leading "the".
-fn canonical_name(forms: &[String]) -> String {
-    let mut best: Option<&String> = None;
+/// and does not start with a title ("Mike Pence" before "Governor Pence"),
+/// unless all are or do, without a leading "the".
+fn canonical_name(lex: &ActorLexicon, forms: &[String]) -> String {
+    let flaws = |f: &str| {
+        let caps = !f.chars().any(char::is_lowercase) && f.chars().count() > 5;
+        let first = f.split(' ').next().unwrap_or("").trim_end_matches('.');
+        let titled = f.contains(' ') && lex.titles.contains_key(normalize(first).as_str());
+        (caps, titled)
+    };
+    let mut best: Option<(&String, (bool, bool))> = None;
     for f in forms {
-        let caps = f.chars().filter(|c| c.is_lowercase()).count() == 0 && f.chars().count() > 5;
-        let better = match best {
-            None => true,
-            Some(b) => {
-                let bcaps =
-                    b.chars().filter(|c| c.is_lowercase()).count() == 0 && b.chars().count() > 5;
-                (bcaps && !caps) || (bcaps == caps && f.len() > b.len())
-            }
-        };
-        if better {
-            best = Some(f);
+        let fl = flaws(f);
+        if best.is_none_or(|(b, bf)| fl < bf || fl == bf && f.len() > b.len()) {
+            best = Some((f, fl));
         }
     }
+    let best = best.map(|b| b.0);
     let name = best.cloned().unwrap_or_default();
     name.strip_prefix("the ")
         .or(name.strip_prefix("The "))
@@ -459,10 +524,12 @@ impl LongFormIndex {
 
     /// A longer entity this short form refers to: a person's surname, first
     /// name or name without its middle names, an organization's or place's
-    /// final word(s), or an acronym of its name. A single word the tagger did
-    /// not call a person may still be a person's surname, and the first words
-    /// of a company's or news organisation's name ("Magna" for "Magna
-    /// International Inc", "CBC" for "CBC News") that name, when `free`. Of
+    /// final word(s), or an acronym of its name. When `loose` (the mention is
+    /// no known actor, not in capitals, and not a place after "in" or "at"),
+    /// a single word the tagger did not call a person may still be the
+    /// surname of a person named in a plain sentence, and the first words of
+    /// a company's or news organisation's name ("Magna" for "Magna
+    /// International Inc", "CBC" for "CBC News") name it. Of
     /// two candidates, the one mentioned last before `m` wins (or, when
     /// neither is, the one mentioned first after it).
     fn find_long_form(
@@ -470,7 +537,7 @@ impl LongFormIndex {
         entities: &[Entity],
         m: &Mention,
         mkind: ActorKind,
-        free: bool,
+        loose: bool,
         key: &str,
         surface: &str,
     ) -> Option<usize> {
@@ -520,12 +587,12 @@ impl LongFormIndex {
                                 || starts_with_words(k, key)
                                 || same_first_and_last(k, key)
                         }
-                        (ActorKind::Person, ActorKind::Organization) => {
-                            free && !key.contains(' ') && ends_with_words(k, key)
+                        (ActorKind::Person, ActorKind::Organization | ActorKind::Place) => {
+                            loose && e.plain && !key.contains(' ') && ends_with_words(k, key)
                         }
                         (ActorKind::Organization, _) => {
                             mkind == ActorKind::Organization && ends_with_words(k, key)
-                                || free
+                                || loose
                                     && starts_with_words(k, key)
                                     && k.rsplit(' ')
                                         .next()

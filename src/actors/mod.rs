@@ -53,7 +53,7 @@ pub(crate) use lexicon::ActorLexicon;
 
 use crate::analysis::{Actor, ActorKind};
 use crate::span::Span;
-use crate::text::{Doc, TokenKind, TokenTable};
+use crate::text::{Doc, Sentence, TokenKind, TokenTable, WEEKDAYS};
 use entities::group;
 use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Mention};
 
@@ -125,6 +125,127 @@ const BYLINE_ROLES: &[&str] = &[
     "staff",
 ];
 
+/// Words that are never a name alone ("Let’s", "Won’t Be").
+const NOT_NAMES: &[&str] = &[
+    "let", "be", "was", "is", "are", "will", "wo", "can", "do", "does",
+];
+
+/// The tagger's span `first..end` of sentence `s`, tidied: without a leading
+/// article, a sentence-opening word ("Unlike Obama") or a trailing weekday
+/// ("Netflix Friday"); a transcript's speaker label ("WALLACE:") is a person;
+/// `None` for what is not a name: a byline's role ("Staff Writer"), a lone
+/// function word, or a lone word in capitals in parentheses that defines no
+/// name before them ("(CROSSTALK)").
+fn clean(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &ActorLexicon,
+    s: &Sentence,
+    mut first: usize,
+    mut end: usize,
+    mut kind: ActorKind,
+) -> Option<(usize, usize, ActorKind)> {
+    if end - first >= 2
+        && (table.norm(first) == "the"
+            || first == s.first && SENTENCE_OPENERS.contains(&table.norm(first)))
+    {
+        first += 1;
+    }
+    while end - first >= 2 && WEEKDAYS.contains(&table.norm(end - 1)) {
+        end -= 1;
+    }
+    let word =
+        Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
+    let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+    let label = caps && speaker_label(doc, table, s) == Some((first, end));
+    if label {
+        kind = ActorKind::Person;
+    }
+    let lone = end - first == 1;
+    // A title alone is no name ("…, Senator.").
+    let title = lone
+        && lex
+            .titles
+            .contains_key(table.norm(first).trim_end_matches('.'));
+    let junk = title
+        || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
+        || lone && NOT_NAMES.contains(&table.norm(first))
+        || lone
+            && caps
+            && word.chars().count() >= 5
+            && first > 0
+            && doc.tok(first - 1) == "("
+            && !(first > 1 && table.first_upper(first - 2));
+    (!junk).then_some((first, end, kind))
+}
+
+/// Labels in capitals before a colon that are not speakers ("NOTE:", "Q:").
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "breaking",
+    "exclusive",
+    "watch",
+    "read",
+    "more",
+    "related",
+    "photo",
+    "video",
+    "source",
+    "sources",
+    "correction",
+    "q",
+    "a",
+    "transcript",
+    "advertisement",
+    "warning",
+    "live",
+    "opinion",
+    "analysis",
+    "ps",
+    "pps",
+    "re",
+    "fw",
+    "fwd",
+    "subject",
+    "to",
+    "from",
+    "cc",
+    "date",
+    "sent",
+];
+
+/// A transcript's speaker label at the start of sentence `s` ("WALLACE:",
+/// "“PENCE:"): one to three words in capitals before a colon and speech, as
+/// the token range of the name.
+fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, usize)> {
+    let first = if table.opens(s.first) {
+        s.first + 1
+    } else {
+        s.first
+    };
+    let mut end = first;
+    while end < s.last.min(first + 3)
+        && doc.tokens[end].kind == TokenKind::Word
+        && doc.tok(end).chars().count() >= 2
+        && !doc.tok(end).chars().any(char::is_lowercase)
+        && !NOT_SPEAKERS.contains(&table.norm(end))
+    {
+        end += 1;
+    }
+    // What follows reads as speech (three lowercase words), not a data
+    // sheet's field ("ISSUER: City of Dale").
+    let speech = || {
+        (end + 1..s.last)
+            .filter(|&i| table.first_lower(i))
+            .nth(2)
+            .is_some()
+    };
+    (end > first && end < s.last && doc.tok(end) == ":" && speech()).then_some((first, end))
+}
+
 /// Finds the actors of a document.
 pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Actor> {
     let ctx = DocContext::new(doc, table, lex);
@@ -147,24 +268,12 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                     if let Some(kind) = model_kind(ty) {
                         // A possessive inside a span separates two names:
                         // "the IRGC’s Air Force" → "IRGC" and "Air Force".
-                        let mut first = s.first + k;
-                        let end = s.first + e;
-                        // A leading article is not part of a name ("The United
-                        // Nations"), nor a capitalised word that opens a sentence
-                        // ("Unlike Obama").
-                        if end - first >= 2
-                            && (table.norm(first) == "the"
-                                || first == s.first
-                                    && SENTENCE_OPENERS.contains(&table.norm(first)))
-                        {
-                            first += 1;
-                        }
-                        // A byline's role is not a name ("By Jane Doe, Staff Writer").
-                        if kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
-                        {
+                        let Some((mut first, end, kind)) =
+                            clean(doc, table, lex, s, s.first + k, s.first + e, kind)
+                        else {
                             k = e;
                             continue;
-                        }
+                        };
                         for cut in (first..end)
                             .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
                             .chain(std::iter::once(end))
@@ -208,6 +317,19 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                 }
             })
             .collect();
+        // A speaker label the tagger missed is a person too.
+        if let Some((first, last)) = speaker_label(doc, table, s) {
+            if !model.iter().any(|m| m.first < last && first < m.last) {
+                model.push(Mention {
+                    span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
+                    first,
+                    last,
+                    kind: ActorKind::Person,
+                    subkind: None,
+                    entry: None,
+                });
+            }
+        }
         let mut model = merge_lexicon_mentions(model, lexm);
         // Group mentions.
         for g in group_mentions(doc, table, lex, s, &model) {

@@ -21,10 +21,11 @@
 //! the sentence, so the pass is linear in the number of tokens.
 
 use super::cues::CueLexicon;
-use super::rules::{Ctx, AUX, BE, WEEKDAYS};
+use super::rules::{Ctx, AUX, BE};
 use super::spans::EndScorer;
 use super::Found;
 use crate::span::Span;
+use crate::text::WEEKDAYS;
 use crate::text::{Doc, TokenKind, TokenTable};
 
 /// The most tokens a content end moves right.

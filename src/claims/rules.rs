@@ -18,6 +18,7 @@ use super::cues::{CueKind, CueLexicon};
 use super::Found;
 use crate::lexicon::PhraseSet;
 use crate::span::Span;
+use crate::text::WEEKDAYS;
 use crate::text::{Doc, TokenKind, TokenTable, NONE};
 use std::sync::LazyLock;
 
@@ -311,18 +312,6 @@ const NOT_SOURCES: &[&str] = &[
     "protocol",
     "rules",
     "custom",
-];
-
-/// The days of the week: a time adverbial next to a cue ("said Tuesday that", "X on Tuesday
-/// accused"), shared by the rules and the refinement.
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words that may follow a reporting verb before its content ("said Tuesday that"), besides

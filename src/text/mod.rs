@@ -71,6 +71,18 @@ pub struct Sentence {
     pub caps: bool,
 }
 
+/// The days of the week: a time adverbial next to a cue ("said Tuesday that", "X on Tuesday
+/// accused") or a name ("debuts on Netflix Friday").
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A segmented text.
 #[derive(Clone, Debug)]
 pub struct Doc<'a> {
