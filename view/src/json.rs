@@ -601,8 +601,7 @@ pub fn contract_with_text(text: &str, json: &str) -> String {
     }
     // UTF-16 offsets to byte offsets, in one pass over the text.
     let mut units: Vec<usize> = spans.iter().flat_map(|&(_, s, e)| [s, e]).collect();
-    units.sort_unstable();
-    units.dedup();
+    claimlens::sort::sort_dedup(&mut units);
     let mut bytes = Vec::with_capacity(units.len());
     let (mut unit, mut byte) = (0usize, 0usize);
     let mut chars = text.chars();
