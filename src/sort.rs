@@ -32,12 +32,10 @@ pub fn sort_by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u128) {
     );
 }
 
-/// Sorts `v` ascending and drops repeated values.
+/// Sorts `v` ascending and drops repeated values (sorted as they are: no
+/// 32-byte keys for what may be millions of offsets in a long text).
 pub fn sort_dedup(v: &mut Vec<usize>) {
-    let mut keys: Vec<Key> = v.iter().map(|&x| (x as u128, 0)).collect();
-    sort_keys(&mut keys);
-    v.clear();
-    v.extend(keys.iter().map(|&(x, _)| x as usize));
+    merge_sort(v);
     v.dedup();
 }
 
@@ -47,13 +45,20 @@ type Key = (u128, u32);
 /// Runs this long are sorted by insertion before they are merged.
 const RUN: usize = 16;
 
-/// The one sort: a bottom-up merge sort (insertion-sorted runs of [`RUN`],
-/// then merged pairwise, back and forth between `keys` and a buffer).
+/// The sort of [`sort_by_key`]'s keys.
 #[inline(never)]
 pub(crate) fn sort_keys(keys: &mut [Key]) {
-    let n = keys.len();
+    merge_sort(keys);
+}
+
+/// A bottom-up merge sort: insertion-sorted runs of [`RUN`], then merged
+/// pairwise, each merge copying its left run to a buffer (at most as long as
+/// `v`) and merging back into `v`. Instantiated twice: for [`Key`]s and for
+/// offsets.
+fn merge_sort<T: Copy + Ord>(v: &mut [T]) {
+    let n = v.len();
     for start in (0..n).step_by(RUN) {
-        let run = &mut keys[start..n.min(start + RUN)];
+        let run = &mut v[start..n.min(start + RUN)];
         for i in 1..run.len() {
             let x = run[i];
             let mut j = i;
@@ -64,37 +69,31 @@ pub(crate) fn sort_keys(keys: &mut [Key]) {
             run[j] = x;
         }
     }
-    if n <= RUN {
-        return;
-    }
-    let mut buf = keys.to_vec();
-    let mut in_keys = true;
+    let mut buf: Vec<T> = Vec::new();
     let mut width = RUN;
     while width < n {
-        let (src, dst): (&[Key], &mut [Key]) = if in_keys {
-            (keys, &mut buf)
-        } else {
-            (&buf, keys)
-        };
         for lo in (0..n).step_by(2 * width) {
             let mid = n.min(lo + width);
             let hi = n.min(lo + 2 * width);
-            let (mut i, mut j) = (lo, mid);
-            for slot in &mut dst[lo..hi] {
-                if j >= hi || (i < mid && src[i] <= src[j]) {
-                    *slot = src[i];
-                    i += 1;
-                } else {
-                    *slot = src[j];
+            if mid >= hi || v[mid - 1] <= v[mid] {
+                continue;
+            }
+            buf.clear();
+            buf.extend_from_slice(&v[lo..mid]);
+            // The right run's unmerged part stays in place: `k` never passes `j`.
+            let (mut i, mut j, mut k) = (0, mid, lo);
+            while i < buf.len() {
+                if j < hi && v[j] < buf[i] {
+                    v[k] = v[j];
                     j += 1;
+                } else {
+                    v[k] = buf[i];
+                    i += 1;
                 }
+                k += 1;
             }
         }
-        in_keys = !in_keys;
         width *= 2;
-    }
-    if !in_keys {
-        keys.copy_from_slice(&buf);
     }
 }
 
@@ -134,9 +133,14 @@ mod tests {
                     .collect();
                 let mut want = keys.clone();
                 want.sort_unstable();
+                let mut offsets: Vec<usize> = keys.iter().map(|k| (k.0 >> 64) as usize).collect();
                 let mut got = keys;
                 sort_keys(&mut got);
                 assert_eq!(got, want, "n {n}, shape {shape}");
+                let mut want: Vec<usize> = want.iter().map(|k| (k.0 >> 64) as usize).collect();
+                want.dedup();
+                sort_dedup(&mut offsets);
+                assert_eq!(offsets, want, "n {n}, shape {shape}");
             }
         }
     }
