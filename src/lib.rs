@@ -40,7 +40,7 @@ mod lexicon;
 mod linking;
 mod model;
 mod score;
-mod sort;
+pub mod sort;
 mod span;
 mod text;
 #[cfg(feature = "training")]

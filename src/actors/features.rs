@@ -3,15 +3,13 @@
 //! ([`SentenceFeatures`]).
 
 use super::lexicon::{is_acronym, ActorLexicon};
-use crate::hash::IdHasher;
+use crate::hash::IdMap;
 #[cfg(feature = "training")]
 use crate::model::Sequence;
 use crate::model::{str_hash, FeatureHash};
 use crate::span::Span;
 use crate::text::{prefix, suffix, Doc, Sentence, TokenKind, TokenTable};
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// Labels of the actor tagger.
 #[cfg(feature = "training")]
@@ -21,10 +19,12 @@ pub(crate) const LABELS: [&str; 9] = [
 
 /// Per-document facts used as features.
 pub(crate) struct DocContext {
-    /// Hashes of normalised words seen in lowercase away from a sentence start.
-    lower_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
-    /// Hashes of normalised words seen capitalised away from a sentence start in a normal sentence.
-    title_seen: HashSet<u64, BuildHasherDefault<IdHasher>>,
+    /// Hashes of normalised words seen in lowercase away from a sentence start (the keys: an
+    /// [`IdMap`] as the token table's shape ids are, so that one hash-map type ships, not two).
+    lower_seen: IdMap<u32>,
+    /// Hashes of normalised words seen capitalised away from a sentence start in a normal
+    /// sentence (the keys).
+    title_seen: IdMap<u32>,
     /// Gazetteer tag per token (0 none; else 1 + 2·kind + inside).
     gaz: Vec<u8>,
     /// Known-actor matches in text order: first token, length, lexicon entry.
@@ -37,8 +37,8 @@ pub(crate) struct DocContext {
 impl DocContext {
     /// Gathers the document facts.
     pub(crate) fn new(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Self {
-        let mut lower_seen = HashSet::default();
-        let mut title_seen = HashSet::default();
+        let mut lower_seen = IdMap::default();
+        let mut title_seen = IdMap::default();
         let mut gaz = vec![0u8; doc.tokens.len()];
         let mut known = Vec::new();
         for s in &doc.sentences {
@@ -48,9 +48,9 @@ impl DocContext {
                         continue;
                     }
                     if table.first_lower(i) {
-                        lower_seen.insert(table.hash(i));
+                        lower_seen.insert(table.hash(i), 0);
                     } else if table.first_upper(i) {
-                        title_seen.insert(table.hash(i));
+                        title_seen.insert(table.hash(i), 0);
                     }
                 }
             }
@@ -343,8 +343,8 @@ impl<'a> SentenceFeatures<'a> {
         let caps = self.caps;
         let f = FeatureHash::new;
         let start = k == 0 || table.opens(i - 1);
-        let lower = ctx.lower_seen.contains(&table.hash(i));
-        let title = ctx.title_seen.contains(&table.hash(i));
+        let lower = ctx.lower_seen.contains_key(&table.hash(i));
+        let title = ctx.title_seen.contains_key(&table.hash(i));
         let upper = table.first_upper(i);
         let gaz_next = if k + 1 < n { ctx.gaz[i + 1] } else { 0 };
         let next_poss = doc

@@ -21,8 +21,7 @@ impl Utf16Map {
         if text.is_ascii() {
             return Utf16Map { table: Vec::new() };
         }
-        offsets.sort_unstable();
-        offsets.dedup();
+        crate::sort::sort_dedup(&mut offsets);
         let mut table = Vec::with_capacity(offsets.len());
         let mut units = 0usize;
         let mut byte = 0usize;

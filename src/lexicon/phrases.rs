@@ -16,22 +16,33 @@ type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// its cost does not grow with the number of phrases that share a first word,
 /// and neither does an insertion's (100,000 cues on one first word used to
 /// take a minute to add).
+///
+/// The phrases live in a [`Phrases`] index, which is not generic: its code is
+/// in the wasm once, not once per payload type (four of them).
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet<T> {
+    index: Phrases,
+    /// The payload of each phrase, by its number in `index`.
+    values: Vec<T>,
+}
+
+/// The phrases of a [`PhraseSet`], numbered in the order they were added.
+#[derive(Clone, Debug, Default)]
+struct Phrases {
     /// First token's hash → the numbers of tokens after it, largest first.
-    lengths: HashKeyed<Vec<u16>>,
+    /// (`u32`, as in `by_key`: one hash-map type, whose code ships once.)
+    lengths: HashKeyed<Vec<u32>>,
     /// Key of a phrase ([`key_of`]) → the phrases with that key.
     by_key: HashKeyed<Vec<u32>>,
-    /// Each phrase's normalised tokens and payload.
-    phrases: Vec<(Box<[String]>, T)>,
+    /// Each phrase's normalised tokens.
+    phrases: Vec<Box<[String]>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            lengths: HashKeyed::default(),
-            by_key: HashKeyed::default(),
-            phrases: Vec::new(),
+            index: Phrases::default(),
+            values: Vec::new(),
         }
     }
 }
@@ -48,6 +59,59 @@ fn key_of(hashes: impl Iterator<Item = u64>) -> u64 {
     k ^ n
 }
 
+impl Phrases {
+    /// Adds a phrase unless it is there: its number, and whether it is new
+    /// (`None` for a phrase without tokens or with too many).
+    fn insert(&mut self, phrase: &str) -> Option<(usize, bool)> {
+        let toks = phrase_tokens(phrase);
+        let (Some(first), Ok(rest)) = (toks.first(), u16::try_from(toks.len() - 1)) else {
+            return None;
+        };
+        let rest = u32::from(rest);
+        let key = key_of(toks.iter().map(|t| token_hash(t)));
+        let ids = self.by_key.entry(key).or_default();
+        if let Some(&id) = ids.iter().find(|&&id| *self.phrases[id as usize] == *toks) {
+            return Some((id as usize, false));
+        }
+        let id = self.phrases.len();
+        ids.push(id as u32);
+        let lengths = self.lengths.entry(token_hash(first)).or_default();
+        if let Err(at) = lengths.binary_search_by(|l| rest.cmp(l)) {
+            lengths.insert(at, rest);
+        }
+        self.phrases.push(toks.into_boxed_slice());
+        Some((id, true))
+    }
+
+    /// The longest phrase that starts at token `i` of `table` and ends before token `limit`:
+    /// its length in tokens and its number.
+    fn longest_at(&self, table: &TokenTable, i: usize, limit: usize) -> Option<(usize, usize)> {
+        if i >= table.len() {
+            return None;
+        }
+        let lengths = self.lengths.get(&table.hash(i))?;
+        let end_max = limit.min(table.len());
+        for &rest in lengths {
+            let end = i + 1 + rest as usize;
+            if end > end_max {
+                continue;
+            }
+            let Some(ids) = self.by_key.get(&key_of((i..end).map(|j| table.hash(j)))) else {
+                continue;
+            };
+            for &id in ids {
+                let toks = &self.phrases[id as usize];
+                if toks.len() == end - i
+                    && toks.iter().enumerate().all(|(k, t)| t == table.norm(i + k))
+                {
+                    return Some((end - i, id as usize));
+                }
+            }
+        }
+        None
+    }
+}
+
 impl<T> PhraseSet<T> {
     /// An empty set.
     pub(crate) fn new() -> Self {
@@ -56,30 +120,16 @@ impl<T> PhraseSet<T> {
 
     /// True when the set holds no phrase.
     pub(crate) fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.values.is_empty()
     }
 
     /// Adds a phrase; a phrase already present gets the new payload.
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
-        let toks = phrase_tokens(phrase);
-        let (Some(first), Ok(rest)) = (toks.first(), u16::try_from(toks.len() - 1)) else {
-            return;
-        };
-        let key = key_of(toks.iter().map(|t| token_hash(t)));
-        let ids = self.by_key.entry(key).or_default();
-        if let Some(&id) = ids
-            .iter()
-            .find(|&&id| *self.phrases[id as usize].0 == *toks)
-        {
-            self.phrases[id as usize].1 = value;
-            return;
+        match self.index.insert(phrase) {
+            Some((_, true)) => self.values.push(value),
+            Some((id, false)) => self.values[id] = value,
+            None => {}
         }
-        ids.push(self.phrases.len() as u32);
-        let lengths = self.lengths.entry(token_hash(first)).or_default();
-        if let Err(at) = lengths.binary_search_by(|l| rest.cmp(l)) {
-            lengths.insert(at, rest);
-        }
-        self.phrases.push((toks.into_boxed_slice(), value));
     }
 
     /// The longest phrase that starts at token `i` of `table` and ends before token `limit`:
@@ -91,38 +141,19 @@ impl<T> PhraseSet<T> {
         i: usize,
         limit: usize,
     ) -> Option<(usize, &'s T)> {
-        if i >= table.len() {
-            return None;
-        }
-        let lengths = self.lengths.get(&table.hash(i))?;
-        let end_max = limit.min(table.len());
-        for &rest in lengths {
-            let end = i + 1 + usize::from(rest);
-            if end > end_max {
-                continue;
-            }
-            let Some(ids) = self.by_key.get(&key_of((i..end).map(|j| table.hash(j)))) else {
-                continue;
-            };
-            for &id in ids {
-                let (toks, value) = &self.phrases[id as usize];
-                if toks.len() == end - i
-                    && toks.iter().enumerate().all(|(k, t)| t == table.norm(i + k))
-                {
-                    return Some((end - i, value));
-                }
-            }
-        }
-        None
+        let (n, id) = self.index.longest_at(table, i, limit)?;
+        Some((n, &self.values[id]))
     }
 
     /// True when `word` (already normalised, one token) is in the set as a one-token phrase.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
-        self.by_key
+        let index = &self.index;
+        index
+            .by_key
             .get(&key_of(std::iter::once(token_hash(word))))
             .is_some_and(|ids| {
                 ids.iter()
-                    .any(|&id| matches!(&*self.phrases[id as usize].0, [w] if w == word))
+                    .any(|&id| matches!(&*index.phrases[id as usize], [w] if w == word))
             })
     }
 }
@@ -169,7 +200,7 @@ mod tests {
             set.insert(&format!("said word{k}"), k);
         }
         set.insert("said word7 again", 99_999);
-        assert_eq!(set.lengths.values().map(Vec::len).max(), Some(2));
+        assert_eq!(set.index.lengths.values().map(Vec::len).max(), Some(2));
         assert_eq!(
             longest(&set, "they said word19999 then", 1),
             Some((2, 19_999))
@@ -178,6 +209,6 @@ mod tests {
         assert_eq!(longest(&set, "they said nothing", 1), None);
         // A key holds one phrase, or a few on a hash collision (the words' hashes
         // are not collision-free: "word15909" and "word15984" share one).
-        assert!(set.by_key.values().all(|ids| ids.len() <= 2));
+        assert!(set.index.by_key.values().all(|ids| ids.len() <= 2));
     }
 }

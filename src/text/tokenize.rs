@@ -1,8 +1,8 @@
 //! The tokenizer: one forward pass over the characters.
 
 use super::{Token, TokenKind};
+use crate::hash::FxMap;
 use crate::span::Span;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// How an abbreviation behaves at a possible sentence end.
@@ -14,8 +14,8 @@ pub(super) enum Abbrev {
     Plain,
 }
 
-pub(super) static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLock::new(|| {
+    let mut map = FxMap::default();
     for line in
         crate::data::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
     {

@@ -300,8 +300,7 @@ pub fn build_from(
         cuts.push(m.start);
         cuts.push(m.end);
     }
-    cuts.sort_unstable();
-    cuts.dedup();
+    claimlens::sort::sort_dedup(&mut cuts);
     let mut layers = marks.map(|list| Layer::new(list, &cuts));
 
     // Anchors: the first run of each actor, claim cue, hedge and sentence,

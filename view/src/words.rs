@@ -193,7 +193,10 @@ pub fn markdown(v: &View) -> String {
         let _ = writeln!(out, "| actor | kind | mentions | also written | claims |");
         let _ = writeln!(out, "|---|---|---:|---|---:|");
         let mut actors: Vec<_> = v.actors.iter().collect();
-        actors.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.id));
+        // Most mentions first, then by id.
+        claimlens::sort::sort_by_key(&mut actors, |a| {
+            claimlens::sort::key2(u32::MAX as usize - a.mentions as usize, a.id as usize)
+        });
         for a in actors {
             let kind = match &a.subkind {
                 Some(sub) => format!("{} ({})", a.kind, md(sub)),

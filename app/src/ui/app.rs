@@ -157,13 +157,13 @@ pub fn app() -> Html {
         let starts = use_memo(
             state.result.as_ref().map(|r| r.overview.clone()),
             |overview| {
-                let mut starts: Vec<String> = overview
+                let mut starts: Vec<u128> = overview
                     .as_ref()
                     .map_or(&[][..], |o| &o.sentences[..])
                     .iter()
-                    .map(|s| s.at.anchor.clone())
+                    .filter_map(|s| super::land::anchor_key(&s.at.anchor))
                     .collect();
-                starts.sort_unstable();
+                claimlens::sort::sort_by_key(&mut starts, |&k| k);
                 starts
             },
         );

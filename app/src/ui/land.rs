@@ -6,18 +6,31 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
+/// An anchor as a number that sorts as its text does: its bytes, first byte highest
+/// (`None` past 16 bytes; an anchor is a letter and a number, at most 11 bytes). The
+/// anchors are sorted as these keys, by the core's one sort: no sort code of the app's own.
+pub fn anchor_key(id: &str) -> Option<u128> {
+    let b = id.as_bytes();
+    (b.len() <= 16).then(|| {
+        b.iter()
+            .enumerate()
+            .fold(0, |k, (i, &x)| k | u128::from(x) << (8 * (15 - i)))
+    })
+}
+
 /// True for the element a sentence starts at: its anchor, which is `s12` or, when the
 /// sentence starts with a claim, a hedge or an actor, that one's (`c3`, `h7`, `a0`).
-/// `starts` holds the sentences' anchors, sorted.
-fn is_sentence_start(node: &Node, starts: &[String]) -> bool {
+/// `starts` holds the sentences' anchors as [`anchor_key`]s, sorted.
+fn is_sentence_start(node: &Node, starts: &[u128]) -> bool {
     node.dyn_ref::<Element>()
-        .is_some_and(|e| starts.binary_search(&e.id()).is_ok())
+        .and_then(|e| anchor_key(&e.id()))
+        .is_some_and(|k| starts.binary_search(&k).is_ok())
 }
 
 /// Highlights the sentence around `target` (within its paragraph): from the nearest
 /// sentence start at or before it to the next sentence start or the paragraph's end.
-/// `starts`: the anchors of the sentences, sorted.
-pub fn land(target: &Element, starts: &[String]) {
+/// `starts`: the anchors of the sentences as [`anchor_key`]s, sorted.
+pub fn land(target: &Element, starts: &[u128]) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -73,7 +73,10 @@ fn goto(dispatch: &Callback<Action>, loc: &Loc) -> Callback<MouseEvent> {
 fn actors(p: &Props) -> Html {
     let all = use_state(|| false);
     let mut list: Vec<&ActorView> = p.overview.actors.iter().collect();
-    list.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.id));
+    // Most mentions first, then by id (the core's one sort: no sort code of its own).
+    claimlens::sort::sort_by_key(&mut list, |a| {
+        claimlens::sort::key2(u32::MAX as usize - a.mentions as usize, a.id as usize)
+    });
     let total = list.len();
     if !*all {
         list.truncate(LIST_LIMIT);
