@@ -93,7 +93,7 @@ pub struct JsonActor<'a> {
     /// Every mention by name, in text order (possessive endings excluded).
     pub mentions: Vec<JsonSpan>,
     /// The nominals and pronouns that are claims' sources and refer to this
-    /// actor, in text order.
+    /// actor, in the order of their claims.
     pub references: Vec<JsonMention>,
 }
 
@@ -266,9 +266,6 @@ pub fn to_contract_in<'a>(
                 });
             }
         }
-    }
-    for r in &mut refs {
-        crate::sort::sort_by_key(r, |m| m.start as u128);
     }
     let s = &a.summary;
     let share = |n: usize| {

@@ -75,7 +75,7 @@ pub(crate) fn link(
         gender[id].0 += he;
         gender[id].1 += she;
     }
-    let mut names: FxMap<String, Option<usize>> = FxMap::default();
+    let mut names: FxMap<String, Vec<usize>> = FxMap::default();
     for a in actors
         .unwrap_or_default()
         .iter()
@@ -88,9 +88,9 @@ pub(crate) fn link(
                 .filter(|_| a.kind == ActorKind::Person)
                 .map(|s| s.1.to_string());
             for key in std::iter::once(n).chain(surname) {
-                let e = names.entry(key).or_insert(Some(a.id));
-                if *e != Some(a.id) {
-                    *e = None;
+                let ids = names.entry(key).or_default();
+                if !ids.contains(&a.id) {
+                    ids.push(a.id);
                 }
             }
         }
@@ -168,9 +168,8 @@ struct Context<'a, 'd> {
     all: Vec<(Span, usize)>,
     /// Each mention's sentence and whether it is the first mention there.
     place: Vec<(usize, bool)>,
-    /// The actor of each lowercase name, alias and person's surname (`None`
-    /// when two actors share it).
-    names: FxMap<String, Option<usize>>,
+    /// The actors of each lowercase name, alias and person's surname.
+    names: FxMap<String, Vec<usize>>,
     /// Each actor's gendered pronouns after its mentions: (male, female).
     gender: Vec<(u32, u32)>,
 }
@@ -417,7 +416,10 @@ impl Context<'_, '_> {
         if !first_upper(text.trim_start()) {
             return None;
         }
-        self.names.get(key).copied().flatten()
+        match self.names.get(key).map(Vec::as_slice) {
+            Some(&[id]) => Some(id),
+            _ => None,
+        }
     }
 
     /// The most salient earlier actor of a wanted kind for a pronoun source
