@@ -59,7 +59,7 @@ export type Actor = {
   mentions: Array<Span>;
   /**
    * The nominals and pronouns that are claims' sources and refer to this
-   * actor, in text order.
+   * actor, in the order of their claims.
    */
   references: Array<Mention>;
 };
