@@ -11,8 +11,10 @@ use crate::hash::FxMap;
 use crate::span::Span;
 use crate::text::{normalize, Doc, TokenTable};
 
-const PRONOUNS_PERSON: &[&str] = &["he", "she", "him", "her", "i", "we", "you", "who"];
-const PRONOUNS_THING: &[&str] = &["it", "they", "which", "who"];
+const PRONOUNS_PERSON: &[&str] = &[
+    "he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your", "who",
+];
+const PRONOUNS_THING: &[&str] = &["it", "its", "they", "them", "their", "which", "who"];
 
 /// Which actor a claim's source names, and how the claim is attributed.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -289,7 +291,7 @@ impl Context<'_, '_> {
             // How much an actor of each kind may be what the pronoun means.
             // "He" is not a person followed by "she" more than by "he".
             let (male, female) = (
-                matches!(norm.as_str(), "he" | "him"),
+                matches!(norm.as_str(), "he" | "him" | "his"),
                 matches!(norm.as_str(), "she" | "her"),
             );
             let wanted = |a: &Actor| match a.kind {
