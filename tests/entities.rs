@@ -152,6 +152,13 @@ const CASES: &[Case] = &[
         kinds: &[(("Vantelli", 1), ActorKind::Organization)],
         ..NONE
     },
+    // "The House" is not the White House; a title is not part of a name.
+    Case {
+        text: "The White House said on Friday that the bill was dead. The House voted on it \
+               anyway, and Senator John McCain said the vote was a waste of time.",
+        apart: &[(("White House", 0), ("House", 1))],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",
@@ -187,6 +194,12 @@ fn names_are_full_and_untitled() {
     let a = analyze(text);
     let id = actor_of(text, &a, "Pence", 2).expect("Pence is an actor");
     assert_eq!(a.actors[id].name, "Mike Pence");
+    let text = "Senator John McCain said the vote was a waste of time. Justice Antonin Scalia \
+                dissented.";
+    let a = analyze(text);
+    let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"John McCain"), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("Senator")), "{names:?}");
 }
 
 #[test]

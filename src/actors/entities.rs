@@ -105,44 +105,42 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 }
 
 /// Whether a sentence is a headline in title case ("Trump Was ‘Mocking’
-/// Clinton Camp"): four words or more, four in five capitalised, and a
-/// capitalised function word after the first.
+/// Clinton Camp", "Visa Program Up for Renewal Amid Allegations of Fraud"):
+/// three words or more besides short function words, four in five of them
+/// capitalised.
 fn title_case(table: &TokenTable, s: &crate::text::Sentence) -> bool {
     if s.caps || s.last - s.first > 40 {
         return false;
     }
-    let (mut words, mut upper, mut function) = (0, 0, false);
+    let (mut words, mut upper) = (0, 0);
     for i in s.first..s.last {
-        if table.first_upper(i) {
-            upper += 1;
-            function |= i > s.first
-                && matches!(
-                    table.norm(i),
-                    "the"
-                        | "of"
-                        | "a"
-                        | "an"
-                        | "and"
-                        | "in"
-                        | "on"
-                        | "to"
-                        | "for"
-                        | "with"
-                        | "at"
-                        | "is"
-                        | "was"
-                        | "be"
-                        | "are"
-                        | "from"
-                        | "by"
-                        | "as"
-                );
-        } else if !table.first_lower(i) {
+        let function = matches!(
+            table.norm(i),
+            "the"
+                | "of"
+                | "a"
+                | "an"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "with"
+                | "at"
+                | "by"
+                | "as"
+                | "from"
+                | "up"
+                | "vs"
+        );
+        if function || !(table.first_upper(i) || table.first_lower(i)) {
             continue;
         }
         words += 1;
+        upper += usize::from(table.first_upper(i));
     }
-    words >= 4 && upper * 5 >= words * 4 && function
+    words >= 3 && upper * 5 >= words * 4
 }
 
 /// Whether two keys of two or more words share their first and last words
@@ -371,7 +369,7 @@ pub(super) fn group(
             let name = e
                 .name
                 .clone()
-                .unwrap_or_else(|| canonical_name(lex, &e.forms));
+                .unwrap_or_else(|| canonical_name(lex, &e.forms, kind == ActorKind::Person));
             let subkind = e.subkind.clone().or_else(|| {
                 if kind == ActorKind::Organization {
                     name.split_whitespace()
@@ -438,28 +436,42 @@ fn entity_kind(e: &Entity) -> ActorKind {
 }
 
 /// The best display name: the longest form that is not written in capitals
-/// and does not start with a title ("Mike Pence" before "Governor Pence"),
-/// unless all are or do, without a leading "the".
-fn canonical_name(lex: &ActorLexicon, forms: &[String]) -> String {
-    let flaws = |f: &str| {
-        let caps = !f.chars().any(char::is_lowercase) && f.chars().count() > 5;
-        let first = f.split(' ').next().unwrap_or("").trim_end_matches('.');
-        let titled = f.contains(' ') && lex.titles.contains_key(normalize(first).as_str());
-        (caps, titled)
+/// (unless all are), without a leading "the" and without the titles before
+/// a name of two words or more ("Senator John McCain" → "John McCain"; for
+/// a person also a weak title: "Justice Antonin Scalia" → "Antonin Scalia").
+fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String {
+    let untitled = |f: &str| -> String {
+        let mut rest = f
+            .strip_prefix("the ")
+            .or(f.strip_prefix("The "))
+            .unwrap_or(f);
+        while let Some((first, after)) = rest.split_once(' ') {
+            let title = lex
+                .titles
+                .get(normalize(first.trim_end_matches('.')).as_str());
+            if !after.contains(' ') || !title.is_some_and(|&strong| strong || person) {
+                break;
+            }
+            rest = after;
+        }
+        rest.to_string()
     };
-    let mut best: Option<(&String, (bool, bool))> = None;
+    // Flaws, fewest first: written in capitals, still starting with a title
+    // ("Governor Pence" after "Mike Pence"); then the longest.
+    let mut best: Option<(String, (bool, bool, usize))> = None;
     for f in forms {
-        let fl = flaws(f);
-        if best.is_none_or(|(b, bf)| fl < bf || fl == bf && f.len() > b.len()) {
-            best = Some((f, fl));
+        let name = untitled(f);
+        let first = name.split(' ').next().unwrap_or("").trim_end_matches('.');
+        let rank = (
+            !f.chars().any(char::is_lowercase) && f.chars().count() > 5,
+            name.contains(' ') && lex.titles.contains_key(normalize(first).as_str()),
+            usize::MAX - name.len(),
+        );
+        if best.as_ref().is_none_or(|b| rank < b.1) {
+            best = Some((name, rank));
         }
     }
-    let best = best.map(|b| b.0);
-    let name = best.cloned().unwrap_or_default();
-    name.strip_prefix("the ")
-        .or(name.strip_prefix("The "))
-        .map(str::to_string)
-        .unwrap_or(name)
+    best.map(|b| b.0).unwrap_or_default()
 }
 
 /// Entities by the first and last word of their keys and by the initials of
@@ -591,7 +603,10 @@ impl LongFormIndex {
                             loose && e.plain && !key.contains(' ') && ends_with_words(k, key)
                         }
                         (ActorKind::Organization, _) => {
-                            mkind == ActorKind::Organization && ends_with_words(k, key)
+                            // "the House" is not the White House.
+                            mkind == ActorKind::Organization
+                                && key != "house"
+                                && ends_with_words(k, key)
                                 || loose
                                     && starts_with_words(k, key)
                                     && k.rsplit(' ')
