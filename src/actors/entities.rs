@@ -106,7 +106,7 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 
 /// Whether a sentence is a headline in title case ("Trump Was ‘Mocking’
 /// Clinton Camp", "Visa Program Up for Renewal Amid Allegations of Fraud"):
-/// three words or more besides short function words, four in five of them
+/// three words or more besides short function words, all of them
 /// capitalised.
 fn title_case(table: &TokenTable, s: &crate::text::Sentence) -> bool {
     if s.caps || s.last - s.first > 40 {
@@ -133,14 +133,15 @@ fn title_case(table: &TokenTable, s: &crate::text::Sentence) -> bool {
                 | "from"
                 | "up"
                 | "vs"
-        );
+                | "n't"
+        ) || table.norm(i).starts_with('\'');
         if function || !(table.first_upper(i) || table.first_lower(i)) {
             continue;
         }
         words += 1;
         upper += usize::from(table.first_upper(i));
     }
-    words >= 3 && upper * 5 >= words * 4
+    words >= 3 && upper == words
 }
 
 /// Whether two keys of two or more words share their first and last words
