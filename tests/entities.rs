@@ -159,6 +159,29 @@ const CASES: &[Case] = &[
         apart: &[(("White House", 0), ("House", 1))],
         ..NONE
     },
+    // A name the article has given is found again where the tagger alone
+    // might miss it, but not inside a longer name.
+    Case {
+        text: "Museum opens its winter show\n\nDorota Wislocka, the curator, opened the show on \
+               Friday. Visitors queued for an hour, and Wislocka thanked them. The Wislocka \
+               Foundation paid for the catalogue.",
+        same: &[&[("Dorota Wislocka", 0), ("Wislocka", 1)]],
+        apart: &[(("Dorota Wislocka", 0), ("Wislocka Foundation", 0))],
+        ..NONE
+    },
+    // A surname the tagger missed is found again from the full name.
+    Case {
+        text: "Orchestra names new conductor\n\nIlse Brunnhofer was named principal conductor on \
+               Tuesday. The board chose Brunnhofer after a year of auditions. Asked about the \
+               programme, Brunnhofer smiled. In Vienna, Brunnhofer studied under Karl Oster.",
+        same: &[&[
+            ("Ilse Brunnhofer", 0),
+            ("Brunnhofer", 1),
+            ("Brunnhofer", 2),
+            ("Brunnhofer", 3),
+        ]],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

@@ -195,8 +195,9 @@ struct Entity {
     /// Whether a mention is a known actor or outside the article's headline
     /// in title case: an entity named only in such a headline is no actor.
     body: bool,
-    /// Whether a mention is in a plain sentence (not the first, not in
-    /// capitals): only then may a word the tagger typed otherwise join it as
+    /// Whether a mention is in a plain sentence (not the first, which may be
+    /// a headline such as "Yeltsin endorses Lebed Chechnya peace plan", and
+    /// not in capitals): only then may a word the tagger typed otherwise join it as
     /// a surname.
     plain: bool,
 }
@@ -317,7 +318,8 @@ pub(super) fn group(
         };
         assigned[k] = Some(t);
         let ent = &mut entities[t];
-        ent.body |= m.entry.is_some() || si > 0 || !title_case(table, sentence);
+        let headline = si == 0 && title_case(table, sentence);
+        ent.body |= m.entry.is_some() || !headline;
         ent.plain |= si > 0 && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
         if !group && super::pronouns_after(doc, table, m.last) != (0, 0) {
@@ -406,9 +408,7 @@ pub(super) fn group(
             }
         })
         .collect();
-    crate::sort::sort_by_key(&mut actors, |a| {
-        a.mentions.first().map_or(0, |m| m.start) as u128
-    });
+    // Numbered as they come; [`super::find`] orders them by first mention.
     for (i, a) in actors.iter_mut().enumerate() {
         a.id = i;
     }
@@ -504,7 +504,7 @@ const COMPANY_ENDS: &[&str] = &[
 /// than this is ambiguous anyway, and the bound keeps grouping linear.
 const MAX_CANDIDATES: usize = 16;
 
-fn push_unique(map: &mut FxMap<String, Vec<usize>>, key: &str, t: usize) {
+pub(super) fn push_unique(map: &mut FxMap<String, Vec<usize>>, key: &str, t: usize) {
     match map.get_mut(key) {
         Some(v) => {
             if v.len() < MAX_CANDIDATES && !v.contains(&t) {

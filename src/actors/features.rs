@@ -35,6 +35,12 @@ pub(crate) struct DocContext {
 }
 
 impl DocContext {
+    /// Whether token `i`'s word is written in lowercase somewhere in the
+    /// document away from a sentence start.
+    pub(super) fn seen_lower(&self, table: &TokenTable, i: usize) -> bool {
+        self.lower_seen.contains_key(&table.hash(i))
+    }
+
     /// Gathers the document facts.
     pub(crate) fn new(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Self {
         let mut lower_seen = IdMap::default();

@@ -35,6 +35,9 @@
 //! the country beside the film director Neil Jordan) and so does a name in a
 //! sentence in capitals ("NEW YORK" the team in a results table). A
 //! possessive ending is never part of a mention ("the IRGC’s" → "IRGC").
+//! Last, the names, aliases and surnames of the actors found are looked for
+//! again where the tagger missed them ("Warhol" in a sentence it read
+//! otherwise).
 //!
 //! **Demonyms.** "Iranian strikes" is not a mention of Iran (the name is not
 //! there), but a demonym that modifies a group noun becomes part of that group
@@ -52,6 +55,7 @@ pub(crate) use features::{features, features2, DocTags, LABELS};
 pub(crate) use lexicon::ActorLexicon;
 
 use crate::analysis::{Actor, ActorKind};
+use crate::lexicon::PhraseSet;
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind, TokenTable, WEEKDAYS};
 use entities::group;
@@ -340,5 +344,90 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         });
         mentions.extend(model);
     }
-    group(doc, table, lex, mentions)
+    let mut actors = group(doc, table, lex, mentions);
+    propagate(doc, table, &ctx, &mut actors);
+    number(&mut actors);
+    actors
+}
+
+/// Adds the occurrences of an actor's names that the tagger missed ("Warhol"
+/// tagged in one sentence and not in another): a name, an alias or a
+/// person's surname (unless two people share it), written with a capital,
+/// standing between words that are not capitalised (so not part of a longer
+/// name) and outside every mention; at a sentence start, only a name of two
+/// words or a word the article never writes in lowercase. One scan of the
+/// document.
+fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Actor]) {
+    let mut forms: PhraseSet<usize> = PhraseSet::new();
+    let mut surnames: crate::hash::FxMap<String, Vec<usize>> = Default::default();
+    for a in actors.iter().filter(|a| a.kind != ActorKind::Group) {
+        for f in std::iter::once(&a.name).chain(&a.aliases) {
+            if f.chars().next().is_some_and(char::is_uppercase) {
+                forms.insert(f, a.id);
+            }
+        }
+        if let Some((_, last)) = a
+            .name
+            .rsplit_once(' ')
+            .filter(|_| a.kind == ActorKind::Person)
+        {
+            entities::push_unique(&mut surnames, last, a.id);
+        }
+    }
+    for (last, ids) in &surnames {
+        if let [id] = ids[..] {
+            forms.insert(last, id);
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in actors.iter().flat_map(|a| &a.mentions) {
+        for c in &mut covered[doc.token_at(m.start)..doc.token_at(m.end)] {
+            *c = true;
+        }
+    }
+    let mut added = false;
+    for s in &doc.sentences {
+        let mut i = s.first;
+        while i < s.last {
+            let start = i == s.first || table.opens(i - 1) && i == s.first + 1;
+            let found =
+                (!covered[i] && table.first_upper(i) && (start || !table.first_upper(i - 1)))
+                    .then(|| forms.longest_at(table, i, s.last))
+                    .flatten()
+                    .filter(|&(n, _)| {
+                        !(covered[i..i + n].contains(&true)
+                            || start && n == 1 && ctx.seen_lower(table, i)
+                            || i + n < s.last && table.first_upper(i + n))
+                    });
+            match found {
+                Some((n, &id)) => {
+                    actors[id].mentions.push(Span::new(
+                        doc.tokens[i].span.start,
+                        doc.tokens[i + n - 1].span.end,
+                    ));
+                    added = true;
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if added {
+        for a in actors.iter_mut() {
+            crate::sort::sort_by_key(&mut a.mentions, |m| crate::sort::key2(m.start, m.end));
+        }
+    }
+}
+
+/// Orders the actors by their first mention and numbers them in that order.
+fn number(actors: &mut Vec<Actor>) {
+    crate::sort::sort_by_key(actors, |a| {
+        a.mentions.first().map_or(0, |m| m.start) as u128
+    });
+    for (i, a) in actors.iter_mut().enumerate() {
+        a.id = i;
+    }
 }

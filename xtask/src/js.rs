@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 /// Opt-level z inlines only functions that cost LLVM's inliner at most 5; the JS API lets it
 /// inline up to this cost (rustc has no profile key for it, hence the flag). 100 was faster
-/// by about 5% but 6.2 KB larger, over the widget's budget since issue 13 (Cargo.toml says more).
-pub const INLINE: u32 = 40;
+/// by about 5% but 6.2 KB larger, over the widget's budget since issue 13; 40 until issue 12
+/// (1.3 KB larger than 30, about 3% faster; Cargo.toml says more).
+pub const INLINE: u32 = 30;
 
 /// wasm-opt's arguments: -Oz with the features rustc enables by default for
 /// wasm32-unknown-unknown. memory-packing is skipped: cutting the models' zero runs out of the
