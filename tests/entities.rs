@@ -145,6 +145,17 @@ const CASES: &[Case] = &[
         )],
         ..NONE
     },
+    // A capitalised role in apposition to a name is that person.
+    Case {
+        text: "Jeff Ramsden, the Transport Ministry Spokesperson, confirmed the closure on \
+               Monday. Paul Okoro, an Ottawa MP, disagreed.",
+        same: &[
+            &[("Jeff Ramsden", 0), ("Transport Ministry Spokesperson", 0)],
+            &[("Paul Okoro", 0), ("Ottawa MP", 0)],
+        ],
+        kinds: &[(("Transport Ministry Spokesperson", 0), ActorKind::Person)],
+        ..NONE
+    },
     // A company's first word names it.
     Case {
         text: "Vantelli Holdings will close two plants, Vantelli said on Thursday.",

@@ -212,12 +212,6 @@ pub(super) fn group(
     // The entity of each name's key, by the kind of its first mention.
     let mut by_key: FxMap<String, [Option<usize>; 4]> = FxMap::default();
     let mut by_entry: FxMap<usize, usize> = FxMap::default();
-    // Longest names first, so short forms find their long form.
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    crate::sort::sort_by_key(&mut order, |&k| {
-        let m = &mentions[k];
-        crate::sort::key2(usize::MAX - (m.last - m.first), m.span.start)
-    });
     // Acronym definitions: "Long Name (LN)" → LN joins the long name.
     let mut defined_by: FxMap<usize, usize> = FxMap::default();
     let ending_at: FxMap<usize, usize> = mentions
@@ -241,12 +235,46 @@ pub(super) fn group(
             }
         }
     }
+    // Appositions: "Jeff Rathke, the State Department spokesperson" — a
+    // role (its head, before any "of", a title or role word) right after a
+    // person's name and a comma joins that person.
+    for (k, m) in mentions.iter().enumerate() {
+        let head = (m.first..m.last)
+            .find(|&i| table.norm(i) == "of")
+            .unwrap_or(m.last)
+            .saturating_sub(1);
+        if m.kind == ActorKind::Group
+            || head < m.first
+            || !lex.titles.contains_key(table.norm(head))
+        {
+            continue;
+        }
+        let mut c = m.first;
+        if c > 0 && matches!(table.norm(c - 1), "the" | "a" | "an") {
+            c -= 1;
+        }
+        if c >= 2 && doc.tok(c - 1) == "," {
+            if let Some(&j) = ending_at.get(&(c - 1)) {
+                if mentions[j].kind == ActorKind::Person {
+                    defined_by.insert(k, j);
+                }
+            }
+        }
+    }
+    // Longest names first, so short forms find their long form; acronyms and
+    // roles defined by another mention after it.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    crate::sort::sort_by_key(&mut order, |&k| {
+        let m = &mentions[k];
+        let defined = u128::from(defined_by.contains_key(&k)) << 127;
+        defined | crate::sort::key2((usize::MAX >> 1) - (m.last - m.first), m.span.start)
+    });
     let mut index = LongFormIndex::default();
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     for &k in &order {
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
-        let (mkind, key) = titled(doc, table, lex, m, key_of(surface));
+        let (mut mkind, key) = titled(doc, table, lex, m, key_of(surface));
         // One entity per name whatever the kind of each mention (the
         // entity's kind is voted), and groups apart from names. In a
         // sentence in capitals (results tables, headlines) the tagger's kind
@@ -281,6 +309,9 @@ pub(super) fn group(
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
                 target = assigned[long].filter(same_kind);
+                if target.is_some() && mentions[long].kind == ActorKind::Person {
+                    mkind = ActorKind::Person;
+                }
             }
         }
         if target.is_none() && !group {
