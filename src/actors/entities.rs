@@ -353,7 +353,13 @@ pub(super) fn group(
         ent.body |= m.entry.is_some() || !headline;
         ent.plain |= si > 0 && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
-        if !group && super::pronouns_after(doc, table, m.last) != (0, 0) {
+        // The sentence of the token after the mention (the next one when the
+        // mention ends its sentence), as `pronouns_after` would find it.
+        let last = match doc.sentences.get(si + usize::from(m.last >= sentence.last)) {
+            Some(s) => s.last,
+            None => m.last,
+        };
+        if !group && super::pronouns_between(table, m.last, last) != (0, 0) {
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
         ent.first_kind.get_or_insert(mkind);
@@ -535,7 +541,7 @@ const COMPANY_ENDS: &[&str] = &[
 /// than this is ambiguous anyway, and the bound keeps grouping linear.
 const MAX_CANDIDATES: usize = 16;
 
-pub(super) fn push_unique(map: &mut FxMap<String, Vec<usize>>, key: &str, t: usize) {
+fn push_unique(map: &mut FxMap<String, Vec<usize>>, key: &str, t: usize) {
     match map.get_mut(key) {
         Some(v) => {
             if v.len() < MAX_CANDIDATES && !v.contains(&t) {

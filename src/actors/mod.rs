@@ -55,7 +55,6 @@ pub(crate) use features::{features, features2, DocTags, LABELS};
 pub(crate) use lexicon::ActorLexicon;
 
 use crate::analysis::{Actor, ActorKind};
-use crate::lexicon::PhraseSet;
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind, TokenTable, WEEKDAYS};
 use entities::group;
@@ -67,10 +66,16 @@ use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Ment
 /// name they follow is a person, and "she" does not mean a name followed by
 /// "he".
 pub(crate) fn pronouns_after(doc: &Doc, table: &TokenTable, i: usize) -> (u32, u32) {
-    let end = doc
+    let last = doc
         .sentences
         .get(doc.sentences.partition_point(|s| s.last <= i))
-        .map_or(i, |s| s.last.min(i + 10));
+        .map_or(i, |s| s.last);
+    pronouns_between(table, i, last)
+}
+
+/// [`pronouns_after`] where the sentence of token `i` ends before token `last`.
+fn pronouns_between(table: &TokenTable, i: usize, last: usize) -> (u32, u32) {
+    let end = last.min(i + 10);
     let mut counts = (0, 0);
     for t in i..end {
         match table.norm(t) {
@@ -358,44 +363,64 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 /// words or a word the article never writes in lowercase. One scan of the
 /// document.
 fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Actor]) {
-    let mut forms: PhraseSet<usize> = PhraseSet::new();
-    let mut surnames: crate::hash::FxMap<String, Vec<usize>> = Default::default();
-    for a in actors.iter().filter(|a| a.kind != ActorKind::Group) {
-        for f in std::iter::once(&a.name).chain(&a.aliases) {
-            if f.chars().next().is_some_and(char::is_uppercase) {
-                forms.insert(f, a.id);
+    // Each form as the hash of its tokens' hashes (no strings built): the
+    // mentions' token sequences of up to six tokens that start with a
+    // capital, and each person's last word; a form of two actors is neither's.
+    const AMBIGUOUS: usize = usize::MAX;
+    let key = |from: usize, to: usize| {
+        let mut h = (to - from) as u64;
+        for t in from..to {
+            h = (h.rotate_left(23) ^ table.hash(t)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        h as usize
+    };
+    let mut forms: crate::hash::FxMap<usize, usize> = Default::default();
+    let mut lengths = [false; 7];
+    let mut covered = vec![false; doc.tokens.len()];
+    for a in actors.iter() {
+        for m in &a.mentions {
+            let (first, last) = (doc.token_at(m.start), doc.token_at(m.end));
+            covered[first..last].fill(true);
+            if a.kind == ActorKind::Group || last - first > 6 {
+                continue;
+            }
+            let surname = (a.kind == ActorKind::Person && last - first >= 2).then_some(last - 1);
+            for from in std::iter::once(first).chain(surname) {
+                if !table.first_upper(from) {
+                    continue;
+                }
+                let k = key(from, last);
+                match forms.get(&k) {
+                    Some(&id) if id == a.id => {}
+                    Some(_) => {
+                        forms.insert(k, AMBIGUOUS);
+                    }
+                    None => {
+                        forms.insert(k, a.id);
+                        lengths[last - from] = true;
+                    }
+                }
             }
         }
-        if let Some((_, last)) = a
-            .name
-            .rsplit_once(' ')
-            .filter(|_| a.kind == ActorKind::Person)
-        {
-            entities::push_unique(&mut surnames, last, a.id);
-        }
     }
-    for (last, ids) in &surnames {
-        if let [id] = ids[..] {
-            forms.insert(last, id);
-        }
-    }
-    if forms.is_empty() {
-        return;
-    }
-    let mut covered = vec![false; doc.tokens.len()];
-    for m in actors.iter().flat_map(|a| &a.mentions) {
-        for c in &mut covered[doc.token_at(m.start)..doc.token_at(m.end)] {
-            *c = true;
-        }
-    }
-    let mut added = false;
+    let mut added = vec![false; actors.len()];
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.last {
             let start = i == s.first || table.opens(i - 1) && i == s.first + 1;
             let found =
                 (!covered[i] && table.first_upper(i) && (start || !table.first_upper(i - 1)))
-                    .then(|| forms.longest_at(table, i, s.last))
+                    .then(|| {
+                        (1..lengths.len())
+                            .rev()
+                            .filter(|&n| lengths[n] && i + n <= s.last)
+                            .find_map(|n| {
+                                forms
+                                    .get(&key(i, i + n))
+                                    .filter(|&&id| id != AMBIGUOUS)
+                                    .map(|&id| (n, id))
+                            })
+                    })
                     .flatten()
                     .filter(|&(n, _)| {
                         !(covered[i..i + n].contains(&true)
@@ -403,22 +428,20 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
                             || i + n < s.last && table.first_upper(i + n))
                     });
             match found {
-                Some((n, &id)) => {
+                Some((n, id)) => {
                     actors[id].mentions.push(Span::new(
                         doc.tokens[i].span.start,
                         doc.tokens[i + n - 1].span.end,
                     ));
-                    added = true;
+                    added[id] = true;
                     i += n;
                 }
                 None => i += 1,
             }
         }
     }
-    if added {
-        for a in actors.iter_mut() {
-            crate::sort::sort_by_key(&mut a.mentions, |m| crate::sort::key2(m.start, m.end));
-        }
+    for (a, _) in actors.iter_mut().zip(added).filter(|(_, added)| *added) {
+        crate::sort::sort_by_key(&mut a.mentions, |m| crate::sort::key2(m.start, m.end));
     }
 }
 
