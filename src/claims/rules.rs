@@ -182,13 +182,7 @@ const STOP: &[&str] = &[
     "never",
     "always",
     "ago",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    // (and the weekdays, `text::WEEKDAYS`, added to STOP_SET)
     "week",
     "night",
     "morning",
@@ -224,11 +218,12 @@ const STOP: &[&str] = &[
     "whose",
 ];
 
-/// [`STOP`] as a phrase set of one-token phrases: a noun phrase asks for
-/// every word it passes, and the token table has each token's hash.
+/// [`STOP`] and the weekdays as a phrase set of one-token phrases: a noun
+/// phrase asks for every word it passes, and the token table has each
+/// token's hash.
 static STOP_SET: LazyLock<PhraseSet<usize>> = LazyLock::new(|| {
     let mut set = PhraseSet::new();
-    for w in STOP {
+    for w in STOP.iter().chain(WEEKDAYS) {
         set.insert(w, 0);
     }
     set
@@ -1141,13 +1136,18 @@ fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
 mod stop_tests {
     use super::*;
 
-    /// The phrase set finds exactly the words of the list: each is one token.
+    /// The phrase set finds exactly the words of the list and the weekdays:
+    /// each is one token.
     #[test]
     fn stop_set_is_the_stop_list() {
-        for w in STOP {
+        for w in STOP.iter().chain(WEEKDAYS) {
             assert_eq!(crate::lexicon::phrase_tokens(w).len(), 1, "{w}");
         }
-        let text = format!("{} Stop words , x gazelle", STOP.join(" "));
+        let text = format!(
+            "{} {} Stop words , x gazelle",
+            STOP.join(" "),
+            WEEKDAYS.join(" ")
+        );
         let doc = Doc::new(&text);
         let table = TokenTable::new(&doc, false);
         let lex = CueLexicon::default();
@@ -1157,7 +1157,12 @@ mod stop_tests {
             lex: &lex,
         };
         for i in 0..table.len() {
-            assert_eq!(cx.is_stop(i), cx.is(i, STOP), "{}", table.norm(i));
+            assert_eq!(
+                cx.is_stop(i),
+                cx.is(i, STOP) || cx.is(i, WEEKDAYS),
+                "{}",
+                table.norm(i)
+            );
         }
         assert!(cx.is_stop(0) && !cx.is_stop(table.len() - 1));
     }
