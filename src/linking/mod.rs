@@ -288,24 +288,19 @@ impl Context<'_, '_> {
         let person = PRONOUNS_PERSON.contains(&norm.as_str());
         let thing = PRONOUNS_THING.contains(&norm.as_str());
         if person || thing {
-            // How much an actor of each kind may be what the pronoun means.
-            // "He" is not a person followed by "she" more than by "he".
+            // Whether an actor may be what the pronoun means. "He" is not a
+            // person followed by "she" more than by "he".
             let (male, female) = (
                 matches!(norm.as_str(), "he" | "him" | "his"),
                 matches!(norm.as_str(), "she" | "her"),
             );
             let wanted = |a: &Actor| match a.kind {
-                ActorKind::Place => 0.0,
-                ActorKind::Person if thing && !person => 0.0,
-                ActorKind::Person
-                    if male && self.gender[a.id].1 > self.gender[a.id].0
-                        || female && self.gender[a.id].0 > self.gender[a.id].1 =>
-                {
-                    0.0
+                ActorKind::Place => false,
+                ActorKind::Person => {
+                    let (he, she) = self.gender[a.id];
+                    person && !(male && she > he || female && he > she)
                 }
-                ActorKind::Person => 1.0,
-                _ if thing => 1.0,
-                _ => 0.0,
+                _ => thing,
             };
             let actor = if norm == "who" {
                 // A relative pronoun: the nearest earlier mention.
@@ -313,7 +308,7 @@ impl Context<'_, '_> {
                     .iter()
                     .rev()
                     .take(64)
-                    .find(|(m, id)| m.end <= src.start && wanted(&actors[*id]) == 1.0)
+                    .find(|(m, id)| m.end <= src.start && wanted(&actors[*id]))
                     .map(|&(_, id)| id)
             } else {
                 self.salient(
@@ -435,7 +430,7 @@ impl Context<'_, '_> {
         &self,
         lo: usize,
         src: Span,
-        wanted: &dyn Fn(&Actor) -> f32,
+        wanted: &dyn Fn(&Actor) -> bool,
         flat: bool,
         last_named: Option<usize>,
     ) -> Option<usize> {
@@ -449,19 +444,18 @@ impl Context<'_, '_> {
         if flat {
             if let Some(&(_, id)) = self.all[..lo]
                 .iter()
-                .find(|(_, id)| wanted(&self.actors[*id]) == 1.0)
+                .find(|(_, id)| wanted(&self.actors[*id]))
             {
                 scores.push((id, 3.0));
             }
         }
         for k in (lo.saturating_sub(128)..lo).rev() {
             let (m, id) = self.all[k];
-            let kind_weight = wanted(&self.actors[id]);
-            if m.end > src.start || kind_weight == 0.0 {
+            if m.end > src.start || !wanted(&self.actors[id]) {
                 continue;
             }
             let (s, first) = self.place[k];
-            let w = kind_weight * (1.0 + f32::from(u8::from(first)))
+            let w = (1.0 + f32::from(u8::from(first)))
                 / if flat { 1.0 } else { 1.0 + (here - s) as f32 };
             match scores.iter_mut().find(|e| e.0 == id) {
                 Some(e) => e.1 += w,
