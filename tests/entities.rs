@@ -199,6 +199,12 @@ const CASES: &[Case] = &[
         not_actors: &["Unlike Obama"],
         ..NONE
     },
+    Case {
+        text: "Bombs may not be falling. The sound of gunfire does not concentrate the mind. What \
+               Mr. Obama has seen instead are the charts and graphs of a warming planet.",
+        not_actors: &["What Mr. Obama"],
+        ..NONE
+    },
     // Words of a headline in title case are no actors unless the article
     // names them again; a weekday is not part of a name.
     Case {

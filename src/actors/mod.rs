@@ -121,6 +121,16 @@ const SENTENCE_OPENERS: &[&str] = &[
     "ask",
     "tell",
     "says",
+    "what",
+    "why",
+    "how",
+    "where",
+    "whether",
+    "in",
+    "at",
+    "on",
+    "from",
+    "by",
 ];
 
 /// The last word of a byline's role, never a person's name.
