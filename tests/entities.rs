@@ -52,6 +52,24 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A building's word at the head of a name makes a place; the region after a place and a comma is a place.
+    Case {
+        text: "The Kessler Aviation Museum opened a new hall on Friday. Visitors to the \
+               Kessler Aviation Museum in Tarrowby, Elsmark, can now see twelve aircraft.",
+        kinds: &[
+            (("Kessler Aviation Museum", 0), ActorKind::Place),
+            (("Elsmark", 0), ActorKind::Place),
+        ],
+        ..NONE
+    },
+    // What only a person does: born, died, a father.
+    Case {
+        text: "Ondrea Vask wrote six novels about the coast. Vask was born in a fishing village \
+               and left it at nineteen. Vask's father kept a boat there. Vask died in 1998.",
+        same: &[&[("Ondrea Vask", 0), ("Vask", 1), ("Vask", 3)]],
+        kinds: &[(("Ondrea Vask", 0), ActorKind::Person)],
+        ..NONE
+    },
     // Full name, title + surname, surname, possessive: one person.
     Case {
         text:

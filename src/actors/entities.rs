@@ -69,18 +69,26 @@ fn titled(
         }
     }
     // A name ending in an organisation's word ("Vantelli Holdings") is one,
-    // unless it is a known actor.
-    let org_head = m.last - m.first >= 2
-        && m.entry.is_none()
-        && lex
-            .org_heads
-            .contains_key(doc.tokens[m.last - 1].span.slice(doc.text));
-    let kind = if strong {
-        ActorKind::Person
-    } else if org_head {
-        ActorKind::Organization
+    // and one whose head is a building or site's word ("Kennedy Space
+    // Center", "the Museum of Flight") a place, unless it is a known actor.
+    let word = |i: usize| {
+        lex.org_heads
+            .get(doc.tokens[i].span.slice(doc.text))
+            .copied()
+    };
+    let of = (m.first + 1..m.last).find(|&i| table.norm(i) == "of");
+    let head = if m.last - m.first < 2 || m.entry.is_some() {
+        None
+    } else if let Some(h) = of.and_then(|o| word(o - 1)).filter(|h| *h == "place") {
+        Some(h)
     } else {
-        m.kind
+        word(m.last - 1)
+    };
+    let kind = match head {
+        _ if strong => ActorKind::Person,
+        Some("place") => ActorKind::Place,
+        Some(_) => ActorKind::Organization,
+        None => m.kind,
     };
     match last {
         Some(t) if kind == ActorKind::Person => {
@@ -220,6 +228,12 @@ pub(super) fn group(
         .filter(|(_, m)| m.kind != ActorKind::Group)
         .map(|(k, m)| (m.last, k))
         .collect();
+    let starting_at: FxMap<usize, usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind != ActorKind::Group)
+        .map(|(k, m)| (m.first, k))
+        .collect();
     for (k, m) in mentions.iter().enumerate() {
         if m.first >= 2
             && doc.tok(m.first - 1) == "("
@@ -287,6 +301,8 @@ pub(super) fn group(
         let caps = sentence.caps;
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
         let mut target = None;
+        // Whether the mention joins a longer name as its short form.
+        let mut short_form = false;
         if let Some(e) = m.entry {
             target = by_entry
                 .get(&e)
@@ -326,6 +342,7 @@ pub(super) fn group(
                 );
             let loose = free && !(locative && mkind == ActorKind::Place);
             target = index.find_long_form(&entities, m, mkind, loose, &key, surface);
+            short_form = target.is_some();
         }
         let t = match target {
             Some(t) => t,
@@ -362,8 +379,37 @@ pub(super) fn group(
         if !group && super::pronouns_between(table, m.last, last) != (0, 0) {
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
+        if !group {
+            if let Some((k, w)) = context_kind(table, lex, m) {
+                ent.kind_votes[k as usize] += w;
+            }
+            // "Evansville, Indiana", "Chicago, Illinois": a name after a
+            // place and a comma is the place's region; the place before a
+            // comma and a region ending the phrase is a place too.
+            let place = |j: &usize| mentions[*j].kind == ActorKind::Place;
+            let after_place = m.first >= 2
+                && doc.tok(m.first - 1) == ","
+                && ending_at.get(&(m.first - 1)).is_some_and(place);
+            let before_region = m.last < doc.tokens.len()
+                && doc.tok(m.last) == ","
+                && starting_at.get(&(m.last + 1)).is_some_and(|j| {
+                    place(j)
+                        && matches!(
+                            doc.tokens
+                                .get(mentions[*j].last)
+                                .map(|t| t.span.slice(doc.text)),
+                            None | Some("," | "." | ")" | ";")
+                        )
+                });
+            if after_place || before_region {
+                ent.kind_votes[ActorKind::Place as usize] += 2;
+            }
+        }
         ent.first_kind.get_or_insert(mkind);
-        if let Some(e) = m.entry {
+        // A known actor's name gives the entity its kind and name, unless it
+        // is the short form of a longer name the lexicon does not know
+        // ("Paris" after "Valeska Paris").
+        if let Some(e) = m.entry.filter(|_| !short_form || ent.lex_kind.is_some()) {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
             ent.lex_kind = Some(entry.kind);
@@ -415,6 +461,7 @@ pub(super) fn group(
                     name.split_whitespace()
                         .last()
                         .and_then(|w| lex.org_heads.get(w))
+                        .filter(|s| **s != "place")
                         .map(|s| s.to_string())
                 } else {
                     None
@@ -450,6 +497,58 @@ pub(super) fn group(
         a.id = i;
     }
     actors
+}
+
+/// Words right after a name that only a person does ("Paris was born",
+/// "Pachomius died", "Paris 's father").
+const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
+
+/// Kin and body words after a possessive that make the name before it a person.
+const KIN: &[&str] = &[
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "parents",
+    "family",
+    "death",
+    "birth",
+    "life",
+    "childhood",
+];
+
+/// The kind the words around a mention point to, with a weight for the
+/// entity's vote: a strong title before it, "was born", "died", "who" or
+/// a kinsman after it ("Paris 's father") make a person; "in", "at" or
+/// "near" before it a place.
+fn context_kind(table: &TokenTable, lex: &ActorLexicon, m: &Mention) -> Option<(ActorKind, usize)> {
+    let n = table.len();
+    let at = |i: usize| if i < n { table.norm(i) } else { "" };
+    if m.first > 0
+        && lex
+            .titles
+            .get(table.norm(m.first - 1).trim_end_matches('.'))
+            == Some(&true)
+    {
+        return Some((ActorKind::Person, 3));
+    }
+    let next = at(m.last);
+    let (next2, next3) = (at(m.last + 1), at(m.last + 2));
+    let person = PERSON_AFTER.contains(&next)
+        || (matches!(next, "was" | "is") && next2 == "born")
+        || (next == "," && next2 == "who")
+        || (matches!(next, "'s" | "'") && (KIN.contains(&next2) || KIN.contains(&next3)));
+    if person {
+        return Some((ActorKind::Person, 2));
+    }
+    if m.first > 0 && matches!(table.norm(m.first - 1), "in" | "at" | "near") {
+        return Some((ActorKind::Place, 1));
+    }
+    None
 }
 
 fn entity_kind(e: &Entity) -> ActorKind {
