@@ -45,6 +45,8 @@ pub struct Analyzer {
     claims_tagger: Option<Arc<Tagger>>,
     hedges: hedges::HedgeLexicon,
     layers: Layers,
+    /// The reader's corrections, if any ([`Analyzer::with_rules`]).
+    corrections: Option<Arc<crate::rules::Corrections>>,
 }
 
 impl Default for Analyzer {
@@ -59,6 +61,7 @@ static BUILTIN: LazyLock<Analyzer> = LazyLock::new(|| Analyzer {
     claims_tagger: claims::builtin_tagger(),
     hedges: hedges::HedgeLexicon::builtin(),
     layers: Layers::default(),
+    corrections: None,
 });
 
 impl Analyzer {
@@ -117,6 +120,38 @@ impl Analyzer {
         self.hedges.add(phrase, kind);
     }
 
+    /// Adds a reader's rules: their actors, cues and hedges go to the
+    /// lexicons, and their corrections (highlights marked wrong, actors
+    /// merged, kinds set) are applied to every analysis. Invalid rules
+    /// ([`Rules::check`](crate::Rules::check)) are refused.
+    ///
+    /// ```
+    /// let rules = claimlens::Rules {
+    ///     cues: vec!["murmured".into()],
+    ///     wrong: vec![claimlens::Wrong { layer: claimlens::Layer::Actor, text: "Bombs".into() }],
+    ///     ..Default::default()
+    /// };
+    /// let a = claimlens::Analyzer::new().with_rules(&rules).unwrap();
+    /// let r = a.analyze("Bombs fell. Ms Ortiz murmured that the vote was rigged.");
+    /// assert!(r.claims.iter().any(|c| c.content.len() == 1));
+    /// assert!(!r.actors.iter().any(|x| x.name == "Bombs"));
+    /// ```
+    pub fn with_rules(mut self, rules: &crate::Rules) -> Result<Self, Error> {
+        rules.check()?;
+        for a in &rules.actors {
+            self.add_actor(&a.name, a.kind, None);
+        }
+        for c in &rules.cues {
+            self.add_cue(c);
+        }
+        for h in &rules.hedges {
+            self.add_hedge(&h.phrase, h.kind);
+        }
+        let c = crate::rules::Corrections::new(rules);
+        self.corrections = (!c.is_empty()).then(|| Arc::new(c));
+        Ok(self)
+    }
+
     /// Analyses one text: the stages in order (text, actors, claims,
     /// linking, hedges, scores), each reading what the earlier ones produced.
     pub fn analyze(&self, text: &str) -> Analysis {
@@ -126,24 +161,34 @@ impl Analyzer {
         let tagging = layers.actors && self.actors.has_tagger()
             || layers.claims && self.claims_tagger.is_some();
         let table = TokenTable::new(&doc, tagging);
-        let actors = if layers.actors {
+        let fix = self.corrections.as_deref();
+        let mut actors = if layers.actors {
             actors::find(&doc, &table, &self.actors)
         } else {
             Vec::new()
         };
+        if let Some(fix) = fix {
+            actors = fix.actors(&doc, &actors);
+        }
         let (found, links) = if layers.claims {
-            let found = claims::find(&doc, &table, &self.cues, self.claims_tagger.as_deref());
+            let mut found = claims::find(&doc, &table, &self.cues, self.claims_tagger.as_deref());
+            if let Some(fix) = fix {
+                found = fix.claims(&doc, found);
+            }
             let run = layers.actors.then_some(&actors[..]);
             let links = linking::link(&doc, &table, &self.actors, run, &found);
             (found, links)
         } else {
             (Vec::new(), Vec::new())
         };
-        let hedges = if layers.hedges {
+        let mut hedges = if layers.hedges {
             hedges::find(&doc, &table, &self.hedges)
         } else {
             Vec::new()
         };
+        if let Some(fix) = fix {
+            hedges = fix.hedges(&doc, hedges);
+        }
         score::assemble(&doc, actors, found, links, hedges)
     }
 }

@@ -23,6 +23,15 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A reader's rules file could not be read, or one of its rules is
+    /// invalid.
+    Rules {
+        /// Which rule ("hedges[2].phrase"); empty when the file as a whole
+        /// is not a rules file.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -34,6 +43,10 @@ impl fmt::Display for Error {
                 "not a claims model: its labels are {found:?}, a claims model has {expected:?}"
             ),
             Error::Corpus { line, message } => write!(f, "line {line}: {message}"),
+            Error::Rules { path, message } if path.is_empty() => {
+                write!(f, "not a rules file: {message}")
+            }
+            Error::Rules { path, message } => write!(f, "rules: {path} {message}"),
         }
     }
 }

@@ -39,6 +39,7 @@ mod hedges;
 mod lexicon;
 mod linking;
 mod model;
+mod rules;
 mod score;
 pub mod sort;
 mod span;
@@ -52,6 +53,9 @@ pub use analysis::{
 };
 pub use analyzer::{analyze, Analyzer, Layers};
 pub use error::Error;
+pub use rules::{
+    Layer, Merge, RuleActor, RuleHedge, RuleKind, Rules, Wrong, MAX_RULES, MAX_RULE_CHARS,
+};
 pub use score::sentence_certainty;
 pub use span::Span;
 pub use text::{Doc, Sentence, Token, TokenKind};

@@ -20,6 +20,9 @@ USAGE:
                                         analysis per line on stdout, in order
         [--claims-model FILE]           (either form) use this claims model instead of the
                                         built-in one, for experiments
+        [--rules FILE]                  (either form) apply a reader's rules file (JSON: words
+                                        to add, highlights marked wrong, actors merged, kinds;
+                                        the web app exports the same file, docs/rules.md)
         [--max-mb N]                    (either form) refuse a text (file, stdin or line) over
                                         N MiB (default 32); memory grows with the text
     claimlens train TASK --train FILE [--out FILE] [--epochs N] [--bits 8..24] [--seed N]
@@ -85,6 +88,25 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
                 match with {
                     Ok(a) => analyzer = a,
                     Err(e) => return fail(format!("--claims-model: {e}")),
+                }
+            }
+            "--rules" => {
+                let Some(path) = args.next() else {
+                    return fail("--rules needs a FILE");
+                };
+                let with = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read {path}: {e}"))
+                    .and_then(|json| {
+                        let rules =
+                            claimlens::Rules::from_json(&json).map_err(|e| e.to_string())?;
+                        analyzer
+                            .clone()
+                            .with_rules(&rules)
+                            .map_err(|e| e.to_string())
+                    });
+                match with {
+                    Ok(a) => analyzer = a,
+                    Err(e) => return fail(format!("--rules {path}: {e}")),
                 }
             }
             "--max-mb" => match args.next().map(|v| v.parse::<usize>()) {

@@ -1,0 +1,364 @@
+//! The reader's own rules: words to add to the lexicons, and corrections of
+//! what the analysis found ("Bombs" is no actor, "HRC" is Hillary Clinton,
+//! Netflix is an organization). One JSON file, the same for the web app, the
+//! JS API and the CLI (`--rules FILE`); see `docs/rules.md`.
+//!
+//! The additions go to the lexicons ([`crate::Analyzer::with_rules`]); the
+//! corrections are a stage of their own: each reads what the stage before it
+//! produced (actors, claims, hedges) and returns a corrected copy, before
+//! linking and scoring read it.
+
+use crate::analysis::{Actor, ActorKind, Hedge, HedgeKind};
+use crate::claims::Found;
+use crate::error::Error;
+use crate::hash::{FxMap, FxSet};
+use crate::text::{normalize, Doc};
+use serde::{Deserialize, Serialize};
+
+/// Longest phrase of a rule, in characters.
+pub const MAX_RULE_CHARS: usize = 200;
+
+/// Most rules of each list in one file.
+pub const MAX_RULES: usize = 10_000;
+
+/// A reader's rules: additions to the lexicons and corrections.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Rules {
+    /// Names to find as actors ("Zorblax Institute" as an organization).
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub actors: Vec<RuleActor>,
+    /// Reporting cues ("murmured", "according to").
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub cues: Vec<String>,
+    /// Hedging cues ("perchance" as a hedge).
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub hedges: Vec<RuleHedge>,
+    /// Highlights marked wrong: the text of a mark and its layer.
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub wrong: Vec<Wrong>,
+    /// Two actors that are one ("HRC" into "Hillary Clinton").
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub merge: Vec<Merge>,
+    /// An actor's kind as the reader sets it.
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub kinds: Vec<RuleKind>,
+}
+
+/// A name to find as an actor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RuleActor {
+    /// The name as written ("Zorblax Institute"); case does not matter.
+    pub name: String,
+    /// Its kind.
+    pub kind: ActorKind,
+}
+
+/// A hedging cue to find.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RuleHedge {
+    /// The phrase ("perchance").
+    pub phrase: String,
+    /// Its kind.
+    pub kind: HedgeKind,
+}
+
+/// The layer of a highlight marked wrong.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub enum Layer {
+    /// An actor's mention: the text is no actor (or, when it is an
+    /// actor's name, the actor is none).
+    Actor,
+    /// A claim's cue: the word is no reporting cue here.
+    Claim,
+    /// A hedging cue.
+    Hedge,
+}
+
+/// A highlight marked wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Wrong {
+    /// The layer of the mark.
+    pub layer: Layer,
+    /// The text of the mark (an actor's mention, a claim's cue, a hedge).
+    pub text: String,
+}
+
+/// Two actors that are one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Merge {
+    /// A name or mention of the actor that joins the other ("HRC").
+    pub actor: String,
+    /// A name or mention of the actor it joins ("Hillary Clinton").
+    pub into: String,
+}
+
+/// An actor's kind, set by the reader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RuleKind {
+    /// A name or mention of the actor.
+    pub actor: String,
+    /// Its kind.
+    pub kind: ActorKind,
+}
+
+impl Rules {
+    /// Whether there is no rule at all.
+    pub fn is_empty(&self) -> bool {
+        *self == Rules::default()
+    }
+
+    /// Reads a rules file (JSON) and checks it ([`Rules::check`]).
+    pub fn from_json(json: &str) -> Result<Rules, Error> {
+        let rules: Rules = serde_json::from_str(json).map_err(|e| Error::Rules {
+            path: String::new(),
+            message: e.to_string(),
+        })?;
+        rules.check()?;
+        Ok(rules)
+    }
+
+    /// Checks every phrase: it holds a letter or digit, is at most
+    /// [`MAX_RULE_CHARS`] long, and each list holds at most [`MAX_RULES`].
+    /// The error names the rule ("hedges[2].phrase").
+    pub fn check(&self) -> Result<(), Error> {
+        let bad = |path: String, message: &str| {
+            Err(Error::Rules {
+                path,
+                message: message.to_string(),
+            })
+        };
+        let phrase = |path: &dyn Fn() -> String, s: &str| {
+            if !s.chars().any(char::is_alphanumeric) {
+                return bad(path(), "must contain a letter or digit");
+            }
+            if s.chars().count() > MAX_RULE_CHARS {
+                return bad(
+                    path(),
+                    &format!("is longer than {MAX_RULE_CHARS} characters"),
+                );
+            }
+            Ok(())
+        };
+        let lists = [
+            ("actors", self.actors.len()),
+            ("cues", self.cues.len()),
+            ("hedges", self.hedges.len()),
+            ("wrong", self.wrong.len()),
+            ("merge", self.merge.len()),
+            ("kinds", self.kinds.len()),
+        ];
+        for (name, n) in lists {
+            if n > MAX_RULES {
+                return bad(
+                    name.to_string(),
+                    &format!("holds more than {MAX_RULES} rules"),
+                );
+            }
+        }
+        for (i, r) in self.actors.iter().enumerate() {
+            phrase(&|| format!("actors[{i}].name"), &r.name)?;
+        }
+        for (i, r) in self.cues.iter().enumerate() {
+            phrase(&|| format!("cues[{i}]"), r)?;
+        }
+        for (i, r) in self.hedges.iter().enumerate() {
+            phrase(&|| format!("hedges[{i}].phrase"), &r.phrase)?;
+            if r.phrase.contains(['[', ']']) {
+                return bad(format!("hedges[{i}].phrase"), "must not contain '[' or ']'");
+            }
+        }
+        for (i, r) in self.wrong.iter().enumerate() {
+            phrase(&|| format!("wrong[{i}].text"), &r.text)?;
+        }
+        for (i, r) in self.merge.iter().enumerate() {
+            phrase(&|| format!("merge[{i}].actor"), &r.actor)?;
+            phrase(&|| format!("merge[{i}].into"), &r.into)?;
+        }
+        for (i, r) in self.kinds.iter().enumerate() {
+            phrase(&|| format!("kinds[{i}].actor"), &r.actor)?;
+        }
+        Ok(())
+    }
+}
+
+/// The corrections of a [`Rules`], each text as a key ([`key`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Corrections {
+    not_actors: FxSet<String>,
+    not_cues: FxSet<String>,
+    not_hedges: FxSet<String>,
+    merge: Vec<(String, String)>,
+    kinds: Vec<(String, ActorKind)>,
+}
+
+/// How a rule's text and a mark's text are compared: lowercase, words
+/// separated by one space, without a leading "the" or a trailing possessive.
+fn key(s: &str) -> String {
+    let lower = normalize(s);
+    let mut k = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(rest) = k.strip_prefix("the ") {
+        k = rest.to_string();
+    }
+    for end in [" 's", "'s", " '", "'"] {
+        if let Some(rest) = k.strip_suffix(end) {
+            k = rest.to_string();
+            break;
+        }
+    }
+    k
+}
+
+/// The root of `i` in a union of actors.
+fn root(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
+impl Corrections {
+    pub(crate) fn new(rules: &Rules) -> Self {
+        let wrong = |layer: Layer| {
+            rules
+                .wrong
+                .iter()
+                .filter(|w| w.layer == layer)
+                .map(|w| key(&w.text))
+                .collect()
+        };
+        Corrections {
+            not_actors: wrong(Layer::Actor),
+            not_cues: wrong(Layer::Claim),
+            not_hedges: wrong(Layer::Hedge),
+            merge: rules
+                .merge
+                .iter()
+                .map(|m| (key(&m.actor), key(&m.into)))
+                .collect(),
+            kinds: rules
+                .kinds
+                .iter()
+                .map(|k| (key(&k.actor), k.kind))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.not_actors.is_empty()
+            && self.not_cues.is_empty()
+            && self.not_hedges.is_empty()
+            && self.merge.is_empty()
+            && self.kinds.is_empty()
+    }
+
+    /// The actors corrected: mentions marked wrong dropped (an actor whose
+    /// name is marked wrong, or left without mentions, is dropped), merged
+    /// actors made one (with the name and kind of the one joined), kinds
+    /// set; numbered again in order of first mention. An actor is found by
+    /// its name or any of its mentions (the first actor that has it).
+    pub(crate) fn actors(&self, doc: &Doc, actors: &[Actor]) -> Vec<Actor> {
+        let mut kept: Vec<Actor> = Vec::with_capacity(actors.len());
+        for a in actors {
+            if self.not_actors.contains(&key(&a.name)) {
+                continue;
+            }
+            let mut a = a.clone();
+            a.mentions
+                .retain(|m| !self.not_actors.contains(&key(m.slice(doc.text))));
+            if !a.mentions.is_empty() {
+                kept.push(a);
+            }
+        }
+        let mut index: FxMap<String, usize> = FxMap::default();
+        for (i, a) in kept.iter().enumerate() {
+            index.entry(key(&a.name)).or_insert(i);
+            for m in &a.mentions {
+                index.entry(key(m.slice(doc.text))).or_insert(i);
+            }
+        }
+        let mut parent: Vec<usize> = (0..kept.len()).collect();
+        for (from, into) in &self.merge {
+            if let (Some(&f), Some(&t)) = (index.get(from), index.get(into)) {
+                let (f, t) = (root(&parent, f), root(&parent, t));
+                if f != t {
+                    parent[f] = t;
+                }
+            }
+        }
+        for (k, kind) in &self.kinds {
+            if let Some(&i) = index.get(k) {
+                let r = root(&parent, i);
+                kept[r].kind = *kind;
+            }
+        }
+        let mut joined: Vec<Vec<Actor>> = vec![Vec::new(); kept.len()];
+        let mut out: Vec<Option<Actor>> = Vec::with_capacity(kept.len());
+        for (i, a) in kept.into_iter().enumerate() {
+            let r = root(&parent, i);
+            if r == i {
+                out.push(Some(a));
+            } else {
+                joined[r].push(a);
+                out.push(None);
+            }
+        }
+        let mut actors: Vec<Actor> = Vec::with_capacity(out.len());
+        for (slot, more) in out.into_iter().zip(joined) {
+            let Some(mut keep) = slot else { continue };
+            for gone in more {
+                keep.mentions.extend(gone.mentions);
+                for alias in std::iter::once(gone.name).chain(gone.aliases) {
+                    if key(&alias) != key(&keep.name) && !keep.aliases.contains(&alias) {
+                        keep.aliases.push(alias);
+                    }
+                }
+            }
+            crate::sort::sort_by_key(&mut keep.mentions, |m| crate::sort::key2(m.start, m.end));
+            keep.mentions.dedup();
+            actors.push(keep);
+        }
+        crate::sort::sort_by_key(&mut actors, |a| {
+            a.mentions.first().map_or(0, |m| m.start) as u128
+        });
+        for (i, a) in actors.iter_mut().enumerate() {
+            a.id = i;
+        }
+        actors
+    }
+
+    /// The claims without those whose cue is marked wrong.
+    pub(crate) fn claims(&self, doc: &Doc, found: Vec<Found>) -> Vec<Found> {
+        if self.not_cues.is_empty() {
+            return found;
+        }
+        found
+            .into_iter()
+            .filter(|f| !self.not_cues.contains(&key(f.cue.slice(doc.text))))
+            .collect()
+    }
+
+    /// The hedging cues without those marked wrong.
+    pub(crate) fn hedges(&self, doc: &Doc, hedges: Vec<Hedge>) -> Vec<Hedge> {
+        if self.not_hedges.is_empty() {
+            return hedges;
+        }
+        hedges
+            .into_iter()
+            .filter(|h| !self.not_hedges.contains(&key(h.span.slice(doc.text))))
+            .collect()
+    }
+}
