@@ -41,7 +41,42 @@ pub struct Output {
 /// assert_eq!(out.pages.len(), 1);
 /// ```
 pub fn analyze_for_view(text: &str) -> Output {
-    let analysis = claimlens::analyze(text);
+    lay_out(text, claimlens::analyze(text))
+}
+
+/// Analyses `text` with the reader's rules (none: as [`analyze_for_view`]); invalid
+/// rules are refused with a message that names the bad rule, and nothing is analysed
+/// (the caller analyses without them).
+///
+/// ```
+/// let rules = claimlens::Rules {
+///     hedges: vec![claimlens::RuleHedge { phrase: "perchance".into(), kind: claimlens::HedgeKind::Hedge }],
+///     ..Default::default()
+/// };
+/// let text = "The talks will perchance resume.";
+/// let out = claimlens_app::analyze_for_view_with(text, Some(&rules)).unwrap();
+/// let ov: claimlens_app::Overview = serde_json::from_str(&out.overview).unwrap();
+/// assert_eq!(ov.hedges[0].text, "perchance");
+/// let bad = claimlens::Rules { cues: vec!["--".into()], ..Default::default() };
+/// let err = claimlens_app::analyze_for_view_with(text, Some(&bad)).unwrap_err();
+/// assert_eq!(err, "rules: cues[0] must contain a letter or digit");
+/// ```
+pub fn analyze_for_view_with(
+    text: &str,
+    rules: Option<&claimlens::Rules>,
+) -> Result<Output, String> {
+    match rules.filter(|r| !r.is_empty()) {
+        None => Ok(analyze_for_view(text)),
+        Some(r) => {
+            let analyzer = claimlens::Analyzer::new()
+                .with_rules(r)
+                .map_err(|e| e.to_string())?;
+            Ok(lay_out(text, analyzer.analyze(text)))
+        }
+    }
+}
+
+fn lay_out(text: &str, analysis: claimlens::Analysis) -> Output {
     let contract = claimlens::contract::to_contract(text, &analysis, None);
     let mut overview = view::build_from(text, &analysis, &contract, view::Offsets::Bytes);
     let pages = std::mem::take(&mut overview.pages);
