@@ -10,14 +10,14 @@ function serve(ready) {
     (err) => self.postMessage({ ready: false, error: err && err.message ? err.message : String(err) }),
   );
   self.onmessage = async (event) => {
-    const { id, text } = event.data ?? {};
+    const { id, text, rules } = event.data ?? {};
     if (typeof id !== 'number') return;
     try {
       await ready;
       const start = performance.now();
-      const out = analyze_view(String(text));
+      const out = analyze_view(String(text), rules);
       self.postMessage({
-        id, ok: true, overview: out.overview, pages: out.pages, contract: out.contract,
+        id, ok: true, overview: out.overview, pages: out.pages, contract: out.contract, rulesError: out.rulesError,
         ms: performance.now() - start,
       });
     } catch (err) {

@@ -5,11 +5,22 @@
 mod web {
     use wasm_bindgen::prelude::*;
 
-    /// Analyses `text` for the reading view: `{ overview, pages, contract }`,
-    /// all JSON strings (pages as an array of strings).
+    /// Analyses `text` for the reading view with the reader's `rules` (a JS value as
+    /// the rules file holds it, or `undefined`): `{ overview, pages, contract }`, all
+    /// JSON strings (pages as an array of strings), and `rulesError` when the rules are
+    /// invalid (the text is then analysed without them).
     #[wasm_bindgen]
-    pub fn analyze_view(text: &str) -> js_sys::Object {
-        let out = claimlens_app::analyze_for_view(text);
+    pub fn analyze_view(text: &str, rules: JsValue) -> js_sys::Object {
+        let rules = if rules.is_undefined() || rules.is_null() {
+            Ok(None)
+        } else {
+            claimlens_app::ui::rules::read(rules).map(Some)
+        };
+        let (out, error) =
+            match rules.and_then(|r| claimlens_app::analyze_for_view_with(text, r.as_ref())) {
+                Ok(out) => (out, None),
+                Err(e) => (claimlens_app::analyze_for_view(text), Some(e)),
+            };
         let obj = js_sys::Object::new();
         let pages = js_sys::Array::new();
         for p in &out.pages {
@@ -18,6 +29,9 @@ mod web {
         let _ = js_sys::Reflect::set(&obj, &"overview".into(), &out.overview.into());
         let _ = js_sys::Reflect::set(&obj, &"pages".into(), &pages);
         let _ = js_sys::Reflect::set(&obj, &"contract".into(), &out.contract.into());
+        if let Some(e) = error {
+            let _ = js_sys::Reflect::set(&obj, &"rulesError".into(), &e.into());
+        }
         obj
     }
 }

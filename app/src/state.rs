@@ -3,6 +3,7 @@
 
 use crate::view::Loc;
 use crate::Overview;
+use claimlens::Rules;
 use std::rc::Rc;
 
 /// Shared data compared by pointer, so props holding a 10 MB analysis
@@ -184,6 +185,10 @@ pub struct State {
     pub undo: Option<Rc<str>>,
     /// Whether the analysis engine (worker, or the page as fallback) is ready.
     pub ready: bool,
+    /// The reader's own rules, applied to every analysis.
+    pub rules: Rc<Rules>,
+    /// Counts changes of the rules, so an effect can save them.
+    pub rules_changes: u32,
 }
 
 impl Default for State {
@@ -213,6 +218,8 @@ impl Default for State {
             card: None,
             undo: None,
             ready: false,
+            rules: Rc::default(),
+            rules_changes: 0,
         }
     }
 }
@@ -297,6 +304,63 @@ pub enum Action {
     Notice(Option<String>),
     /// The analysis engine is ready.
     WorkerReady,
+    /// The reader's rules changed (added, removed, imported, cleared or loaded): the
+    /// text is analysed again with them.
+    Rules(Rules),
+}
+
+/// Each rule in words, in the order of the rules file's lists (the order
+/// [`remove_rule`] counts in).
+pub fn rule_list(r: &Rules) -> Vec<String> {
+    let mut v = Vec::new();
+    v.extend(
+        r.actors
+            .iter()
+            .map(|a| format!("actor “{}”: {}", a.name, a.kind.as_str())),
+    );
+    v.extend(r.cues.iter().map(|c| format!("reporting cue “{c}”")));
+    v.extend(
+        r.hedges
+            .iter()
+            .map(|h| format!("{} “{}”", h.kind.as_str(), h.phrase)),
+    );
+    v.extend(r.wrong.iter().map(|w| {
+        let layer = match w.layer {
+            claimlens::Layer::Actor => "actor",
+            claimlens::Layer::Claim => "claim cue",
+            claimlens::Layer::Hedge => "hedge",
+        };
+        format!("“{}” is no {layer}", w.text)
+    }));
+    v.extend(
+        r.merge
+            .iter()
+            .map(|m| format!("“{}” is “{}”", m.actor, m.into)),
+    );
+    v.extend(
+        r.kinds
+            .iter()
+            .map(|k| format!("kind of “{}”: {}", k.actor, k.kind.as_str())),
+    );
+    v
+}
+
+/// Removes the `n`th rule of [`rule_list`].
+pub fn remove_rule(r: &mut Rules, mut n: usize) {
+    fn take<T>(v: &mut Vec<T>, n: &mut usize) -> bool {
+        if *n < v.len() {
+            v.remove(*n);
+            return true;
+        }
+        *n -= v.len();
+        false
+    }
+    let _ = take(&mut r.actors, &mut n)
+        || take(&mut r.cues, &mut n)
+        || take(&mut r.hedges, &mut n)
+        || take(&mut r.wrong, &mut n)
+        || take(&mut r.merge, &mut n)
+        || take(&mut r.kinds, &mut n);
 }
 
 impl State {
@@ -468,6 +532,21 @@ impl State {
                     return None;
                 }
                 s.ready = true;
+            }
+            Action::Rules(rules) => {
+                if *s.rules == rules {
+                    return None;
+                }
+                s.rules = Rc::new(rules);
+                s.rules_changes = s.rules_changes.wrapping_add(1);
+                // The text is analysed again, at once, with the new rules (as a paste is).
+                if !s.text.trim().is_empty() && s.text.len() <= MAX_BYTES {
+                    s.edits = s.edits.wrapping_add(1);
+                    s.pasted = true;
+                    if !matches!(s.status, Status::Working { .. }) {
+                        s.status = Status::Waiting;
+                    }
+                }
             }
         }
         Some(s)

@@ -351,3 +351,82 @@ fn emphasis_defaults_to_claims_and_switches() {
     assert_eq!(all.emphasis.class(), "focus-all");
     assert_eq!(all.shown, s.shown, "emphasis does not hide or show layers");
 }
+
+#[test]
+fn rules_change_the_analysis_and_are_analysed_again() {
+    let text = "The talks will perchance resume. Bombs fell.";
+    let plain = claimlens_app::analyze_for_view(text);
+    let rules = claimlens::Rules {
+        hedges: vec![claimlens::RuleHedge {
+            phrase: "perchance".into(),
+            kind: claimlens::HedgeKind::Hedge,
+        }],
+        ..Default::default()
+    };
+    let with = claimlens_app::analyze_for_view_with(text, Some(&rules)).unwrap();
+    let hedges = |o: &claimlens_app::Output| {
+        let ov: Overview = serde_json::from_str(&o.overview).unwrap();
+        ov.hedges.into_iter().map(|h| h.text).collect::<Vec<_>>()
+    };
+    assert!(!hedges(&plain).contains(&"perchance".to_string()));
+    assert!(hedges(&with).contains(&"perchance".to_string()));
+    // No rules, or empty ones: the plain analysis.
+    assert_eq!(
+        claimlens_app::analyze_for_view_with(text, None).unwrap(),
+        plain
+    );
+    let empty = claimlens::Rules::default();
+    assert_eq!(
+        claimlens_app::analyze_for_view_with(text, Some(&empty)).unwrap(),
+        plain
+    );
+
+    // In the state: new rules analyse the text again, at once; the same rules do nothing.
+    let s = analyse(&State::default(), 1, text);
+    let edits = s.edits;
+    let s2 = s.apply(Action::Rules(rules.clone())).unwrap();
+    assert_eq!(*s2.rules, rules);
+    assert_eq!(s2.edits, edits + 1);
+    assert!(s2.pasted);
+    assert_eq!(s2.rules_changes, 1);
+    assert!(s2.apply(Action::Rules(rules.clone())).is_none());
+    // With no text, rules are kept but nothing is analysed.
+    let s3 = State::default().apply(Action::Rules(rules)).unwrap();
+    assert_eq!(s3.edits, 0);
+    assert_eq!(s3.status, Status::Empty);
+}
+
+#[test]
+fn rules_are_listed_and_removed_one_by_one() {
+    use claimlens_app::state::{remove_rule, rule_list};
+    let mut r = claimlens::Rules {
+        cues: vec!["reckons".into()],
+        hedges: vec![claimlens::RuleHedge {
+            phrase: "perchance".into(),
+            kind: claimlens::HedgeKind::Weasel,
+        }],
+        wrong: vec![claimlens::Wrong {
+            layer: claimlens::Layer::Hedge,
+            text: "may".into(),
+        }],
+        ..Default::default()
+    };
+    assert_eq!(
+        rule_list(&r),
+        [
+            "reporting cue “reckons”",
+            "weasel “perchance”",
+            "“may” is no hedge"
+        ]
+    );
+    remove_rule(&mut r, 1);
+    assert_eq!(
+        rule_list(&r),
+        ["reporting cue “reckons”", "“may” is no hedge"]
+    );
+    remove_rule(&mut r, 5);
+    assert_eq!(rule_list(&r).len(), 2);
+    remove_rule(&mut r, 0);
+    remove_rule(&mut r, 0);
+    assert!(r.is_empty());
+}

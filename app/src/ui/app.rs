@@ -21,7 +21,7 @@ const STORAGE_KEY: &str = "claimlens.text";
 /// Pause in typing before the analysis starts.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
-fn storage() -> Option<web_sys::Storage> {
+pub(crate) fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
@@ -103,6 +103,10 @@ pub fn app() -> Html {
             let handle = bridge::new(dispatch.clone());
             bridge::warm_up(&handle);
             *bridge.borrow_mut() = Some(handle);
+            // The rules first, so that the first analysis has them.
+            if let Some(rules) = super::rules::load() {
+                dispatch.emit(Action::Rules(rules));
+            }
             let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
             if let Some(text) = saved.filter(|t| !t.is_empty()) {
                 if let Some(area) = editor.cast::<HtmlTextAreaElement>() {
@@ -116,6 +120,16 @@ pub fn app() -> Html {
         });
     }
 
+    // After a change of the rules: keep them.
+    {
+        let rules = state.rules.clone();
+        use_effect_with(state.rules_changes, move |&changes| {
+            if changes > 0 {
+                super::rules::save(&rules);
+            }
+        });
+    }
+
     // After an edit: wait for a pause (not after a paste), then save and analyse.
     {
         let dispatch = dispatch.clone();
@@ -123,6 +137,7 @@ pub fn app() -> Html {
         let text = state.text.clone();
         let now = state.pasted;
         let id = state.next_id;
+        let rules = state.rules.clone();
         use_effect_with(state.edits, move |&edits| {
             let cancelled = Rc::new(Cell::new(false));
             if edits > 0 {
@@ -140,7 +155,7 @@ pub fn app() -> Html {
                     }
                     if !text.trim().is_empty() && text.len() <= crate::state::MAX_BYTES {
                         if let Some(b) = bridge.borrow().as_ref() {
-                            bridge::request(b, id, text);
+                            bridge::request(b, id, text, rules);
                         }
                     }
                 });
@@ -247,12 +262,13 @@ pub fn app() -> Html {
                     Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} /> },
                     None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },
                 } }
+                <super::rules::RulesPanel rules={state.rules.clone()} dispatch={dispatch.clone()} />
             </aside>
         </main>
         if let Some(r) = &result {
             <Tooltip overview={r.overview.clone()} shown={state.shown} />
             if let Some(card) = state.card.clone() {
-                <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} />
+                <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} rules={state.rules.clone()} />
             }
         }
         if result.is_some() {

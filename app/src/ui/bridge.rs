@@ -8,6 +8,7 @@
 
 use crate::state::{Action, Analysed, Shared};
 use crate::Overview;
+use claimlens::Rules;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -33,13 +34,16 @@ fn start_worker() -> Option<Worker> {
     Worker::new_with_options(WORKER_URL, &opts).ok()
 }
 
+/// A request: its id, the text and the reader's rules.
+type Job = (u32, Rc<str>, Rc<Rules>);
+
 /// Owns the worker and its queue.
 pub struct Bridge {
     worker: Option<Worker>,
     on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
     on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
-    busy: Option<(u32, Rc<str>)>,
-    pending: Option<(u32, Rc<str>)>,
+    busy: Option<Job>,
+    pending: Option<Job>,
     /// Set when the worker could not load: analyse on the page from then on.
     no_worker: bool,
     dispatch: Callback<Action>,
@@ -77,17 +81,17 @@ pub fn warm_up(handle: &Handle) {
 }
 
 /// Asks for an analysis of `text`, answered with [`Action::Done`] or [`Action::Failed`].
-pub fn request(handle: &Handle, id: u32, text: Rc<str>) {
+pub fn request(handle: &Handle, id: u32, text: Rc<str>, rules: Rc<Rules>) {
     let mut b = handle.borrow_mut();
     b.dispatch.emit(Action::Started {
         id,
         bytes: text.len(),
     });
     if b.busy.is_some() {
-        b.pending = Some((id, text));
+        b.pending = Some((id, text, rules));
         return;
     }
-    b.send(id, text);
+    b.send((id, text, rules));
 }
 
 impl Bridge {
@@ -115,12 +119,16 @@ impl Bridge {
         self.worker.clone()
     }
 
-    fn send(&mut self, id: u32, text: Rc<str>) {
-        self.busy = Some((id, text.clone()));
+    fn send(&mut self, job: Job) {
+        self.busy = Some(job.clone());
+        let (id, text, rules) = job;
         if let Some(worker) = self.ensure_worker() {
             let msg = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
             let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(&text));
+            if !rules.is_empty() {
+                let _ = js_sys::Reflect::set(&msg, &"rules".into(), &super::rules::to_js(&rules));
+            }
             if worker.post_message(&msg).is_ok() {
                 return;
             }
@@ -132,7 +140,10 @@ impl Bridge {
         yew::platform::spawn_local(async move {
             yew::platform::time::sleep(std::time::Duration::from_millis(16)).await;
             let start = now();
-            let out = crate::analyze_for_view(&text);
+            let out = crate::analyze_for_view_with(&text, Some(&rules)).unwrap_or_else(|e| {
+                rules_error(&this, e);
+                crate::analyze_for_view(&text)
+            });
             let done = Action::Done(Analysed {
                 id,
                 text: Shared(text.clone()),
@@ -169,6 +180,16 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Says that the rules were not applied.
+fn rules_error(this: &Weak<RefCell<Bridge>>, e: String) {
+    if let Some(h) = this.upgrade() {
+        let dispatch = h.borrow().dispatch.clone();
+        dispatch.emit(Action::Notice(Some(format!(
+            "Your rules were not applied: {e}"
+        ))));
+    }
+}
+
 fn fail(this: &Weak<RefCell<Bridge>>, id: u32, message: String) {
     if let Some(h) = this.upgrade() {
         let dispatch = h.borrow().dispatch.clone();
@@ -181,8 +202,8 @@ fn fail(this: &Weak<RefCell<Bridge>>, id: u32, message: String) {
 fn next(handle: &Handle) {
     let mut b = handle.borrow_mut();
     b.busy = None;
-    if let Some((id, text)) = b.pending.take() {
-        b.send(id, text);
+    if let Some(job) = b.pending.take() {
+        b.send(job);
     }
 }
 
@@ -207,7 +228,14 @@ fn answered(handle: &Handle, data: JsValue) {
         (b.dispatch.clone(), b.busy.clone())
     };
     // The text sent, which the runs' offsets point into.
-    let text = busy.filter(|(busy, _)| *busy == id).map(|(_, text)| text);
+    let text = busy
+        .filter(|(busy, ..)| *busy == id)
+        .map(|(_, text, _)| text);
+    if let Some(e) = get(&data, "rulesError").as_string() {
+        dispatch.emit(Action::Notice(Some(format!(
+            "Your rules were not applied: {e}"
+        ))));
+    }
     let action = if get(&data, "ok").as_bool() == Some(true) {
         let overview = get(&data, "overview").as_string().unwrap_or_default();
         match (super::from_json::<Overview>(&overview), text) {

@@ -4,7 +4,9 @@
 
 use crate::state::{Action, Card, Shared};
 use crate::Overview;
+use claimlens::{Layer, Merge, RuleKind, Rules, Wrong};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -27,6 +29,9 @@ fn refocus() {
     }
 }
 
+/// Adds a rule made of a value chosen in the card.
+type AddRule = Rc<dyn Fn(&mut Rules, String)>;
+
 /// Props of [`CardView`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -36,12 +41,73 @@ pub struct Props {
     pub card: Card,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
+    /// The reader's rules, which the card's corrections add to.
+    pub rules: Rc<Rules>,
 }
 
 /// The card.
 #[function_component(CardView)]
 pub fn card_view(p: &Props) -> Html {
     let sections = p.overview.explain(p.card.actor, p.card.claim, p.card.hedge);
+    let ov = &p.overview;
+    // A rule added from the card: the text is analysed again (and the card closes).
+    let fix = |add: AddRule| {
+        let (rules, dispatch) = (p.rules.clone(), p.dispatch.clone());
+        Callback::from(move |value: String| {
+            if !value.is_empty() {
+                refocus();
+                let _ = super::rules::change(&rules, &dispatch, |r| add(r, value));
+            }
+        })
+    };
+    let wrong = |layer: Layer, what: &str, text: &str| {
+        let add = fix(Rc::new(move |r: &mut Rules, text: String| {
+            r.wrong.push(Wrong { layer, text })
+        }));
+        let text = text.to_string();
+        html! {
+            <button class="button quiet" onclick={Callback::from(move |_: MouseEvent| add.emit(text.clone()))}
+                aria-label={format!("Mark as wrong: {what} “{text}”")}>{ format!("Mark {what} as wrong") }</button>
+        }
+    };
+    let select_value = |e: Event| {
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default()
+    };
+    let actor = p.card.actor.and_then(|a| ov.actors.get(a as usize)).map(|a| {
+        let name = a.name.clone();
+        let n = name.clone();
+        let kind = fix(Rc::new(move |r: &mut Rules, k: String| {
+            if let Some(&kind) = super::rules::ACTOR_KINDS.iter().find(|x| x.as_str() == k) {
+                r.kinds.retain(|x| x.actor != n);
+                r.kinds.push(RuleKind { actor: n.clone(), kind });
+            }
+        }));
+        let n = name.clone();
+        let merge = fix(Rc::new(move |r: &mut Rules, into: String| {
+            r.merge.push(Merge { actor: n.clone(), into })
+        }));
+        html! {
+            <div class="chips">
+                { wrong(Layer::Actor, "actor", &name) }
+                <label>{ "Change kind " }
+                    <select aria-label="Change kind" onchange={kind.reform(select_value)}>
+                        { for super::rules::ACTOR_KINDS.iter().map(|k| html! {
+                            <option selected={k.as_str() == a.kind}>{ k.as_str() }</option>
+                        }) }
+                    </select>
+                </label>
+                <select aria-label="Merge into…" onchange={merge.reform(select_value)}>
+                    <option value="">{ "Merge into…" }</option>
+                    { for ov.actors.iter().filter(|o| o.id != a.id).map(|o| html! { <option>{ o.name.clone() }</option> }) }
+                </select>
+            </div>
+        }
+    });
+    let claim = p.card.claim.and_then(|(c, _)| ov.claims.get(c as usize));
+    let hedge = p.card.hedge.and_then(|h| ov.hedges.get(h as usize));
     let close = p.dispatch.reform(|_: MouseEvent| {
         refocus();
         Action::Card(None)
@@ -67,6 +133,11 @@ pub fn card_view(p: &Props) -> Html {
                     { for s.lines.into_iter().map(|l| html! { <p>{ l }</p> }) }
                 </section>
             }) }
+            <div class="card-fix">
+                { actor.unwrap_or_default() }
+                if let Some(c) = claim { { wrong(Layer::Claim, "claim cue", &c.cue) } }
+                if let Some(h) = hedge { { wrong(Layer::Hedge, "hedge", &h.text) } }
+            </div>
         </div>
     }
 }

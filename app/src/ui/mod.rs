@@ -13,6 +13,7 @@ pub mod editor;
 pub mod land;
 pub mod legend;
 pub mod panels;
+pub mod rules;
 pub mod strip;
 pub mod tooltip;
 

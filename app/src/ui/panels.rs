@@ -367,7 +367,7 @@ pub struct ExportProps {
     pub dispatch: Callback<Action>,
 }
 
-fn download(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
+pub(crate) fn download(name: &str, mime: &str, body: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(body));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
