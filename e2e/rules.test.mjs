@@ -1,0 +1,180 @@
+// End-to-end tests of the reader's own rules in the web app ("Your rules"): added in the
+// panel or from a mark's card, applied to the analysis, kept over a reload, exported,
+// imported and cleared. Each test checks what a rule changes, not what was there before.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, browser } from './lib.mjs';
+
+let server;
+let context;
+const problems = [];
+
+before(async () => {
+  server = await serve();
+  context = await browser();
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const TEXT = 'Dr. Lena Ortiz said the talks will perchance resume in June. Officials may announce a date.';
+
+/** Opens the app with empty storage, types TEXT and waits for its analysis. */
+async function open() {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.fill('#input', TEXT);
+  await done(page);
+  return page;
+}
+
+/** Waits until the status says the latest analysis is shown. */
+async function done(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#status');
+    return document.querySelector('#article') && s && s.textContent.startsWith('Analysed');
+  }, null, { timeout: 60_000 });
+}
+
+/** The hedging marks: "text:kind". */
+const hedges = (page) => page.$$eval('#article mark.hd', (ms) => ms.map((m) => `${m.textContent}:${[...m.classList].find((c) => c.startsWith('hd-'))}`));
+/** The rules listed in the panel. */
+const listed = (page) => page.$$eval('#rules-panel .rules li span', (ls) => ls.map((l) => l.textContent));
+
+/** Waits until the hedging marks include (or, with `want` false, lack) `mark`. */
+async function hedgeMark(page, mark, want = true) {
+  await page.waitForFunction(([m, w]) => {
+    const now = [...document.querySelectorAll('#article mark.hd')].map((x) => `${x.textContent}:${[...x.classList].find((c) => c.startsWith('hd-'))}`);
+    return now.includes(m) === w;
+  }, [mark, want], { timeout: 60_000 });
+}
+
+function noProblems() {
+  assert.deepEqual(problems.splice(0), [], 'no page errors or console errors');
+}
+
+test('a word added as a hedge is marked, kept over a reload, exported, then cleared', async () => {
+  const page = await open();
+  assert.ok(!(await hedges(page)).some((h) => h.startsWith('perchance')), 'no rule, no mark');
+  assert.deepEqual(await listed(page), []);
+
+  const panel = page.locator('#rules-panel');
+  await panel.getByRole('textbox', { name: 'Word or phrase' }).fill('perchance');
+  await panel.getByRole('combobox', { name: 'Add as' }).selectOption('hedging: hedge');
+  await panel.getByRole('button', { name: 'Add rule' }).click();
+  await hedgeMark(page, 'perchance:hd-hedge');
+  assert.deepEqual(await listed(page), ['hedge “perchance”']);
+
+  // Kept in this browser: a reload analyses the saved text with the rule.
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await done(page);
+  await hedgeMark(page, 'perchance:hd-hedge');
+  assert.deepEqual(await listed(page), ['hedge “perchance”']);
+
+  // Export: the rules file, as the CLI's --rules reads it.
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export rules' }).click()]);
+  assert.equal(download.suggestedFilename(), 'claimlens-rules.json');
+  assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { hedges: [{ phrase: 'perchance', kind: 'hedge' }] });
+
+  // Clear rules: the mark goes, the list empties, and a reload brings nothing back.
+  await panel.getByRole('button', { name: 'Clear rules' }).click();
+  await hedgeMark(page, 'perchance:hd-hedge', false);
+  assert.deepEqual(await listed(page), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('claimlens-rules')), null);
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await done(page);
+  assert.ok(!(await hedges(page)).some((h) => h.startsWith('perchance')));
+  noProblems();
+  await page.close();
+});
+
+test('import: a valid file replaces the rules; an invalid one says why and keeps them', async () => {
+  const page = await open();
+  const input = page.getByLabel('Import rules');
+  const file = (name, body) => ({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+
+  await input.setInputFiles(file('mine.json', JSON.stringify({ hedges: [{ phrase: 'perchance', kind: 'booster' }] })));
+  await hedgeMark(page, 'perchance:hd-booster');
+  assert.deepEqual(await listed(page), ['booster “perchance”']);
+
+  // A rule that names its fault; the current rules stay, and so do their marks.
+  await input.setInputFiles(file('bad.json', JSON.stringify({ cues: ['--'] })));
+  const alert = page.locator('#rules-panel [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /rules: cues\[0\] must contain a letter or digit/);
+  assert.deepEqual(await listed(page), ['booster “perchance”']);
+  assert.ok((await hedges(page)).includes('perchance:hd-booster'));
+  // Not JSON, and an unknown field.
+  await input.setInputFiles(file('bad.json', 'not json {'));
+  await page.waitForFunction(() => /not JSON/.test(document.querySelector('#rules-panel [role="alert"]')?.textContent));
+  await input.setInputFiles(file('bad.json', JSON.stringify({ patterns: ['x'] })));
+  await page.waitForFunction(() => /not a rules file: .*patterns/.test(document.querySelector('#rules-panel [role="alert"]')?.textContent));
+  assert.deepEqual(await listed(page), ['booster “perchance”']);
+
+  // A valid file again replaces the rules (the booster rule goes).
+  await input.setInputFiles(file('other.json', JSON.stringify({ wrong: [{ layer: 'hedge', text: 'may' }] })));
+  await hedgeMark(page, 'perchance:hd-booster', false);
+  assert.deepEqual(await listed(page), ['“may” is no hedge']);
+  assert.equal(await page.$('#rules-panel [role="alert"]'), null, 'the message goes');
+  noProblems();
+  await page.close();
+});
+
+test('a hedge marked wrong in its card is no longer marked; removed, it comes back', async () => {
+  const page = await open();
+  await hedgeMark(page, 'may:hd-hedge');
+  await page.click('#article mark.hd-hedge >> text=may');
+  const card = page.getByRole('dialog', { name: 'What was found here' });
+  await card.waitFor();
+  await card.getByRole('button', { name: 'Mark as wrong: hedge “may”' }).click();
+  await hedgeMark(page, 'may:hd-hedge', false);
+  assert.deepEqual(await listed(page), ['“may” is no hedge']);
+
+  await page.getByRole('button', { name: 'Remove the rule “may” is no hedge' }).click();
+  await hedgeMark(page, 'may:hd-hedge');
+  assert.deepEqual(await listed(page), []);
+  noProblems();
+  await page.close();
+});
+
+test("an actor's card changes its kind and merges it into another actor", async () => {
+  const page = await open();
+  const kindOf = (name) => page.$$eval('#actors-panel li.actor', (ls, n) => ls.filter((l) => l.querySelector('.name').textContent === n)
+    .map((l) => l.querySelector('.meta').textContent), name);
+  const before = await kindOf('Lena Ortiz');
+  assert.equal(before.length, 1, 'Lena Ortiz is an actor');
+  assert.doesNotMatch(before[0], /organi[sz]ation/);
+
+  const card = page.getByRole('dialog', { name: 'What was found here' });
+  await page.click('#article mark.act >> text=Lena Ortiz');
+  await card.waitFor();
+  await card.getByRole('combobox', { name: 'Change kind' }).selectOption('organization');
+  await page.waitForFunction(() => [...document.querySelectorAll('#rules-panel .rules li span')].length === 1);
+  await done(page);
+  assert.deepEqual(await listed(page), ['kind of “Lena Ortiz”: organization']);
+  assert.match((await kindOf('Lena Ortiz'))[0], /organi[sz]ation/);
+
+  // Merge: the other actor's card offers the actors by name.
+  const others = await page.$$eval('#actors-panel li.actor .name', (ns) => ns.map((n) => n.textContent));
+  const other = others.find((n) => n !== 'Lena Ortiz');
+  assert.ok(other, `another actor in ${JSON.stringify(others)}`);
+  await page.click('#article mark.act >> text=Lena Ortiz');
+  await card.waitFor();
+  await card.getByRole('combobox', { name: 'Merge into…' }).selectOption(other);
+  await page.waitForFunction(() => [...document.querySelectorAll('#rules-panel .rules li span')].length === 2);
+  assert.deepEqual((await listed(page))[0], `“Lena Ortiz” is “${other}”`);
+  await done(page);
+  await page.waitForFunction(() => ![...document.querySelectorAll('#actors-panel li.actor .name')].some((n) => n.textContent === 'Lena Ortiz'));
+  noProblems();
+  await page.close();
+});
