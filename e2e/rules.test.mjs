@@ -130,6 +130,21 @@ test('import: a valid file replaces the rules; an invalid one says why and keeps
   await page.close();
 });
 
+test('saved rules that are invalid are not applied, with a message; the text is analysed', async () => {
+  const page = await open();
+  await page.evaluate(() => localStorage.setItem('claimlens-rules', '{"hedges":[{"phrase":"perchance","kind":"maybe"}]}'));
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await done(page);
+  const notice = page.locator('.notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Your saved rules were not applied: not a rules file: .*maybe/);
+  assert.ok((await hedges(page)).includes('may:hd-hedge'), 'analysed without them');
+  assert.deepEqual(await listed(page), []);
+  noProblems();
+  await page.close();
+});
+
 test('a hedge marked wrong in its card is no longer marked; removed, it comes back', async () => {
   const page = await open();
   await hedgeMark(page, 'may:hd-hedge');

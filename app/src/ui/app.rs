@@ -104,8 +104,12 @@ pub fn app() -> Html {
             bridge::warm_up(&handle);
             *bridge.borrow_mut() = Some(handle);
             // The rules first, so that the first analysis has them.
-            if let Some(rules) = super::rules::load() {
-                dispatch.emit(Action::Rules(rules));
+            match super::rules::load() {
+                Some(Ok(rules)) => dispatch.emit(Action::Rules(rules)),
+                Some(Err(e)) => dispatch.emit(Action::Notice(Some(format!(
+                    "Your saved rules were not applied: {e}"
+                )))),
+                None => {}
             }
             let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
             if let Some(text) = saved.filter(|t| !t.is_empty()) {

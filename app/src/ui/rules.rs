@@ -156,10 +156,10 @@ fn parse(json: &str) -> Result<Rules, String> {
     read(v)
 }
 
-/// The rules kept in this browser, if any (invalid ones are dropped).
-pub fn load() -> Option<Rules> {
+/// The rules kept in this browser, if any, or why they cannot be used.
+pub fn load() -> Option<Result<Rules, String>> {
     let json = super::app::storage()?.get_item(STORAGE_KEY).ok()??;
-    parse(&json).ok()
+    Some(parse(&json))
 }
 
 /// Keeps the rules in this browser (none: forgets them).
