@@ -46,6 +46,7 @@ pub struct Analyzer {
     hedges: hedges::HedgeLexicon,
     layers: Layers,
     /// The reader's corrections, if any ([`Analyzer::with_rules`]).
+    #[cfg(feature = "rules")]
     corrections: Option<Arc<crate::rules::Corrections>>,
 }
 
@@ -61,6 +62,7 @@ static BUILTIN: LazyLock<Analyzer> = LazyLock::new(|| Analyzer {
     claims_tagger: claims::builtin_tagger(),
     hedges: hedges::HedgeLexicon::builtin(),
     layers: Layers::default(),
+    #[cfg(feature = "rules")]
     corrections: None,
 });
 
@@ -136,6 +138,7 @@ impl Analyzer {
     /// assert!(r.claims.iter().any(|c| c.content.len() == 1));
     /// assert!(!r.actors.iter().any(|x| x.name == "Bombs"));
     /// ```
+    #[cfg(feature = "rules")]
     pub fn with_rules(mut self, rules: &crate::Rules) -> Result<Self, Error> {
         rules.check()?;
         for a in &rules.actors {
@@ -161,7 +164,10 @@ impl Analyzer {
         let tagging = layers.actors && self.actors.has_tagger()
             || layers.claims && self.claims_tagger.is_some();
         let table = TokenTable::new(&doc, tagging);
+        #[cfg(feature = "rules")]
         let fix = self.corrections.as_deref();
+        #[cfg(not(feature = "rules"))]
+        let fix: Option<&crate::rules::Corrections> = None;
         let mut actors = if layers.actors {
             actors::find(&doc, &table, &self.actors)
         } else {

@@ -27,22 +27,22 @@ pub const MAX_RULES: usize = 10_000;
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Rules {
     /// Names to find as actors ("Zorblax Institute" as an organization).
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<RuleActor>>", optional))]
     pub actors: Vec<RuleActor>,
     /// Reporting cues ("murmured", "according to").
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<String>>", optional))]
     pub cues: Vec<String>,
     /// Hedging cues ("perchance" as a hedge).
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<RuleHedge>>", optional))]
     pub hedges: Vec<RuleHedge>,
     /// Highlights marked wrong: the text of a mark and its layer.
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Wrong>>", optional))]
     pub wrong: Vec<Wrong>,
     /// Two actors that are one ("HRC" into "Hillary Clinton").
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Merge>>", optional))]
     pub merge: Vec<Merge>,
     /// An actor's kind as the reader sets it.
-    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<RuleKind>>", optional))]
     pub kinds: Vec<RuleKind>,
 }
 
@@ -231,6 +231,7 @@ fn root(parent: &[usize], mut i: usize) -> usize {
 }
 
 impl Corrections {
+    #[cfg(feature = "rules")]
     pub(crate) fn new(rules: &Rules) -> Self {
         let wrong = |layer: Layer| {
             rules
@@ -257,6 +258,7 @@ impl Corrections {
         }
     }
 
+    #[cfg(feature = "rules")]
     pub(crate) fn is_empty(&self) -> bool {
         self.not_actors.is_empty()
             && self.not_cues.is_empty()

@@ -62,7 +62,7 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
-    // What only a person does: born, died, a father.
+    // What only a person does: born, died.
     Case {
         text: "Ondrea Vask wrote six novels about the coast. Vask was born in a fishing village \
                and left it at nineteen. Vask's father kept a boat there. Vask died in 1998.",

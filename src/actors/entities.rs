@@ -69,20 +69,14 @@ fn titled(
         }
     }
     // A name ending in an organisation's word ("Vantelli Holdings") is one,
-    // and one whose head is a building or site's word ("Kennedy Space
-    // Center", "the Museum of Flight") a place, unless it is a known actor.
-    let word = |i: usize| {
+    // and one ending in a building or site's word ("the Kessler Aviation
+    // Museum") a place, unless it is a known actor.
+    let head = if m.last - m.first >= 2 && m.entry.is_none() {
         lex.org_heads
-            .get(doc.tokens[i].span.slice(doc.text))
+            .get(doc.tokens[m.last - 1].span.slice(doc.text))
             .copied()
-    };
-    let of = (m.first + 1..m.last).find(|&i| table.norm(i) == "of");
-    let head = if m.last - m.first < 2 || m.entry.is_some() {
-        None
-    } else if let Some(h) = of.and_then(|o| word(o - 1)).filter(|h| *h == "place") {
-        Some(h)
     } else {
-        word(m.last - 1)
+        None
     };
     let kind = match head {
         _ if strong => ActorKind::Person,
@@ -227,12 +221,6 @@ pub(super) fn group(
         .enumerate()
         .filter(|(_, m)| m.kind != ActorKind::Group)
         .map(|(k, m)| (m.last, k))
-        .collect();
-    let starting_at: FxMap<usize, usize> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind != ActorKind::Group)
-        .map(|(k, m)| (m.first, k))
         .collect();
     for (k, m) in mentions.iter().enumerate() {
         if m.first >= 2
@@ -380,30 +368,7 @@ pub(super) fn group(
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
         if !group {
-            if let Some((k, w)) = context_kind(table, lex, m) {
-                ent.kind_votes[k as usize] += w;
-            }
-            // "Evansville, Indiana", "Chicago, Illinois": a name after a
-            // place and a comma is the place's region; the place before a
-            // comma and a region ending the phrase is a place too.
-            let place = |j: &usize| mentions[*j].kind == ActorKind::Place;
-            let after_place = m.first >= 2
-                && doc.tok(m.first - 1) == ","
-                && ending_at.get(&(m.first - 1)).is_some_and(place);
-            let before_region = m.last < doc.tokens.len()
-                && doc.tok(m.last) == ","
-                && starting_at.get(&(m.last + 1)).is_some_and(|j| {
-                    place(j)
-                        && matches!(
-                            doc.tokens
-                                .get(mentions[*j].last)
-                                .map(|t| t.span.slice(doc.text)),
-                            None | Some("," | "." | ")" | ";")
-                        )
-                });
-            if after_place || before_region {
-                ent.kind_votes[ActorKind::Place as usize] += 2;
-            }
+            context_votes(table, &mentions, &ending_at, m, &mut ent.kind_votes);
         }
         ent.first_kind.get_or_insert(mkind);
         // A known actor's name gives the entity its kind and name, unless it
@@ -500,55 +465,42 @@ pub(super) fn group(
 }
 
 /// Words right after a name that only a person does ("Paris was born",
-/// "Pachomius died", "Paris 's father").
+/// "Pachomius died").
 const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 
-/// Kin and body words after a possessive that make the name before it a person.
-const KIN: &[&str] = &[
-    "father",
-    "mother",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "parents",
-    "family",
-    "death",
-    "birth",
-    "life",
-    "childhood",
-];
-
-/// The kind the words around a mention point to, with a weight for the
-/// entity's vote: a strong title before it, "was born", "died", "who" or
-/// a kinsman after it ("Paris 's father") make a person; "in", "at" or
-/// "near" before it a place.
-fn context_kind(table: &TokenTable, lex: &ActorLexicon, m: &Mention) -> Option<(ActorKind, usize)> {
-    let n = table.len();
-    let at = |i: usize| if i < n { table.norm(i) } else { "" };
-    if m.first > 0
-        && lex
-            .titles
-            .get(table.norm(m.first - 1).trim_end_matches('.'))
-            == Some(&true)
+/// Adds to an entity's kind votes what the words around its mention `m`
+/// say: "born", "died", "married" or "who" after it ("Paris was born",
+/// "Paris , who") make a person; "in", "at" or "near" before it a place, and
+/// so does a place and a comma before it ("Evansville, Indiana": the place's
+/// region).
+#[inline(never)]
+fn context_votes(
+    table: &TokenTable,
+    mentions: &[Mention],
+    ending_at: &FxMap<usize, usize>,
+    m: &Mention,
+    votes: &mut [usize; 4],
+) {
+    let at = |i: usize| if i < table.len() { table.norm(i) } else { "" };
+    let (next, next2) = (at(m.last), at(m.last + 1));
+    if PERSON_AFTER.contains(&next)
+        || (matches!(next, "was" | "is" | ",") && PERSON_AFTER.contains(&next2))
     {
-        return Some((ActorKind::Person, 3));
+        votes[ActorKind::Person as usize] += 2;
     }
-    let next = at(m.last);
-    let (next2, next3) = (at(m.last + 1), at(m.last + 2));
-    let person = PERSON_AFTER.contains(&next)
-        || (matches!(next, "was" | "is") && next2 == "born")
-        || (next == "," && next2 == "who")
-        || (matches!(next, "'s" | "'") && (KIN.contains(&next2) || KIN.contains(&next3)));
-    if person {
-        return Some((ActorKind::Person, 2));
+    if m.first > 0 {
+        let before = table.norm(m.first - 1);
+        if matches!(before, "in" | "at" | "near") {
+            votes[ActorKind::Place as usize] += 1;
+        }
+        if before == ","
+            && ending_at
+                .get(&(m.first - 1))
+                .is_some_and(|&j| mentions[j].kind == ActorKind::Place)
+        {
+            votes[ActorKind::Place as usize] += 2;
+        }
     }
-    if m.first > 0 && matches!(table.norm(m.first - 1), "in" | "at" | "near") {
-        return Some((ActorKind::Place, 1));
-    }
-    None
 }
 
 fn entity_kind(e: &Entity) -> ActorKind {
