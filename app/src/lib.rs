@@ -41,12 +41,12 @@ pub struct Output {
 /// assert_eq!(out.pages.len(), 1);
 /// ```
 pub fn analyze_for_view(text: &str) -> Output {
-    lay_out(text, claimlens::analyze(text))
+    analyze_for_view_with(text, None).0
 }
 
 /// Analyses `text` with the reader's rules (none: as [`analyze_for_view`]); invalid
-/// rules are refused with a message that names the bad rule, and nothing is analysed
-/// (the caller analyses without them).
+/// rules are not applied, and the message that names the bad rule comes with the
+/// analysis made without them.
 ///
 /// ```
 /// let rules = claimlens::Rules {
@@ -54,26 +54,26 @@ pub fn analyze_for_view(text: &str) -> Output {
 ///     ..Default::default()
 /// };
 /// let text = "The talks will perchance resume.";
-/// let out = claimlens_app::analyze_for_view_with(text, Some(&rules)).unwrap();
+/// let (out, error) = claimlens_app::analyze_for_view_with(text, Some(&rules));
 /// let ov: claimlens_app::Overview = serde_json::from_str(&out.overview).unwrap();
-/// assert_eq!(ov.hedges[0].text, "perchance");
+/// assert_eq!((ov.hedges[0].text.as_str(), error), ("perchance", None));
 /// let bad = claimlens::Rules { cues: vec!["--".into()], ..Default::default() };
-/// let err = claimlens_app::analyze_for_view_with(text, Some(&bad)).unwrap_err();
-/// assert_eq!(err, "rules: cues[0] must contain a letter or digit");
+/// let (_, error) = claimlens_app::analyze_for_view_with(text, Some(&bad));
+/// assert_eq!(error.unwrap(), "rules: cues[0] must contain a letter or digit");
 /// ```
 pub fn analyze_for_view_with(
     text: &str,
     rules: Option<&claimlens::Rules>,
-) -> Result<Output, String> {
-    match rules.filter(|r| !r.is_empty()) {
-        None => Ok(analyze_for_view(text)),
-        Some(r) => {
-            let analyzer = claimlens::Analyzer::new()
-                .with_rules(r)
-                .map_err(|e| e.to_string())?;
-            Ok(lay_out(text, analyzer.analyze(text)))
-        }
-    }
+) -> (Output, Option<String>) {
+    let with = rules
+        .filter(|r| !r.is_empty())
+        .map(|r| claimlens::Analyzer::new().with_rules(r));
+    let (analysis, error) = match with {
+        None => (claimlens::analyze(text), None),
+        Some(Ok(a)) => (a.analyze(text), None),
+        Some(Err(e)) => (claimlens::analyze(text), Some(state::rules_error(e))),
+    };
+    (lay_out(text, analysis), error)
 }
 
 fn lay_out(text: &str, analysis: claimlens::Analysis) -> Output {

@@ -5,22 +5,19 @@
 mod web {
     use wasm_bindgen::prelude::*;
 
-    /// Analyses `text` for the reading view with the reader's `rules` (a JS value as
-    /// the rules file holds it, or `undefined`): `{ overview, pages, contract }`, all
-    /// JSON strings (pages as an array of strings), and `rulesError` when the rules are
-    /// invalid (the text is then analysed without them).
+    /// Analyses `text` for the reading view with the reader's `rules` (the JSON of a rules
+    /// file, or `undefined`): `{ overview, pages, contract }`, all JSON strings (pages as an
+    /// array of strings), and `rulesError` when the rules are invalid (the text is then
+    /// analysed without them).
     #[wasm_bindgen]
-    pub fn analyze_view(text: &str, rules: JsValue) -> js_sys::Object {
-        let rules = if rules.is_undefined() || rules.is_null() {
-            Ok(None)
-        } else {
-            claimlens_app::ui::rules::read(rules).map(Some)
+    pub fn analyze_view(text: &str, rules: Option<String>) -> js_sys::Object {
+        let (rules, bad) = match rules.map(|r| claimlens_app::ui::rules::parse(&r)) {
+            Some(Ok(r)) => (Some(r), None),
+            Some(Err(e)) => (None, Some(e)),
+            None => (None, None),
         };
-        let (out, error) =
-            match rules.and_then(|r| claimlens_app::analyze_for_view_with(text, r.as_ref())) {
-                Ok(out) => (out, None),
-                Err(e) => (claimlens_app::analyze_for_view(text), Some(e)),
-            };
+        let (out, error) = claimlens_app::analyze_for_view_with(text, rules.as_ref());
+        let error = bad.or(error);
         let obj = js_sys::Object::new();
         let pages = js_sys::Array::new();
         for p in &out.pages {

@@ -3,7 +3,7 @@
 
 use crate::view::Loc;
 use crate::Overview;
-use claimlens::Rules;
+use claimlens::{ActorKind, HedgeKind, Merge, RuleActor, RuleHedge, RuleKind, Rules, Wrong};
 use std::rc::Rc;
 
 /// Shared data compared by pointer, so props holding a 10 MB analysis
@@ -189,6 +189,8 @@ pub struct State {
     pub rules: Rc<Rules>,
     /// Counts changes of the rules, so an effect can save them.
     pub rules_changes: u32,
+    /// Why the last rule added or file imported was refused, shown in the rules panel.
+    pub rules_error: Option<String>,
 }
 
 impl Default for State {
@@ -220,6 +222,7 @@ impl Default for State {
             ready: false,
             rules: Rc::default(),
             rules_changes: 0,
+            rules_error: None,
         }
     }
 }
@@ -307,6 +310,87 @@ pub enum Action {
     /// The reader's rules changed (added, removed, imported, cleared or loaded): the
     /// text is analysed again with them.
     Rules(Rules),
+    /// Adds a rule to a list of the rules file ([`LISTS`]), of its two fields (a cue has
+    /// one; a rule of `kinds` replaces the actor's earlier one); invalid rules are refused
+    /// with the reason in [`State::rules_error`].
+    AddRule(usize, String, String),
+    /// Removes the `n`th rule of [`rule_list`].
+    RemoveRule(usize),
+    /// Why rules were refused (or, with `None`, clears the message).
+    RulesError(Option<String>),
+}
+
+/// The lists of a rules file and the two fields of each rule (none for a cue, a string).
+pub const LISTS: [[&str; 3]; 6] = [
+    ["actors", "name", "kind"],
+    ["cues", "", ""],
+    ["hedges", "phrase", "kind"],
+    ["wrong", "layer", "text"],
+    ["merge", "actor", "into"],
+    ["kinds", "actor", "kind"],
+];
+
+/// The actor kinds, in the order of the selects' options.
+pub const ACTOR_KINDS: [ActorKind; 4] = [
+    ActorKind::Person,
+    ActorKind::Organization,
+    ActorKind::Place,
+    ActorKind::Group,
+];
+
+/// The hedging kinds.
+pub const HEDGE_KINDS: [HedgeKind; 4] = [
+    HedgeKind::Hedge,
+    HedgeKind::Booster,
+    HedgeKind::Weasel,
+    HedgeKind::Condition,
+];
+
+/// The layers of a highlight marked wrong, as a rules file names them.
+pub const LAYERS: [(claimlens::Layer, &str); 3] = [
+    (claimlens::Layer::Actor, "actor"),
+    (claimlens::Layer::Claim, "claim"),
+    (claimlens::Layer::Hedge, "hedge"),
+];
+
+/// The message of an error of [`Rules::check`] or `Analyzer::with_rules` (its own
+/// words, not `Display`, whose other errors would bring `Debug` formatting into the app).
+pub fn rules_error(e: claimlens::Error) -> String {
+    match e {
+        claimlens::Error::Rules { path, message } => format!("rules: {path} {message}"),
+        _ => "rules: invalid".into(),
+    }
+}
+
+/// Adds to `r` the rule of list `l` ([`LISTS`]) with fields `x` and `y` as a rules file
+/// writes them; an unknown kind or layer is refused with the rule's `path`.
+pub fn push_rule(r: &mut Rules, l: usize, x: String, y: String, path: &str) -> Result<(), String> {
+    let bad = |s: &str| Err(format!("{path}: unknown {} \"{s}\"", LISTS[l][2]));
+    let actor = |s: &str| ACTOR_KINDS.into_iter().find(|k| k.as_str() == s);
+    match l {
+        0 => match actor(&y) {
+            Some(kind) => r.actors.push(RuleActor { name: x, kind }),
+            None => return bad(&y),
+        },
+        1 => r.cues.push(x),
+        2 => match HEDGE_KINDS.into_iter().find(|k| k.as_str() == y) {
+            Some(kind) => r.hedges.push(RuleHedge { phrase: x, kind }),
+            None => return bad(&y),
+        },
+        3 => match LAYERS.iter().find(|l| l.1 == x) {
+            Some(&(layer, _)) => r.wrong.push(Wrong { layer, text: y }),
+            None => return Err(format!("{path}: unknown layer \"{x}\"")),
+        },
+        4 => r.merge.push(Merge { actor: x, into: y }),
+        _ => match actor(&y) {
+            Some(kind) => {
+                r.kinds.retain(|k| k.actor != x);
+                r.kinds.push(RuleKind { actor: x, kind })
+            }
+            None => return bad(&y),
+        },
+    }
+    Ok(())
 }
 
 /// Each rule in words, in the order of the rules file's lists (the order
@@ -534,21 +618,49 @@ impl State {
                 s.ready = true;
             }
             Action::Rules(rules) => {
-                if *s.rules == rules {
+                if *s.rules == rules && s.rules_error.is_none() {
                     return None;
                 }
-                s.rules = Rc::new(rules);
-                s.rules_changes = s.rules_changes.wrapping_add(1);
-                // The text is analysed again, at once, with the new rules (as a paste is).
-                if !s.text.trim().is_empty() && s.text.len() <= MAX_BYTES {
-                    s.edits = s.edits.wrapping_add(1);
-                    s.pasted = true;
-                    if !matches!(s.status, Status::Working { .. }) {
-                        s.status = Status::Waiting;
+                s.rules_error = None;
+                s.set_rules(rules);
+            }
+            Action::AddRule(l, x, y) => {
+                let mut r = (*s.rules).clone();
+                let added =
+                    push_rule(&mut r, l, x, y, "").and_then(|()| r.check().map_err(rules_error));
+                match added {
+                    Ok(()) => {
+                        s.rules_error = None;
+                        s.set_rules(r);
                     }
+                    Err(e) => s.rules_error = Some(e),
                 }
             }
+            Action::RemoveRule(n) => {
+                let mut r = (*s.rules).clone();
+                remove_rule(&mut r, n);
+                s.set_rules(r);
+            }
+            Action::RulesError(e) => s.rules_error = e,
         }
         Some(s)
+    }
+
+    /// New rules: kept, and the text analysed again with them.
+    fn set_rules(&mut self, rules: Rules) {
+        if *self.rules == rules {
+            return;
+        }
+        let s = self;
+        s.rules = Rc::new(rules);
+        s.rules_changes = s.rules_changes.wrapping_add(1);
+        // The text is analysed again, at once, with the new rules (as a paste is).
+        if !s.text.trim().is_empty() && s.text.len() <= MAX_BYTES {
+            s.edits = s.edits.wrapping_add(1);
+            s.pasted = true;
+            if !matches!(s.status, Status::Working { .. }) {
+                s.status = Status::Waiting;
+            }
+        }
     }
 }

@@ -363,7 +363,8 @@ fn rules_change_the_analysis_and_are_analysed_again() {
         }],
         ..Default::default()
     };
-    let with = claimlens_app::analyze_for_view_with(text, Some(&rules)).unwrap();
+    let (with, error) = claimlens_app::analyze_for_view_with(text, Some(&rules));
+    assert_eq!(error, None);
     let hedges = |o: &claimlens_app::Output| {
         let ov: Overview = serde_json::from_str(&o.overview).unwrap();
         ov.hedges.into_iter().map(|h| h.text).collect::<Vec<_>>()
@@ -372,13 +373,13 @@ fn rules_change_the_analysis_and_are_analysed_again() {
     assert!(hedges(&with).contains(&"perchance".to_string()));
     // No rules, or empty ones: the plain analysis.
     assert_eq!(
-        claimlens_app::analyze_for_view_with(text, None).unwrap(),
-        plain
+        claimlens_app::analyze_for_view_with(text, None),
+        (plain.clone(), None)
     );
     let empty = claimlens::Rules::default();
     assert_eq!(
-        claimlens_app::analyze_for_view_with(text, Some(&empty)).unwrap(),
-        plain
+        claimlens_app::analyze_for_view_with(text, Some(&empty)),
+        (plain, None)
     );
 
     // In the state: new rules analyse the text again, at once; the same rules do nothing.

@@ -65,6 +65,8 @@ pub fn app() -> Html {
         Callback::from(move |a: Action| d.dispatch(a))
     };
     let editor = use_node_ref();
+    // The rules panel's text field and select.
+    let (phrase, what) = (use_node_ref(), use_node_ref());
     let bridge = use_mut_ref(|| None::<bridge::Handle>);
     // The latest text, for the save on leaving the page (typing within the
     // autosave pause would otherwise be lost on a quick reload or close).
@@ -266,13 +268,13 @@ pub fn app() -> Html {
                     Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} /> },
                     None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },
                 } }
-                <super::rules::RulesPanel rules={state.rules.clone()} dispatch={dispatch.clone()} />
+                { super::rules::panel(&state.rules, state.rules_error.as_ref(), &dispatch, &phrase, &what) }
             </aside>
         </main>
         if let Some(r) = &result {
             <Tooltip overview={r.overview.clone()} shown={state.shown} />
             if let Some(card) = state.card.clone() {
-                <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} rules={state.rules.clone()} />
+                <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} />
             }
         }
         if result.is_some() {

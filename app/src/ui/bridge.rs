@@ -127,7 +127,11 @@ impl Bridge {
             let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from(id));
             let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(&text));
             if !rules.is_empty() {
-                let _ = js_sys::Reflect::set(&msg, &"rules".into(), &super::rules::to_js(&rules));
+                let _ = js_sys::Reflect::set(
+                    &msg,
+                    &"rules".into(),
+                    &super::rules::to_json(&rules).into(),
+                );
             }
             if worker.post_message(&msg).is_ok() {
                 return;
@@ -140,10 +144,10 @@ impl Bridge {
         yew::platform::spawn_local(async move {
             yew::platform::time::sleep(std::time::Duration::from_millis(16)).await;
             let start = now();
-            let out = crate::analyze_for_view_with(&text, Some(&rules)).unwrap_or_else(|e| {
+            let (out, error) = crate::analyze_for_view_with(&text, Some(&rules));
+            if let Some(e) = error {
                 rules_error(&this, e);
-                crate::analyze_for_view(&text)
-            });
+            }
             let done = Action::Done(Analysed {
                 id,
                 text: Shared(text.clone()),

@@ -2,11 +2,10 @@
 //! (the words come from the view model, `View::explain`). Escape or Close shuts it and
 //! the keyboard focus goes back to the mark.
 
+use crate::state::ACTOR_KINDS;
 use crate::state::{Action, Card, Shared};
 use crate::Overview;
-use claimlens::{Layer, Merge, RuleKind, Rules, Wrong};
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -29,8 +28,32 @@ fn refocus() {
     }
 }
 
-/// Adds a rule made of a value chosen in the card.
-type AddRule = Rc<dyn Fn(&mut Rules, String)>;
+/// A button that marks a highlight wrong (a rule of the list `wrong`).
+fn wrong(dispatch: &Callback<Action>, layer: &'static str, what: &str, text: &str) -> Html {
+    let t = text.to_string();
+    let onclick = dispatch.reform(move |_: MouseEvent| {
+        refocus();
+        Action::AddRule(3, layer.into(), t.clone())
+    });
+    html! {
+        <button class="button quiet" {onclick} aria-label={format!("Mark as wrong: {what} “{text}”")}>{ format!("Mark {what} as wrong") }</button>
+    }
+}
+
+/// A rule of list `l` about `actor`, of the value chosen in a select (none: nothing).
+fn pick(dispatch: &Callback<Action>, l: usize, actor: &str) -> Callback<Event> {
+    let (dispatch, actor) = (dispatch.clone(), actor.to_string());
+    Callback::from(move |e: Event| {
+        let value = e
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        if !value.is_empty() {
+            refocus();
+            dispatch.emit(Action::AddRule(l, actor.clone(), value));
+        }
+    })
+}
 
 /// Props of [`CardView`].
 #[derive(Properties, PartialEq)]
@@ -41,8 +64,6 @@ pub struct Props {
     pub card: Card,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
-    /// The reader's rules, which the card's corrections add to.
-    pub rules: Rc<Rules>,
 }
 
 /// The card.
@@ -51,55 +72,19 @@ pub fn card_view(p: &Props) -> Html {
     let sections = p.overview.explain(p.card.actor, p.card.claim, p.card.hedge);
     let ov = &p.overview;
     // A rule added from the card: the text is analysed again (and the card closes).
-    let fix = |add: AddRule| {
-        let (rules, dispatch) = (p.rules.clone(), p.dispatch.clone());
-        Callback::from(move |value: String| {
-            if !value.is_empty() {
-                refocus();
-                let _ = super::rules::change(&rules, &dispatch, |r| add(r, value));
-            }
-        })
-    };
-    let wrong = |layer: Layer, what: &str, text: &str| {
-        let add = fix(Rc::new(move |r: &mut Rules, text: String| {
-            r.wrong.push(Wrong { layer, text })
-        }));
-        let text = text.to_string();
-        html! {
-            <button class="button quiet" onclick={Callback::from(move |_: MouseEvent| add.emit(text.clone()))}
-                aria-label={format!("Mark as wrong: {what} “{text}”")}>{ format!("Mark {what} as wrong") }</button>
-        }
-    };
-    let select_value = |e: Event| {
-        e.target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default()
-    };
+    let d = &p.dispatch;
     let actor = p.card.actor.and_then(|a| ov.actors.get(a as usize)).map(|a| {
-        let name = a.name.clone();
-        let n = name.clone();
-        let kind = fix(Rc::new(move |r: &mut Rules, k: String| {
-            if let Some(&kind) = super::rules::ACTOR_KINDS.iter().find(|x| x.as_str() == k) {
-                r.kinds.retain(|x| x.actor != n);
-                r.kinds.push(RuleKind { actor: n.clone(), kind });
-            }
-        }));
-        let n = name.clone();
-        let merge = fix(Rc::new(move |r: &mut Rules, into: String| {
-            r.merge.push(Merge { actor: n.clone(), into })
-        }));
         html! {
             <div class="chips">
-                { wrong(Layer::Actor, "actor", &name) }
+                { wrong(d, "actor", "actor", &a.name) }
                 <label>{ "Change kind " }
-                    <select aria-label="Change kind" onchange={kind.reform(select_value)}>
-                        { for super::rules::ACTOR_KINDS.iter().map(|k| html! {
+                    <select aria-label="Change kind" onchange={pick(d, 5, &a.name)}>
+                        { for ACTOR_KINDS.iter().map(|k| html! {
                             <option selected={k.as_str() == a.kind}>{ k.as_str() }</option>
                         }) }
                     </select>
                 </label>
-                <select aria-label="Merge into…" onchange={merge.reform(select_value)}>
+                <select aria-label="Merge into…" onchange={pick(d, 4, &a.name)}>
                     <option value="">{ "Merge into…" }</option>
                     { for ov.actors.iter().filter(|o| o.id != a.id).map(|o| html! { <option>{ o.name.clone() }</option> }) }
                 </select>
@@ -135,8 +120,8 @@ pub fn card_view(p: &Props) -> Html {
             }) }
             <div class="card-fix">
                 { actor.unwrap_or_default() }
-                if let Some(c) = claim { { wrong(Layer::Claim, "claim cue", &c.cue) } }
-                if let Some(h) = hedge { { wrong(Layer::Hedge, "hedge", &h.text) } }
+                if let Some(c) = claim { { wrong(d, "claim", "claim cue", &c.cue) } }
+                if let Some(h) = hedge { { wrong(d, "hedge", "hedge", &h.text) } }
             </div>
         </div>
     }

@@ -1,10 +1,11 @@
 //! "Your rules": the reader's own rules (words added as actors, reporting cues or
 //! hedges; highlights marked wrong; actors merged; kinds set), kept in local storage,
 //! exported and imported as the rules file that the CLI and the JS API read. JSON is
-//! read by the browser's `JSON.parse` and serde-wasm-bindgen, never a parser of our own.
+//! read by the browser's `JSON.parse` and a reader of a few lines (no serde here: its
+//! code for `Rules` cost the app kilobytes), never a parser of our own.
 
-use crate::state::{remove_rule, rule_list, Action};
-use claimlens::{ActorKind, HedgeKind, Layer, RuleActor, RuleHedge, Rules};
+use crate::state::{push_rule, rule_list, rules_error, Action, LAYERS, LISTS};
+use claimlens::Rules;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,146 +15,140 @@ use yew::prelude::*;
 /// Where the rules are kept between visits (this browser only).
 const STORAGE_KEY: &str = "claimlens-rules";
 
-/// The actor kinds, in the order of the selects' options.
-pub const ACTOR_KINDS: [ActorKind; 4] = [
-    ActorKind::Person,
-    ActorKind::Organization,
-    ActorKind::Place,
-    ActorKind::Group,
-];
-const HEDGE_KINDS: [HedgeKind; 4] = [
-    HedgeKind::Hedge,
-    HedgeKind::Booster,
-    HedgeKind::Weasel,
-    HedgeKind::Condition,
-];
-
-/// The first field that a rules file does not have (serde-wasm-bindgen reads only the
-/// fields it knows, so `deny_unknown_fields` alone would not refuse the others).
-fn unknown(v: &JsValue) -> Option<String> {
-    const LISTS: [(&str, [&str; 2]); 6] = [
-        ("actors", ["name", "kind"]),
-        ("cues", ["", ""]),
-        ("hedges", ["phrase", "kind"]),
-        ("wrong", ["layer", "text"]),
-        ("merge", ["actor", "into"]),
-        ("kinds", ["actor", "kind"]),
-    ];
-    let keys = |o: &JsValue| {
-        let keys = match o.is_object() {
-            true => js_sys::Object::keys(o.unchecked_ref::<js_sys::Object>()),
-            false => js_sys::Array::new(),
-        };
-        keys.iter()
-            .filter_map(|k| k.as_string())
-            .collect::<Vec<_>>()
-    };
-    for list in keys(v) {
-        let Some((_, fields)) = LISTS.iter().find(|l| l.0 == list) else {
-            return Some(list);
-        };
-        let items = js_sys::Array::from(&js_sys::Reflect::get(v, &list.as_str().into()).ok()?);
-        for item in items.iter() {
-            if let Some(f) = keys(&item)
-                .into_iter()
-                .find(|f| !fields.contains(&f.as_str()))
-            {
-                return Some(format!("{list}: {f}"));
-            }
-        }
-    }
-    None
+fn keys(v: &JsValue) -> js_sys::Array {
+    js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
 }
 
-/// Reads rules from a JS value (as the rules file holds them) and checks them; the
-/// error names what is wrong.
-pub fn read(v: JsValue) -> Result<Rules, String> {
-    if let Some(f) = unknown(&v) {
-        return Err(format!("not a rules file: unknown field `{f}`"));
-    }
-    let rules: Rules =
-        serde_wasm_bindgen::from_value(v).map_err(|e| format!("not a rules file: {e}"))?;
-    rules.check().map_err(|e| e.to_string())?;
-    Ok(rules)
+fn is_object(v: &JsValue) -> bool {
+    v.is_object() && !js_sys::Array::is_array(v)
 }
 
-/// The rules as a JS value (what [`read`] reads), built by hand: serde-wasm-bindgen's
-/// serializer would cost the app some kilobytes.
-pub fn to_js(r: &Rules) -> JsValue {
-    fn obj(pairs: [(&str, &str); 2]) -> JsValue {
-        let o = js_sys::Object::new();
-        for (k, v) in pairs {
-            let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
-        }
-        o.into()
-    }
-    let o = js_sys::Object::new();
-    let list = |name: &str, items: Vec<JsValue>| {
-        if !items.is_empty() {
-            let a: js_sys::Array = items.into_iter().collect();
-            let _ = js_sys::Reflect::set(&o, &name.into(), &a);
-        }
-    };
-    let layer = |l: Layer| match l {
-        Layer::Actor => "actor",
-        Layer::Claim => "claim",
-        Layer::Hedge => "hedge",
-    };
-    list(
-        "actors",
-        r.actors
-            .iter()
-            .map(|a| obj([("name", &a.name), ("kind", a.kind.as_str())]))
-            .collect(),
-    );
-    list(
-        "cues",
-        r.cues.iter().map(|c| JsValue::from_str(c)).collect(),
-    );
-    list(
-        "hedges",
-        r.hedges
-            .iter()
-            .map(|h| obj([("phrase", &h.phrase), ("kind", h.kind.as_str())]))
-            .collect(),
-    );
-    list(
-        "wrong",
-        r.wrong
-            .iter()
-            .map(|w| obj([("layer", layer(w.layer)), ("text", &w.text)]))
-            .collect(),
-    );
-    list(
-        "merge",
-        r.merge
-            .iter()
-            .map(|m| obj([("actor", &m.actor), ("into", &m.into)]))
-            .collect(),
-    );
-    list(
-        "kinds",
-        r.kinds
-            .iter()
-            .map(|k| obj([("actor", &k.actor), ("kind", k.kind.as_str())]))
-            .collect(),
-    );
-    o.into()
-}
-
-/// The rules as the JSON of a rules file, indented.
-fn to_json(r: &Rules) -> String {
-    js_sys::JSON::stringify_with_replacer_and_space(&to_js(r), &JsValue::NULL, &2.into())
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
-}
-
-/// Parses `json` and reads rules from it.
-fn parse(json: &str) -> Result<Rules, String> {
+/// Parses a rules file (JSON) with the browser's `JSON.parse`, reads it field by field
+/// (an unknown field, kind or layer is refused, with the rule's path) and checks it
+/// ([`Rules::check`]).
+pub fn parse(json: &str) -> Result<Rules, String> {
     let v =
         js_sys::JSON::parse(json).map_err(|_| "not a rules file: it is not JSON".to_string())?;
-    read(v)
+    let r = read(&v).map_err(|e| format!("not a rules file: {e}"))?;
+    r.check().map_err(rules_error)?;
+    Ok(r)
+}
+
+fn read(v: &JsValue) -> Result<Rules, String> {
+    let mut r = Rules::default();
+    if !is_object(v) {
+        return Err("it is not an object".into());
+    }
+    for list in keys(v).iter() {
+        let name = list.as_string().unwrap_or_default();
+        let l = LISTS
+            .iter()
+            .position(|x| x[0] == name)
+            .ok_or_else(|| format!("unknown field `{name}`"))?;
+        let items = js_sys::Reflect::get(v, &list).unwrap_or_default();
+        if !js_sys::Array::is_array(&items) {
+            return Err(format!("{name} must be a list"));
+        }
+        let [_, a, b] = LISTS[l];
+        for (i, item) in js_sys::Array::from(&items).iter().enumerate() {
+            let path = format!("{name}[{i}]");
+            let field = |f: &str| {
+                match l {
+                    1 => Some(item.clone()),
+                    _ => js_sys::Reflect::get(&item, &JsValue::from_str(f)).ok(),
+                }
+                .and_then(|x| x.as_string())
+                .ok_or_else(|| {
+                    format!("{path}{}{f} must be a string", [".", ""][(l == 1) as usize])
+                })
+            };
+            if l != 1 {
+                if !is_object(&item) {
+                    return Err(format!("{path} must be an object"));
+                }
+                if let Some(k) = keys(&item)
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                    .find(|k| k != a && k != b)
+                {
+                    return Err(format!("unknown field `{k}` in {path}"));
+                }
+            }
+            let (x, y) = (field(a)?, field(b).unwrap_or_default());
+            push_rule(&mut r, l, x, y, &path)?;
+        }
+    }
+    Ok(r)
+}
+
+/// The rules as the JSON of a rules file (each string quoted by `JSON.stringify`), one
+/// rule a line.
+pub fn to_json(r: &Rules) -> String {
+    let mut out = String::from("{");
+    let mut list = |n: usize, rules: Vec<[&str; 2]>| {
+        if rules.is_empty() {
+            return;
+        }
+        let [name, a, b] = LISTS[n];
+        let q = |s: &str| {
+            js_sys::JSON::stringify(&JsValue::from_str(s))
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default()
+        };
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str("\n  \"");
+        out.push_str(name);
+        out.push_str("\": [");
+        for (i, [x, y]) in rules.into_iter().enumerate() {
+            out.push_str(if i > 0 { ",\n    " } else { "\n    " });
+            if n == 1 {
+                out.push_str(&q(x));
+            } else {
+                out.push_str(&format!("{{\"{a}\": {}, \"{b}\": {}}}", q(x), q(y)));
+            }
+        }
+        out.push_str("\n  ]");
+    };
+    list(
+        0,
+        r.actors
+            .iter()
+            .map(|x| [&*x.name, x.kind.as_str()])
+            .collect(),
+    );
+    list(1, r.cues.iter().map(|x| [&**x, ""]).collect());
+    list(
+        2,
+        r.hedges
+            .iter()
+            .map(|x| [&*x.phrase, x.kind.as_str()])
+            .collect(),
+    );
+    list(
+        3,
+        r.wrong
+            .iter()
+            .map(|x| {
+                [
+                    LAYERS.iter().find(|l| l.0 == x.layer).map_or("", |l| l.1),
+                    &*x.text,
+                ]
+            })
+            .collect(),
+    );
+    list(4, r.merge.iter().map(|x| [&*x.actor, &*x.into]).collect());
+    list(
+        5,
+        r.kinds
+            .iter()
+            .map(|x| [&*x.actor, x.kind.as_str()])
+            .collect(),
+    );
+    out.push_str("\n}\n");
+    out
 }
 
 /// The rules kept in this browser, if any, or why they cannot be used.
@@ -173,78 +168,58 @@ pub fn save(r: &Rules) {
     }
 }
 
-/// Dispatches the rules with `add` applied, if they are still valid (else says why).
-pub fn change(
-    rules: &Rules,
+/// What a word added in the panel becomes: the label of the option, the list ([`LISTS`])
+/// and the kind.
+const ADD_AS: [(&str, usize, &str); 9] = [
+    ("actor: person", 0, "person"),
+    ("actor: organization", 0, "organization"),
+    ("actor: place", 0, "place"),
+    ("actor: group", 0, "group"),
+    ("reporting cue", 1, ""),
+    ("hedging: hedge", 2, "hedge"),
+    ("hedging: booster", 2, "booster"),
+    ("hedging: weasel", 2, "weasel"),
+    ("hedging: condition", 2, "condition"),
+];
+
+/// The "Your rules" panel: a plain function of the app's state, not a component of its
+/// own (each component costs the app's code a few kilobytes). `phrase` and `what` are
+/// the form's text field and select.
+pub fn panel(
+    rules: &Rc<Rules>,
+    error: Option<&String>,
     dispatch: &Callback<Action>,
-    add: impl FnOnce(&mut Rules),
-) -> Result<(), String> {
-    let mut r = rules.clone();
-    add(&mut r);
-    r.check().map_err(|e| e.to_string())?;
-    dispatch.emit(Action::Rules(r));
-    Ok(())
-}
-
-/// Props of [`RulesPanel`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The rules.
-    pub rules: Rc<Rules>,
-    /// Dispatches actions.
-    pub dispatch: Callback<Action>,
-}
-
-/// The "Your rules" panel.
-#[function_component(RulesPanel)]
-pub fn rules_panel(p: &Props) -> Html {
-    let error = use_state(|| None::<String>);
-    let phrase = use_node_ref();
-    let what = use_node_ref();
+    phrase: &NodeRef,
+    what: &NodeRef,
+) -> Html {
     let add = {
-        let (rules, dispatch, error) = (p.rules.clone(), p.dispatch.clone(), error.clone());
         let (phrase, what) = (phrase.clone(), what.clone());
-        Callback::from(move |e: SubmitEvent| {
+        dispatch.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            let (Some(input), Some(select)) = (
-                phrase.cast::<HtmlInputElement>(),
-                what.cast::<HtmlSelectElement>(),
-            ) else {
-                return;
-            };
-            let text = input.value().trim().to_string();
-            let i = select.selected_index().max(0) as usize;
-            let done = change(&rules, &dispatch, |r| match i {
-                0..=3 => r.actors.push(RuleActor {
-                    name: text,
-                    kind: ACTOR_KINDS[i],
-                }),
-                4 => r.cues.push(text),
-                _ => r.hedges.push(RuleHedge {
-                    phrase: text,
-                    kind: HEDGE_KINDS[(i - 5).min(3)],
-                }),
-            });
-            if done.is_ok() {
+            let input = phrase.cast::<HtmlInputElement>();
+            let i = what
+                .cast::<HtmlSelectElement>()
+                .map_or(0, |s| s.selected_index().max(0) as usize);
+            let text = input.as_ref().map(|i| i.value()).unwrap_or_default();
+            // Kept when it cannot be a rule, for the reader to correct.
+            if let Some(input) = input.filter(|_| text.chars().any(char::is_alphanumeric)) {
                 input.set_value("");
             }
-            error.set(done.err());
+            let (_, list, kind) = ADD_AS[i.min(8)];
+            Action::AddRule(list, text.trim().to_string(), kind.to_string())
         })
     };
     let import = {
-        let (dispatch, error) = (p.dispatch.clone(), error.clone());
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
             input.set_value("");
-            let (dispatch, error) = (dispatch.clone(), error.clone());
+            let dispatch = dispatch.clone();
             yew::platform::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 let read = text
@@ -252,18 +227,16 @@ pub fn rules_panel(p: &Props) -> Html {
                     .and_then(|t| t.as_string())
                     .ok_or_else(|| "The file could not be read.".to_string())
                     .and_then(|t| parse(&t));
-                match read {
-                    Ok(r) => {
-                        error.set(None);
-                        dispatch.emit(Action::Rules(r));
-                    }
-                    Err(e) => error.set(Some(format!("Not imported: {e}"))),
-                }
+                dispatch.emit(match read {
+                    Ok(r) => Action::Rules(r),
+                    Err(e) => Action::RulesError(Some(format!("Not imported: {e}"))),
+                });
             });
         })
     };
     let export = {
-        let (rules, dispatch) = (p.rules.clone(), p.dispatch.clone());
+        let rules = rules.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let json = to_json(&rules);
             if super::panels::download("claimlens-rules.json", "application/json", &json).is_err() {
@@ -271,18 +244,12 @@ pub fn rules_panel(p: &Props) -> Html {
             }
         })
     };
-    let empty = p.rules.is_empty();
-    let items = rule_list(&p.rules).into_iter().enumerate().map(|(n, label)| {
-        let (rules, dispatch) = (p.rules.clone(), p.dispatch.clone());
-        let remove = Callback::from(move |_: MouseEvent| {
-            let mut r = (*rules).clone();
-            remove_rule(&mut r, n);
-            dispatch.emit(Action::Rules(r));
-        });
+    let empty = rules.is_empty();
+    let items = rule_list(rules).into_iter().enumerate().map(|(n, label)| {
         html! {
             <li>
                 <span>{ label.clone() }</span>
-                <button class="link" onclick={remove} aria-label={format!("Remove the rule {label}")}>{ "Remove" }</button>
+                <button class="link" onclick={dispatch.reform(move |_| Action::RemoveRule(n))} aria-label={format!("Remove the rule {label}")}>{ "Remove" }</button>
             </li>
         }
     });
@@ -292,14 +259,12 @@ pub fn rules_panel(p: &Props) -> Html {
             <form class="rule-form" onsubmit={add}>
                 <input ref={phrase} type="text" required=true aria-label="Word or phrase" placeholder="word or phrase" />
                 <select ref={what} aria-label="Add as">
-                    { for ACTOR_KINDS.iter().map(|k| html! { <option>{ format!("actor: {}", k.as_str()) }</option> }) }
-                    <option>{ "reporting cue" }</option>
-                    { for HEDGE_KINDS.iter().map(|k| html! { <option>{ format!("hedging: {}", k.as_str()) }</option> }) }
+                    { for ADD_AS.iter().map(|a| html! { <option>{ a.0 }</option> }) }
                 </select>
                 <button class="button quiet" type="submit">{ "Add rule" }</button>
             </form>
-            if let Some(e) = (*error).clone() {
-                <p class="notice" role="alert">{ e }</p>
+            if let Some(e) = error {
+                <p class="notice" role="alert">{ e.clone() }</p>
             }
             if empty {
                 <p class="muted small">{ "No rules yet. Add words, or mark a highlight as wrong in its card." }</p>
@@ -310,7 +275,7 @@ pub fn rules_panel(p: &Props) -> Html {
                 <label class="button quiet">{ "Import rules" }
                     <input type="file" class="visually-hidden" accept=".json,application/json" onchange={import} />
                 </label>
-                <button class="button quiet" onclick={p.dispatch.reform(|_| Action::Rules(Rules::default()))} disabled={empty}>{ "Clear rules" }</button>
+                <button class="button quiet" onclick={dispatch.reform(|_| Action::Rules(Rules::default()))} disabled={empty}>{ "Clear rules" }</button>
             </div>
         </section>
     }
