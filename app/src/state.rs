@@ -187,8 +187,6 @@ pub struct State {
     pub ready: bool,
     /// The reader's own rules, applied to every analysis.
     pub rules: Rc<Rules>,
-    /// Counts changes of the rules, so an effect can save them.
-    pub rules_changes: u32,
     /// Why the last rule added or file imported was refused, shown in the rules panel.
     pub rules_error: Option<String>,
 }
@@ -221,7 +219,6 @@ impl Default for State {
             undo: None,
             ready: false,
             rules: Rc::default(),
-            rules_changes: 0,
             rules_error: None,
         }
     }
@@ -393,58 +390,62 @@ pub fn push_rule(r: &mut Rules, l: usize, x: String, y: String, path: &str) -> R
     Ok(())
 }
 
-/// Each rule in words, in the order of the rules file's lists (the order
-/// [`remove_rule`] counts in).
-pub fn rule_list(r: &Rules) -> Vec<String> {
+/// Every rule as its list ([`LISTS`]) and two fields as the rules file writes them (a
+/// cue's second is empty), in the order of the file's lists: the one walk over the rules
+/// that listing, removing and writing them share.
+pub fn rule_fields(r: &Rules) -> Vec<(usize, &str, &str)> {
     let mut v = Vec::new();
-    v.extend(
-        r.actors
-            .iter()
-            .map(|a| format!("actor “{}”: {}", a.name, a.kind.as_str())),
-    );
-    v.extend(r.cues.iter().map(|c| format!("reporting cue “{c}”")));
-    v.extend(
-        r.hedges
-            .iter()
-            .map(|h| format!("{} “{}”", h.kind.as_str(), h.phrase)),
-    );
-    v.extend(r.wrong.iter().map(|w| {
-        let layer = match w.layer {
-            claimlens::Layer::Actor => "actor",
-            claimlens::Layer::Claim => "claim cue",
-            claimlens::Layer::Hedge => "hedge",
-        };
-        format!("“{}” is no {layer}", w.text)
-    }));
-    v.extend(
-        r.merge
-            .iter()
-            .map(|m| format!("“{}” is “{}”", m.actor, m.into)),
-    );
-    v.extend(
-        r.kinds
-            .iter()
-            .map(|k| format!("kind of “{}”: {}", k.actor, k.kind.as_str())),
-    );
+    for a in &r.actors {
+        v.push((0, &*a.name, a.kind.as_str()));
+    }
+    for c in &r.cues {
+        v.push((1, &**c, ""));
+    }
+    for h in &r.hedges {
+        v.push((2, &*h.phrase, h.kind.as_str()));
+    }
+    for w in &r.wrong {
+        let layer = LAYERS.iter().find(|l| l.0 == w.layer).map_or("", |l| l.1);
+        v.push((3, layer, &*w.text));
+    }
+    for m in &r.merge {
+        v.push((4, &*m.actor, &*m.into));
+    }
+    for k in &r.kinds {
+        v.push((5, &*k.actor, k.kind.as_str()));
+    }
     v
 }
 
+/// Each rule in words, in the order of the rules file's lists (the order
+/// [`remove_rule`] counts in).
+pub fn rule_list(r: &Rules) -> Vec<String> {
+    rule_fields(r)
+        .into_iter()
+        .map(|(l, x, y)| {
+            let claim = if x == "claim" { "claim cue" } else { x };
+            match l {
+                0 => ["actor “", x, "”: ", y, ""],
+                1 => ["reporting cue “", x, "”", "", ""],
+                2 => [y, " “", x, "”", ""],
+                3 => ["“", y, "” is no ", claim, ""],
+                4 => ["“", x, "” is “", y, "”"],
+                _ => ["kind of “", x, "”: ", y, ""],
+            }
+            .concat()
+        })
+        .collect()
+}
+
 /// Removes the `n`th rule of [`rule_list`].
-pub fn remove_rule(r: &mut Rules, mut n: usize) {
-    fn take<T>(v: &mut Vec<T>, n: &mut usize) -> bool {
-        if *n < v.len() {
-            v.remove(*n);
-            return true;
+pub fn remove_rule(r: &mut Rules, n: usize) {
+    let mut kept = Rules::default();
+    for (i, (l, x, y)) in rule_fields(r).into_iter().enumerate() {
+        if i != n {
+            let _ = push_rule(&mut kept, l, x.into(), y.into(), "");
         }
-        *n -= v.len();
-        false
     }
-    let _ = take(&mut r.actors, &mut n)
-        || take(&mut r.cues, &mut n)
-        || take(&mut r.hedges, &mut n)
-        || take(&mut r.wrong, &mut n)
-        || take(&mut r.merge, &mut n)
-        || take(&mut r.kinds, &mut n);
+    *r = kept;
 }
 
 impl State {
@@ -653,7 +654,10 @@ impl State {
         }
         let s = self;
         s.rules = Rc::new(rules);
-        s.rules_changes = s.rules_changes.wrapping_add(1);
+        // Kept in this browser at once (here rather than in an effect of the app: each
+        // effect costs the app's code a kilobyte or two).
+        #[cfg(target_arch = "wasm32")]
+        crate::ui::rules::save(&s.rules);
         // The text is analysed again, at once, with the new rules (as a paste is).
         if !s.text.trim().is_empty() && s.text.len() <= MAX_BYTES {
             s.edits = s.edits.wrapping_add(1);

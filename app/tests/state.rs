@@ -389,7 +389,6 @@ fn rules_change_the_analysis_and_are_analysed_again() {
     assert_eq!(*s2.rules, rules);
     assert_eq!(s2.edits, edits + 1);
     assert!(s2.pasted);
-    assert_eq!(s2.rules_changes, 1);
     assert!(s2.apply(Action::Rules(rules.clone())).is_none());
     // With no text, rules are kept but nothing is analysed.
     let s3 = State::default().apply(Action::Rules(rules)).unwrap();
@@ -429,5 +428,47 @@ fn rules_are_listed_and_removed_one_by_one() {
     assert_eq!(rule_list(&r).len(), 2);
     remove_rule(&mut r, 0);
     remove_rule(&mut r, 0);
+    assert!(r.is_empty());
+}
+
+#[test]
+fn rules_are_added_by_actions_and_bad_ones_refused() {
+    use claimlens_app::state::{push_rule, rule_list};
+    let s = State::default()
+        .apply(Action::AddRule(2, "perchance".into(), "hedge".into()))
+        .unwrap();
+    assert_eq!(rule_list(&s.rules), ["hedge “perchance”"]);
+    // Refused with the core's reason; the rules stay.
+    let s = s
+        .apply(Action::AddRule(1, "--".into(), String::new()))
+        .unwrap();
+    assert_eq!(
+        s.rules_error.as_deref(),
+        Some("rules: cues[0] must contain a letter or digit")
+    );
+    assert_eq!(rule_list(&s.rules).len(), 1);
+    // A kind set again replaces the earlier one; the message goes.
+    let s = s
+        .apply(Action::AddRule(5, "Ortiz".into(), "place".into()))
+        .unwrap()
+        .apply(Action::AddRule(5, "Ortiz".into(), "organization".into()))
+        .unwrap();
+    assert_eq!(
+        rule_list(&s.rules),
+        ["hedge “perchance”", "kind of “Ortiz”: organization"]
+    );
+    assert_eq!(s.rules_error, None);
+    let s = s.apply(Action::RemoveRule(0)).unwrap();
+    assert_eq!(rule_list(&s.rules), ["kind of “Ortiz”: organization"]);
+    // Unknown kinds and layers are refused with the rule's path.
+    let mut r = claimlens::Rules::default();
+    assert_eq!(
+        push_rule(&mut r, 2, "x".into(), "maybe".into(), "hedges[0]"),
+        Err("hedges[0]: unknown kind \"maybe\"".into())
+    );
+    assert_eq!(
+        push_rule(&mut r, 3, "actors".into(), "x".into(), "wrong[0]"),
+        Err("wrong[0]: unknown layer \"actors\"".into())
+    );
     assert!(r.is_empty());
 }

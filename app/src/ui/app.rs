@@ -126,16 +126,6 @@ pub fn app() -> Html {
         });
     }
 
-    // After a change of the rules: keep them.
-    {
-        let rules = state.rules.clone();
-        use_effect_with(state.rules_changes, move |&changes| {
-            if changes > 0 {
-                super::rules::save(&rules);
-            }
-        });
-    }
-
     // After an edit: wait for a pause (not after a paste), then save and analyse.
     {
         let dispatch = dispatch.clone();

@@ -4,7 +4,7 @@
 //! read by the browser's `JSON.parse` and a reader of a few lines (no serde here: its
 //! code for `Rules` cost the app kilobytes), never a parser of our own.
 
-use crate::state::{push_rule, rule_list, rules_error, Action, LAYERS, LISTS};
+use crate::state::{push_rule, rule_fields, rule_list, rules_error, Action, LISTS};
 use claimlens::Rules;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -84,71 +84,37 @@ fn read(v: &JsValue) -> Result<Rules, String> {
 /// The rules as the JSON of a rules file (each string quoted by `JSON.stringify`), one
 /// rule a line.
 pub fn to_json(r: &Rules) -> String {
-    let mut out = String::from("{");
-    let mut list = |n: usize, rules: Vec<[&str; 2]>| {
-        if rules.is_empty() {
-            return;
-        }
-        let [name, a, b] = LISTS[n];
-        let q = |s: &str| {
-            js_sys::JSON::stringify(&JsValue::from_str(s))
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_default()
-        };
-        if out.len() > 1 {
-            out.push(',');
-        }
-        out.push_str("\n  \"");
-        out.push_str(name);
-        out.push_str("\": [");
-        for (i, [x, y]) in rules.into_iter().enumerate() {
-            out.push_str(if i > 0 { ",\n    " } else { "\n    " });
-            if n == 1 {
-                out.push_str(&q(x));
-            } else {
-                out.push_str(&format!("{{\"{a}\": {}, \"{b}\": {}}}", q(x), q(y)));
-            }
-        }
-        out.push_str("\n  ]");
+    let q = |s: &str| {
+        js_sys::JSON::stringify(&JsValue::from_str(s))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
     };
-    list(
-        0,
-        r.actors
-            .iter()
-            .map(|x| [&*x.name, x.kind.as_str()])
-            .collect(),
-    );
-    list(1, r.cues.iter().map(|x| [&**x, ""]).collect());
-    list(
-        2,
-        r.hedges
-            .iter()
-            .map(|x| [&*x.phrase, x.kind.as_str()])
-            .collect(),
-    );
-    list(
-        3,
-        r.wrong
-            .iter()
-            .map(|x| {
-                [
-                    LAYERS.iter().find(|l| l.0 == x.layer).map_or("", |l| l.1),
-                    &*x.text,
-                ]
-            })
-            .collect(),
-    );
-    list(4, r.merge.iter().map(|x| [&*x.actor, &*x.into]).collect());
-    list(
-        5,
-        r.kinds
-            .iter()
-            .map(|x| [&*x.actor, x.kind.as_str()])
-            .collect(),
-    );
-    out.push_str("\n}\n");
-    out
+    let mut out = String::from("{");
+    let mut last = usize::MAX;
+    for (l, x, y) in rule_fields(r) {
+        let [name, a, b] = LISTS[l];
+        if l != last {
+            if last != usize::MAX {
+                out += "\n  ],";
+            }
+            out += "\n  \"";
+            out += name;
+            out += "\": [\n    ";
+            last = l;
+        } else {
+            out += ",\n    ";
+        }
+        if l == 1 {
+            out += &q(x);
+        } else {
+            out += &["{\"", a, "\": ", &q(x), ", \"", b, "\": ", &q(y), "}"].concat();
+        }
+    }
+    if last != usize::MAX {
+        out += "\n  ]";
+    }
+    out + "\n}\n"
 }
 
 /// The rules kept in this browser, if any, or why they cannot be used.
