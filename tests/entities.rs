@@ -52,6 +52,14 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A given name opens a person's name whatever the tagger said (it read
+    // "Eunice Marlow" as an organisation, and "Marlow" apart).
+    Case {
+        text: "Eunice Marlow runs the shelter. Marlow said donations had fallen.",
+        same: &[&[("Eunice Marlow", 0), ("Marlow", 1)]],
+        kinds: &[(("Eunice Marlow", 0), ActorKind::Person)],
+        ..NONE
+    },
     // A building's word at the head of a name makes a place; the region after a place and a comma is a place.
     Case {
         text: "The Kessler Aviation Museum opened a new hall on Friday. Visitors to the \

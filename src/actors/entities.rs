@@ -78,8 +78,15 @@ fn titled(
     } else {
         None
     };
+    // A given name and a capitalised word after it ("Britney Spears").
+    let given = last.map_or(m.first, |t| t + 1);
+    let given = head.is_none()
+        && m.entry.is_none()
+        && given + 1 < m.last
+        && lex.first_names.contains(table.norm(given))
+        && table.first_upper(given + 1);
     let kind = match head {
-        _ if strong => ActorKind::Person,
+        _ if strong || given => ActorKind::Person,
         Some("place") => ActorKind::Place,
         Some(_) => ActorKind::Organization,
         None => m.kind,
@@ -329,7 +336,10 @@ pub(super) fn group(
                     "in" | "at" | "near" | "from" | "to" | "across"
                 );
             let loose = free && !(locative && mkind == ActorKind::Place);
-            target = index.find_long_form(&entities, m, mkind, loose, &key, surface);
+            // A lone given name may be a person's first name ("Britney").
+            let given =
+                loose && m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
+            target = index.find_long_form(&entities, m, mkind, (loose, given), &key, surface);
             short_form = target.is_some();
         }
         let t = match target {
@@ -628,7 +638,8 @@ impl LongFormIndex {
     /// final word(s), or an acronym of its name. When `loose` (the mention is
     /// no known actor, not in capitals, and not a place after "in" or "at"),
     /// a single word the tagger did not call a person may still be the
-    /// surname of a person named in a plain sentence, and the first words of
+    /// surname of a person named in a plain sentence (or, when `given`, a
+    /// known given name, the person's first name), and the first words of
     /// a company's or news organisation's name ("Magna" for "Magna
     /// International Inc", "CBC" for "CBC News") name it. Of
     /// two candidates, the one mentioned last before `m` wins (or, when
@@ -638,7 +649,7 @@ impl LongFormIndex {
         entities: &[Entity],
         m: &Mention,
         mkind: ActorKind,
-        loose: bool,
+        (loose, given): (bool, bool),
         key: &str,
         surface: &str,
     ) -> Option<usize> {
@@ -689,7 +700,10 @@ impl LongFormIndex {
                                 || same_first_and_last(k, key)
                         }
                         (ActorKind::Person, ActorKind::Organization | ActorKind::Place) => {
-                            loose && e.plain && !key.contains(' ') && ends_with_words(k, key)
+                            loose
+                                && e.plain
+                                && !key.contains(' ')
+                                && (ends_with_words(k, key) || given && starts_with_words(k, key))
                         }
                         (ActorKind::Organization, _) => {
                             // "the House" is not the White House.
@@ -702,7 +716,11 @@ impl LongFormIndex {
                                         .next()
                                         .is_some_and(|w| COMPANY_ENDS.contains(&w))
                         }
-                        (ActorKind::Place, ActorKind::Place) => ends_with_words(k, key),
+                        // "New York" is New York City.
+                        (ActorKind::Place, ActorKind::Place) => {
+                            ends_with_words(k, key)
+                                || k.strip_suffix(" city").is_some_and(|c| c == key)
+                        }
                         _ => false,
                     });
             if hit {
