@@ -52,6 +52,13 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A university's first words name it.
+    Case {
+        text: "Students at Brennick University walked out on Monday. Brennick security \
+               closed the library.",
+        same: &[&[("Brennick University", 0), ("Brennick", 1)]],
+        ..NONE
+    },
     // A given name opens a person's name whatever the tagger said (it read
     // "Eunice Marlow" as an organisation, and "Marlow" apart).
     Case {

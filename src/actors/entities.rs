@@ -596,6 +596,7 @@ const COMPANY_ENDS: &[&str] = &[
     "group",
     "holdings",
     "news",
+    "university",
 ];
 
 /// Most entities one index key lists: a short form shared by more entities
@@ -640,7 +641,7 @@ impl LongFormIndex {
     /// a single word the tagger did not call a person may still be the
     /// surname of a person named in a plain sentence (or, when `given`, a
     /// known given name, the person's first name), and the first words of
-    /// a company's or news organisation's name ("Magna" for "Magna
+    /// a company's, news organisation's or university's name ("Magna" for "Magna
     /// International Inc", "CBC" for "CBC News") name it. Of
     /// two candidates, the one mentioned last before `m` wins (or, when
     /// neither is, the one mentioned first after it).
