@@ -564,15 +564,24 @@ test('dark mode and a phone-width screen', async () => {
   await page.getByRole('link', { name: 'Claims' }).click();
   await page.screenshot({ path: join(ARTIFACTS, 'phone-claims.png') });
   // Names wrap between words, not inside them.
-  const broken = await page.$$eval('#actors-panel .name', (ns) => ns.filter((n) => {
+  const brokenNames = () => page.$$eval('#actors-panel .name', (ns) => ns.filter((n) => {
     const r = document.createRange();
     r.selectNodeContents(n);
     const lines = [...r.getClientRects()].length;
     return lines > n.textContent.trim().split(/\s+/).length;
   }).map((n) => n.textContent));
-  assert.deepEqual(broken, []);
+  assert.deepEqual(await brokenNames(), []);
   await page.setViewportSize({ width: 1280, height: 800 });
   assert.equal(await tabs.isVisible(), false, 'no tab bar on a wide screen');
+  // In the side panel too, beside a long kind ("organization · international"): the kind moves
+  // to the next line rather than cut the name ("Organizat|ion" before).
+  const before = await page.inputValue('#input');
+  await page.fill('#input', 'The North Atlantic Treaty Organization said the alliance would meet. The North Atlantic Treaty Organization has 32 members.');
+  await analysed(page, 'the alliance would meet');
+  assert.ok((await page.locator('#actors-panel .name').allInnerTexts()).includes('North Atlantic Treaty Organization'));
+  assert.deepEqual(await brokenNames(), []);
+  await page.fill('#input', before);
+  await analysed(page, before.slice(0, 20));
   await page.setViewportSize({ width: 390, height: 844 });
 
   // Right-to-left text: the editor and the article's paragraphs take its direction.
