@@ -296,8 +296,6 @@ pub(super) fn group(
         let caps = sentence.caps;
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
         let mut target = None;
-        // Whether the mention joins a longer name as its short form.
-        let mut short_form = false;
         if let Some(e) = m.entry {
             target = by_entry
                 .get(&e)
@@ -340,7 +338,6 @@ pub(super) fn group(
             let given =
                 loose && m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
             target = index.find_long_form(&entities, m, mkind, (loose, given), &key, surface);
-            short_form = target.is_some();
         }
         let t = match target {
             Some(t) => t,
@@ -384,6 +381,11 @@ pub(super) fn group(
         // A known actor's name gives the entity its kind and name, unless it
         // is the short form of a longer name the lexicon does not know
         // ("Paris" after "Valeska Paris").
+        let short_form = ent
+            .keys
+            .iter()
+            .take(MAX_CANDIDATES)
+            .any(|k| k.len() > key.len());
         if let Some(e) = m.entry.filter(|_| !short_form || ent.lex_kind.is_some()) {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
