@@ -70,13 +70,19 @@ fn titled(
     }
     // A name ending in an organisation's word ("Vantelli Holdings") is one,
     // and one ending in a building or site's word ("the Kessler Aviation
-    // Museum") a place, unless it is a known actor.
-    let head = if m.last - m.first >= 2 && m.entry.is_none() {
+    // Museum", "the Museum of Flight") a place, unless it is a known actor.
+    let word = |i: usize| {
         lex.org_heads
-            .get(doc.tokens[m.last - 1].span.slice(doc.text))
+            .get(doc.tokens[i].span.slice(doc.text))
             .copied()
-    } else {
+    };
+    let of = (m.first + 1..m.last).find(|&i| table.norm(i) == "of");
+    let head = if m.last - m.first < 2 || m.entry.is_some() {
         None
+    } else if let Some(h) = of.and_then(|o| word(o - 1)).filter(|h| *h == "place") {
+        Some(h)
+    } else {
+        word(m.last - 1)
     };
     // A given name and a capitalised word after it ("Britney Spears").
     let given = last.map_or(m.first, |t| t + 1);
