@@ -52,6 +52,15 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A focus word opening a sentence is not part of the name after it, and
+    // a given name alone joins the person ("Only Varga" was a second actor).
+    Case {
+        text: "Tomas Varga wrote the memo. Only Varga knew what it said. Tomas later said he \
+               regretted it, and Varga resigned.",
+        same: &[&[("Tomas Varga", 0), ("Varga", 1), ("Varga", 2)]],
+        not_actors: &["Only Varga"],
+        ..NONE
+    },
     // A university's first words name it.
     Case {
         text: "Students at Brennick University walked out on Monday. Brennick security \

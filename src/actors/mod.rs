@@ -113,6 +113,8 @@ const SENTENCE_OPENERS: &[&str] = &[
     "meanwhile",
     "however",
     "even",
+    "only",
+    "also",
     "then",
     "under",
     "against",
@@ -360,7 +362,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         mentions.extend(model);
     }
     let mut actors = group(doc, table, lex, mentions);
-    propagate(doc, table, &ctx, &mut actors);
+    propagate(doc, table, &ctx, lex, &mut actors);
     number(&mut actors);
     actors
 }
@@ -372,7 +374,13 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 /// name) and outside every mention; at a sentence start, only a name of two
 /// words or a word the article never writes in lowercase. One scan of the
 /// document.
-fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Actor]) {
+fn propagate(
+    doc: &Doc,
+    table: &TokenTable,
+    ctx: &DocContext,
+    lex: &ActorLexicon,
+    actors: &mut [Actor],
+) {
     // Each form as the hash of its tokens' hashes (no strings built): the
     // mentions' token sequences of up to six tokens that start with a
     // capital, and each person's last word; a form of two actors is neither's.
@@ -394,12 +402,16 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
             if a.kind == ActorKind::Group || last - first > 6 {
                 continue;
             }
-            let surname = (a.kind == ActorKind::Person && last - first >= 2).then_some(last - 1);
-            for from in std::iter::once(first).chain(surname) {
+            let person = a.kind == ActorKind::Person && last - first >= 2;
+            let surname = person.then_some((last - 1, last));
+            // A known given name: "Andy" for Andy Warhol.
+            let given = (person && lex.first_names.contains(table.norm(first)))
+                .then_some((first, first + 1));
+            for (from, to) in std::iter::once((first, last)).chain(surname).chain(given) {
                 if !table.first_upper(from) {
                     continue;
                 }
-                let k = key(from, last);
+                let k = key(from, to);
                 match forms.get(&k) {
                     Some(&id) if id == a.id => {}
                     Some(_) => {
@@ -407,7 +419,7 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
                     }
                     None => {
                         forms.insert(k, a.id);
-                        lengths[last - from] = true;
+                        lengths[to - from] = true;
                     }
                 }
             }
