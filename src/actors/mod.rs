@@ -383,16 +383,20 @@ fn propagate(
 ) {
     // Each form as the hash of its tokens' hashes (no strings built): the
     // mentions' token sequences of up to six tokens that start with a
-    // capital, and each person's last word; a form of two actors is neither's.
+    // capital, and each person's last word and known given name; a form of two actors is
+    // neither's.
     const AMBIGUOUS: usize = usize::MAX;
     let key = |from: usize, to: usize| {
         let mut h = (to - from) as u64;
         for t in from..to {
             h = (h.rotate_left(23) ^ table.hash(t)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
-        h as usize
+        h
     };
-    let mut forms: crate::hash::FxMap<usize, usize> = Default::default();
+    // 64-bit keys on every target: as a 32-bit `usize` (wasm) two forms of a
+    // long text could share a key ("March" was found as Marco Bellini's given
+    // name in a 1 MB text).
+    let mut forms: crate::hash::FxMap<u64, usize> = Default::default();
     let mut lengths = [false; 7];
     let mut covered = vec![false; doc.tokens.len()];
     for a in actors.iter() {
