@@ -84,11 +84,13 @@ fn titled(
     } else {
         word(m.last - 1)
     };
-    // A given name and a capitalised word after it ("Britney Spears").
+    // A given name and one or two capitalised words after it ("Britney
+    // Spears"; not a headline's "Donald Trump As The New Mitt Romney").
     let given = last.map_or(m.first, |t| t + 1);
     let given = head.is_none()
         && m.entry.is_none()
         && given + 1 < m.last
+        && m.last - given <= 3
         && lex.first_names.contains(table.norm(given))
         && table.first_upper(given + 1);
     let kind = match head {
@@ -385,13 +387,15 @@ pub(super) fn group(
         }
         ent.first_kind.get_or_insert(mkind);
         // A known actor's name gives the entity its kind and name, unless it
-        // is the short form of a longer name the lexicon does not know
-        // ("Paris" after "Valeska Paris").
+        // ends a name one word longer that the lexicon does not know ("Paris"
+        // after "Valeska Paris"; but "Republican Party" keeps its name beside a
+        // headline's "Wealthy Voters Abandon Republican Party").
+        let words = key.matches(' ').count() + 1;
         let short_form = ent
             .keys
             .iter()
             .take(MAX_CANDIDATES)
-            .any(|k| k.len() > key.len());
+            .any(|k| ends_with_words(k, &key) && k.matches(' ').count() == words);
         if let Some(e) = m.entry.filter(|_| !short_form || ent.lex_kind.is_some()) {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
