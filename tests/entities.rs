@@ -52,6 +52,16 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A dateline the lexicon does not know is a place, and a headline read
+    // as one long name is no actor.
+    Case {
+        text: "Marta Kessel Goes After Dorian Pell As The New Ferris Wade.\n\nASHFORD \u{2015} If \
+               it worked against Ferris Wade, it might just work against Dorian Pell. Pell said \
+               on Monday that he would run.",
+        kinds: &[(("ASHFORD", 0), ActorKind::Place)],
+        not_actors: &["Marta Kessel Goes After Dorian Pell As The New Ferris Wade"],
+        ..NONE
+    },
     // A focus word opening a sentence is not part of the name after it, and
     // a given name alone joins the person ("Only Varga" was a second actor).
     Case {

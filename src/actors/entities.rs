@@ -302,6 +302,12 @@ pub(super) fn group(
         let si = doc.sentences.partition_point(|s| s.last <= m.first);
         let sentence = &doc.sentences[si];
         let caps = sentence.caps;
+        // A long span in a title-case headline is the tagger reading the
+        // headline's words as one name ("Marta Kessel Goes After Dorian Pell
+        // As The New Ferris Wade"): no actor, and no long form for others.
+        if si == 0 && m.last - m.first > 4 && title_case(table, sentence) {
+            continue;
+        }
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
         let mut target = None;
         if let Some(e) = m.entry {
@@ -383,7 +389,7 @@ pub(super) fn group(
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
         if !group {
-            context_votes(table, &mentions, &ending_at, m, &mut ent.kind_votes);
+            context_votes(table, &mentions, &ending_at, m, caps, &mut ent.kind_votes);
         }
         ent.first_kind.get_or_insert(mkind);
         // A known actor's name gives the entity its kind and name, unless it
@@ -492,15 +498,16 @@ const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 
 /// Adds to an entity's kind votes what the words around its mention `m`
 /// say: "born", "died", "married" or "who" after it ("Paris was born",
-/// "Paris , who") make a person; "in", "at" or "near" before it a place, and
-/// so does a place and a comma before it ("Evansville, Indiana": the place's
-/// region).
+/// "Paris , who") make a person; a dateline, "in", "at" or "near" before it
+/// a place, and so does a place and a comma before it ("Evansville,
+/// Indiana": the place's region).
 #[inline(never)]
 fn context_votes(
     table: &TokenTable,
     mentions: &[Mention],
     ending_at: &FxMap<usize, usize>,
     m: &Mention,
+    caps: bool,
     votes: &mut [usize; 4],
 ) {
     let at = |i: usize| if i < table.len() { table.norm(i) } else { "" };
@@ -509,6 +516,16 @@ fn context_votes(
         || (matches!(next, "was" | "is" | ",") && PERSON_AFTER.contains(&next2))
     {
         votes[ActorKind::Person as usize] += 2;
+    }
+    // A dateline: a name in capitals opening a sentence not in capitals
+    // (results tables are), then a dash or a comma ("ASHFORD — If it…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
+    let opens = m.first == 0 || table.sentence(m.first - 1) != table.sentence(m.first);
+    if opens
+        && !caps
+        && (m.first..m.last).all(|i| !table.any_lower(i))
+        && matches!(next, "," | "-" | "–" | "—" | "―")
+    {
+        votes[ActorKind::Place as usize] += 4;
     }
     if m.first > 0 {
         let before = table.norm(m.first - 1);
