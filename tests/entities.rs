@@ -52,6 +52,13 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A two-word name written in the other order is the same person.
+    Case {
+        text: "Tanabe Riko wrote the novel in 1893. Critics praised it at once. Years later \
+               Riko Tanabe said she had written it in a month.",
+        same: &[&[("Tanabe Riko", 0), ("Riko Tanabe", 0)]],
+        ..NONE
+    },
     // A dateline the lexicon does not know is a place, and a headline read
     // as one long name is no actor.
     Case {

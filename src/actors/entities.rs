@@ -170,6 +170,14 @@ fn same_first_and_last(a: &str, b: &str) -> bool {
     a != b && a.contains(' ') && b.contains(' ') && ends(a) == ends(b)
 }
 
+/// Whether the key `k` is the two words `first` and `last` the other way round.
+fn swapped(k: &str, first: &str, last: &str) -> bool {
+    k.len() == first.len() + last.len() + 1
+        && k.starts_with(last)
+        && k.ends_with(first)
+        && k.as_bytes()[last.len()] == b' '
+}
+
 /// True when `acronym` ("IRGC") abbreviates `long` ("Islamic Revolutionary Guard Corps").
 fn defines_acronym(long: &str, acronym: &str) -> bool {
     if !is_acronym(acronym) {
@@ -697,9 +705,13 @@ impl LongFormIndex {
             key.split(' ').next().unwrap_or(key),
             key.rsplit(' ').next().unwrap_or(key),
         );
+        // A two-word name written in the other order ("Higuchi Ichiyō" and
+        // "Ichiyō Higuchi"): the entity whose first word is this one's last.
+        let two = key.matches(' ').count() == 1 && mkind == ActorKind::Person;
         let candidates = get(&self.by_last, last)
             .iter()
             .chain(get(&self.by_first, first))
+            .chain(if two { get(&self.by_first, last) } else { none })
             .chain(if acronym {
                 get(&self.by_initials, &acr_key)
             } else {
@@ -728,6 +740,7 @@ impl LongFormIndex {
                             ends_with_words(k, key)
                                 || starts_with_words(k, key)
                                 || same_first_and_last(k, key)
+                                || two && swapped(k, first, last)
                         }
                         (ActorKind::Person, ActorKind::Organization | ActorKind::Place) => {
                             loose
