@@ -223,8 +223,11 @@ fn key(s: &str) -> String {
 }
 
 /// The root of `i` in a union of actors.
-fn root(parent: &[usize], mut i: usize) -> usize {
+/// The root of `i` in a union of actors, halving the path on the way (so a
+/// long chain of merges stays near-linear).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
+        parent[i] = parent[parent[i]];
         i = parent[i];
     }
     i
@@ -258,6 +261,16 @@ impl Corrections {
         }
     }
 
+    /// Adds the corrections of `other` to these.
+    #[cfg(feature = "rules")]
+    pub(crate) fn extend(&mut self, other: Corrections) {
+        self.not_actors.extend(other.not_actors);
+        self.not_cues.extend(other.not_cues);
+        self.not_hedges.extend(other.not_hedges);
+        self.merge.extend(other.merge);
+        self.kinds.extend(other.kinds);
+    }
+
     #[cfg(feature = "rules")]
     pub(crate) fn is_empty(&self) -> bool {
         self.not_actors.is_empty()
@@ -281,6 +294,8 @@ impl Corrections {
             let mut a = a.clone();
             a.mentions
                 .retain(|m| !self.not_actors.contains(&key(m.slice(doc.text))));
+            // An alias marked wrong is not one: linking finds sources by aliases too.
+            a.aliases.retain(|x| !self.not_actors.contains(&key(x)));
             if !a.mentions.is_empty() {
                 kept.push(a);
             }
@@ -295,7 +310,7 @@ impl Corrections {
         let mut parent: Vec<usize> = (0..kept.len()).collect();
         for (from, into) in &self.merge {
             if let (Some(&f), Some(&t)) = (index.get(from), index.get(into)) {
-                let (f, t) = (root(&parent, f), root(&parent, t));
+                let (f, t) = (root(&mut parent, f), root(&mut parent, t));
                 if f != t {
                     parent[f] = t;
                 }
@@ -303,14 +318,14 @@ impl Corrections {
         }
         for (k, kind) in &self.kinds {
             if let Some(&i) = index.get(k) {
-                let r = root(&parent, i);
+                let r = root(&mut parent, i);
                 kept[r].kind = *kind;
             }
         }
         let mut joined: Vec<Vec<Actor>> = vec![Vec::new(); kept.len()];
         let mut out: Vec<Option<Actor>> = Vec::with_capacity(kept.len());
         for (i, a) in kept.into_iter().enumerate() {
-            let r = root(&parent, i);
+            let r = root(&mut parent, i);
             if r == i {
                 out.push(Some(a));
             } else {
@@ -321,10 +336,15 @@ impl Corrections {
         let mut actors: Vec<Actor> = Vec::with_capacity(out.len());
         for (slot, more) in out.into_iter().zip(joined) {
             let Some(mut keep) = slot else { continue };
+            let mut known: FxSet<String> = FxSet::default();
+            if !more.is_empty() {
+                known.insert(key(&keep.name));
+                known.extend(keep.aliases.iter().map(|x| key(x)));
+            }
             for gone in more {
                 keep.mentions.extend(gone.mentions);
                 for alias in std::iter::once(gone.name).chain(gone.aliases) {
-                    if key(&alias) != key(&keep.name) && !keep.aliases.contains(&alias) {
+                    if known.insert(key(&alias)) {
                         keep.aliases.push(alias);
                     }
                 }

@@ -69,8 +69,8 @@ const CASES: &[Case] = &[
         not_actors: &["Marta Kessel Goes After Dorian Pell As The New Ferris Wade"],
         ..NONE
     },
-    // A focus word opening a sentence is not part of the name after it, and
-    // a given name alone joins the person ("Only Varga" was a second actor).
+    // A focus word opening a sentence is not part of the name after it
+    // ("Only Varga" was a second actor).
     Case {
         text: "Tomas Varga wrote the memo. Only Varga knew what it said. Tomas later said he \
                regretted it, and Varga resigned.",

@@ -352,8 +352,15 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
                 return Ok(Vec::new());
             };
             let list_path = format!("{path}.{key}");
+            let items = array(&list, &list_path)?;
+            if items.len() > claimlens::MAX_RULES {
+                return Err(format!(
+                    "{list_path} holds more than {} rules",
+                    claimlens::MAX_RULES
+                ));
+            }
             let mut out = Vec::new();
-            for (i, item) in array(&list, &list_path)?.into_iter().enumerate() {
+            for (i, item) in items.into_iter().enumerate() {
                 let at = format!("{list_path}[{i}]");
                 let e = as_object(&item, &at)?;
                 check_keys(e, fields, &at)?;

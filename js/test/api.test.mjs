@@ -374,6 +374,7 @@ test('bad input and bad options throw an Error with a clear message', () => {
     [[t, { rules: { wrong: [{ layer: 'actor', text: ' ' }] } }], /options\.rules\.wrong\[0\]\.text must contain a letter or digit/],
     [[t, { rules: { merge: [{ actor: 'A' }] } }], /options\.rules\.merge\[0\]\.into is missing/],
     [[t, { rules: { kinds: [{ actor: 'A', kind: 'robot' }] } }], /options\.rules\.kinds\[0\]\.kind must be/],
+    [[t, { rules: { wrong: Array.from({ length: 10001 }, () => ({ layer: 'hedge', text: 'may' })) } }], /options\.rules\.wrong holds more than 10000 rules/],
   ];
   for (const [args, re] of cases) {
     assert.throws(() => cl.analyze(...args), (e) => e instanceof Error && /^claimlens\.analyze: /.test(e.message) && re.test(e.message), `${JSON.stringify(args)} should throw ${re}`);

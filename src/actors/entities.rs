@@ -313,7 +313,7 @@ pub(super) fn group(
         // A long span in a title-case headline is the tagger reading the
         // headline's words as one name ("Marta Kessel Goes After Dorian Pell
         // As The New Ferris Wade"): no actor, and no long form for others.
-        if si == 0 && m.last - m.first > 4 && title_case(table, sentence) {
+        if si == 0 && m.last - m.first > 4 && m.entry.is_none() && title_case(table, sentence) {
             continue;
         }
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
@@ -528,11 +528,11 @@ fn context_votes(
     // A dateline: a name in capitals opening a sentence not in capitals
     // (results tables are), then a dash or a comma ("ASHFORD — If it…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
     let opens = m.first == 0 || table.sentence(m.first - 1) != table.sentence(m.first);
-    if opens
-        && !caps
-        && (m.first..m.last).all(|i| !table.any_lower(i))
-        && matches!(next, "," | "-" | "–" | "—" | "―")
-    {
+    // After a comma, a capitalised word must follow ("HEMPSTEAD, N.Y.",
+    // "MOSCOW, Nov 3"): "UNRWA, the UN agency…, said" is an organisation.
+    let dash = matches!(next, "-" | "–" | "—" | "―");
+    let comma = next == "," && m.last + 1 < table.len() && table.first_upper(m.last + 1);
+    if opens && !caps && (dash || comma) && (m.first..m.last).all(|i| !table.any_lower(i)) {
         votes[ActorKind::Place as usize] += 4;
     }
     if m.first > 0 {

@@ -362,7 +362,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         mentions.extend(model);
     }
     let mut actors = group(doc, table, lex, mentions);
-    propagate(doc, table, &ctx, lex, &mut actors);
+    propagate(doc, table, &ctx, &mut actors);
     number(&mut actors);
     actors
 }
@@ -374,17 +374,10 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 /// name) and outside every mention; at a sentence start, only a name of two
 /// words or a word the article never writes in lowercase. One scan of the
 /// document.
-fn propagate(
-    doc: &Doc,
-    table: &TokenTable,
-    ctx: &DocContext,
-    lex: &ActorLexicon,
-    actors: &mut [Actor],
-) {
+fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Actor]) {
     // Each form as the hash of its tokens' hashes (no strings built): the
     // mentions' token sequences of up to six tokens that start with a
-    // capital, and each person's last word and known given name; a form of two actors is
-    // neither's.
+    // capital, and each person's last word; a form of two actors is neither's.
     const AMBIGUOUS: usize = usize::MAX;
     let key = |from: usize, to: usize| {
         let mut h = (to - from) as u64;
@@ -406,12 +399,9 @@ fn propagate(
             if a.kind == ActorKind::Group || last - first > 6 {
                 continue;
             }
-            let person = a.kind == ActorKind::Person && last - first >= 2;
-            let surname = person.then_some((last - 1, last));
-            // A known given name: "Andy" for Andy Warhol.
-            let given = (person && lex.first_names.contains(table.norm(first)))
-                .then_some((first, first + 1));
-            for (from, to) in std::iter::once((first, last)).chain(surname).chain(given) {
+            let surname =
+                (a.kind == ActorKind::Person && last - first >= 2).then_some((last - 1, last));
+            for (from, to) in std::iter::once((first, last)).chain(surname) {
                 if !table.first_upper(from) {
                     continue;
                 }
