@@ -122,12 +122,18 @@ fn rules_change_the_analysis_as_they_say() {
 
 #[test]
 fn a_form_marked_wrong_is_no_alias_and_links_no_claim() {
-    let text = "Valeska Paris arrived on Monday with her lawyer. Later, Paris said the plan was sound.";
+    let text =
+        "Valeska Paris arrived on Monday with her lawyer. Later, Paris said the plan was sound.";
     let rules = Rules::from_json(r#"{"wrong":[{"layer":"actor","text":"Paris"}]}"#).unwrap();
     let plain = Analyzer::new().analyze(text);
     assert!(plain.claims.iter().any(|c| c.actor.is_some()), "{plain:#?}");
     let a = Analyzer::new().with_rules(&rules).unwrap().analyze(text);
-    assert!(a.actors.iter().all(|x| x.aliases.iter().all(|s| s != "Paris")), "{a:#?}");
+    assert!(
+        a.actors
+            .iter()
+            .all(|x| x.aliases.iter().all(|s| s != "Paris")),
+        "{a:#?}"
+    );
     assert!(a.claims.iter().all(|c| c.actor.is_none()), "{a:#?}");
 }
 
