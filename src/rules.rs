@@ -12,7 +12,7 @@ use crate::analysis::{Actor, ActorKind, Hedge, HedgeKind};
 use crate::claims::Found;
 use crate::error::Error;
 use crate::hash::{FxMap, FxSet};
-use crate::text::{normalize, Doc};
+use crate::text::Doc;
 use serde::{Deserialize, Serialize};
 
 /// Longest phrase of a rule, in characters.
@@ -205,21 +205,11 @@ pub(crate) struct Corrections {
     kinds: Vec<(String, ActorKind)>,
 }
 
-/// How a rule's text and a mark's text are compared: lowercase, words
-/// separated by one space, without a leading "the" or a trailing possessive.
+/// How a rule's text and a mark's text are compared: as the actors stage
+/// groups names (lowercase, words separated by one space, without a leading
+/// "the", periods or a trailing possessive).
 fn key(s: &str) -> String {
-    let lower = normalize(s);
-    let mut k = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(rest) = k.strip_prefix("the ") {
-        k = rest.to_string();
-    }
-    for end in [" 's", "'s", " '", "'"] {
-        if let Some(rest) = k.strip_suffix(end) {
-            k = rest.to_string();
-            break;
-        }
-    }
-    k
+    crate::actors::key_of(s.trim())
 }
 
 /// The root of `i` in a union of actors.

@@ -10,7 +10,7 @@ use crate::text::{normalize, Doc, TokenTable};
 
 /// The grouping key of a surface form: lowercase, without a leading "the",
 /// periods and a possessive ending, its words separated by one space.
-fn key_of(s: &str) -> String {
+pub(crate) fn key_of(s: &str) -> String {
     let lower = normalize(s);
     let rest = lower.strip_prefix("the ").unwrap_or(&lower);
     let mut key = String::with_capacity(rest.len());
@@ -294,6 +294,8 @@ pub(super) fn group(
         let defined = u128::from(defined_by.contains_key(&k)) << 127;
         defined | crate::sort::key2((usize::MAX >> 1) - (m.last - m.first), m.span.start)
     });
+    // Whether the first sentence is a headline in title case (once, not per mention).
+    let headline_doc = doc.sentences.first().is_some_and(|s| title_case(table, s));
     let mut index = LongFormIndex::default();
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     for &k in &order {
@@ -313,7 +315,7 @@ pub(super) fn group(
         // A long span in a title-case headline is the tagger reading the
         // headline's words as one name ("Marta Kessel Goes After Dorian Pell
         // As The New Ferris Wade"): no actor, and no long form for others.
-        if si == 0 && m.last - m.first > 4 && m.entry.is_none() && title_case(table, sentence) {
+        if si == 0 && headline_doc && m.last - m.first > 4 && m.entry.is_none() {
             continue;
         }
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
@@ -383,7 +385,7 @@ pub(super) fn group(
         };
         assigned[k] = Some(t);
         let ent = &mut entities[t];
-        let headline = si == 0 && title_case(table, sentence);
+        let headline = si == 0 && headline_doc;
         ent.body |= m.entry.is_some() || !headline;
         ent.plain |= si > 0 && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
@@ -530,7 +532,8 @@ fn context_votes(
     let opens = m.first == 0 || table.sentence(m.first - 1) != table.sentence(m.first);
     // After a comma, a capitalised word must follow ("HEMPSTEAD, N.Y.",
     // "MOSCOW, Nov 3"): "UNRWA, the UN agency…, said" is an organisation.
-    let dash = matches!(next, "-" | "–" | "—" | "―");
+    let mut chars = next.chars();
+    let dash = chars.next().is_some_and(crate::text::is_dash) && chars.next().is_none();
     let comma = next == "," && m.last + 1 < table.len() && table.first_upper(m.last + 1);
     if opens && !caps && (dash || comma) && (m.first..m.last).all(|i| !table.any_lower(i)) {
         votes[ActorKind::Place as usize] += 4;

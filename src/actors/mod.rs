@@ -58,6 +58,7 @@ use crate::analysis::{Actor, ActorKind};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind, TokenTable, WEEKDAYS};
 use entities::group;
+pub(crate) use entities::key_of;
 use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Mention};
 
 /// The gendered pronouns ("he", "his", "she", "her"…) among the ten tokens

@@ -102,8 +102,9 @@ fn is_other_word_char(c: char) -> bool {
     !matches!(c, '\u{feff}' | '\u{200b}') && !c.is_whitespace() && !is_punct(c) && !c.is_control()
 }
 
+/// A hyphen or dash character.
 #[inline]
-fn is_dash(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―' | '‒' | '‐' | '‑')
 }
 

@@ -5,7 +5,7 @@
 use claimlens::{ActorKind, Analyzer, HedgeKind, Layer, Layers, Rules};
 
 /// Longest user lexicon entry, in characters.
-pub const MAX_PHRASE_CHARS: usize = 200;
+pub const MAX_PHRASE_CHARS: usize = claimlens::MAX_RULE_CHARS;
 
 /// An actor to add to the built-in lexicon.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,16 +76,11 @@ impl Options {
         for h in &self.hedges {
             a.add_hedge(&h.phrase, h.kind);
         }
-        // The corrections (the additions are above); checked when read.
+        // The corrections (a reader puts a rules file's additions in the lists
+        // above); checked when read, so the error cannot happen.
         #[cfg(feature = "rules")]
         if !self.rules.is_empty() {
-            let corrections = Rules {
-                wrong: self.rules.wrong.clone(),
-                merge: self.rules.merge.clone(),
-                kinds: self.rules.kinds.clone(),
-                ..Rules::default()
-            };
-            a = a.clone().with_rules(&corrections).unwrap_or(a);
+            a = a.clone().with_rules(&self.rules).unwrap_or(a);
         }
         a
     }
