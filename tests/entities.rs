@@ -389,3 +389,15 @@ fn references_reach_the_contract() {
     );
     assert_eq!(herald["mentions"].as_array().unwrap().len(), 1);
 }
+
+/// A known name inside a longer unknown one gives it neither its name nor its
+/// subkind ("Valeska Paris" was shown as a city).
+#[test]
+fn a_known_short_form_lends_no_subkind() {
+    let text = "Valeska Paris, a former sailor, has claimed that the crew lied. Paris was born \
+                in Switzerland. Paris said she was tired.";
+    let a = analyze(text);
+    let actor = a.actors.iter().find(|x| x.name == "Valeska Paris");
+    assert!(actor.is_some(), "{a:#?}");
+    assert_eq!(actor.and_then(|x| x.subkind.as_deref()), None, "{a:#?}");
+}

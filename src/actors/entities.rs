@@ -412,7 +412,8 @@ pub(super) fn group(
             .iter()
             .take(MAX_CANDIDATES)
             .any(|k| ends_with_words(k, &key) && k.matches(' ').count() == words);
-        if let Some(e) = m.entry.filter(|_| !short_form || ent.lex_kind.is_some()) {
+        let refused = m.entry.is_some() && short_form && ent.lex_kind.is_none();
+        if let Some(e) = m.entry.filter(|_| !refused) {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
             ent.lex_kind = Some(entry.kind);
@@ -421,7 +422,8 @@ pub(super) fn group(
                 ent.subkind = entry.subkind.clone();
             }
         }
-        if ent.subkind.is_none() {
+        // A refused entry's subkind goes with it ("Valeska Paris" is no city).
+        if ent.subkind.is_none() && !refused {
             ent.subkind = m.subkind.map(str::to_string);
         }
         if group && ent.affiliation.is_none() {
