@@ -149,6 +149,9 @@ pub struct State {
     pub rtl: bool,
     /// Counts edits, so effects can tell a new edit from a re-render.
     pub edits: u32,
+    /// Counts texts put in the article from outside it (restored, pasted whole, the
+    /// sample, Clear, Undo): the article then shows the new text; typing in it does not.
+    pub loads: u32,
     /// Whether the last edit was a paste (analysed at once, not debounced).
     pub pasted: bool,
     /// Next request id.
@@ -193,6 +196,7 @@ impl Default for State {
             chars: 0,
             rtl: false,
             edits: 0,
+            loads: 0,
             pasted: false,
             next_id: 1,
             status: Status::Empty,
@@ -253,6 +257,9 @@ pub enum Action {
     Replace(Rc<str>),
     /// Bring back the text the last [`Action::Replace`] replaced.
     Undo,
+    /// A text put in the article from outside it (restored from storage, or a paste too
+    /// long to insert as typing): like [`Action::Edit`], analysed at once.
+    Load(Rc<str>),
     /// Open the card of a mark (or close the card: `None`).
     Card(Option<Card>),
     /// The text changed (typed, pasted, sample, restored or cleared).
@@ -334,7 +341,7 @@ impl State {
         match action {
             Action::Replace(text) => {
                 let before = self.text.clone();
-                let mut s = s.apply(Action::Edit { text, now: true })?;
+                let mut s = s.apply(Action::Load(text))?;
                 s.undo = if before == s.text {
                     // The same text again (the sample twice): what could be brought back still can.
                     self.undo.clone()
@@ -345,7 +352,12 @@ impl State {
             }
             Action::Undo => {
                 let text = s.undo.take()?;
-                return s.apply(Action::Edit { text, now: true });
+                return s.apply(Action::Load(text));
+            }
+            Action::Load(text) => {
+                let mut s = s.apply(Action::Edit { text, now: true })?;
+                s.loads = s.loads.wrapping_add(1);
+                return Some(s);
             }
             Action::Card(card) => {
                 let card =

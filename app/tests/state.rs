@@ -351,3 +351,51 @@ fn emphasis_defaults_to_claims_and_switches() {
     assert_eq!(all.emphasis.class(), "focus-all");
     assert_eq!(all.shown, s.shown, "emphasis does not hide or show layers");
 }
+
+/// The article shows a text that comes from outside it (restored, the sample, Clear, Undo,
+/// a long paste): those count as loads; typing in it does not, so the page never
+/// rewrites what the reader is typing.
+#[test]
+fn only_texts_from_outside_the_article_are_loads() {
+    let cases: &[(&str, Action, u32)] = &[
+        (
+            "typing",
+            Action::Edit {
+                text: Rc::from("Typed."),
+                now: false,
+            },
+            0,
+        ),
+        (
+            "a paste inserted as typing",
+            Action::Edit {
+                text: Rc::from("Pasted."),
+                now: true,
+            },
+            0,
+        ),
+        (
+            "restored or a long paste",
+            Action::Load(Rc::from("Restored.")),
+            1,
+        ),
+        ("the sample", Action::Replace(Rc::from("The sample.")), 1),
+        ("Clear", Action::Replace(Rc::from("")), 1),
+    ];
+    for (what, action, loads) in cases {
+        let s = apply(&State::default(), action.clone());
+        assert_eq!(s.loads, *loads, "{what}");
+        assert_eq!(s.edits, 1, "{what}: every change is an edit");
+    }
+    // Undo after Clear brings the text back into the article: a load too.
+    let s = apply(
+        &State::default(),
+        Action::Edit {
+            text: Rc::from("Mine."),
+            now: false,
+        },
+    );
+    let s = apply(&s, Action::Replace(Rc::from("")));
+    let s = apply(&s, Action::Undo);
+    assert_eq!((&*s.text, s.loads), ("Mine.", 2));
+}

@@ -6,15 +6,14 @@
 //! happens in effects and callbacks of [`app::App`].
 
 pub mod app;
-pub mod article;
 pub mod bridge;
 pub mod card;
 pub mod editor;
-pub mod land;
 pub mod legend;
+pub mod paint;
 pub mod panels;
 pub mod strip;
-pub mod tooltip;
+pub mod surface;
 
 /// Mounts the app on `#app` (or the body when it is missing).
 pub fn mount() {

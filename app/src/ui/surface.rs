@@ -1,0 +1,706 @@
+//! The article: one editable text surface, where the reader types, pastes and reads the
+//! highlights. It holds plain text (`contenteditable="plaintext-only"`), which the page
+//! writes only when a text comes from outside it (restored, the sample, Clear, Undo, a
+//! paste too long to insert as typing, another part of a long text). Highlights are
+//! drawn over it by the CSS Custom Highlight API ([`super::paint`]); they follow typing
+//! (ranges move with the text) and are redrawn when the analysis of the new text
+//! arrives. A text over [`WHOLE_BYTES`] is held a part at a time (a browser's text box
+//! slows with what it holds), with a pager.
+
+use super::paint::{self, Dom};
+use crate::marks::{self, Look, WHOLE_BYTES};
+use crate::state::{Action, Analysed, Card, Emphasis, Shared, Shown, ARTICLE_ID};
+use crate::view::{Page, Run};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node, Range};
+use yew::prelude::*;
+
+/// Props of [`Surface`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The whole text.
+    pub text: Shared<str>,
+    /// Counts texts put in from outside (see [`crate::state::State::loads`]).
+    pub loads: u32,
+    /// The latest analysis (of this text or an earlier one).
+    pub result: Option<Analysed>,
+    /// The part of a long text shown.
+    pub page: u32,
+    /// Layers shown.
+    pub shown: Shown,
+    /// The layer drawn strongly.
+    pub emphasis: Emphasis,
+    /// Selected actor.
+    pub selected: Option<u32>,
+    /// The chosen row of the who-said-what table.
+    pub source: Option<u32>,
+    /// Whether the text starts in a right-to-left script.
+    pub rtl: bool,
+    /// Where the last jump goes (an anchor, or the article itself) and whether the
+    /// caret goes there too.
+    pub jump: Option<(String, bool)>,
+    /// Counts jumps.
+    pub jumps: u32,
+    /// Dispatches actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// A tooltip's words and the box of its highlight, in viewport pixels.
+#[derive(Clone, PartialEq)]
+pub struct Tip {
+    lines: Vec<String>,
+    left: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// Places the tooltip `el` below its highlight, or above it when there is no room below,
+/// inside the window; through the CSSOM (the CSP forbids inline style attributes).
+fn place(el: &HtmlElement, t: &Tip) {
+    let size = |v: Result<JsValue, JsValue>, or: f64| v.ok().and_then(|v| v.as_f64()).unwrap_or(or);
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let (width, height) = (size(w.inner_width(), 800.0), size(w.inner_height(), 600.0));
+    let (tw, th) = (el.offset_width() as f64, el.offset_height() as f64);
+    let left = t.left.min(width - tw - 8.0).max(8.0);
+    let top = if t.bottom + 6.0 + th > height && t.top - 6.0 - th >= 0.0 {
+        t.top - 6.0 - th
+    } else {
+        t.bottom + 6.0
+    };
+    let style = el.style();
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+}
+
+/// What is drawn: the marked runs with their ranges (live: they move with typing), and
+/// the runs that panels jump to.
+#[derive(Default)]
+struct Painted {
+    marks: Vec<(Range, Run)>,
+    anchors: Vec<(String, Range)>,
+}
+
+/// Whether `r` is the analysis of `text`.
+fn current(r: &Analysed, text: &str) -> bool {
+    std::ptr::eq(r.text.0.as_ptr(), text.as_ptr()) && r.text.len() == text.len()
+        || *r.text.0 == *text
+}
+
+/// Where page `i` of an analysis starts (bytes).
+fn page_start(page: &Page) -> Option<usize> {
+    page.paras.first().map(|p| p.start as usize)
+}
+
+/// The mark whose range holds the DOM position (`node`, `off`); with a pointer position,
+/// the one under the pointer.
+fn mark_at(p: &Painted, node: &Node, off: u32, pointer: Option<(f64, f64)>) -> Option<usize> {
+    let cmp = |r: &Range| r.compare_point(node, off).ok();
+    let first = p.marks.partition_point(|(r, _)| cmp(r) == Some(1));
+    (first..(first + 3).min(p.marks.len())).find(|&i| {
+        let r = &p.marks[i].0;
+        cmp(r) == Some(0) && pointer.is_none_or(|(x, y)| paint::under(r, x, y))
+    })
+}
+
+/// Whether the DOM position is at the start of `r` or before it.
+fn at_or_before(r: &Range, node: &Node, off: u32) -> bool {
+    r.compare_point(node, off).ok() == Some(-1)
+        || (r
+            .start_container()
+            .is_ok_and(|c| c.is_same_node(Some(node)))
+            && r.start_offset().ok() == Some(off))
+}
+
+/// The card of a run (layers that are off left out).
+fn card_of(run: &Run, shown: Shown) -> Card {
+    Card {
+        actor: run.actor.filter(|_| shown.actors),
+        claim: run.claim.zip(run.role).filter(|_| shown.claims),
+        hedge: run.hedge.filter(|_| shown.hedges),
+    }
+}
+
+/// The tooltip of a run.
+fn tip_of(r: &Analysed, run: &Run, range: &Range, shown: Shown) -> Option<Tip> {
+    let c = card_of(run, shown);
+    let lines: Vec<String> = r
+        .overview
+        .tips(c.actor, c.claim, c.hedge)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let rect = range
+        .get_client_rects()
+        .and_then(|l| l.get(0))
+        .unwrap_or_else(|| range.get_bounding_client_rect());
+    Some(Tip {
+        lines,
+        left: rect.left(),
+        top: rect.top(),
+        bottom: rect.bottom(),
+    })
+}
+
+/// Puts `text` in the article as one text node.
+fn put(el: &Element, text: &str) {
+    el.set_text_content(Some(text));
+    paint::clear();
+}
+
+/// What the article does.
+pub enum Msg {
+    /// The reader typed (or pasted, dropped, undid).
+    Input,
+    /// A paste is about to happen.
+    Paste(Event),
+    /// The pointer moved over the article.
+    Move(MouseEvent),
+    /// The pointer left it, or the page scrolled: no tooltip.
+    Leave,
+    /// A click in it.
+    Click(MouseEvent),
+    /// A key in it.
+    Key(KeyboardEvent),
+}
+
+/// The editable article. A struct component: its state lives in the DOM and in plain
+/// fields, and what a change of props calls for is done once the DOM is there.
+pub struct Surface {
+    node: NodeRef,
+    /// The tooltip element.
+    tip_node: NodeRef,
+    /// The part of the text the article holds (bytes of the whole text).
+    win: (usize, usize),
+    painted: Painted,
+    /// A jump waiting for its target to be drawn: anchor, and whether the caret goes too.
+    pending: Option<(String, bool)>,
+    pasted: bool,
+    tip: Option<Tip>,
+    said: String,
+    /// Decoded pages of the analysis shown.
+    pages: Vec<Option<Rc<Page>>>,
+    /// The sentences' anchors as [`paint::anchor_key`]s, sorted.
+    starts: Vec<u128>,
+    /// What the next `rendered` does: show a new text, another part, redraw.
+    load: bool,
+    part: bool,
+    repaint: bool,
+    /// The listener that hides the tooltip when the page scrolls.
+    scroll: Option<Closure<dyn FnMut()>>,
+}
+
+impl Surface {
+    fn text(ctx: &Context<Self>) -> &str {
+        &ctx.props().text
+    }
+
+    /// Page `i` of the analysis shown, decoded once.
+    fn page(&mut self, ctx: &Context<Self>, i: usize) -> Option<Rc<Page>> {
+        let json = ctx.props().result.as_ref()?.pages.get(i)?;
+        let slot = self.pages.get_mut(i)?;
+        if slot.is_none() {
+            *slot = super::from_json::<Page>(json).ok().map(Rc::new);
+        }
+        slot.clone()
+    }
+
+    /// A new analysis: forget the old one's pages and sentences.
+    fn reset(&mut self, ctx: &Context<Self>) {
+        let r = ctx.props().result.as_ref();
+        self.pages = vec![None; r.map_or(0, |r| r.pages.len())];
+        self.starts = r
+            .map_or(&[][..], |r| &r.overview.sentences[..])
+            .iter()
+            .filter_map(|s| paint::anchor_key(&s.at.anchor))
+            .collect();
+        claimlens::sort::sort_by_key(&mut self.starts, |&k| k);
+    }
+
+    /// Shows the part of the text from byte `start` (all of a short text).
+    fn show(&mut self, ctx: &Context<Self>, start: usize) {
+        let Some(el) = self.node.cast::<Element>() else {
+            return;
+        };
+        let text = Self::text(ctx);
+        self.win = marks::window(text, start);
+        let part = &text[self.win.0..self.win.1];
+        if self.win.1 == text.len() && part.ends_with('\n') {
+            // As the browser writes a last empty line: one more line break (see Dom::scan).
+            put(&el, &[part, "\n"].concat());
+        } else {
+            put(&el, part);
+        }
+        self.painted = Painted::default();
+        self.repaint = true;
+    }
+
+    /// Draws the analysis over the text the article holds, when it is of this text.
+    fn draw(&mut self, ctx: &Context<Self>) {
+        let p = ctx.props();
+        let Some(r) = p.result.as_ref().filter(|r| current(r, &p.text)) else {
+            // An analysis of an earlier text: the highlights drawn stay (they follow
+            // the typing) until the new text's arrives.
+            return;
+        };
+        let Some(el) = self.node.cast::<Element>() else {
+            return;
+        };
+        paint::clear();
+        self.painted = Painted::default();
+        let (ws, we) = self.win;
+        let dom = Dom::scan(&el, we >= p.text.len());
+        if p.text.get(ws..we) != Some(dom.text.as_str()) {
+            return;
+        }
+        let n = r.pages.len();
+        let near = if p.text.len() <= WHOLE_BYTES {
+            0..n
+        } else {
+            (p.page as usize).saturating_sub(1)..(p.page as usize + 2).min(n)
+        };
+        let mut runs: Vec<Run> = Vec::new();
+        for i in near {
+            if let Some(pg) = self.page(ctx, i) {
+                runs.extend(
+                    pg.paras
+                        .iter()
+                        .flat_map(|para| para.runs.iter())
+                        .filter(|run| {
+                            run.start as usize >= ws
+                                && run.end as usize <= we
+                                && (run.is_marked() || run.anchor.is_some())
+                        })
+                        .cloned(),
+                );
+            }
+        }
+        let bytes: Vec<usize> = runs
+            .iter()
+            .flat_map(|r| [r.start as usize, r.end as usize])
+            .collect();
+        let at16 = marks::utf16_offsets(&p.text, ws, &bytes);
+        let look = Look {
+            overview: &r.overview,
+            shown: p.shown,
+            emphasis: p.emphasis,
+            selected: p.selected,
+            chosen: p
+                .source
+                .and_then(|s| r.overview.sources.get(s as usize))
+                .map(|row| &row.claims[..]),
+        };
+        let mut groups: Vec<(String, i32, Vec<Range>)> = Vec::new();
+        for (k, run) in runs.into_iter().enumerate() {
+            let Some(range) = dom.range(at16[2 * k], at16[2 * k + 1]) else {
+                continue;
+            };
+            for (name, pri) in look.names(&run) {
+                match groups.iter_mut().find(|g| g.0 == name) {
+                    Some(g) => g.2.push(range.clone()),
+                    None => groups.push((name, pri, vec![range.clone()])),
+                }
+            }
+            if let Some(a) = &run.anchor {
+                self.painted.anchors.push((a.clone(), range.clone()));
+            }
+            if run.is_marked() {
+                self.painted.marks.push((range, run));
+            }
+        }
+        for (name, pri, ranges) in &groups {
+            paint::set(name, ranges, *pri);
+        }
+    }
+
+    /// Goes to the pending jump's target, once it is drawn.
+    fn jump(&mut self) {
+        let Some(el) = self.node.cast::<Element>() else {
+            return;
+        };
+        let Some((anchor, focus)) = self.pending.clone() else {
+            return;
+        };
+        if anchor == ARTICLE_ID {
+            self.pending = None;
+            el.scroll_into_view();
+            if focus {
+                if let Ok(r) = Range::new() {
+                    let _ = r.set_start(&el, 0);
+                    paint::caret_to(&el, &r);
+                }
+            }
+            return;
+        }
+        let anchors = &self.painted.anchors;
+        let Some(i) = anchors.iter().position(|(a, _)| *a == anchor) else {
+            return; // not drawn yet: the next drawing tries again
+        };
+        self.pending = None;
+        let target = &anchors[i].1;
+        paint::reveal(target);
+        // The sentence around it: from the sentence start at or before it to the next.
+        let is_start = |j: &usize| {
+            paint::anchor_key(&anchors[*j].0).is_some_and(|k| self.starts.binary_search(&k).is_ok())
+        };
+        let from = (0..=i).rev().find(is_start).unwrap_or(i);
+        let to = (i + 1..anchors.len()).find(is_start);
+        if let Ok(s) = Range::new() {
+            let start = |r: &Range| Some((r.start_container().ok()?, r.start_offset().ok()?));
+            let ok = start(&anchors[from].1).is_some_and(|(n, o)| s.set_start(&n, o).is_ok());
+            let ended = match to.and_then(|j| start(&anchors[j].1)) {
+                Some((n, o)) => s.set_end(&n, o).is_ok(),
+                None => s
+                    .set_end_after(el.last_child().as_ref().unwrap_or(&el))
+                    .is_ok(),
+            };
+            if ok && ended {
+                paint::set("landed", &[s], marks::PRI_FOLLOW - 1);
+            }
+        }
+        if focus {
+            paint::caret_to(&el, target);
+        }
+    }
+
+    /// The text typed: the whole text with the part the article holds replaced.
+    fn input(&mut self, ctx: &Context<Self>) {
+        let Some(el) = self.node.cast::<Element>() else {
+            return;
+        };
+        let text = Self::text(ctx);
+        let part = Dom::scan(&el, self.win.1 >= text.len()).text;
+        let ws = self.win.0.min(text.len());
+        let we = self.win.1.min(text.len()).max(ws);
+        let whole = [&text[..ws], &part, &text[we..]].concat();
+        self.win = (ws, ws + part.len());
+        self.tip = None;
+        ctx.props().dispatch.emit(Action::Edit {
+            text: Rc::from(whole),
+            now: std::mem::take(&mut self.pasted),
+        });
+    }
+
+    /// A paste: a long one is not inserted as typing (the article would hold all of it):
+    /// the page puts it in the text and shows its first part.
+    fn paste(&mut self, ctx: &Context<Self>, e: Event) {
+        self.pasted = true;
+        let Some(data) = e
+            .dyn_ref::<web_sys::ClipboardEvent>()
+            .and_then(|c| c.clipboard_data())
+            .and_then(|d| d.get_data("text/plain").ok())
+            .filter(|d| d.len() > WHOLE_BYTES)
+        else {
+            return;
+        };
+        let Some(el) = self.node.cast::<Element>() else {
+            return;
+        };
+        e.prevent_default();
+        let dom = Dom::scan(&el, self.win.1 >= Self::text(ctx).len());
+        let sel = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
+        let (a, b) = sel
+            .and_then(|s| s.get_range_at(0).ok())
+            .and_then(|r| {
+                let a = dom.offset_of(&r.start_container().ok()?, r.start_offset().ok()?);
+                let b = dom.offset_of(&r.end_container().ok()?, r.end_offset().ok()?);
+                Some((a, b))
+            })
+            .unwrap_or((u32::MAX, u32::MAX));
+        // UTF-16 offsets in the part to bytes.
+        let byte = |o16: u32| {
+            let mut n = 0u32;
+            dom.text
+                .char_indices()
+                .find(|(_, c)| {
+                    n += c.len_utf16() as u32;
+                    n > o16
+                })
+                .map_or(dom.text.len(), |(i, _)| i)
+        };
+        let (a, b) = (byte(a), byte(b).max(byte(a)));
+        let text = Self::text(ctx);
+        let (ws, we) = (self.win.0.min(text.len()), self.win.1.min(text.len()));
+        let whole = [
+            &text[..ws],
+            &dom.text[..a],
+            &data,
+            &dom.text[b..],
+            &text[we..],
+        ]
+        .concat();
+        ctx.props().dispatch.emit(Action::Load(Rc::from(whole)));
+    }
+
+    /// The tooltip of run `i`, from the analysis shown.
+    fn tip(&self, ctx: &Context<Self>, i: usize) -> Option<Tip> {
+        let (range, run) = &self.painted.marks[i];
+        tip_of(ctx.props().result.as_ref()?, run, range, ctx.props().shown)
+    }
+
+    /// Alt+Down / Alt+Up: the caret to the next or previous mark of the drawn layer.
+    fn step(&mut self, ctx: &Context<Self>, el: &Element, forward: bool) {
+        let p = ctx.props();
+        let marks = &self.painted.marks;
+        let stops: Vec<usize> = (0..marks.len())
+            .filter(|&i| marks::is_stop(&marks[i].1, p.emphasis, p.shown))
+            .collect();
+        let (Some(&first), Some(&last)) = (stops.first(), stops.last()) else {
+            return;
+        };
+        let pick = match paint::caret_in(el) {
+            None if forward => first,
+            None => last,
+            Some((n, o)) if forward => stops
+                .iter()
+                .copied()
+                .find(|&i| marks[i].0.compare_point(&n, o).ok() == Some(-1))
+                .unwrap_or(last),
+            Some((n, o)) => stops
+                .iter()
+                .copied()
+                .rfind(|&i| !at_or_before(&marks[i].0, &n, o))
+                .unwrap_or(first),
+        };
+        let range = &marks[pick].0;
+        paint::caret_to(el, range);
+        paint::reveal(range);
+        paint::set("step", std::slice::from_ref(range), marks::PRI_FOLLOW);
+        self.tip = self.tip(ctx, pick);
+        self.said = self
+            .tip
+            .as_ref()
+            .map(|t| t.lines.join(" "))
+            .unwrap_or_default();
+    }
+
+    /// The mark under the pointer of a mouse event.
+    fn under(&self, e: &MouseEvent) -> Option<usize> {
+        let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+        let (n, o) = paint::caret_at(x, y)?;
+        mark_at(&self.painted, &n, o, Some((x, y)))
+    }
+}
+
+impl Component for Surface {
+    type Message = Msg;
+    type Properties = Props;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let hide = ctx.link().callback(|()| Msg::Leave);
+        let scroll = Closure::<dyn FnMut()>::new(move || hide.emit(()));
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ = d.add_event_listener_with_callback_and_bool(
+                "scroll",
+                scroll.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        let mut s = Surface {
+            node: NodeRef::default(),
+            tip_node: NodeRef::default(),
+            win: (0, 0),
+            painted: Painted::default(),
+            pending: None,
+            pasted: false,
+            tip: None,
+            said: String::new(),
+            pages: Vec::new(),
+            starts: Vec::new(),
+            load: ctx.props().loads > 0,
+            part: false,
+            repaint: true,
+            scroll: Some(scroll),
+        };
+        s.reset(ctx);
+        s
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, old: &Props) -> bool {
+        let p = ctx.props();
+        if p.loads != old.loads {
+            self.load = true;
+        }
+        if p.result != old.result {
+            self.reset(ctx);
+            self.repaint = true;
+            self.part = true;
+        }
+        if p.page != old.page {
+            self.part = true;
+        }
+        if (p.shown, p.emphasis, p.selected, p.source)
+            != (old.shown, old.emphasis, old.selected, old.source)
+        {
+            self.repaint = true;
+        }
+        if p.jumps != old.jumps {
+            self.pending = p.jump.clone();
+        }
+        true
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
+        if std::mem::take(&mut self.load) {
+            self.show(ctx, 0);
+            if Self::text(ctx).is_empty() {
+                if let Some(el) = self.node.cast::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+        if std::mem::take(&mut self.part) {
+            // Another part of a long text: the article holds that part.
+            let p = ctx.props();
+            let current = p.result.as_ref().is_some_and(|r| current(r, &p.text));
+            if p.text.len() > WHOLE_BYTES && current {
+                let start = match p.page {
+                    0 => Some(0),
+                    i => self.page(ctx, i as usize).and_then(|pg| page_start(&pg)),
+                };
+                if let Some(start) = start.filter(|&s| s != self.win.0) {
+                    self.show(ctx, start);
+                }
+            }
+        }
+        if std::mem::take(&mut self.repaint) {
+            self.draw(ctx);
+        }
+        if self.pending.is_some() {
+            self.jump();
+        }
+        if let (Some(t), Some(el)) = (&self.tip, self.tip_node.cast::<HtmlElement>()) {
+            place(&el, t);
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        let before = (self.tip.clone(), self.said.len());
+        match msg {
+            Msg::Input => self.input(ctx),
+            Msg::Paste(e) => self.paste(ctx, e),
+            Msg::Leave => {
+                paint::set("hover", &[], 0);
+                self.tip = None;
+            }
+            Msg::Move(e) => {
+                let hit = self.under(&e);
+                match hit {
+                    Some(i) => paint::set(
+                        "hover",
+                        std::slice::from_ref(&self.painted.marks[i].0),
+                        marks::PRI_FOLLOW,
+                    ),
+                    None => paint::set("hover", &[], 0),
+                }
+                self.tip = hit.and_then(|i| self.tip(ctx, i));
+            }
+            Msg::Click(e) => {
+                if paint::selection_collapsed() {
+                    let shown = ctx.props().shown;
+                    let card = self
+                        .under(&e)
+                        .map(|i| card_of(&self.painted.marks[i].1, shown));
+                    ctx.props().dispatch.emit(Action::Card(card));
+                }
+            }
+            Msg::Key(e) => {
+                let key = e.key();
+                if key == "Escape" {
+                    self.tip = None;
+                    ctx.props().dispatch.emit(Action::Card(None));
+                } else if e.alt_key() && !e.ctrl_key() && !e.meta_key() {
+                    let el = self.node.cast::<Element>();
+                    match (key.as_str(), el) {
+                        ("ArrowDown" | "ArrowUp", Some(el)) => {
+                            e.prevent_default();
+                            self.step(ctx, &el, key == "ArrowDown");
+                        }
+                        ("Enter", Some(el)) => {
+                            e.prevent_default();
+                            let marks = &self.painted.marks;
+                            // The mark starting at the caret, else the one around it.
+                            let hit = paint::caret_in(&el).and_then(|(n, o)| {
+                                marks
+                                    .iter()
+                                    .position(|(r, _)| {
+                                        at_or_before(r, &n, o)
+                                            && r.compare_point(&n, o).ok() == Some(0)
+                                    })
+                                    .or_else(|| mark_at(&self.painted, &n, o, None))
+                            });
+                            if let Some(i) = hit {
+                                let card = card_of(&marks[i].1, ctx.props().shown);
+                                ctx.props().dispatch.emit(Action::Card(Some(card)));
+                                super::card::take_focus();
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        (self.tip.clone(), self.said.len()) != before
+    }
+
+    fn destroy(&mut self, _ctx: &Context<Self>) {
+        if let (Some(d), Some(f)) = (
+            web_sys::window().and_then(|w| w.document()),
+            self.scroll.take(),
+        ) {
+            let _ = d.remove_event_listener_with_callback_and_bool(
+                "scroll",
+                f.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let p = ctx.props();
+        let link = ctx.link();
+        let current = p.result.as_ref().is_some_and(|r| current(r, &p.text));
+        let n = p.result.as_ref().map_or(0, |r| r.pages.len() as u32);
+        let pager = (p.text.len() > WHOLE_BYTES && current && n > 1).then(|| {
+            let go = |to: u32| p.dispatch.reform(move |_: MouseEvent| Action::Page(to));
+            html! {
+                <nav class="pager" aria-label="Parts of the article">
+                    <button class="button quiet" disabled={p.page == 0} onclick={go(p.page.saturating_sub(1))}>{ "← Previous part" }</button>
+                    <span>{ format!("Part {} of {}", p.page + 1, n) }</span>
+                    <button class="button quiet" disabled={p.page + 1 >= n} onclick={go(p.page + 1)}>{ "Next part →" }</button>
+                </nav>
+            }
+        });
+        html! {
+            <>
+            <p class="visually-hidden" id="article-keys">
+                { "Type or paste the article here; it is analysed as you type. Alt+Down and Alt+Up move to the next and previous highlight of the drawn layer; Alt+Enter explains the highlight at the caret; Escape closes the explanation." }
+            </p>
+            <div id={ARTICLE_ID} ref={self.node.clone()} class={classes!("article", p.emphasis.class())}
+                contenteditable="plaintext-only" role="textbox"
+                aria-multiline="true" aria-label="Article" aria-describedby="article-keys"
+                spellcheck="false" autocapitalize="off" translate="no" dir={if p.rtl { "rtl" } else { "ltr" }}
+                data-placeholder="Paste a news article here. It is analysed as you type, in this browser."
+                oninput={link.callback(|_: InputEvent| Msg::Input)}
+                onpaste={link.callback(Msg::Paste)}
+                onmousemove={link.callback(Msg::Move)}
+                onmouseleave={link.callback(|_: MouseEvent| Msg::Leave)}
+                onclick={link.callback(Msg::Click)}
+                onkeydown={link.callback(Msg::Key)}></div>
+            { pager.unwrap_or_default() }
+            <p class="visually-hidden" id="mark-said" aria-live="polite">{ self.said.clone() }</p>
+            <div id="tip" ref={self.tip_node.clone()} role="tooltip" class={classes!("tooltip", self.tip.is_none().then_some("hidden"))}>
+                if let Some(t) = &self.tip {
+                    { for t.lines.iter().map(|l| html! { <div>{ l.clone() }</div> }) }
+                }
+            </div>
+            </>
+        }
+    }
+}
