@@ -52,6 +52,25 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A town before a comma and a US state's abbreviation is a place, whatever the
+    // tagger read ("Millbrook Falls, Wis." and "Dunmore, N.C.").
+    Case {
+        text: "The advice comes from Hal Orrin, a planner whose office is Millbrook Falls, \
+               Wis. Officials said Dunmore, N.C., lost its mill in 1990.",
+        kinds: &[
+            (("Millbrook Falls", 0), ActorKind::Place),
+            (("Dunmore", 0), ActorKind::Place),
+        ],
+        ..NONE
+    },
+    // A run-in section header in capitals makes no actor of itself and the
+    // sentence's first word.
+    Case {
+        text: "Lena Moss saves a third of her pay.\n\nTHE SPENDING Later she bought a car. \
+               \n\nTHE MANY CAVEATS Plenty of families cannot save at all, Moss said.",
+        not_actors: &["SPENDING Later", "CAVEATS Plenty", "Later", "Plenty"],
+        ..NONE
+    },
     // A two-word name written in the other order is the same person.
     Case {
         text: "Tanabe Riko wrote the novel in 1893. Critics praised it at once. Years later \

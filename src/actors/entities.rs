@@ -512,7 +512,8 @@ const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 /// say: "born", "died", "married" or "who" after it ("Paris was born",
 /// "Paris , who") make a person; a dateline, "in", "at" or "near" before it
 /// a place, and so does a place and a comma before it ("Evansville,
-/// Indiana": the place's region).
+/// Indiana": the place's region) or a comma and a US state's abbreviation after
+/// it ("Eau Claire, Wis.").
 #[inline(never)]
 fn context_votes(
     table: &TokenTable,
@@ -552,6 +553,13 @@ fn context_votes(
         {
             votes[ActorKind::Place as usize] += 2;
         }
+    }
+    // A US state's abbreviation after a comma: a town ("Eau Claire, Wis.").
+    if next == ","
+        && m.last + 1 < table.len()
+        && crate::text::is_region_abbrev(table.norm(m.last + 1))
+    {
+        votes[ActorKind::Place as usize] += 4;
     }
 }
 

@@ -156,8 +156,9 @@ const NOT_NAMES: &[&str] = &[
 /// article, a sentence-opening word ("Unlike Obama") or a trailing weekday
 /// ("Netflix Friday"); a transcript's speaker label ("WALLACE:") is a person;
 /// `None` for what is not a name: a byline's role ("Staff Writer"), a lone
-/// function word, or a lone word in capitals in parentheses that defines no
-/// name before them ("(CROSSTALK)").
+/// function word, a lone word in capitals in parentheses that defines no
+/// name before them ("(CROSSTALK)"), or a run-in header in capitals and the
+/// sentence's first word ("THE BORROWING Back when…").
 fn clean(
     doc: &Doc,
     table: &TokenTable,
@@ -189,7 +190,19 @@ fn clean(
         && lex
             .titles
             .contains_key(table.norm(first).trim_end_matches('.'));
+    // A run-in section header in capitals, then the sentence's first word
+    // ("THE BORROWING Back when he wrote…"): no name.
+    let all_caps = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word && !table.any_lower(i) && table.first_upper(i)
+    };
+    let header = !s.caps
+        && end - first >= 2
+        && table.any_lower(end - 1)
+        && table.first_upper(end - 1)
+        && (s.first..end - 1).all(all_caps)
+        && (first..end - 1).map(|i| doc.tok(i).len()).sum::<usize>() >= 5;
     let junk = title
+        || header
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
         || lone && NOT_NAMES.contains(&table.norm(first))
         || lone

@@ -12,6 +12,8 @@ pub(super) enum Abbrev {
     Title,
     /// May end a sentence ("… in the U.S. The next day …").
     Plain,
+    /// A US state ("Wis."): may end a sentence; a name before it and a comma is a place.
+    Region,
 }
 
 pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLock::new(|| {
@@ -19,13 +21,35 @@ pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLoc
     for line in
         crate::data::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
     {
-        match line.strip_prefix('!') {
-            Some(word) => map.insert(word, Abbrev::Title),
-            None => map.insert(line, Abbrev::Plain),
+        match (line.strip_prefix('!'), line.strip_prefix('@')) {
+            (Some(word), _) => map.insert(word, Abbrev::Title),
+            (_, Some(word)) => map.insert(word, Abbrev::Region),
+            _ => map.insert(line, Abbrev::Plain),
         };
     }
     map
 });
+
+/// Whether `norm`, a token's lowercase form, is a US state's abbreviation ("wis.",
+/// "n.y.").
+pub(crate) fn is_region_abbrev(norm: &str) -> bool {
+    static REGIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut v: Vec<String> = ABBREVIATIONS
+            .iter()
+            .filter(|(_, a)| matches!(a, Abbrev::Region))
+            .map(|(w, _)| w.to_lowercase())
+            .collect();
+        v.extend(
+            [
+                "n.y", "n.j", "n.h", "n.m", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c",
+            ]
+            .map(String::from),
+        );
+        v
+    });
+    let word = norm.strip_suffix('.').unwrap_or(norm);
+    word.len() >= 2 && REGIONS.iter().any(|r| r == word)
+}
 
 /// Punctuation characters (everything else that is not whitespace belongs to words).
 #[inline]
