@@ -71,6 +71,13 @@ const CASES: &[Case] = &[
         not_actors: &["SPENDING Later", "CAVEATS Plenty", "Later", "Plenty"],
         ..NONE
     },
+    // A sentence adverb opening a sentence is no name.
+    Case {
+        text: "Unfortunately, the levy failed, Ada Wren said on Monday. Furthermore, it cost \
+               the port a year. Regardless, the board met again. Obviously, nobody voted.",
+        not_actors: &["Unfortunately", "Furthermore", "Regardless", "Obviously"],
+        ..NONE
+    },
     // A two-word name written in the other order is the same person.
     Case {
         text: "Tanabe Riko wrote the novel in 1893. Critics praised it at once. Years later \
