@@ -31,24 +31,17 @@ pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLoc
 });
 
 /// Whether `norm`, a token's lowercase form, is a US state's abbreviation ("wis.",
-/// "n.y.").
+/// "n.y."): ASCII comparisons, no case tables.
 pub(crate) fn is_region_abbrev(norm: &str) -> bool {
-    static REGIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
-        let mut v: Vec<String> = ABBREVIATIONS
-            .iter()
-            .filter(|(_, a)| matches!(a, Abbrev::Region))
-            .map(|(w, _)| w.to_lowercase())
-            .collect();
-        v.extend(
-            [
-                "n.y", "n.j", "n.h", "n.m", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c",
-            ]
-            .map(String::from),
-        );
-        v
-    });
+    const DOTTED: &[&str] = &[
+        "n.y", "n.j", "n.h", "n.m", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c",
+    ];
     let word = norm.strip_suffix('.').unwrap_or(norm);
-    word.len() >= 2 && REGIONS.iter().any(|r| r == word)
+    word.len() >= 2
+        && (DOTTED.contains(&word)
+            || ABBREVIATIONS
+                .iter()
+                .any(|(w, a)| matches!(a, Abbrev::Region) && w.eq_ignore_ascii_case(word)))
 }
 
 /// Punctuation characters (everything else that is not whitespace belongs to words).
