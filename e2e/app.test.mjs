@@ -52,7 +52,9 @@ function noProblems() {
 
 test('empty state, then a pasted article with actors, claims and hedges highlighted', async () => {
   const page = await open();
-  assert.match(await page.textContent('.empty'), /Nothing to read yet/);
+  // Empty: the text box says what to do and what will be marked.
+  assert.equal(await page.$eval('#article', (a) => a.textContent), '');
+  assert.match(await page.getAttribute('#article', 'data-placeholder'), /Paste a news article here/);
   await page.screenshot({ path: join(ARTIFACTS, 'empty.png'), fullPage: true });
 
   const started = Date.now();
@@ -179,6 +181,85 @@ test('typing in the article: highlights follow, no keystroke lost, caret, scroll
   await page.keyboard.press('Control+Z');
   const undone = await page.$eval('#article', (a) => a.textContent);
   assert.ok(undone.length < (article + typed).length && (article + typed).startsWith(undone), 'undo removes typed text');
+  noProblems();
+  await page.close();
+});
+
+test('typing right before a highlight does not join it; Alt+Down past the last mark stays', async () => {
+  const page = await open();
+  await paste(page, 'The council said the road may close. Residents were not told.');
+  await analysed(page, 'Residents were not told.');
+  // Put the caret right before "said" and type.
+  await page.evaluate(() => {
+    const t = document.querySelector('#article').firstChild;
+    getSelection().collapse(t, t.textContent.indexOf('said'));
+  });
+  await page.keyboard.type('also ');
+  const cues = (await highlights(page, '^cl-cue-')).map((h) => h.text);
+  assert.equal(cues[0], 'said', `the cue did not grow with the typing: ${JSON.stringify(cues)}`);
+  await analysed(page, 'council also said');
+  // Alt+Down at the very end: nothing after it, the caret stays.
+  await page.keyboard.press('Control+End');
+  const end = await page.evaluate(() => getSelection().focusOffset);
+  await page.keyboard.press('Alt+ArrowDown');
+  assert.equal(await page.evaluate(() => getSelection().focusOffset), end);
+  // Escape closes a card even when the focus has left it.
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+Enter');
+  const card = page.getByRole('dialog', { name: 'What was found here' });
+  await card.waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  noProblems();
+  await page.close();
+});
+
+test('a long text in parts: the parts show all of it once; quick typing in a part loses nothing', async () => {
+  const page = await open();
+  const base = await text('article.txt');
+  const paras = base.split('\n\n');
+  let long = '';
+  for (let i = 0; long.length < 300_000; i++) long += `[#${i}] ${paras[i % paras.length]}\n\n`;
+  await paste(page, long);
+  await page.waitForFunction(() => /Analysed/.test(document.querySelector('#status').textContent), null, { timeout: 60_000 });
+  const part = () => page.$eval('#article', (a) => a.textContent);
+  const label = () => page.textContent('.pager span');
+  assert.match(await label(), /^Part 1 of \d+$/);
+  const n = Number((await label()).match(/of (\d+)/)[1]);
+  let seen = await part();
+  for (let i = 2; i <= n; i++) {
+    await page.getByRole('button', { name: 'Next part →' }).click();
+    await page.waitForFunction((k) => document.querySelector('.pager span').textContent.startsWith(`Part ${k} `), i);
+    seen += await part();
+  }
+  assert.equal(await page.getByRole('button', { name: 'Next part →' }).isDisabled(), true);
+  // The box shows one more line break after the last line (the browser's way of holding
+  // an empty last line open).
+  assert.equal(seen.replace(/\n$/, ''), long, 'every piece of the text once, in order');
+  // Back to the second part: typing quickly in its middle keeps every key and the rest.
+  for (let i = n; i > 2; i--) {
+    await page.getByRole('button', { name: '← Previous part' }).click();
+    await page.waitForFunction((k) => document.querySelector('.pager span').textContent.startsWith(`Part ${k} `), i - 1)
+      .catch(async (e) => { throw new Error(`${e.message}: ${await label()} after Previous from ${i}`); });
+  }
+  await page.waitForFunction(() => document.querySelector('.pager span').textContent.startsWith('Part 2 '));
+  const before = await part();
+  const at = before.indexOf('\n\n[#', 2000) + 2;
+  await page.evaluate((k) => {
+    const a = document.querySelector('#article');
+    a.focus();
+    getSelection().collapse(a.firstChild, k);
+  }, at);
+  const typed = 'QWERTY typed here. ';
+  await page.keyboard.type(typed, { delay: 8 });
+  await page.waitForTimeout(1500);
+  const offset = long.indexOf(before.slice(0, 200));
+  const want = long.slice(0, offset + at) + typed + long.slice(offset + at);
+  const saved = await page.evaluate(() => localStorage.getItem('claimlens.text'));
+  assert.equal(saved.length, want.length, 'the saved text has every typed key and nothing less');
+  assert.equal(saved, want);
   noProblems();
   await page.close();
 });
@@ -605,7 +686,7 @@ test('reload keeps the text; clear removes it, and can be undone', async () => {
 
   // Clear can be undone: the text comes back, analysed and saved again.
   await page.click('#clear');
-  await page.waitForSelector('.empty');
+  await page.waitForSelector('#article:empty');
   assert.equal(await page.textContent('#article'), '');
   await page.click('#undo');
   await analysed(page, 'Typed right before a reload.');
@@ -618,13 +699,13 @@ test('reload keeps the text; clear removes it, and can be undone', async () => {
   await analysed(page, 'Typed right before a reload.');
 
   await page.click('#clear');
-  await page.waitForSelector('.empty');
+  await page.waitForSelector('#article:empty');
   assert.equal(await page.textContent('#article'), '');
   await page.waitForTimeout(400);
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   assert.equal(await page.textContent('#article'), '');
-  assert.ok(await page.$('.empty'), 'empty state after clear and reload');
+  assert.ok(await page.$('#article:empty'), 'empty after clear and reload');
   noProblems();
   await page.close();
 });

@@ -151,6 +151,22 @@ pub fn window(text: &str, start: usize) -> (usize, usize) {
     (start, end.max(start))
 }
 
+/// Where each part of a long text starts when it is read from the top, each part the
+/// [`window`] after the last (just `[0]` for a text held whole).
+pub fn part_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut end = window(text, 0).1;
+    while end < text.len() {
+        starts.push(end);
+        let next = window(text, end).1;
+        if next <= end {
+            break;
+        }
+        end = next;
+    }
+    starts
+}
+
 /// The longest text the article holds whole.
 pub const WHOLE_BYTES: usize = 64 * 1024;
 /// About how much of a longer text it holds at once (a page of the view model).
@@ -313,5 +329,28 @@ mod tests {
         // The end of the text.
         let (s, e) = window(&long, long.len() - 10);
         assert_eq!((s, e), (long.len() - 10, long.len()));
+    }
+
+    #[test]
+    fn parts_cover_a_long_text_once() {
+        let cases = [
+            "short".to_string(),
+            "The minister said the plan may work.\n\n".repeat(5000),
+            "word ".repeat(100_000),
+            "é😀 ".repeat(60_000) + "\n",
+        ];
+        for text in &cases {
+            let starts = part_starts(text);
+            assert_eq!(starts[0], 0);
+            let mut at = 0;
+            for (i, &s) in starts.iter().enumerate() {
+                assert_eq!(s, at, "parts are contiguous");
+                let end = starts.get(i + 1).copied().unwrap_or(text.len());
+                assert!(end > s && text.is_char_boundary(end));
+                assert!(end - s <= 2 * WINDOW_BYTES, "{}", end - s);
+                at = end;
+            }
+            assert_eq!(at, text.len());
+        }
     }
 }

@@ -160,7 +160,8 @@ pub struct State {
     pub status: Status,
     /// The latest analysis, shown until a newer one arrives.
     pub result: Option<Analysed>,
-    /// Page of the reading view.
+    /// The page of the analysis the last jump went to (the article shows the part of
+    /// a long text that holds it).
     pub page: u32,
     /// Highlighted layers.
     pub shown: Shown,
@@ -298,8 +299,6 @@ pub enum Action {
     /// Show a location without moving the keyboard focus (selecting an actor
     /// keeps the focus in the panel, where its claims appear).
     Reveal(Loc),
-    /// Show a page.
-    Page(u32),
     /// Show a message (or clear it).
     Notice(Option<String>),
     /// The analysis engine is ready.
@@ -462,16 +461,6 @@ impl State {
                 s.take_focus = matches!(action_kind, Jump::Focus);
                 s.page = loc.page;
                 s.focus = Some(loc.anchor);
-                s.jumps = s.jumps.wrapping_add(1);
-            }
-            Action::Page(p) => {
-                if p >= s.pages() {
-                    return None;
-                }
-                // A new page starts at its top, with the focus on the article.
-                s.page = p;
-                s.focus = Some(ARTICLE_ID.to_string());
-                s.take_focus = true;
                 s.jumps = s.jumps.wrapping_add(1);
             }
             Action::Notice(n) => s.notice = n,

@@ -142,18 +142,6 @@ fn state_navigation_and_toggles() {
     s = apply(&s, Action::Done(analysed(1, &long)));
     let pages = s.pages();
     assert!(pages > 1);
-    s = apply(&s, Action::Page(pages - 1));
-    assert_eq!(s.page, pages - 1);
-    assert_eq!(
-        s.focus.as_deref(),
-        Some("article"),
-        "a new page starts at the article's top"
-    );
-    assert!(s.take_focus);
-    assert!(
-        s.apply(Action::Page(pages)).is_none(),
-        "out of range ignored"
-    );
     let loc = view::Loc {
         page: 0,
         anchor: "c0".into(),

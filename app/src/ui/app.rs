@@ -182,9 +182,6 @@ pub fn app() -> Html {
                     shown={state.shown} emphasis={state.emphasis} selected={state.selected}
                     source={state.source.as_ref().map(|x| x.0)} rtl={state.rtl}
                     jump={state.focus.clone().map(|f| (f, state.take_focus))} jumps={state.jumps} dispatch={dispatch.clone()} />
-                if result.is_none() && state.chars == 0 {
-                    <EmptyState />
-                }
             </section>
             <aside class="panels" id="findings" tabindex="-1" aria-label="Findings">
                 { match &result {
@@ -243,20 +240,5 @@ fn status_line(state: &State) -> String {
             }
             None => String::new(),
         },
-    }
-}
-
-#[function_component(EmptyState)]
-fn empty_state() -> Html {
-    html! {
-        <div class="empty">
-            <h2>{ "Nothing to read yet" }</h2>
-            <p>{ "Paste a news article into the box above, or press “Try a sample”. You will see, in the text itself:" }</p>
-            <ul>
-                <li><span class="swatch act col0 k-person">{ "actors" }</span>{ " — people, organisations and places, one colour each;" }</li>
-                <li><span class="swatch cl cl-cue">{ "claims" }</span>{ " — who said what, with named, vague or missing sources;" }</li>
-                <li><span class="swatch hd hd-hedge">{ "hedging" }</span>{ " — “may”, “reportedly”, “remains debated”, and boosters like “confirmed”." }</li>
-            </ul>
-        </div>
     }
 }

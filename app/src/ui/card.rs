@@ -24,7 +24,7 @@ pub fn take_focus() {
 
 /// Gives the keyboard focus back to the article when the card had it (the caret is
 /// where it was).
-fn refocus() {
+pub fn refocus() {
     let doc = web_sys::window().and_then(|w| w.document());
     let in_card = doc
         .as_ref()

@@ -28,7 +28,17 @@ pub fn editor(p: &Props) -> Html {
             <button id="clear" class="button quiet" onclick={set("")} disabled={p.chars == 0}
                 aria-label="Clear the text and its saved copy">{ "Clear" }</button>
             if p.undo.is_some() {
-                <button id="undo" class="button quiet" onclick={p.dispatch.reform(|_: MouseEvent| Action::Undo)}
+                <button id="undo" class="button quiet" onclick={p.dispatch.reform(|_: MouseEvent| {
+                    // The button goes with the undo: the focus goes to the text it brought back.
+                    let article = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(crate::state::ARTICLE_ID))
+                        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                    if let Some(a) = article {
+                        let _ = a.focus();
+                    }
+                    Action::Undo
+                })}
                     aria-label="Undo: bring back the text as it was">{ "Undo" }</button>
             }
             <span id="input-help" class="muted small">

@@ -176,14 +176,12 @@ pub fn set(name: &str, ranges: &[Range], priority: i32) {
     }
 }
 
-/// Whether the pointer at (`x`, `y`) is over the text of `range`.
+/// Whether the pointer at (`x`, `y`) is over `range` (its bounding box: the caret
+/// position under the pointer is already in the range; this rules out the pointer past
+/// the end of a line, where the browser gives the nearest position).
 pub fn under(range: &Range, x: f64, y: f64) -> bool {
-    let Some(rects) = range.get_client_rects() else {
-        return false;
-    };
-    (0..rects.length()).filter_map(|i| rects.get(i)).any(|r| {
-        x >= r.left() - 1.0 && x <= r.right() + 1.0 && y >= r.top() - 1.0 && y <= r.bottom() + 1.0
-    })
+    let r = range.get_bounding_client_rect();
+    x >= r.left() - 1.0 && x <= r.right() + 1.0 && y >= r.top() - 1.0 && y <= r.bottom() + 1.0
 }
 
 /// The text position under the pointer: a node and an offset.
@@ -236,16 +234,4 @@ pub fn selection_collapsed() -> bool {
     web_sys::window()
         .and_then(|w| w.get_selection().ok().flatten())
         .is_none_or(|s| s.is_collapsed())
-}
-
-/// An anchor as a number that sorts as its text does: its bytes, first byte highest
-/// (`None` past 16 bytes; an anchor is a letter and a number, at most 11 bytes). The
-/// anchors are sorted as these keys, by the core's one sort: no sort code of the app's own.
-pub fn anchor_key(id: &str) -> Option<u128> {
-    let b = id.as_bytes();
-    (b.len() <= 16).then(|| {
-        b.iter()
-            .enumerate()
-            .fold(0, |k, (i, &x)| k | u128::from(x) << (8 * (15 - i)))
-    })
 }

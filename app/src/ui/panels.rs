@@ -436,39 +436,37 @@ pub fn export(p: &ExportProps) -> Html {
             });
         })
     };
-    let save_json = {
-        let dispatch = p.dispatch.clone();
+    // One function for the three downloads (one body in the wasm, not three).
+    let save = |what: u8| {
+        let (ov, text, pages, dispatch) = (
+            r.overview.clone(),
+            r.text.clone(),
+            r.pages.clone(),
+            p.dispatch.clone(),
+        );
+        let full_json = full_json.clone();
         Callback::from(move |_: MouseEvent| {
-            if download("claimlens.json", "application/json", &full_json()).is_err() {
+            let (name, mime, body) = match what {
+                0 => ("claimlens.json", "application/json", full_json()),
+                1 => ("claimlens-report.md", "text/markdown", markdown(&ov)),
+                _ => {
+                    let pages: Vec<Page> = pages
+                        .iter()
+                        .filter_map(|json| super::from_json(json).ok())
+                        .collect();
+                    (
+                        "claimlens-report.html",
+                        "text/html",
+                        html_report(&text, &ov, &pages),
+                    )
+                }
+            };
+            if download(name, mime, &body).is_err() {
                 dispatch.emit(Action::Notice(Some("The download could not start.".into())));
             }
         })
     };
-    let save_md = {
-        let ov = r.overview.clone();
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if download("claimlens-report.md", "text/markdown", &markdown(&ov)).is_err() {
-                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
-            }
-        })
-    };
-    let save_html = {
-        let ov = r.overview.clone();
-        let text = r.text.clone();
-        let pages = r.pages.clone();
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let pages: Vec<Page> = pages
-                .iter()
-                .filter_map(|json| super::from_json(json).ok())
-                .collect();
-            let html = html_report(&text, &ov, &pages);
-            if download("claimlens-report.html", "text/html", &html).is_err() {
-                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
-            }
-        })
-    };
+    let (save_json, save_md, save_html) = (save(0), save(1), save(2));
     html! {
         <div class="exports" role="group" aria-label="Export">
             <button id="download-html" class="button" onclick={save_html} aria-label="Download the highlighted report (HTML)">{ "HTML report" }</button>

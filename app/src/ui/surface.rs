@@ -14,7 +14,7 @@ use crate::view::{Page, Run};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, Node, Range};
+use web_sys::{Element, HtmlElement, KeyboardEvent, Node, Range};
 use yew::prelude::*;
 
 /// Props of [`Surface`].
@@ -63,7 +63,16 @@ fn place(el: &HtmlElement, t: &Tip) {
     let Some(w) = web_sys::window() else {
         return;
     };
-    let (width, height) = (size(w.inner_width(), 800.0), size(w.inner_height(), 600.0));
+    // Above the phone's tab bar, when it shows.
+    let bar = w
+        .document()
+        .and_then(|d| d.query_selector(".tabs").ok().flatten())
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .map_or(0.0, |t| t.offset_height() as f64);
+    let (width, height) = (
+        size(w.inner_width(), 800.0),
+        size(w.inner_height(), 600.0) - bar,
+    );
     let (tw, th) = (el.offset_width() as f64, el.offset_height() as f64);
     let left = t.left.min(width - tw - 8.0).max(8.0);
     let top = if t.bottom + 6.0 + th > height && t.top - 6.0 - th >= 0.0 {
@@ -90,9 +99,17 @@ fn current(r: &Analysed, text: &str) -> bool {
         || *r.text.0 == *text
 }
 
-/// Where page `i` of an analysis starts (bytes).
-fn page_start(page: &Page) -> Option<usize> {
-    page.paras.first().map(|p| p.start as usize)
+/// Where a page starts (bytes), read from its JSON without parsing it
+/// (`{"paras":[{"start":N,…`).
+fn first_start(json: &str) -> usize {
+    json.find("\"start\":")
+        .map(|i| &json[i + 8..])
+        .map(|rest| {
+            rest.bytes()
+                .take_while(u8::is_ascii_digit)
+                .fold(0, |n, d| n * 10 + usize::from(d - b'0'))
+        })
+        .unwrap_or(0)
 }
 
 /// The mark whose range holds the DOM position (`node`, `off`); with a pointer position,
@@ -136,10 +153,7 @@ fn tip_of(r: &Analysed, run: &Run, range: &Range, shown: Shown) -> Option<Tip> {
     if lines.is_empty() {
         return None;
     }
-    let rect = range
-        .get_client_rects()
-        .and_then(|l| l.get(0))
-        .unwrap_or_else(|| range.get_bounding_client_rect());
+    let rect = range.get_bounding_client_rect();
     Some(Tip {
         lines,
         left: rect.left(),
@@ -154,16 +168,25 @@ fn put(el: &Element, text: &str) {
     paint::clear();
 }
 
+/// A listener on the document: its event type and its function.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
 /// What the article does.
 pub enum Msg {
     /// The reader typed (or pasted, dropped, undid).
-    Input,
+    Input(InputEvent),
     /// A paste is about to happen.
     Paste(Event),
     /// The pointer moved over the article.
     Move(MouseEvent),
-    /// The pointer left it, or the page scrolled: no tooltip.
+    /// The pointer left it: no tooltip.
     Leave,
+    /// The page scrolled: the tooltip goes, or follows the mark the keyboard moved to.
+    Scrolled,
+    /// Escape anywhere: the card and the tooltip close.
+    Escape,
+    /// The next (`true`) or previous part of a long text.
+    Part(bool),
     /// A click in it.
     Click(MouseEvent),
     /// A key in it.
@@ -174,6 +197,13 @@ pub enum Msg {
 /// fields, and what a change of props calls for is done once the DOM is there.
 pub struct Surface {
     node: NodeRef,
+    /// The whole text as last typed here or put in (the props' text lags behind
+    /// typing by a render: two quick keystrokes must not both start from it).
+    latest: Rc<str>,
+    /// Where each page of the analysis shown starts (bytes).
+    page_starts: Vec<usize>,
+    /// The mark the keyboard moved to (its tooltip follows scrolling).
+    stepped: Option<usize>,
     /// The tooltip element.
     tip_node: NodeRef,
     /// The part of the text the article holds (bytes of the whole text).
@@ -186,19 +216,19 @@ pub struct Surface {
     said: String,
     /// Decoded pages of the analysis shown.
     pages: Vec<Option<Rc<Page>>>,
-    /// The sentences' anchors as [`paint::anchor_key`]s, sorted.
-    starts: Vec<u128>,
+    /// For each drawn anchor, whether a sentence starts there.
+    sentence_at: Vec<bool>,
     /// What the next `rendered` does: show a new text, another part, redraw.
     load: bool,
     part: bool,
     repaint: bool,
-    /// The listener that hides the tooltip when the page scrolls.
-    scroll: Option<Closure<dyn FnMut()>>,
+    /// The listeners on the document: scrolling (the tooltip) and Escape (the card).
+    listeners: Vec<Listener>,
 }
 
 impl Surface {
-    fn text(ctx: &Context<Self>) -> &str {
-        &ctx.props().text
+    fn text(&self) -> Rc<str> {
+        self.latest.clone()
     }
 
     /// Page `i` of the analysis shown, decoded once.
@@ -215,21 +245,20 @@ impl Surface {
     fn reset(&mut self, ctx: &Context<Self>) {
         let r = ctx.props().result.as_ref();
         self.pages = vec![None; r.map_or(0, |r| r.pages.len())];
-        self.starts = r
-            .map_or(&[][..], |r| &r.overview.sentences[..])
+        self.page_starts = r
+            .map_or(&[][..], |r| &r.pages[..])
             .iter()
-            .filter_map(|s| paint::anchor_key(&s.at.anchor))
+            .map(|j| first_start(j))
             .collect();
-        claimlens::sort::sort_by_key(&mut self.starts, |&k| k);
     }
 
-    /// Shows the part of the text from byte `start` (all of a short text).
-    fn show(&mut self, ctx: &Context<Self>, start: usize) {
+    /// Shows the text from byte `start` to `end` (all of a short text).
+    fn show(&mut self, start: usize, end: usize) {
         let Some(el) = self.node.cast::<Element>() else {
             return;
         };
-        let text = Self::text(ctx);
-        self.win = marks::window(text, start);
+        let text = self.text();
+        self.win = (start.min(text.len()), end.min(text.len()));
         let part = &text[self.win.0..self.win.1];
         if self.win.1 == text.len() && part.ends_with('\n') {
             // As the browser writes a last empty line: one more line break (see Dom::scan).
@@ -244,7 +273,8 @@ impl Surface {
     /// Draws the analysis over the text the article holds, when it is of this text.
     fn draw(&mut self, ctx: &Context<Self>) {
         let p = ctx.props();
-        let Some(r) = p.result.as_ref().filter(|r| current(r, &p.text)) else {
+        let text = self.text();
+        let Some(r) = p.result.as_ref().filter(|r| current(r, &text)) else {
             // An analysis of an earlier text: the highlights drawn stay (they follow
             // the typing) until the new text's arrives.
             return;
@@ -255,18 +285,16 @@ impl Surface {
         paint::clear();
         self.painted = Painted::default();
         let (ws, we) = self.win;
-        let dom = Dom::scan(&el, we >= p.text.len());
-        if p.text.get(ws..we) != Some(dom.text.as_str()) {
+        let dom = Dom::scan(&el, we >= text.len());
+        if text.get(ws..we) != Some(dom.text.as_str()) {
             return;
         }
-        let n = r.pages.len();
-        let near = if p.text.len() <= WHOLE_BYTES {
-            0..n
-        } else {
-            (p.page as usize).saturating_sub(1)..(p.page as usize + 2).min(n)
-        };
+        // The pages that overlap the part shown.
+        let starts = &self.page_starts;
+        let from = starts.partition_point(|&s| s <= ws).saturating_sub(1);
+        let near = from..starts.partition_point(|&s| s < we);
         let mut runs: Vec<Run> = Vec::new();
-        for i in near {
+        for i in near.clone() {
             if let Some(pg) = self.page(ctx, i) {
                 runs.extend(
                     pg.paras
@@ -285,7 +313,7 @@ impl Surface {
             .iter()
             .flat_map(|r| [r.start as usize, r.end as usize])
             .collect();
-        let at16 = marks::utf16_offsets(&p.text, ws, &bytes);
+        let at16 = marks::utf16_offsets(&text, ws, &bytes);
         let look = Look {
             overview: &r.overview,
             shown: p.shown,
@@ -317,6 +345,23 @@ impl Surface {
         for (name, pri, ranges) in &groups {
             paint::set(name, ranges, *pri);
         }
+        // The sentences of these pages start at some of the drawn anchors (anchors are
+        // unique, and in text order like the sentences): one pass, looking a page ahead.
+        let sentences = &r.overview.sentences;
+        let mut j = sentences.partition_point(|s| (s.at.page as usize) < near.start);
+        self.sentence_at = self
+            .painted
+            .anchors
+            .iter()
+            .map(|(a, _)| {
+                let k = sentences[j.min(sentences.len())..]
+                    .iter()
+                    .take(400)
+                    .position(|s| s.at.anchor == *a);
+                j += k.map_or(0, |k| k + 1);
+                k.is_some()
+            })
+            .collect();
     }
 
     /// Goes to the pending jump's target, once it is drawn.
@@ -346,9 +391,7 @@ impl Surface {
         let target = &anchors[i].1;
         paint::reveal(target);
         // The sentence around it: from the sentence start at or before it to the next.
-        let is_start = |j: &usize| {
-            paint::anchor_key(&anchors[*j].0).is_some_and(|k| self.starts.binary_search(&k).is_ok())
-        };
+        let is_start = |j: &usize| self.sentence_at.get(*j).copied().unwrap_or(false);
         let from = (0..=i).rev().find(is_start).unwrap_or(i);
         let to = (i + 1..anchors.len()).find(is_start);
         if let Ok(s) = Range::new() {
@@ -370,21 +413,81 @@ impl Surface {
     }
 
     /// The text typed: the whole text with the part the article holds replaced.
-    fn input(&mut self, ctx: &Context<Self>) {
+    fn input(&mut self, ctx: &Context<Self>, e: InputEvent) {
         let Some(el) = self.node.cast::<Element>() else {
             return;
         };
-        let text = Self::text(ctx);
+        self.keep_out(&el, &e);
+        let text = self.text();
         let part = Dom::scan(&el, self.win.1 >= text.len()).text;
         let ws = self.win.0.min(text.len());
         let we = self.win.1.min(text.len()).max(ws);
-        let whole = [&text[..ws], &part, &text[we..]].concat();
+        let whole: Rc<str> = Rc::from([&text[..ws], &part, &text[we..]].concat());
         self.win = (ws, ws + part.len());
         self.tip = None;
+        self.stepped = None;
+        self.latest = whole.clone();
         ctx.props().dispatch.emit(Action::Edit {
-            text: Rc::from(whole),
+            text: whole,
             now: std::mem::take(&mut self.pasted),
         });
+    }
+
+    /// Text typed right before a mark is not the mark's: a range whose start is where
+    /// the typing went in would grow with it (the DOM moves a range's start only for
+    /// insertions before it), so it starts after the typed text.
+    fn keep_out(&self, el: &Element, e: &InputEvent) {
+        let typed = match (e.input_type().as_str(), e.data()) {
+            ("insertText", Some(d)) => d.encode_utf16().count() as u32,
+            ("insertLineBreak" | "insertParagraph", _) => 1,
+            _ => return,
+        };
+        let Some((node, off)) = paint::caret_in(el) else {
+            return;
+        };
+        let Some(at) = off.checked_sub(typed) else {
+            return;
+        };
+        let ranges = self.painted.marks.iter().map(|m| &m.0);
+        for r in ranges.chain(self.painted.anchors.iter().map(|a| &a.1)) {
+            let starts_there = r
+                .start_container()
+                .is_ok_and(|c| c.is_same_node(Some(&node)))
+                && r.start_offset().ok() == Some(at);
+            if starts_there {
+                let _ = r.set_start(&node, off);
+            }
+        }
+    }
+
+    /// The next or previous part of a long text, right after or before the one shown,
+    /// so that moving through the parts shows all of the text, each piece once.
+    fn part(&mut self, forward: bool) {
+        let text = self.text();
+        let (ws, we) = self.win;
+        if forward {
+            if we >= text.len() {
+                return;
+            }
+            let end = marks::window(&text, we).1;
+            self.show(we, end);
+        } else {
+            if ws == 0 {
+                return;
+            }
+            let start = marks::part_starts(&text)
+                .into_iter()
+                .rfind(|&s| s < ws)
+                .unwrap_or(0);
+            self.show(start, ws);
+        }
+        if let Some(el) = self.node.cast::<HtmlElement>() {
+            el.scroll_into_view();
+            if let Ok(r) = Range::new() {
+                let _ = r.set_start(&el, 0);
+                paint::caret_to(&el, &r);
+            }
+        }
     }
 
     /// A paste: a long one is not inserted as typing (the article would hold all of it):
@@ -403,7 +506,7 @@ impl Surface {
             return;
         };
         e.prevent_default();
-        let dom = Dom::scan(&el, self.win.1 >= Self::text(ctx).len());
+        let dom = Dom::scan(&el, self.win.1 >= self.latest.len());
         let sel = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
         let (a, b) = sel
             .and_then(|s| s.get_range_at(0).ok())
@@ -425,7 +528,7 @@ impl Surface {
                 .map_or(dom.text.len(), |(i, _)| i)
         };
         let (a, b) = (byte(a), byte(b).max(byte(a)));
-        let text = Self::text(ctx);
+        let text = self.text();
         let (ws, we) = (self.win.0.min(text.len()), self.win.1.min(text.len()));
         let whole = [
             &text[..ws],
@@ -457,22 +560,34 @@ impl Surface {
         let pick = match paint::caret_in(el) {
             None if forward => first,
             None => last,
-            Some((n, o)) if forward => stops
-                .iter()
-                .copied()
-                .find(|&i| marks[i].0.compare_point(&n, o).ok() == Some(-1))
-                .unwrap_or(last),
-            Some((n, o)) => stops
-                .iter()
-                .copied()
-                .rfind(|&i| !at_or_before(&marks[i].0, &n, o))
-                .unwrap_or(first),
+            // Past the last mark (or before the first) the caret stays.
+            Some((n, o)) if forward => {
+                match stops
+                    .iter()
+                    .copied()
+                    .find(|&i| marks[i].0.compare_point(&n, o).ok() == Some(-1))
+                {
+                    Some(i) => i,
+                    None => return,
+                }
+            }
+            Some((n, o)) => {
+                match stops
+                    .iter()
+                    .copied()
+                    .rfind(|&i| !at_or_before(&marks[i].0, &n, o))
+                {
+                    Some(i) => i,
+                    None => return,
+                }
+            }
         };
         let range = &marks[pick].0;
         paint::caret_to(el, range);
         paint::reveal(range);
         paint::set("step", std::slice::from_ref(range), marks::PRI_FOLLOW);
         self.tip = self.tip(ctx, pick);
+        self.stepped = Some(pick);
         self.said = self
             .tip
             .as_ref()
@@ -493,18 +608,33 @@ impl Component for Surface {
     type Properties = Props;
 
     fn create(ctx: &Context<Self>) -> Self {
-        let hide = ctx.link().callback(|()| Msg::Leave);
-        let scroll = Closure::<dyn FnMut()>::new(move || hide.emit(()));
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            let _ = d.add_event_listener_with_callback_and_bool(
-                "scroll",
-                scroll.as_ref().unchecked_ref(),
-                true,
-            );
+        let doc = web_sys::window().and_then(|w| w.document());
+        let mut listeners = Vec::new();
+        for ty in ["scroll", "keydown"] {
+            let send = ctx.link().batch_callback(move |e: Event| {
+                let key = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key);
+                match (ty, key.as_deref()) {
+                    ("scroll", _) => Some(Msg::Scrolled),
+                    (_, Some("Escape")) => Some(Msg::Escape),
+                    _ => None,
+                }
+            });
+            let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| send.emit(e));
+            if let Some(d) = &doc {
+                let _ = d.add_event_listener_with_callback_and_bool(
+                    ty,
+                    f.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+            listeners.push((ty, f));
         }
         let mut s = Surface {
             node: NodeRef::default(),
             tip_node: NodeRef::default(),
+            latest: ctx.props().text.0.clone(),
+            page_starts: Vec::new(),
+            stepped: None,
             win: (0, 0),
             painted: Painted::default(),
             pending: None,
@@ -512,11 +642,11 @@ impl Component for Surface {
             tip: None,
             said: String::new(),
             pages: Vec::new(),
-            starts: Vec::new(),
+            sentence_at: Vec::new(),
             load: ctx.props().loads > 0,
             part: false,
             repaint: true,
-            scroll: Some(scroll),
+            listeners,
         };
         s.reset(ctx);
         s
@@ -526,14 +656,11 @@ impl Component for Surface {
         let p = ctx.props();
         if p.loads != old.loads {
             self.load = true;
+            self.latest = p.text.0.clone();
         }
         if p.result != old.result {
             self.reset(ctx);
             self.repaint = true;
-            self.part = true;
-        }
-        if p.page != old.page {
-            self.part = true;
         }
         if (p.shown, p.emphasis, p.selected, p.source)
             != (old.shown, old.emphasis, old.selected, old.source)
@@ -542,31 +669,38 @@ impl Component for Surface {
         }
         if p.jumps != old.jumps {
             self.pending = p.jump.clone();
+            self.part = true;
         }
         true
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, _first: bool) {
         if std::mem::take(&mut self.load) {
-            self.show(ctx, 0);
-            if Self::text(ctx).is_empty() {
+            let text = self.text();
+            self.show(0, marks::window(&text, 0).1);
+            if text.is_empty() {
                 if let Some(el) = self.node.cast::<HtmlElement>() {
                     let _ = el.focus();
                 }
             }
         }
         if std::mem::take(&mut self.part) {
-            // Another part of a long text: the article holds that part.
-            let p = ctx.props();
-            let current = p.result.as_ref().is_some_and(|r| current(r, &p.text));
-            if p.text.len() > WHOLE_BYTES && current {
-                let start = match p.page {
-                    0 => Some(0),
-                    i => self.page(ctx, i as usize).and_then(|pg| page_start(&pg)),
-                };
-                if let Some(start) = start.filter(|&s| s != self.win.0) {
-                    self.show(ctx, start);
-                }
+            // A jump to an anchor of a long text that the part shown does not hold: the
+            // page of the analysis that holds it.
+            let text = self.text();
+            let current = ctx
+                .props()
+                .result
+                .as_ref()
+                .is_some_and(|r| current(r, &text));
+            let outside = self.pending.as_ref().is_some_and(|(a, _)| {
+                a != ARTICLE_ID && !self.painted.anchors.iter().any(|(b, _)| b == a)
+            });
+            if text.len() > WHOLE_BYTES && current && outside {
+                let i = ctx.props().page as usize;
+                let start = self.page_starts.get(i).copied().unwrap_or(0);
+                let end = self.page_starts.get(i + 1).copied().unwrap_or(text.len());
+                self.show(start, end);
             }
         }
         if std::mem::take(&mut self.repaint) {
@@ -583,7 +717,23 @@ impl Component for Surface {
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let before = (self.tip.clone(), self.said.len());
         match msg {
-            Msg::Input => self.input(ctx),
+            Msg::Input(e) => self.input(ctx, e),
+            Msg::Part(forward) => {
+                self.part(forward);
+                // The pager's words change, and the new part is drawn once rendered.
+                return true;
+            }
+            Msg::Escape => {
+                self.tip = None;
+                // Before the card goes: the focus, if in it, back to the article.
+                super::card::refocus();
+                ctx.props().dispatch.emit(Action::Card(None));
+            }
+            Msg::Scrolled => {
+                // The mark the keyboard moved to keeps its tooltip (moving there may
+                // scroll); any other tooltip goes.
+                self.tip = self.stepped.and_then(|i| self.tip(ctx, i));
+            }
             Msg::Paste(e) => self.paste(ctx, e),
             Msg::Leave => {
                 paint::set("hover", &[], 0);
@@ -591,6 +741,7 @@ impl Component for Surface {
             }
             Msg::Move(e) => {
                 let hit = self.under(&e);
+                self.stepped = None;
                 match hit {
                     Some(i) => paint::set(
                         "hover",
@@ -612,10 +763,7 @@ impl Component for Surface {
             }
             Msg::Key(e) => {
                 let key = e.key();
-                if key == "Escape" {
-                    self.tip = None;
-                    ctx.props().dispatch.emit(Action::Card(None));
-                } else if e.alt_key() && !e.ctrl_key() && !e.meta_key() {
+                if e.alt_key() && !e.ctrl_key() && !e.meta_key() {
                     let el = self.node.cast::<Element>();
                     match (key.as_str(), el) {
                         ("ArrowDown" | "ArrowUp", Some(el)) => {
@@ -650,30 +798,31 @@ impl Component for Surface {
     }
 
     fn destroy(&mut self, _ctx: &Context<Self>) {
-        if let (Some(d), Some(f)) = (
-            web_sys::window().and_then(|w| w.document()),
-            self.scroll.take(),
-        ) {
-            let _ = d.remove_event_listener_with_callback_and_bool(
-                "scroll",
-                f.as_ref().unchecked_ref(),
-                true,
-            );
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            for (ty, f) in &self.listeners {
+                let _ = d.remove_event_listener_with_callback_and_bool(
+                    ty,
+                    f.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
         }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let p = ctx.props();
         let link = ctx.link();
-        let current = p.result.as_ref().is_some_and(|r| current(r, &p.text));
-        let n = p.result.as_ref().map_or(0, |r| r.pages.len() as u32);
-        let pager = (p.text.len() > WHOLE_BYTES && current && n > 1).then(|| {
-            let go = |to: u32| p.dispatch.reform(move |_: MouseEvent| Action::Page(to));
+        let text = self.text();
+        let pager = (text.len() > WHOLE_BYTES).then(|| {
+            let starts = marks::part_starts(&text);
+            let at = starts.partition_point(|&s| s <= self.win.0).max(1);
+            let n = starts.len().max(at);
+            let go = |forward: bool| link.callback(move |_: MouseEvent| Msg::Part(forward));
             html! {
                 <nav class="pager" aria-label="Parts of the article">
-                    <button class="button quiet" disabled={p.page == 0} onclick={go(p.page.saturating_sub(1))}>{ "← Previous part" }</button>
-                    <span>{ format!("Part {} of {}", p.page + 1, n) }</span>
-                    <button class="button quiet" disabled={p.page + 1 >= n} onclick={go(p.page + 1)}>{ "Next part →" }</button>
+                    <button class="button quiet" disabled={self.win.0 == 0} onclick={go(false)}>{ "← Previous part" }</button>
+                    <span>{ format!("Part {at} of {n}") }</span>
+                    <button class="button quiet" disabled={self.win.1 >= text.len()} onclick={go(true)}>{ "Next part →" }</button>
                 </nav>
             }
         });
@@ -686,8 +835,8 @@ impl Component for Surface {
                 contenteditable="plaintext-only" role="textbox"
                 aria-multiline="true" aria-label="Article" aria-describedby="article-keys"
                 spellcheck="false" autocapitalize="off" translate="no" dir={if p.rtl { "rtl" } else { "ltr" }}
-                data-placeholder="Paste a news article here. It is analysed as you type, in this browser."
-                oninput={link.callback(|_: InputEvent| Msg::Input)}
+                data-placeholder="Paste a news article here, or press “Try a sample”. It is analysed as you type, in this browser: the people, organisations and places it names, who claims what, and how sure it sounds are marked in the text itself, with the looks shown above."
+                oninput={link.callback(Msg::Input)}
                 onpaste={link.callback(Msg::Paste)}
                 onmousemove={link.callback(Msg::Move)}
                 onmouseleave={link.callback(|_: MouseEvent| Msg::Leave)}
