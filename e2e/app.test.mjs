@@ -30,9 +30,14 @@ async function open() {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  // Empty storage on the first load only (a reload in a test must find the text saved).
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      sessionStorage.setItem('cleared', '1');
+    }
+  });
   await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   await page.waitForLoadState('networkidle');
   return page;
@@ -260,6 +265,13 @@ test('a long text in parts: the parts show all of it once; quick typing in a par
   const saved = await page.evaluate(() => localStorage.getItem('claimlens.text'));
   assert.equal(saved.length, want.length, 'the saved text has every typed key and nothing less');
   assert.equal(saved, want);
+  // Select all and paste: the whole text is replaced, not only the part shown.
+  await paste(page, 'A short text now. The mayor said the road may open.');
+  await analysed(page, 'the road may open.');
+  assert.equal(await page.$('.pager'), null, 'no parts left');
+  // (A line break the browser keeps at the end of the part may stay at the end.)
+  assert.equal((await page.evaluate(() => localStorage.getItem('claimlens.text'))).replace(/\n$/, ''),
+    'A short text now. The mayor said the road may open.');
   noProblems();
   await page.close();
 });
@@ -736,6 +748,19 @@ test('dark mode and a phone-width screen', async () => {
   }
   await page.getByRole('link', { name: 'Claims' }).click();
   await page.screenshot({ path: join(ARTIFACTS, 'phone-claims.png') });
+  // A card on a phone (the bottom of the screen) leaves the words it explains in view.
+  await page.focus('#article');
+  await page.evaluate(() => getSelection().collapse(document.querySelector('#article').firstChild, 0));
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Alt+Enter');
+  await page.getByRole('dialog', { name: 'What was found here' }).waitFor();
+  const gap = await page.evaluate(() => {
+    const mark = [...CSS.highlights.get('step')][0].getBoundingClientRect();
+    return document.querySelector('#card').getBoundingClientRect().top - mark.bottom;
+  });
+  assert.ok(gap > 0, `the card is below its mark (${gap})`);
+  await page.screenshot({ path: join(ARTIFACTS, 'phone-card.png') });
+  await page.keyboard.press('Escape');
   // Names wrap between words, not inside them.
   const brokenNames = () => page.$$eval('#actors-panel .name', (ns) => ns.filter((n) => {
     const r = document.createRange();

@@ -207,6 +207,20 @@ pub fn reveal(range: &Range) {
     }
 }
 
+/// On a narrow screen, where a card takes the bottom of the window, scrolls `range`
+/// into the top part so that the card does not cover the words it explains.
+pub fn clear_of_card(range: &Range) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
+    let r = range.get_bounding_client_rect();
+    if width <= 900.0 && r.bottom() > height * 0.35 {
+        window.scroll_by_with_x_and_y(0.0, r.top() - height * 0.15);
+    }
+}
+
 /// Puts the caret at the start of `range` in `root`, with the keyboard focus.
 pub fn caret_to(root: &Element, range: &Range) {
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {

@@ -204,6 +204,9 @@ pub struct Surface {
     page_starts: Vec<usize>,
     /// The mark the keyboard moved to (its tooltip follows scrolling).
     stepped: Option<usize>,
+    /// Whether the reader selected all (Ctrl+A): in a long text held a part at a time,
+    /// what replaces the selection replaces the whole text, not only the part.
+    all: bool,
     /// The tooltip element.
     tip_node: NodeRef,
     /// The part of the text the article holds (bytes of the whole text).
@@ -419,6 +422,9 @@ impl Surface {
         };
         self.keep_out(&el, &e);
         let text = self.text();
+        if std::mem::take(&mut self.all) {
+            self.win = (0, text.len());
+        }
         let part = Dom::scan(&el, self.win.1 >= text.len()).text;
         let ws = self.win.0.min(text.len());
         let we = self.win.1.min(text.len()).max(ws);
@@ -528,6 +534,9 @@ impl Surface {
                 .map_or(dom.text.len(), |(i, _)| i)
         };
         let (a, b) = (byte(a), byte(b).max(byte(a)));
+        if std::mem::take(&mut self.all) {
+            self.win = (0, self.latest.len());
+        }
         let text = self.text();
         let (ws, we) = (self.win.0.min(text.len()), self.win.1.min(text.len()));
         let whole = [
@@ -635,6 +644,7 @@ impl Component for Surface {
             latest: ctx.props().text.0.clone(),
             page_starts: Vec::new(),
             stepped: None,
+            all: false,
             win: (0, 0),
             painted: Painted::default(),
             pending: None,
@@ -753,16 +763,28 @@ impl Component for Surface {
                 self.tip = hit.and_then(|i| self.tip(ctx, i));
             }
             Msg::Click(e) => {
+                self.all = false;
                 if paint::selection_collapsed() {
                     let shown = ctx.props().shown;
-                    let card = self
-                        .under(&e)
-                        .map(|i| card_of(&self.painted.marks[i].1, shown));
+                    let hit = self.under(&e);
+                    if let Some(i) = hit {
+                        paint::clear_of_card(&self.painted.marks[i].0);
+                    }
+                    let card = hit.map(|i| card_of(&self.painted.marks[i].1, shown));
                     ctx.props().dispatch.emit(Action::Card(card));
                 }
             }
             Msg::Key(e) => {
                 let key = e.key();
+                // Select all, until the caret moves (typing, Delete or a paste then
+                // replaces the whole text).
+                if (e.ctrl_key() || e.meta_key()) && key.eq_ignore_ascii_case("a") {
+                    self.all = true;
+                } else if key.starts_with("Arrow")
+                    || matches!(key.as_str(), "Home" | "End" | "PageUp" | "PageDown" | "Tab")
+                {
+                    self.all = false;
+                }
                 if e.alt_key() && !e.ctrl_key() && !e.meta_key() {
                     let el = self.node.cast::<Element>();
                     match (key.as_str(), el) {
@@ -784,9 +806,13 @@ impl Component for Surface {
                                     .or_else(|| mark_at(&self.painted, &n, o, None))
                             });
                             if let Some(i) = hit {
+                                paint::clear_of_card(&marks[i].0);
+                                self.stepped = None;
                                 let card = card_of(&marks[i].1, ctx.props().shown);
                                 ctx.props().dispatch.emit(Action::Card(Some(card)));
                                 super::card::take_focus();
+                                // The card says more than the tooltip, which would cover the text.
+                                self.tip = None;
                             }
                         }
                         _ => {}
