@@ -71,6 +71,19 @@ const CASES: &[Case] = &[
         not_actors: &["SPENDING Later", "CAVEATS Plenty", "Later", "Plenty"],
         ..NONE
     },
+    // A body's name completed by "on" or "for" is one organisation; a weekday after
+    // "on" is a date, not part of the name.
+    Case {
+        text: "The Commission on Presidential Debates said the stage was ready. Analysts at \
+               the Brenner Institute for Coastal Studies agreed. The Arvel Council on Monday \
+               approved the plan.",
+        kinds: &[
+            (("Commission on Presidential Debates", 0), ActorKind::Organization),
+            (("Brenner Institute for Coastal Studies", 0), ActorKind::Organization),
+        ],
+        not_actors: &["Debates", "Coastal Studies", "Arvel Council on Monday"],
+        ..NONE
+    },
     // A sentence adverb opening a sentence is no name.
     Case {
         text: "Unfortunately, the levy failed, Ada Wren said on Monday. Furthermore, it cost \

@@ -334,6 +334,71 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
     (end > first && end < s.last && doc.tok(end) == ":" && speech()).then_some((first, end))
 }
 
+/// Joins an organisation whose name ends with a head word of a body (Commission,
+/// Council, Institute, Association, Court…) and the capitalised words after "on" or
+/// "for" that complete it ("Commission on Presidential Debates", "Institute for
+/// International Economics"), which the tagger reads as two names or one and a stray
+/// word; not a weekday or a month ("the Council on Friday"). `model` is sorted and without overlaps; so is the result.
+fn join_on_names(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &ActorLexicon,
+    s: &Sentence,
+    model: &mut Vec<Mention>,
+) {
+    let mut k = 0;
+    while k < model.len() {
+        let m = &model[k];
+        let head = doc.tok(m.last - 1);
+        let joins = m.kind == ActorKind::Organization
+            && m.last + 1 < s.last
+            && matches!(table.norm(m.last), "on" | "for")
+            && lex.org_heads.get(head).is_some_and(|&sub| {
+                matches!(
+                    sub,
+                    "agency" | "council" | "institute" | "association" | "court"
+                )
+            })
+            && table.first_upper(m.last + 1)
+            && table.any_lower(m.last + 1)
+            && !WEEKDAYS.contains(&table.norm(m.last + 1));
+        if !joins {
+            k += 1;
+            continue;
+        }
+        let mut end = m.last + 1;
+        while end < s.last
+            && doc.tokens[end].kind == TokenKind::Word
+            && table.first_upper(end)
+            && table.any_lower(end)
+        {
+            end += 1;
+        }
+        // Not a date ("on May 3"); the words after must be free, or whole names of
+        // their own.
+        let date = end < s.last && table.norm(end).starts_with(|c: char| c.is_ascii_digit());
+        let mut gone = 0;
+        let mut free = !date;
+        while let Some(n) = model.get(k + 1 + gone).filter(|n| n.first < end) {
+            free &= n.last <= end && n.entry.is_none();
+            gone += 1;
+        }
+        if !free {
+            k += 1;
+            continue;
+        }
+        let first = m.first;
+        for _ in 0..gone {
+            model.remove(k + 1);
+        }
+        let m = &mut model[k];
+        m.last = end;
+        m.span = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
+        m.entry = None;
+        k += 1;
+    }
+}
+
 /// Finds the actors of a document.
 pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Actor> {
     let ctx = DocContext::new(doc, table, lex);
@@ -419,6 +484,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
             }
         }
         let mut model = merge_lexicon_mentions(model, lexm);
+        join_on_names(doc, table, lex, s, &mut model);
         // Group mentions.
         for g in group_mentions(doc, table, lex, s, &model) {
             model.push(g);
