@@ -26,7 +26,8 @@ pub struct Props {
     pub loads: u32,
     /// The latest analysis (of this text or an earlier one).
     pub result: Option<Analysed>,
-    /// The part of a long text shown.
+    /// The page of the analysis the last jump went to (a long text shows the part that
+    /// holds its target).
     pub page: u32,
     /// Layers shown.
     pub shown: Shown,
@@ -204,6 +205,8 @@ pub struct Surface {
     page_starts: Vec<usize>,
     /// The mark the keyboard moved to (its tooltip follows scrolling).
     stepped: Option<usize>,
+    /// The mark under the pointer (the pointer moving within it redraws nothing).
+    hovered: Option<usize>,
     /// Whether the reader selected all (Ctrl+A): in a long text held a part at a time,
     /// what replaces the selection replaces the whole text, not only the part.
     all: bool,
@@ -270,6 +273,7 @@ impl Surface {
             put(&el, part);
         }
         self.painted = Painted::default();
+        self.hovered = None;
         self.repaint = true;
     }
 
@@ -287,6 +291,7 @@ impl Surface {
         };
         paint::clear();
         self.painted = Painted::default();
+        self.hovered = None;
         let (ws, we) = self.win;
         let dom = Dom::scan(&el, we >= text.len());
         if text.get(ws..we) != Some(dom.text.as_str()) {
@@ -644,6 +649,7 @@ impl Component for Surface {
             latest: ctx.props().text.0.clone(),
             page_starts: Vec::new(),
             stepped: None,
+            hovered: None,
             all: false,
             win: (0, 0),
             painted: Painted::default(),
@@ -746,11 +752,16 @@ impl Component for Surface {
             }
             Msg::Paste(e) => self.paste(ctx, e),
             Msg::Leave => {
+                self.hovered = None;
                 paint::set("hover", &[], 0);
                 self.tip = None;
             }
             Msg::Move(e) => {
                 let hit = self.under(&e);
+                if hit == self.hovered && (hit.is_none() || self.tip.is_some()) {
+                    return false;
+                }
+                self.hovered = hit;
                 self.stepped = None;
                 match hit {
                     Some(i) => paint::set(
