@@ -52,6 +52,40 @@ const NONE: Case = Case {
 };
 
 const CASES: &[Case] = &[
+    // A name the tagger reads as a place in most of its mentions is a person
+    // when it is the one who acts, a verb in the past right after it
+    // ("Ammonius forgave", "Ammonius became ill").
+    Case {
+        text: "The monk Theodoric stayed with Ammonius in the desert. Theodoric became a \
+               favourite of Ammonius and lived with Ammonius for years. Finally, Ammonius \
+               called on him to preach. Ammonius gave Theodoric control of the house. Ammonius \
+               refused to name a successor. Ammonius became very ill. Ammonius recovered, and \
+               Ammonius forgave Theodoric. In 348 Ammonius died.",
+        kinds: &[(("Ammonius", 0), ActorKind::Person)],
+        ..NONE
+    },
+    // The place after "of" in a person's name is not the person's surname:
+    // "in Sketisi" is the place, not Ezekiel.
+    Case {
+        text: "Ezekiel of Sketisi\n\nEzekiel of Sketisi (c. 300 – 370), also known as Abba \
+               Ezekiel, was a monk. A brother stayed with the abbot in Sketisi while travelling. \
+               Although denied passage to Sketisi by a monk, Ezekiel persisted. He was welcomed \
+               on his arrival, and joined the community at Sketisi around 328. He remained a \
+               prominent figure at Sketisi for years. Later he rushed to Sketisi to placate the \
+               rebels.",
+        kinds: &[(("Ezekiel of Sketisi", 1), ActorKind::Person), (("Sketisi", 3), ActorKind::Place)],
+        apart: &[(("Ezekiel of Sketisi", 1), ("Sketisi", 3))],
+        ..NONE
+    },
+    // An adverb opening a sentence is not part of the name after it.
+    Case {
+        text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \
+               the monks who had left. Anselmius became ill in the winter, and Anselmius died in \
+               1341.",
+        not_actors: &["Later Anselmius"],
+        same: &[&[("Brother Anselmius", 0), ("Anselmius", 1), ("Anselmius", 2)]],
+        ..NONE
+    },
     // A town before a comma and a US state's abbreviation is a place, whatever the
     // tagger read ("Millbrook Falls, Wis." and "Dunmore, N.C.").
     Case {

@@ -116,6 +116,14 @@ fn ends_with_words(long: &str, short: &str) -> bool {
     }
 }
 
+/// Whether `short` is a short form of the person's name `long`: its last
+/// words, not after "of" ("Tabennese" is not a short form of "Theodorus of
+/// Tabennese", the place he came from; an organisation's and a place's are:
+/// "Scientology", "Ireland").
+fn short_form_of(long: &str, short: &str) -> bool {
+    ends_with_words(long, short) && !long[..long.len() - short.len() - 1].ends_with("of")
+}
+
 /// Whether the key `long` holds more words than `short` and starts with them.
 fn starts_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
@@ -232,7 +240,7 @@ pub(super) fn group(
     table: &TokenTable,
     lex: &ActorLexicon,
     mentions: Vec<Mention>,
-) -> Vec<Actor> {
+) -> (Vec<Actor>, Vec<Option<[usize; 4]>>) {
     let mut entities: Vec<Entity> = Vec::new();
     // The entity of each name's key, by the kind of its first mention.
     let mut by_key: FxMap<String, [Option<usize>; 4]> = FxMap::default();
@@ -399,7 +407,19 @@ pub(super) fn group(
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
         if !group {
-            context_votes(table, &mentions, &ending_at, m, caps, &mut ent.kind_votes);
+            // A place and a comma before it: the place's region ("Evansville, Indiana").
+            let after_place = m.first > 0
+                && table.norm(m.first - 1) == ","
+                && ending_at
+                    .get(&(m.first - 1))
+                    .is_some_and(|&j| mentions[j].kind == ActorKind::Place);
+            context_votes(
+                table,
+                (m.first, m.last),
+                caps,
+                after_place,
+                &mut ent.kind_votes,
+            );
         }
         ent.first_kind.get_or_insert(mkind);
         // A known actor's name gives the entity its kind and name, unless it
@@ -450,6 +470,14 @@ pub(super) fn group(
         }
         ent.mentions.push(m.span);
     }
+    // The kind votes of each actor whose kind was voted (not a known actor's, not a group's).
+    let votes = entities
+        .iter()
+        .filter(|e| e.body)
+        .map(|e| {
+            (e.lex_kind.is_none() && entity_kind(e) != ActorKind::Group).then_some(e.kind_votes)
+        })
+        .collect();
     let mut actors: Vec<Actor> = entities
         .into_iter()
         .filter(|e| e.body)
@@ -501,83 +529,100 @@ pub(super) fn group(
     for (i, a) in actors.iter_mut().enumerate() {
         a.id = i;
     }
-    actors
+    (actors, votes)
 }
 
 /// Words right after a name that only a person does ("Paris was born",
 /// "Pachomius died").
 const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 
-/// Adds to an entity's kind votes what the words around its mention `m`
-/// say: "born", "died", "married" or "who" after it ("Paris was born",
-/// "Paris , who") make a person; a dateline, "in", "at" or "near" before it
-/// a place, and so does a place and a comma before it ("Evansville,
-/// Indiana": the place's region) or a comma and a US state's abbreviation after
-/// it ("Eau Claire, Wis.").
+/// Adds to an entity's kind votes what the words around its mention (tokens
+/// `first..last`) say: "born", "died", "married" or "who" after it ("Paris
+/// was born", "Paris , who") make a person; a dateline, "in", "at" or "near"
+/// before it a place, and so does a place and a comma before it
+/// (`after_place`: "Evansville, Indiana", the place's region) or a comma and
+/// a US state's abbreviation after it ("Eau Claire, Wis."). A verb in the past
+/// right after it ("Pachomius forgave", "Pachomius became ill") takes a vote
+/// from place: a place is seldom the one who acts (the countries that do are
+/// known actors, whose kind is not voted).
 #[inline(never)]
-fn context_votes(
+pub(super) fn context_votes(
     table: &TokenTable,
-    mentions: &[Mention],
-    ending_at: &FxMap<usize, usize>,
-    m: &Mention,
+    (first, last): (usize, usize),
     caps: bool,
+    after_place: bool,
     votes: &mut [usize; 4],
 ) {
     let at = |i: usize| if i < table.len() { table.norm(i) } else { "" };
-    let (next, next2) = (at(m.last), at(m.last + 1));
+    let (next, next2) = (at(last), at(last + 1));
     if PERSON_AFTER.contains(&next)
         || (matches!(next, "was" | "is" | ",") && PERSON_AFTER.contains(&next2))
     {
         votes[ActorKind::Person as usize] += 2;
     }
+    if last < table.len() && !table.first_upper(last) && past_verb(next) {
+        let place = &mut votes[ActorKind::Place as usize];
+        *place = place.saturating_sub(1);
+    }
     // A dateline: a name in capitals opening a sentence not in capitals
     // (results tables are), then a dash or a comma ("ASHFORD — If it…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
-    let opens = m.first == 0 || table.sentence(m.first - 1) != table.sentence(m.first);
+    let opens = first == 0 || table.sentence(first - 1) != table.sentence(first);
     // After a comma, a capitalised word must follow ("HEMPSTEAD, N.Y.",
     // "MOSCOW, Nov 3"): "UNRWA, the UN agency…, said" is an organisation.
     let mut chars = next.chars();
     let dash = chars.next().is_some_and(crate::text::is_dash) && chars.next().is_none();
-    let comma = next == "," && m.last + 1 < table.len() && table.first_upper(m.last + 1);
-    if opens && !caps && (dash || comma) && (m.first..m.last).all(|i| !table.any_lower(i)) {
+    let comma = next == "," && last + 1 < table.len() && table.first_upper(last + 1);
+    if opens && !caps && (dash || comma) && (first..last).all(|i| !table.any_lower(i)) {
         votes[ActorKind::Place as usize] += 4;
     }
-    if m.first > 0 {
-        let before = table.norm(m.first - 1);
-        if matches!(before, "in" | "at" | "near") {
-            votes[ActorKind::Place as usize] += 1;
-        }
-        if before == ","
-            && ending_at
-                .get(&(m.first - 1))
-                .is_some_and(|&j| mentions[j].kind == ActorKind::Place)
-        {
-            votes[ActorKind::Place as usize] += 2;
-        }
+    if first > 0 && matches!(table.norm(first - 1), "in" | "at" | "near") {
+        votes[ActorKind::Place as usize] += 1;
+    }
+    if after_place {
+        votes[ActorKind::Place as usize] += 2;
     }
     // A US state's abbreviation after a comma: a town ("Eau Claire, Wis.").
-    if next == ","
-        && m.last + 1 < table.len()
-        && crate::text::is_region_abbrev(table.norm(m.last + 1))
+    if next == "," && last + 1 < table.len() && crate::text::is_region_abbrev(table.norm(last + 1))
     {
         votes[ActorKind::Place as usize] += 4;
     }
 }
 
+/// Common verbs in the past that do not end in "-ed".
+const PAST_IRREGULAR: &[&str] = &[
+    "became", "began", "brought", "chose", "fought", "forgave", "gave", "had", "held", "kept",
+    "knew", "led", "left", "made", "met", "ran", "sent", "spent", "spoke", "taught", "thought",
+    "told", "took", "went", "won", "wrote",
+];
+
+/// Whether a lowercase word reads as a verb in the past: a word of five
+/// letters or more ending in "-ed" ("forgave" and the like from a list).
+fn past_verb(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
+        || PAST_IRREGULAR.contains(&w)
+}
+
 fn entity_kind(e: &Entity) -> ActorKind {
-    if let Some(k) = e.lex_kind {
-        return k;
+    match e.lex_kind {
+        Some(k) => k,
+        None => voted_kind(&e.kind_votes, e.first_kind),
     }
+}
+
+/// The kind with the most votes; `first` (the kind of the first, longest
+/// mention) when it ties.
+pub(super) fn voted_kind(kind_votes: &[usize; 4], first: Option<ActorKind>) -> ActorKind {
     let kinds = [
         ActorKind::Person,
         ActorKind::Organization,
         ActorKind::Place,
         ActorKind::Group,
     ];
-    let mut best = e.first_kind.unwrap_or(kinds[0]);
-    let mut votes = e.kind_votes[best as usize];
+    let mut best = first.unwrap_or(kinds[0]);
+    let mut votes = kind_votes[best as usize];
     for k in kinds {
-        if e.kind_votes[k as usize] > votes {
-            votes = e.kind_votes[k as usize];
+        if kind_votes[k as usize] > votes {
+            votes = kind_votes[k as usize];
             best = k;
         }
     }
@@ -750,7 +795,7 @@ impl LongFormIndex {
                     .take(MAX_CANDIDATES)
                     .any(|k| match (kind, mkind) {
                         (ActorKind::Person, ActorKind::Person) => {
-                            ends_with_words(k, key)
+                            short_form_of(k, key)
                                 || starts_with_words(k, key)
                                 || same_first_and_last(k, key)
                                 || two && swapped(k, first, last)
@@ -759,7 +804,7 @@ impl LongFormIndex {
                             loose
                                 && e.plain
                                 && !key.contains(' ')
-                                && (ends_with_words(k, key) || given && starts_with_words(k, key))
+                                && (short_form_of(k, key) || given && starts_with_words(k, key))
                         }
                         (ActorKind::Organization, _) => {
                             // "the House" is not the White House.

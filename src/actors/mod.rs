@@ -117,6 +117,14 @@ const SENTENCE_OPENERS: &[&str] = &[
     "only",
     "also",
     "then",
+    "later",
+    "finally",
+    "eventually",
+    "instead",
+    "perhaps",
+    "indeed",
+    "today",
+    "yesterday",
     "under",
     "against",
     "dear",
@@ -494,8 +502,8 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         });
         mentions.extend(model);
     }
-    let mut actors = group(doc, table, lex, mentions);
-    propagate(doc, table, &ctx, &mut actors);
+    let (mut actors, votes) = group(doc, table, lex, mentions);
+    propagate(doc, table, &ctx, &mut actors, votes);
     number(&mut actors);
     actors
 }
@@ -506,8 +514,17 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 /// standing between words that are not capitalised (so not part of a longer
 /// name) and outside every mention; at a sentence start, only a name of two
 /// words or a word the article never writes in lowercase. One scan of the
-/// document.
-fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Actor]) {
+/// document. The words around the occurrences found add to the kind votes of
+/// an actor whose kind was voted (`votes`, by actor): "Theodorus of
+/// Tabennese", tagged once as a person, is found again "in Tabennese", "at
+/// Tabennese", a place.
+fn propagate(
+    doc: &Doc,
+    table: &TokenTable,
+    ctx: &DocContext,
+    actors: &mut [Actor],
+    mut votes: Vec<Option<[usize; 4]>>,
+) {
     // Each form as the hash of its tokens' hashes (no strings built): the
     // mentions' token sequences of up to six tokens that start with a
     // capital, and each person's last word; a form of two actors is neither's.
@@ -532,8 +549,10 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
             if a.kind == ActorKind::Group || last - first > 6 {
                 continue;
             }
+            // Not the place after "of" ("Theodorus of Tabennese").
             let surname =
-                (a.kind == ActorKind::Person && last - first >= 2).then_some((last - 1, last));
+                (a.kind == ActorKind::Person && last - first >= 2 && table.norm(last - 2) != "of")
+                    .then_some((last - 1, last));
             for (from, to) in std::iter::once((first, last)).chain(surname) {
                 if !table.first_upper(from) {
                     continue;
@@ -578,6 +597,9 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
                     });
             match found {
                 Some((n, id)) => {
+                    if let Some(v) = &mut votes[id] {
+                        entities::context_votes(table, (i, i + n), s.caps, false, v);
+                    }
                     actors[id].mentions.push(Span::new(
                         doc.tokens[i].span.start,
                         doc.tokens[i + n - 1].span.end,
@@ -589,8 +611,17 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
             }
         }
     }
-    for (a, _) in actors.iter_mut().zip(added).filter(|(_, added)| *added) {
+    for ((a, _), v) in actors
+        .iter_mut()
+        .zip(added)
+        .zip(votes)
+        .filter(|((_, added), _)| *added)
+    {
         crate::sort::sort_by_key(&mut a.mentions, |m| crate::sort::key2(m.start, m.end));
+        // A tie keeps the kind; an organisation whose name gave it a subkind keeps its kind.
+        if let Some(v) = v.filter(|_| a.subkind.is_none()) {
+            a.kind = entities::voted_kind(&v, Some(a.kind));
+        }
     }
 }
 
@@ -601,5 +632,42 @@ fn number(actors: &mut Vec<Actor>) {
     });
     for (i, a) in actors.iter_mut().enumerate() {
         a.id = i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The occurrences of a name found again vote for its kind: a name that
+    /// the tagger left a person in its one mention is a place when it is
+    /// found again "in", "at" and "near" it; a known kind (no votes) stays.
+    #[test]
+    fn occurrences_found_again_vote_for_the_kind() {
+        let text = "Tabennesi, he wrote, was his home. He lived in Tabennesi and taught at \
+                    Tabennesi. Pilgrims went to Tabennesi, and near Tabennesi there were caves.";
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, false);
+        let lex = ActorLexicon::builtin_without_model();
+        let ctx = DocContext::new(&doc, &table, &lex);
+        let actor = Actor {
+            id: 0,
+            name: "Tabennesi".into(),
+            kind: ActorKind::Person,
+            subkind: None,
+            mentions: vec![Span::new(0, 9)],
+            aliases: Vec::new(),
+            affiliation: None,
+        };
+        for (votes, kind) in [
+            // Two votes for a person (the pronoun after it), one for an organisation.
+            (Some([2, 1, 0, 0]), ActorKind::Place),
+            (None, ActorKind::Person),
+        ] {
+            let mut actors = vec![actor.clone()];
+            propagate(&doc, &table, &ctx, &mut actors, vec![votes]);
+            assert_eq!(actors[0].mentions.len(), 5);
+            assert_eq!(actors[0].kind, kind, "{votes:?}");
+        }
     }
 }
