@@ -7,6 +7,7 @@ use super::panels::Panels;
 use super::strip::Strip;
 use super::surface::Surface;
 use crate::state::{Action, Shared, State, Status};
+use crate::view::words::fixed;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -46,9 +47,9 @@ fn save(text: &str) -> Result<(), String> {
 /// A byte count for people.
 pub fn size(bytes: usize) -> String {
     if bytes >= 1 << 20 {
-        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+        format!("{} MB", fixed(bytes as f64 / (1 << 20) as f64, 1))
     } else if bytes >= 1 << 10 {
-        format!("{:.0} KB", bytes as f64 / (1 << 10) as f64)
+        format!("{} KB", fixed(bytes as f64 / (1 << 10) as f64, 0))
     } else {
         format!("{bytes} bytes")
     }
@@ -229,10 +230,10 @@ fn status_line(state: &State) -> String {
             Some(r) => {
                 let s = &r.overview.summary;
                 format!(
-                    "Analysed {} ({} words) in {:.0} ms: {} actors, {} claims, {} hedging cues.",
+                    "Analysed {} ({} words) in {} ms: {} actors, {} claims, {} hedging cues.",
                     size(r.overview.length as usize),
                     s.words,
-                    r.ms.max(1.0),
+                    fixed(r.ms.max(1.0), 0),
                     s.actors,
                     s.claims,
                     s.hedges + s.boosters + s.weasels + s.conditions

@@ -27,11 +27,3 @@ pub fn mount() {
         }
     }
 }
-
-/// Reads JSON written in Rust (by the worker's view model) into `T`: parsed by the
-/// browser's `JSON.parse`, read by serde-wasm-bindgen, so that the wasm carries no JSON
-/// parser of its own.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
-    let v = js_sys::JSON::parse(json).map_err(|_| "the analysis is not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())
-}

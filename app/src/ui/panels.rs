@@ -1,7 +1,7 @@
 //! Side panels (summary, actors, claims, hedging) and the export buttons.
 
 use crate::state::{Action, Analysed, Shared};
-use crate::view::words::kind_label;
+use crate::view::words::{fixed, kind_label};
 use crate::view::{contract_with_text, html_report, markdown, ActorView, ClaimView, Loc, Page};
 use crate::Overview;
 use wasm_bindgen::prelude::*;
@@ -38,7 +38,7 @@ pub fn panels(p: &Props) -> Html {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{}%", fixed(x * 100.0, 0))
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,7 +58,7 @@ fn summary(p: &OvProps) -> Html {
                 <div><dt>{ "Actors" }</dt><dd>{ s.actors }</dd></div>
                 <div><dt>{ "Claims" }</dt><dd>{ s.claims }</dd></div>
                 <div><dt>{ "Certainty" }</dt><dd>{ pct(s.certainty) }</dd></div>
-                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ format!("{:.1}", s.hedges_per_100_words) }</dd></div>
+                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ fixed(s.hedges_per_100_words, 1) }</dd></div>
             </dl>
         </section>
     }
@@ -342,8 +342,8 @@ fn hedging(p: &Props) -> Html {
                 { row("condition", "conditions", s.conditions) }
             </dl>
             <p class="small">{ format!(
-                "{:.1} hedging cues per 100 words: {:.1} in the author's own words, {} inside quotations (a source's words). Article certainty {}.",
-                s.hedges_per_100_words, s.author_hedges_per_100_words, plural(s.quoted_cues, "cue", "cues"), pct(s.certainty)
+                "{} hedging cues per 100 words: {} in the author's own words, {} inside quotations (a source's words). Article certainty {}.",
+                fixed(s.hedges_per_100_words, 1), fixed(s.author_hedges_per_100_words, 1), plural(s.quoted_cues, "cue", "cues"), pct(s.certainty)
             ) }</p>
             <ul class="list cues">
                 { for p.overview.hedges[..shown].iter().map(|h| html! {
@@ -452,7 +452,7 @@ pub fn export(p: &ExportProps) -> Html {
                 _ => {
                     let pages: Vec<Page> = pages
                         .iter()
-                        .filter_map(|json| super::from_json(json).ok())
+                        .filter_map(|json| crate::view::page_from_json(json).ok())
                         .collect();
                     (
                         "claimlens-report.html",

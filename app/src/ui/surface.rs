@@ -82,8 +82,8 @@ fn place(el: &HtmlElement, t: &Tip) {
         t.bottom + 6.0
     };
     let style = el.style();
-    let _ = style.set_property("left", &format!("{left:.0}px"));
-    let _ = style.set_property("top", &format!("{top:.0}px"));
+    let _ = style.set_property("left", &format!("{}px", crate::view::words::fixed(left, 0)));
+    let _ = style.set_property("top", &format!("{}px", crate::view::words::fixed(top, 0)));
 }
 
 /// What is drawn: the marked runs with their ranges (live: they move with typing), and
@@ -242,7 +242,7 @@ impl Surface {
         let json = ctx.props().result.as_ref()?.pages.get(i)?;
         let slot = self.pages.get_mut(i)?;
         if slot.is_none() {
-            *slot = super::from_json::<Page>(json).ok().map(Rc::new);
+            *slot = crate::view::page_from_json(json).ok().map(Rc::new);
         }
         slot.clone()
     }
