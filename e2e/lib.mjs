@@ -71,3 +71,38 @@ export async function analysed(page, needle) {
     return a && a.textContent.includes(n) && s && s.textContent.startsWith('Analysed');
   }, needle, { timeout: 60_000 });
 }
+
+/** The app's highlights (the CSS Custom Highlight API) whose name matches `pattern`:
+ * [{ name, text }] for each range, in the order drawn. */
+export async function highlights(page, pattern = '') {
+  return page.evaluate((src) => {
+    const re = new RegExp(src);
+    const out = [];
+    for (const [name, h] of CSS.highlights) {
+      if (re.test(name)) for (const r of h) out.push({ name, text: r.toString() });
+    }
+    return out;
+  }, pattern);
+}
+
+/** The viewport centre of the first range of a highlight matching `pattern` whose text
+ * matches `text` (scrolled into view first), or null. */
+export async function spot(page, pattern, text = '') {
+  return page.evaluate(([src, want]) => {
+    const re = new RegExp(src);
+    const w = new RegExp(want);
+    for (const [name, h] of CSS.highlights) {
+      if (!re.test(name)) continue;
+      for (const r of h) {
+        if (!w.test(r.toString()) || !r.toString().trim()) continue;
+        let box = r.getClientRects()[0];
+        if (box.top < 0 || box.bottom > window.innerHeight) {
+          window.scrollBy(0, box.top - window.innerHeight / 2);
+          box = r.getClientRects()[0];
+        }
+        return { x: box.left + Math.min(box.width / 2, 12), y: box.top + box.height / 2 };
+      }
+    }
+    return null;
+  }, [pattern, text]);
+}

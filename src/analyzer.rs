@@ -124,7 +124,8 @@ impl Analyzer {
 
     /// Adds a reader's rules: their actors, cues and hedges go to the
     /// lexicons, and their corrections (highlights marked wrong, actors
-    /// merged, kinds set) are applied to every analysis. Invalid rules
+    /// merged, kinds set) are applied to every analysis; a second call adds
+    /// to the first. Invalid rules
     /// ([`Rules::check`](crate::Rules::check)) are refused.
     ///
     /// ```
@@ -150,7 +151,13 @@ impl Analyzer {
         for h in &rules.hedges {
             self.add_hedge(&h.phrase, h.kind);
         }
-        let c = crate::rules::Corrections::new(rules);
+        // A second call's corrections add to the first's.
+        let mut c = self
+            .corrections
+            .take()
+            .map(|a| (*a).clone())
+            .unwrap_or_default();
+        c.extend(crate::rules::Corrections::new(rules));
         self.corrections = (!c.is_empty()).then(|| Arc::new(c));
         Ok(self)
     }

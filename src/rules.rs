@@ -12,7 +12,7 @@ use crate::analysis::{Actor, ActorKind, Hedge, HedgeKind};
 use crate::claims::Found;
 use crate::error::Error;
 use crate::hash::{FxMap, FxSet};
-use crate::text::{normalize, Doc};
+use crate::text::Doc;
 use serde::{Deserialize, Serialize};
 
 /// Longest phrase of a rule, in characters.
@@ -205,26 +205,19 @@ pub(crate) struct Corrections {
     kinds: Vec<(String, ActorKind)>,
 }
 
-/// How a rule's text and a mark's text are compared: lowercase, words
-/// separated by one space, without a leading "the" or a trailing possessive.
+/// How a rule's text and a mark's text are compared: as the actors stage
+/// groups names (lowercase, words separated by one space, without a leading
+/// "the", periods or a trailing possessive).
 fn key(s: &str) -> String {
-    let lower = normalize(s);
-    let mut k = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(rest) = k.strip_prefix("the ") {
-        k = rest.to_string();
-    }
-    for end in [" 's", "'s", " '", "'"] {
-        if let Some(rest) = k.strip_suffix(end) {
-            k = rest.to_string();
-            break;
-        }
-    }
-    k
+    crate::actors::key_of(s.trim())
 }
 
 /// The root of `i` in a union of actors.
-fn root(parent: &[usize], mut i: usize) -> usize {
+/// The root of `i` in a union of actors, halving the path on the way (so a
+/// long chain of merges stays near-linear).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
+        parent[i] = parent[parent[i]];
         i = parent[i];
     }
     i
@@ -258,6 +251,16 @@ impl Corrections {
         }
     }
 
+    /// Adds the corrections of `other` to these.
+    #[cfg(feature = "rules")]
+    pub(crate) fn extend(&mut self, other: Corrections) {
+        self.not_actors.extend(other.not_actors);
+        self.not_cues.extend(other.not_cues);
+        self.not_hedges.extend(other.not_hedges);
+        self.merge.extend(other.merge);
+        self.kinds.extend(other.kinds);
+    }
+
     #[cfg(feature = "rules")]
     pub(crate) fn is_empty(&self) -> bool {
         self.not_actors.is_empty()
@@ -281,6 +284,8 @@ impl Corrections {
             let mut a = a.clone();
             a.mentions
                 .retain(|m| !self.not_actors.contains(&key(m.slice(doc.text))));
+            // An alias marked wrong is not one: linking finds sources by aliases too.
+            a.aliases.retain(|x| !self.not_actors.contains(&key(x)));
             if !a.mentions.is_empty() {
                 kept.push(a);
             }
@@ -295,7 +300,7 @@ impl Corrections {
         let mut parent: Vec<usize> = (0..kept.len()).collect();
         for (from, into) in &self.merge {
             if let (Some(&f), Some(&t)) = (index.get(from), index.get(into)) {
-                let (f, t) = (root(&parent, f), root(&parent, t));
+                let (f, t) = (root(&mut parent, f), root(&mut parent, t));
                 if f != t {
                     parent[f] = t;
                 }
@@ -303,14 +308,14 @@ impl Corrections {
         }
         for (k, kind) in &self.kinds {
             if let Some(&i) = index.get(k) {
-                let r = root(&parent, i);
+                let r = root(&mut parent, i);
                 kept[r].kind = *kind;
             }
         }
         let mut joined: Vec<Vec<Actor>> = vec![Vec::new(); kept.len()];
         let mut out: Vec<Option<Actor>> = Vec::with_capacity(kept.len());
         for (i, a) in kept.into_iter().enumerate() {
-            let r = root(&parent, i);
+            let r = root(&mut parent, i);
             if r == i {
                 out.push(Some(a));
             } else {
@@ -321,10 +326,15 @@ impl Corrections {
         let mut actors: Vec<Actor> = Vec::with_capacity(out.len());
         for (slot, more) in out.into_iter().zip(joined) {
             let Some(mut keep) = slot else { continue };
+            let mut known: FxSet<String> = FxSet::default();
+            if !more.is_empty() {
+                known.insert(key(&keep.name));
+                known.extend(keep.aliases.iter().map(|x| key(x)));
+            }
             for gone in more {
                 keep.mentions.extend(gone.mentions);
                 for alias in std::iter::once(gone.name).chain(gone.aliases) {
-                    if key(&alias) != key(&keep.name) && !keep.aliases.contains(&alias) {
+                    if known.insert(key(&alias)) {
                         keep.aliases.push(alias);
                     }
                 }

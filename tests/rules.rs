@@ -121,6 +121,37 @@ fn rules_change_the_analysis_as_they_say() {
 }
 
 #[test]
+fn a_form_marked_wrong_is_no_alias_and_links_no_claim() {
+    let text =
+        "Valeska Paris arrived on Monday with her lawyer. Later, Paris said the plan was sound.";
+    let rules = Rules::from_json(r#"{"wrong":[{"layer":"actor","text":"Paris"}]}"#).unwrap();
+    let plain = Analyzer::new().analyze(text);
+    assert!(plain.claims.iter().any(|c| c.actor.is_some()), "{plain:#?}");
+    let a = Analyzer::new().with_rules(&rules).unwrap().analyze(text);
+    assert!(
+        a.actors
+            .iter()
+            .all(|x| x.aliases.iter().all(|s| s != "Paris")),
+        "{a:#?}"
+    );
+    assert!(a.claims.iter().all(|c| c.actor.is_none()), "{a:#?}");
+}
+
+#[test]
+fn a_second_rules_file_adds_to_the_first() {
+    let text = "Officials said the dam may fail.";
+    let one = Rules::from_json(r#"{"wrong":[{"layer":"hedge","text":"may"}]}"#).unwrap();
+    let two = Rules::from_json(r#"{"wrong":[{"layer":"claim","text":"said"}]}"#).unwrap();
+    let a = Analyzer::new()
+        .with_rules(&one)
+        .unwrap()
+        .with_rules(&two)
+        .unwrap()
+        .analyze(text);
+    assert!(a.hedges.is_empty() && a.claims.is_empty(), "{a:#?}");
+}
+
+#[test]
 fn empty_rules_change_nothing() {
     let text = "Analysts said the talks may resume. Ms Vey, the minister, denied it.";
     let rules = Rules::from_json("{}").unwrap();

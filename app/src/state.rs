@@ -150,6 +150,9 @@ pub struct State {
     pub rtl: bool,
     /// Counts edits, so effects can tell a new edit from a re-render.
     pub edits: u32,
+    /// Counts texts put in the article from outside it (restored, pasted whole, the
+    /// sample, Clear, Undo): the article then shows the new text; typing in it does not.
+    pub loads: u32,
     /// Whether the last edit was a paste (analysed at once, not debounced).
     pub pasted: bool,
     /// Next request id.
@@ -158,7 +161,8 @@ pub struct State {
     pub status: Status,
     /// The latest analysis, shown until a newer one arrives.
     pub result: Option<Analysed>,
-    /// Page of the reading view.
+    /// The page of the analysis the last jump went to (the article shows the part of
+    /// a long text that holds it).
     pub page: u32,
     /// Highlighted layers.
     pub shown: Shown,
@@ -198,6 +202,7 @@ impl Default for State {
             chars: 0,
             rtl: false,
             edits: 0,
+            loads: 0,
             pasted: false,
             next_id: 1,
             status: Status::Empty,
@@ -260,6 +265,9 @@ pub enum Action {
     Replace(Rc<str>),
     /// Bring back the text the last [`Action::Replace`] replaced.
     Undo,
+    /// A text put in the article from outside it (restored from storage, or a paste too
+    /// long to insert as typing): like [`Action::Edit`], analysed at once.
+    Load(Rc<str>),
     /// Open the card of a mark (or close the card: `None`).
     Card(Option<Card>),
     /// The text changed (typed, pasted, sample, restored or cleared).
@@ -298,8 +306,6 @@ pub enum Action {
     /// Show a location without moving the keyboard focus (selecting an actor
     /// keeps the focus in the panel, where its claims appear).
     Reveal(Loc),
-    /// Show a page.
-    Page(u32),
     /// Show a message (or clear it).
     Notice(Option<String>),
     /// The analysis engine is ready.
@@ -483,7 +489,7 @@ impl State {
         match action {
             Action::Replace(text) => {
                 let before = self.text.clone();
-                let mut s = s.apply(Action::Edit { text, now: true })?;
+                let mut s = s.apply(Action::Load(text))?;
                 s.undo = if before == s.text {
                     // The same text again (the sample twice): what could be brought back still can.
                     self.undo.clone()
@@ -494,7 +500,12 @@ impl State {
             }
             Action::Undo => {
                 let text = s.undo.take()?;
-                return s.apply(Action::Edit { text, now: true });
+                return s.apply(Action::Load(text));
+            }
+            Action::Load(text) => {
+                let mut s = s.apply(Action::Edit { text, now: true })?;
+                s.loads = s.loads.wrapping_add(1);
+                return Some(s);
             }
             Action::Card(card) => {
                 let card =
@@ -599,16 +610,6 @@ impl State {
                 s.take_focus = matches!(action_kind, Jump::Focus);
                 s.page = loc.page;
                 s.focus = Some(loc.anchor);
-                s.jumps = s.jumps.wrapping_add(1);
-            }
-            Action::Page(p) => {
-                if p >= s.pages() {
-                    return None;
-                }
-                // A new page starts at its top, with the focus on the article.
-                s.page = p;
-                s.focus = Some(ARTICLE_ID.to_string());
-                s.take_focus = true;
                 s.jumps = s.jumps.wrapping_add(1);
             }
             Action::Notice(n) => s.notice = n,

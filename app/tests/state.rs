@@ -142,18 +142,6 @@ fn state_navigation_and_toggles() {
     s = apply(&s, Action::Done(analysed(1, &long)));
     let pages = s.pages();
     assert!(pages > 1);
-    s = apply(&s, Action::Page(pages - 1));
-    assert_eq!(s.page, pages - 1);
-    assert_eq!(
-        s.focus.as_deref(),
-        Some("article"),
-        "a new page starts at the article's top"
-    );
-    assert!(s.take_focus);
-    assert!(
-        s.apply(Action::Page(pages)).is_none(),
-        "out of range ignored"
-    );
     let loc = view::Loc {
         page: 0,
         anchor: "c0".into(),
@@ -471,4 +459,51 @@ fn rules_are_added_by_actions_and_bad_ones_refused() {
         Err("wrong[0]: unknown layer \"actors\"".into())
     );
     assert!(r.is_empty());
+
+/// The article shows a text that comes from outside it (restored, the sample, Clear, Undo,
+/// a long paste): those count as loads; typing in it does not, so the page never
+/// rewrites what the reader is typing.
+#[test]
+fn only_texts_from_outside_the_article_are_loads() {
+    let cases: &[(&str, Action, u32)] = &[
+        (
+            "typing",
+            Action::Edit {
+                text: Rc::from("Typed."),
+                now: false,
+            },
+            0,
+        ),
+        (
+            "a paste inserted as typing",
+            Action::Edit {
+                text: Rc::from("Pasted."),
+                now: true,
+            },
+            0,
+        ),
+        (
+            "restored or a long paste",
+            Action::Load(Rc::from("Restored.")),
+            1,
+        ),
+        ("the sample", Action::Replace(Rc::from("The sample.")), 1),
+        ("Clear", Action::Replace(Rc::from("")), 1),
+    ];
+    for (what, action, loads) in cases {
+        let s = apply(&State::default(), action.clone());
+        assert_eq!(s.loads, *loads, "{what}");
+        assert_eq!(s.edits, 1, "{what}: every change is an edit");
+    }
+    // Undo after Clear brings the text back into the article: a load too.
+    let s = apply(
+        &State::default(),
+        Action::Edit {
+            text: Rc::from("Mine."),
+            now: false,
+        },
+    );
+    let s = apply(&s, Action::Replace(Rc::from("")));
+    let s = apply(&s, Action::Undo);
+    assert_eq!((&*s.text, s.loads), ("Mine.", 2));
 }

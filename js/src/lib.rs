@@ -12,10 +12,17 @@
 
 pub use claimlens_view::options;
 
-use claimlens::{contract, Analysis, Analyzer};
-use js_sys::{Array, Object, Reflect};
+#[cfg(feature = "options")]
+use claimlens::Analyzer;
+use claimlens::{contract, Analysis};
+#[cfg(feature = "options")]
+use js_sys::Reflect;
+use js_sys::{Array, Object};
+#[cfg(feature = "options")]
 use options::{Options, UserActor, UserHedge};
+#[cfg(feature = "options")]
 use std::cell::RefCell;
+#[cfg(feature = "options")]
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -33,15 +40,23 @@ pub fn typescript() -> String {
     format!(
         "// Generated from the Rust types: do not edit. To regenerate:\n\
          // UPDATE_TS=1 cargo test -p claimlens-js --features typescript --test typescript\n\n\
-         {}\n{}\n{}\n{}\n{}",
+         {}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         contract(),
         declaration::<options::UserActor>(),
         declaration::<options::UserHedge>(),
+        declaration::<claimlens::Rules>(),
+        declaration::<claimlens::RuleActor>(),
+        declaration::<claimlens::RuleHedge>(),
+        declaration::<claimlens::Layer>(),
+        declaration::<claimlens::Wrong>(),
+        declaration::<claimlens::Merge>(),
+        declaration::<claimlens::RuleKind>(),
         declaration::<options::Options>(),
         claimlens_view::typescript::declarations(),
     )
 }
 
+#[cfg(feature = "options")]
 thread_local! {
     /// The analyzer built for the last non-default options, reused while they stay the same.
     static CUSTOM: RefCell<Option<(Options, Rc<Analyzer>)>> = const { RefCell::new(None) };
@@ -123,11 +138,25 @@ fn run(name: &str, text: &JsValue, options: &JsValue) -> Result<(String, Analysi
             need >> 20
         )));
     }
-    let options = read_options(options).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
-    let analysis = if options.is_default() {
+    #[cfg(feature = "options")]
+    let analysis = {
+        let options = read_options(options).map_err(|e| JsError::new(&format!("{name}: {e}")))?;
+        if options.is_default() {
+            claimlens::analyze(&text)
+        } else {
+            analyzer_for(options).analyze(&text)
+        }
+    };
+    // The widget's build (pkg/widget) reads no options.
+    #[cfg(not(feature = "options"))]
+    let analysis = {
+        if !(options.is_undefined() || options.is_null()) {
+            return Err(JsError::new(&format!(
+                "{name}: this build (the <claim-lens> widget's) takes no options; the npm \
+                 package's does"
+            )));
+        }
         claimlens::analyze(&text)
-    } else {
-        analyzer_for(options).analyze(&text)
     };
     Ok((text, analysis))
 }
@@ -145,6 +174,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+#[cfg(feature = "options")]
 /// The analyzer for non-default `options`, built once per distinct options.
 fn analyzer_for(options: Options) -> Rc<Analyzer> {
     CUSTOM.with(|slot| {
@@ -188,6 +218,7 @@ fn is_plain(v: &JsValue) -> bool {
     proto.is_null() || Object::is(&proto, &Object::get_prototype_of(&Object::new()))
 }
 
+#[cfg(feature = "options")]
 /// A plain object ([`is_plain`]).
 fn as_object<'a>(v: &'a JsValue, path: &str) -> Result<&'a Object, String> {
     if is_plain(v) {
@@ -200,6 +231,7 @@ fn as_object<'a>(v: &'a JsValue, path: &str) -> Result<&'a Object, String> {
     }
 }
 
+#[cfg(feature = "options")]
 /// Fails on a key of `obj` that is not in `allowed` (a misspelt option would
 /// otherwise be ignored silently).
 fn check_keys(obj: &Object, allowed: &[&str], path: &str) -> Result<(), String> {
@@ -216,6 +248,7 @@ fn check_keys(obj: &Object, allowed: &[&str], path: &str) -> Result<(), String> 
     Ok(())
 }
 
+#[cfg(feature = "options")]
 /// `obj[key]` if `key` is an own property of `obj` (never one inherited through
 /// the prototype chain, such as `Object.prototype.layers`), with `undefined`
 /// and `null` read as absent.
@@ -223,6 +256,7 @@ fn get(obj: &Object, key: &str, path: &str) -> Result<Option<JsValue>, String> {
     own(obj, &JsValue::from_str(key), &format!("{path}.{key}"))
 }
 
+#[cfg(feature = "options")]
 /// `obj[key]` for an own property `key` (`undefined` and `null`: absent).
 fn own(obj: &Object, key: &JsValue, path: &str) -> Result<Option<JsValue>, String> {
     let threw = |_| format!("reading {path} threw");
@@ -249,11 +283,13 @@ fn own(obj: &Object, key: &JsValue, path: &str) -> Result<Option<JsValue>, Strin
     Ok((!v.is_undefined() && !v.is_null()).then_some(v))
 }
 
+#[cfg(feature = "options")]
 fn string(v: &JsValue, path: &str) -> Result<String, String> {
     v.as_string()
         .ok_or_else(|| format!("{path} must be a string (got {})", type_name(v)))
 }
 
+#[cfg(feature = "options")]
 /// The items of an array, read as own properties (a hole is missing, never
 /// filled from `Array.prototype`).
 fn array(v: &JsValue, path: &str) -> Result<Vec<JsValue>, String> {
@@ -269,6 +305,7 @@ fn array(v: &JsValue, path: &str) -> Result<Vec<JsValue>, String> {
         .collect()
 }
 
+#[cfg(feature = "options")]
 /// Reads and checks the `options` argument (`undefined` or `null`: the defaults).
 fn read_options(v: &JsValue) -> Result<Options, String> {
     let mut o = Options::default();
@@ -276,7 +313,11 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
         return Ok(o);
     }
     let obj = as_object(v, "options")?;
-    check_keys(obj, &["layers", "actors", "cues", "hedges"], "options")?;
+    check_keys(
+        obj,
+        &["layers", "actors", "cues", "hedges", "rules"],
+        "options",
+    )?;
     if let Some(l) = get(obj, "layers", "options")? {
         let l = as_object(&l, "options.layers")?;
         check_keys(l, &["actors", "claims", "hedges"], "options.layers")?;
@@ -295,9 +336,77 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
             }
         }
     }
-    if let Some(list) = get(obj, "actors", "options")? {
-        for (i, item) in array(&list, "options.actors")?.into_iter().enumerate() {
-            let path = format!("options.actors[{i}]");
+    read_additions(obj, "options", &mut o)?;
+    if let Some(r) = get(obj, "rules", "options")? {
+        let path = "options.rules";
+        let r = as_object(&r, path)?;
+        check_keys(
+            r,
+            &["actors", "cues", "hedges", "wrong", "merge", "kinds"],
+            path,
+        )?;
+        read_additions(r, path, &mut o)?;
+        // Each correction: an object of string fields, read in order.
+        let items = |key: &str, fields: &[&str]| -> Result<Vec<Vec<String>>, String> {
+            let Some(list) = get(r, key, path)? else {
+                return Ok(Vec::new());
+            };
+            let list_path = format!("{path}.{key}");
+            let items = array(&list, &list_path)?;
+            if items.len() > claimlens::MAX_RULES {
+                return Err(format!(
+                    "{list_path} holds more than {} rules",
+                    claimlens::MAX_RULES
+                ));
+            }
+            let mut out = Vec::new();
+            for (i, item) in items.into_iter().enumerate() {
+                let at = format!("{list_path}[{i}]");
+                let e = as_object(&item, &at)?;
+                check_keys(e, fields, &at)?;
+                let mut row = Vec::new();
+                for f in fields {
+                    let v = get(e, f, &at)?.ok_or_else(|| format!("{at}.{f} is missing"))?;
+                    let text = string(&v, &format!("{at}.{f}"))?;
+                    row.push(if *f == "layer" || *f == "kind" {
+                        text
+                    } else {
+                        options::phrase(&format!("{at}.{f}"), &text)?
+                    });
+                }
+                out.push(row);
+            }
+            Ok(out)
+        };
+        for (i, row) in items("wrong", &["layer", "text"])?.into_iter().enumerate() {
+            let at = format!("{path}.wrong[{i}].layer");
+            let layer = options::layer(&at, &row[0])?;
+            let text = row[1].clone();
+            o.rules.wrong.push(claimlens::Wrong { layer, text });
+        }
+        for row in items("merge", &["actor", "into"])? {
+            let (actor, into) = (row[0].clone(), row[1].clone());
+            o.rules.merge.push(claimlens::Merge { actor, into });
+        }
+        for (i, row) in items("kinds", &["actor", "kind"])?.into_iter().enumerate() {
+            let kind = options::actor_kind(&format!("{path}.kinds[{i}].kind"), &row[1])?;
+            let actor = row[0].clone();
+            o.rules.kinds.push(claimlens::RuleKind { actor, kind });
+        }
+    }
+    Ok(o)
+}
+
+#[cfg(feature = "options")]
+/// Reads the lexicon additions (`actors`, `cues`, `hedges`) of `obj`, the
+/// options or their `rules`, whose path is `base`.
+fn read_additions(obj: &Object, base: &str, o: &mut Options) -> Result<(), String> {
+    if let Some(list) = get(obj, "actors", base)? {
+        for (i, item) in array(&list, &format!("{base}.actors"))?
+            .into_iter()
+            .enumerate()
+        {
+            let path = format!("{base}.actors[{i}]");
             let e = as_object(&item, &path)?;
             check_keys(e, &["name", "kind", "subkind"], &path)?;
             let field = |key: &str| -> Result<String, String> {
@@ -317,15 +426,21 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
             });
         }
     }
-    if let Some(list) = get(obj, "cues", "options")? {
-        for (i, item) in array(&list, "options.cues")?.into_iter().enumerate() {
-            let path = format!("options.cues[{i}]");
+    if let Some(list) = get(obj, "cues", base)? {
+        for (i, item) in array(&list, &format!("{base}.cues"))?
+            .into_iter()
+            .enumerate()
+        {
+            let path = format!("{base}.cues[{i}]");
             o.cues.push(options::phrase(&path, &string(&item, &path)?)?);
         }
     }
-    if let Some(list) = get(obj, "hedges", "options")? {
-        for (i, item) in array(&list, "options.hedges")?.into_iter().enumerate() {
-            let path = format!("options.hedges[{i}]");
+    if let Some(list) = get(obj, "hedges", base)? {
+        for (i, item) in array(&list, &format!("{base}.hedges"))?
+            .into_iter()
+            .enumerate()
+        {
+            let path = format!("{base}.hedges[{i}]");
             let e = as_object(&item, &path)?;
             check_keys(e, &["phrase", "kind"], &path)?;
             let field = |key: &str| -> Result<String, String> {
@@ -337,5 +452,5 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
             o.hedges.push(UserHedge { phrase, kind });
         }
     }
-    Ok(o)
+    Ok(())
 }

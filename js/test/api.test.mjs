@@ -300,6 +300,40 @@ test('user actors, cues and hedges are found; other calls are not affected', () 
   assert.ok(weasel.hedges.some((h) => h.kind === 'weasel'));
 });
 
+test('a reader\'s rules file (the app\'s export, the CLI\'s --rules FILE) is an option', () => {
+  // The file the web app exports and `claimlens analyze --rules FILE` reads.
+  const rules = JSON.parse(`{
+    "actors": [{"name": "Kelvar Freight", "kind": "organization"}],
+    "cues": ["reckons"],
+    "hedges": [{"phrase": "perchance", "kind": "hedge"}],
+    "wrong": [{"layer": "claim", "text": "said"}, {"layer": "hedge", "text": "may"}],
+    "merge": [{"actor": "Brandt Foundation", "into": "Leona Brandt"}],
+    "kinds": [{"actor": "Kestrel", "kind": "organization"}]
+  }`);
+  const text = 'Leona Brandt spoke first. The Brandt Foundation paid for the hall, and Kestrel said it may ' +
+    'open. Ms Quorvash reckons it will perchance close. The trucks belonged to Kelvar Freight.';
+  const before = cl.analyze(text);
+  const a = cl.analyze(text, { rules });
+  checkInvariants(text, a);
+  const cues = (x) => x.claims.map((c) => slice(text, c.cue));
+  const hedges = (x) => x.hedges.map((h) => slice(text, h));
+  assert.ok(cues(before).includes('said') && !cues(a).includes('said'));
+  assert.ok(!cues(before).includes('reckons') && cues(a).includes('reckons'));
+  assert.ok(hedges(before).includes('may') && !hedges(a).includes('may'));
+  assert.ok(!hedges(before).includes('perchance') && hedges(a).includes('perchance'));
+  assert.ok(before.actors.some((x) => x.name === 'Brandt Foundation'));
+  const brandt = a.actors.find((x) => x.name === 'Leona Brandt');
+  assert.ok(brandt.mentions.some((m) => slice(text, m) === 'Brandt Foundation'));
+  assert.ok(!a.actors.some((x) => x.name === 'Brandt Foundation'));
+  const kestrel = (x) => x.actors.find((y) => y.mentions.some((m) => slice(text, m) === 'Kestrel'));
+  assert.notEqual(kestrel(before)?.kind, 'organization');
+  assert.equal(kestrel(a)?.kind, 'organization');
+  assert.equal(a.actors.find((x) => x.name === 'Kelvar Freight')?.kind, 'organization');
+  // The view takes the same option.
+  const v = cl.analyzeView(text, { rules });
+  assert.ok(!v.hedges.some((h) => h.text === 'may') && v.hedges.some((h) => h.text === 'perchance'));
+});
+
 test('bad input and bad options throw an Error with a clear message', () => {
   const t = 'The ministry said the talks may resume.';
   const cases = [
@@ -333,6 +367,14 @@ test('bad input and bad options throw an Error with a clear message', () => {
     [[t, new Date()], /options must be a plain object \(got a Date\)/],
     [[t, { layers: new (class Layers {})() }], /options\.layers must be a plain object \(got a Layers\)/],
     [[t, { cues: ['said', , 'told'] }], /options\.cues\[1\] is missing/],
+    [[t, { rules: 'x' }], /options\.rules must be a plain object \(got string\)/],
+    [[t, { rules: { wrongs: [] } }], /options\.rules has an unknown key "wrongs"/],
+    [[t, { rules: { cues: [''] } }], /options\.rules\.cues\[0\] must contain a letter or digit/],
+    [[t, { rules: { wrong: [{ layer: 'actors', text: 'x' }] } }], /options\.rules\.wrong\[0\]\.layer must be "actor", "claim" or "hedge" \(got "actors"\)/],
+    [[t, { rules: { wrong: [{ layer: 'actor', text: ' ' }] } }], /options\.rules\.wrong\[0\]\.text must contain a letter or digit/],
+    [[t, { rules: { merge: [{ actor: 'A' }] } }], /options\.rules\.merge\[0\]\.into is missing/],
+    [[t, { rules: { kinds: [{ actor: 'A', kind: 'robot' }] } }], /options\.rules\.kinds\[0\]\.kind must be/],
+    [[t, { rules: { wrong: Array.from({ length: 10001 }, () => ({ layer: 'hedge', text: 'may' })) } }], /options\.rules\.wrong holds more than 10000 rules/],
   ];
   for (const [args, re] of cases) {
     assert.throws(() => cl.analyze(...args), (e) => e instanceof Error && /^claimlens\.analyze: /.test(e.message) && re.test(e.message), `${JSON.stringify(args)} should throw ${re}`);
@@ -416,4 +458,17 @@ test('when the page cannot give an analysis the memory it needs, an Error says s
   const [error, after] = JSON.parse(r.stdout);
   assert.match(error, /^Error: claimlens\.analyze: not enough memory for this text \(8 MB of UTF-8 needs about \d+ MB\); analyse it in parts$/);
   assert.equal(after, '1');
+});
+
+test('the widget\'s build (pkg/widget/web, no options) gives the same analysis and refuses options', async () => {
+  const { pathToFileURL } = await import('node:url');
+  const dir = new URL('pkg/widget/web/', root);
+  const w = await import(pathToFileURL(new URL('claimlens_js.js', dir).pathname).href);
+  w.initSync({ module: fs.readFileSync(new URL('claimlens_js_bg.wasm', dir)) });
+  for (const text of benchTexts.slice(0, 2)) {
+    assert.deepEqual(w.analyze(text), cl.analyze(text));
+    assert.deepEqual(w.analyzeView(text), cl.analyzeView(text));
+  }
+  assert.deepEqual(w.analyze('Officials said it may rain.', null), cl.analyze('Officials said it may rain.'));
+  assert.throws(() => w.analyze('Officials said it may rain.', { layers: { hedges: false } }), /^Error: claimlens\.analyze: this build \(the <claim-lens> widget's\) takes no options/);
 });

@@ -191,6 +191,65 @@ export type UserHedge = {
   kind: HedgeKind;
 };
 
+/** A reader's rules: additions to the lexicons and corrections. */
+export type Rules = {
+  /** Names to find as actors ("Zorblax Institute" as an organization). */
+  actors?: Array<RuleActor>;
+  /** Reporting cues ("murmured", "according to"). */
+  cues?: Array<string>;
+  /** Hedging cues ("perchance" as a hedge). */
+  hedges?: Array<RuleHedge>;
+  /** Highlights marked wrong: the text of a mark and its layer. */
+  wrong?: Array<Wrong>;
+  /** Two actors that are one ("HRC" into "Hillary Clinton"). */
+  merge?: Array<Merge>;
+  /** An actor's kind as the reader sets it. */
+  kinds?: Array<RuleKind>;
+};
+
+/** A name to find as an actor. */
+export type RuleActor = {
+  /** The name as written ("Zorblax Institute"); case does not matter. */
+  name: string;
+  /** Its kind. */
+  kind: ActorKind;
+};
+
+/** A hedging cue to find. */
+export type RuleHedge = {
+  /** The phrase ("perchance"). */
+  phrase: string;
+  /** Its kind. */
+  kind: HedgeKind;
+};
+
+/** The layer of a highlight marked wrong. */
+export type Layer = "actor" | "claim" | "hedge";
+
+/** A highlight marked wrong. */
+export type Wrong = {
+  /** The layer of the mark. */
+  layer: Layer;
+  /** The text of the mark (an actor's mention, a claim's cue, a hedge). */
+  text: string;
+};
+
+/** Two actors that are one. */
+export type Merge = {
+  /** A name or mention of the actor that joins the other ("HRC"). */
+  actor: string;
+  /** A name or mention of the actor it joins ("Hillary Clinton"). */
+  into: string;
+};
+
+/** An actor's kind, set by the reader. */
+export type RuleKind = {
+  /** A name or mention of the actor. */
+  actor: string;
+  /** Its kind. */
+  kind: ActorKind;
+};
+
 /** The options of `analyze` and `analyzeView`. */
 export type AnalyzeOptions = {
   /** Which layers to run. */
@@ -201,6 +260,12 @@ export type AnalyzeOptions = {
   cues?: Array<string>;
   /** Extra hedging cues. */
   hedges?: Array<UserHedge>;
+  /**
+   * A reader's rules file as the web app exports it and the CLI reads it
+   * (`--rules FILE`; `docs/rules.md`): its additions join `actors`, `cues`
+   * and `hedges`; its corrections (`wrong`, `merge`, `kinds`) are kept here.
+   */
+  rules?: Rules;
 };
 
 /** The whole view of one text. */

@@ -10,7 +10,7 @@ use crate::text::{normalize, Doc, TokenTable};
 
 /// The grouping key of a surface form: lowercase, without a leading "the",
 /// periods and a possessive ending, its words separated by one space.
-fn key_of(s: &str) -> String {
+pub(crate) fn key_of(s: &str) -> String {
     let lower = normalize(s);
     let rest = lower.strip_prefix("the ").unwrap_or(&lower);
     let mut key = String::with_capacity(rest.len());
@@ -70,16 +70,31 @@ fn titled(
     }
     // A name ending in an organisation's word ("Vantelli Holdings") is one,
     // and one ending in a building or site's word ("the Kessler Aviation
-    // Museum") a place, unless it is a known actor.
-    let head = if m.last - m.first >= 2 && m.entry.is_none() {
+    // Museum", "the Museum of Flight") a place, unless it is a known actor.
+    let word = |i: usize| {
         lex.org_heads
-            .get(doc.tokens[m.last - 1].span.slice(doc.text))
+            .get(doc.tokens[i].span.slice(doc.text))
             .copied()
-    } else {
-        None
     };
+    let of = (m.first + 1..m.last).find(|&i| table.norm(i) == "of");
+    let head = if m.last - m.first < 2 || m.entry.is_some() {
+        None
+    } else if let Some(h) = of.and_then(|o| word(o - 1)).filter(|h| *h == "place") {
+        Some(h)
+    } else {
+        word(m.last - 1)
+    };
+    // A given name and one or two capitalised words after it ("Britney
+    // Spears"; not a headline's "Donald Trump As The New Mitt Romney").
+    let given = last.map_or(m.first, |t| t + 1);
+    let given = head.is_none()
+        && m.entry.is_none()
+        && given + 1 < m.last
+        && m.last - given <= 3
+        && lex.first_names.contains(table.norm(given))
+        && table.first_upper(given + 1);
     let kind = match head {
-        _ if strong => ActorKind::Person,
+        _ if strong || given => ActorKind::Person,
         Some("place") => ActorKind::Place,
         Some(_) => ActorKind::Organization,
         None => m.kind,
@@ -99,6 +114,14 @@ fn ends_with_words(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.ends_with(short) && {
         long.as_bytes()[long.len() - short.len() - 1] == b' '
     }
+}
+
+/// Whether `short` is a short form of the person's name `long`: its last
+/// words, not after "of" ("Tabennese" is not a short form of "Theodorus of
+/// Tabennese", the place he came from; an organisation's and a place's are:
+/// "Scientology", "Ireland").
+fn short_form_of(long: &str, short: &str) -> bool {
+    ends_with_words(long, short) && !long[..long.len() - short.len() - 1].ends_with("of")
 }
 
 /// Whether the key `long` holds more words than `short` and starts with them.
@@ -155,6 +178,14 @@ fn same_first_and_last(a: &str, b: &str) -> bool {
     a != b && a.contains(' ') && b.contains(' ') && ends(a) == ends(b)
 }
 
+/// Whether the key `k` is the two words `first` and `last` the other way round.
+fn swapped(k: &str, first: &str, last: &str) -> bool {
+    k.len() == first.len() + last.len() + 1
+        && k.starts_with(last)
+        && k.ends_with(first)
+        && k.as_bytes()[last.len()] == b' '
+}
+
 /// True when `acronym` ("IRGC") abbreviates `long` ("Islamic Revolutionary Guard Corps").
 fn defines_acronym(long: &str, acronym: &str) -> bool {
     if !is_acronym(acronym) {
@@ -209,7 +240,7 @@ pub(super) fn group(
     table: &TokenTable,
     lex: &ActorLexicon,
     mentions: Vec<Mention>,
-) -> Vec<Actor> {
+) -> (Vec<Actor>, Vec<Option<[usize; 4]>>) {
     let mut entities: Vec<Entity> = Vec::new();
     // The entity of each name's key, by the kind of its first mention.
     let mut by_key: FxMap<String, [Option<usize>; 4]> = FxMap::default();
@@ -271,6 +302,8 @@ pub(super) fn group(
         let defined = u128::from(defined_by.contains_key(&k)) << 127;
         defined | crate::sort::key2((usize::MAX >> 1) - (m.last - m.first), m.span.start)
     });
+    // Whether the first sentence is a headline in title case (once, not per mention).
+    let headline_doc = doc.sentences.first().is_some_and(|s| title_case(table, s));
     let mut index = LongFormIndex::default();
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     for &k in &order {
@@ -287,10 +320,14 @@ pub(super) fn group(
         let si = doc.sentences.partition_point(|s| s.last <= m.first);
         let sentence = &doc.sentences[si];
         let caps = sentence.caps;
+        // A long span in a title-case headline is the tagger reading the
+        // headline's words as one name ("Marta Kessel Goes After Dorian Pell
+        // As The New Ferris Wade"): no actor, and no long form for others.
+        if si == 0 && headline_doc && m.last - m.first > 4 && m.entry.is_none() {
+            continue;
+        }
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
         let mut target = None;
-        // Whether the mention joins a longer name as its short form.
-        let mut short_form = false;
         if let Some(e) = m.entry {
             target = by_entry
                 .get(&e)
@@ -329,8 +366,10 @@ pub(super) fn group(
                     "in" | "at" | "near" | "from" | "to" | "across"
                 );
             let loose = free && !(locative && mkind == ActorKind::Place);
-            target = index.find_long_form(&entities, m, mkind, loose, &key, surface);
-            short_form = target.is_some();
+            // A lone given name may be a person's first name ("Britney").
+            let given =
+                loose && m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
+            target = index.find_long_form(&entities, m, mkind, (loose, given), &key, surface);
         }
         let t = match target {
             Some(t) => t,
@@ -354,7 +393,7 @@ pub(super) fn group(
         };
         assigned[k] = Some(t);
         let ent = &mut entities[t];
-        let headline = si == 0 && title_case(table, sentence);
+        let headline = si == 0 && headline_doc;
         ent.body |= m.entry.is_some() || !headline;
         ent.plain |= si > 0 && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
@@ -368,13 +407,33 @@ pub(super) fn group(
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
         if !group {
-            context_votes(table, &mentions, &ending_at, m, &mut ent.kind_votes);
+            // A place and a comma before it: the place's region ("Evansville, Indiana").
+            let after_place = m.first > 0
+                && table.norm(m.first - 1) == ","
+                && ending_at
+                    .get(&(m.first - 1))
+                    .is_some_and(|&j| mentions[j].kind == ActorKind::Place);
+            context_votes(
+                table,
+                (m.first, m.last),
+                caps,
+                after_place,
+                &mut ent.kind_votes,
+            );
         }
         ent.first_kind.get_or_insert(mkind);
         // A known actor's name gives the entity its kind and name, unless it
-        // is the short form of a longer name the lexicon does not know
-        // ("Paris" after "Valeska Paris").
-        if let Some(e) = m.entry.filter(|_| !short_form || ent.lex_kind.is_some()) {
+        // ends a name one word longer that the lexicon does not know ("Paris"
+        // after "Valeska Paris"; but "Republican Party" keeps its name beside a
+        // headline's "Wealthy Voters Abandon Republican Party").
+        let words = key.matches(' ').count() + 1;
+        let short_form = ent
+            .keys
+            .iter()
+            .take(MAX_CANDIDATES)
+            .any(|k| ends_with_words(k, &key) && k.matches(' ').count() == words);
+        let refused = m.entry.is_some() && short_form && ent.lex_kind.is_none();
+        if let Some(e) = m.entry.filter(|_| !refused) {
             by_entry.insert(e, t);
             let entry = &lex.entries[e];
             ent.lex_kind = Some(entry.kind);
@@ -383,7 +442,8 @@ pub(super) fn group(
                 ent.subkind = entry.subkind.clone();
             }
         }
-        if ent.subkind.is_none() {
+        // A refused entry's subkind goes with it ("Valeska Paris" is no city).
+        if ent.subkind.is_none() && !refused {
             ent.subkind = m.subkind.map(str::to_string);
         }
         if group && ent.affiliation.is_none() {
@@ -410,6 +470,14 @@ pub(super) fn group(
         }
         ent.mentions.push(m.span);
     }
+    // The kind votes of each actor whose kind was voted (not a known actor's, not a group's).
+    let votes = entities
+        .iter()
+        .filter(|e| e.body)
+        .map(|e| {
+            (e.lex_kind.is_none() && entity_kind(e) != ActorKind::Group).then_some(e.kind_votes)
+        })
+        .collect();
     let mut actors: Vec<Actor> = entities
         .into_iter()
         .filter(|e| e.body)
@@ -461,63 +529,100 @@ pub(super) fn group(
     for (i, a) in actors.iter_mut().enumerate() {
         a.id = i;
     }
-    actors
+    (actors, votes)
 }
 
 /// Words right after a name that only a person does ("Paris was born",
 /// "Pachomius died").
 const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 
-/// Adds to an entity's kind votes what the words around its mention `m`
-/// say: "born", "died", "married" or "who" after it ("Paris was born",
-/// "Paris , who") make a person; "in", "at" or "near" before it a place, and
-/// so does a place and a comma before it ("Evansville, Indiana": the place's
-/// region).
+/// Adds to an entity's kind votes what the words around its mention (tokens
+/// `first..last`) say: "born", "died", "married" or "who" after it ("Paris
+/// was born", "Paris , who") make a person; a dateline, "in", "at" or "near"
+/// before it a place, and so does a place and a comma before it
+/// (`after_place`: "Evansville, Indiana", the place's region) or a comma and
+/// a US state's abbreviation after it ("Eau Claire, Wis."). A verb in the past
+/// right after it ("Pachomius forgave", "Pachomius became ill") takes a vote
+/// from place: a place is seldom the one who acts (the countries that do are
+/// known actors, whose kind is not voted).
 #[inline(never)]
-fn context_votes(
+pub(super) fn context_votes(
     table: &TokenTable,
-    mentions: &[Mention],
-    ending_at: &FxMap<usize, usize>,
-    m: &Mention,
+    (first, last): (usize, usize),
+    caps: bool,
+    after_place: bool,
     votes: &mut [usize; 4],
 ) {
     let at = |i: usize| if i < table.len() { table.norm(i) } else { "" };
-    let (next, next2) = (at(m.last), at(m.last + 1));
+    let (next, next2) = (at(last), at(last + 1));
     if PERSON_AFTER.contains(&next)
         || (matches!(next, "was" | "is" | ",") && PERSON_AFTER.contains(&next2))
     {
         votes[ActorKind::Person as usize] += 2;
     }
-    if m.first > 0 {
-        let before = table.norm(m.first - 1);
-        if matches!(before, "in" | "at" | "near") {
-            votes[ActorKind::Place as usize] += 1;
-        }
-        if before == ","
-            && ending_at
-                .get(&(m.first - 1))
-                .is_some_and(|&j| mentions[j].kind == ActorKind::Place)
-        {
-            votes[ActorKind::Place as usize] += 2;
-        }
+    if last < table.len() && !table.first_upper(last) && past_verb(next) {
+        let place = &mut votes[ActorKind::Place as usize];
+        *place = place.saturating_sub(1);
+    }
+    // A dateline: a name in capitals opening a sentence not in capitals
+    // (results tables are), then a dash or a comma ("ASHFORD — If it…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
+    let opens = first == 0 || table.sentence(first - 1) != table.sentence(first);
+    // After a comma, a capitalised word must follow ("HEMPSTEAD, N.Y.",
+    // "MOSCOW, Nov 3"): "UNRWA, the UN agency…, said" is an organisation.
+    let mut chars = next.chars();
+    let dash = chars.next().is_some_and(crate::text::is_dash) && chars.next().is_none();
+    let comma = next == "," && last + 1 < table.len() && table.first_upper(last + 1);
+    if opens && !caps && (dash || comma) && (first..last).all(|i| !table.any_lower(i)) {
+        votes[ActorKind::Place as usize] += 4;
+    }
+    if first > 0 && matches!(table.norm(first - 1), "in" | "at" | "near") {
+        votes[ActorKind::Place as usize] += 1;
+    }
+    if after_place {
+        votes[ActorKind::Place as usize] += 2;
+    }
+    // A US state's abbreviation after a comma: a town ("Eau Claire, Wis.").
+    if next == "," && last + 1 < table.len() && crate::text::is_region_abbrev(table.norm(last + 1))
+    {
+        votes[ActorKind::Place as usize] += 4;
     }
 }
 
+/// Common verbs in the past that do not end in "-ed".
+const PAST_IRREGULAR: &[&str] = &[
+    "became", "began", "brought", "chose", "fought", "forgave", "gave", "had", "held", "kept",
+    "knew", "led", "left", "made", "met", "ran", "sent", "spent", "spoke", "taught", "thought",
+    "told", "took", "went", "won", "wrote",
+];
+
+/// Whether a lowercase word reads as a verb in the past: a word of five
+/// letters or more ending in "-ed" ("forgave" and the like from a list).
+fn past_verb(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()))
+        || PAST_IRREGULAR.contains(&w)
+}
+
 fn entity_kind(e: &Entity) -> ActorKind {
-    if let Some(k) = e.lex_kind {
-        return k;
+    match e.lex_kind {
+        Some(k) => k,
+        None => voted_kind(&e.kind_votes, e.first_kind),
     }
+}
+
+/// The kind with the most votes; `first` (the kind of the first, longest
+/// mention) when it ties.
+pub(super) fn voted_kind(kind_votes: &[usize; 4], first: Option<ActorKind>) -> ActorKind {
     let kinds = [
         ActorKind::Person,
         ActorKind::Organization,
         ActorKind::Place,
         ActorKind::Group,
     ];
-    let mut best = e.first_kind.unwrap_or(kinds[0]);
-    let mut votes = e.kind_votes[best as usize];
+    let mut best = first.unwrap_or(kinds[0]);
+    let mut votes = kind_votes[best as usize];
     for k in kinds {
-        if e.kind_votes[k as usize] > votes {
-            votes = e.kind_votes[k as usize];
+        if kind_votes[k as usize] > votes {
+            votes = kind_votes[k as usize];
             best = k;
         }
     }
@@ -586,6 +691,7 @@ const COMPANY_ENDS: &[&str] = &[
     "group",
     "holdings",
     "news",
+    "university",
 ];
 
 /// Most entities one index key lists: a short form shared by more entities
@@ -628,8 +734,9 @@ impl LongFormIndex {
     /// final word(s), or an acronym of its name. When `loose` (the mention is
     /// no known actor, not in capitals, and not a place after "in" or "at"),
     /// a single word the tagger did not call a person may still be the
-    /// surname of a person named in a plain sentence, and the first words of
-    /// a company's or news organisation's name ("Magna" for "Magna
+    /// surname of a person named in a plain sentence (or, when `given`, a
+    /// known given name, the person's first name), and the first words of
+    /// a company's, news organisation's or university's name ("Magna" for "Magna
     /// International Inc", "CBC" for "CBC News") name it. Of
     /// two candidates, the one mentioned last before `m` wins (or, when
     /// neither is, the one mentioned first after it).
@@ -638,7 +745,7 @@ impl LongFormIndex {
         entities: &[Entity],
         m: &Mention,
         mkind: ActorKind,
-        loose: bool,
+        (loose, given): (bool, bool),
         key: &str,
         surface: &str,
     ) -> Option<usize> {
@@ -656,9 +763,13 @@ impl LongFormIndex {
             key.split(' ').next().unwrap_or(key),
             key.rsplit(' ').next().unwrap_or(key),
         );
+        // A two-word name written in the other order ("Higuchi Ichiyō" and
+        // "Ichiyō Higuchi"): the entity whose first word is this one's last.
+        let two = key.matches(' ').count() == 1 && mkind == ActorKind::Person;
         let candidates = get(&self.by_last, last)
             .iter()
             .chain(get(&self.by_first, first))
+            .chain(if two { get(&self.by_first, last) } else { none })
             .chain(if acronym {
                 get(&self.by_initials, &acr_key)
             } else {
@@ -684,12 +795,16 @@ impl LongFormIndex {
                     .take(MAX_CANDIDATES)
                     .any(|k| match (kind, mkind) {
                         (ActorKind::Person, ActorKind::Person) => {
-                            ends_with_words(k, key)
+                            short_form_of(k, key)
                                 || starts_with_words(k, key)
                                 || same_first_and_last(k, key)
+                                || two && swapped(k, first, last)
                         }
                         (ActorKind::Person, ActorKind::Organization | ActorKind::Place) => {
-                            loose && e.plain && !key.contains(' ') && ends_with_words(k, key)
+                            loose
+                                && e.plain
+                                && !key.contains(' ')
+                                && (short_form_of(k, key) || given && starts_with_words(k, key))
                         }
                         (ActorKind::Organization, _) => {
                             // "the House" is not the White House.
@@ -702,7 +817,11 @@ impl LongFormIndex {
                                         .next()
                                         .is_some_and(|w| COMPANY_ENDS.contains(&w))
                         }
-                        (ActorKind::Place, ActorKind::Place) => ends_with_words(k, key),
+                        // "New York" is New York City.
+                        (ActorKind::Place, ActorKind::Place) => {
+                            ends_with_words(k, key)
+                                || k.strip_suffix(" city").is_some_and(|c| c == key)
+                        }
                         _ => false,
                     });
             if hit {

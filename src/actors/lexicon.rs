@@ -30,6 +30,8 @@ pub(crate) struct ActorLexicon {
     /// the name after one is a person whatever the tagger said ("Mr", "Sen"),
     /// `false` when the word also starts other names ("General").
     pub(super) titles: FxMap<&'static str, bool>,
+    /// Given names, lowercase (`lexicons/first_names.txt`).
+    pub(super) first_names: FxSet<&'static str>,
     /// Nouns that refer back to an actor of some subkinds ("the newspaper" →
     /// "media"), with those subkinds separated by "|".
     nominals: FxMap<&'static str, &'static str>,
@@ -69,6 +71,9 @@ impl ActorLexicon {
             groups: PhraseSet::new(),
             org_heads: FxMap::default(),
             titles: FxMap::default(),
+            first_names: include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"))
+                .split_whitespace()
+                .collect(),
             nominals: FxMap::default(),
             tagger,
         };

@@ -58,6 +58,7 @@ use crate::analysis::{Actor, ActorKind};
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind, TokenTable, WEEKDAYS};
 use entities::group;
+pub(crate) use entities::key_of;
 use mentions::{group_mentions, merge_lexicon_mentions, model_kind, tag_doc, Mention};
 
 /// The gendered pronouns ("he", "his", "she", "her"…) among the ten tokens
@@ -113,7 +114,17 @@ const SENTENCE_OPENERS: &[&str] = &[
     "meanwhile",
     "however",
     "even",
+    "only",
+    "also",
     "then",
+    "later",
+    "finally",
+    "eventually",
+    "instead",
+    "perhaps",
+    "indeed",
+    "today",
+    "yesterday",
     "under",
     "against",
     "dear",
@@ -144,17 +155,71 @@ const BYLINE_ROLES: &[&str] = &[
     "staff",
 ];
 
-/// Words that are never a name alone ("Let’s", "Won’t Be").
+/// Words that are never a name alone ("Let’s", "Won’t Be"), among them sentence
+/// adverbs that open a sentence in capitals ("Unfortunately, …", "Furthermore, …").
 const NOT_NAMES: &[&str] = &[
-    "let", "be", "was", "is", "are", "will", "wo", "can", "do", "does",
+    "let",
+    "be",
+    "was",
+    "is",
+    "are",
+    "will",
+    "wo",
+    "can",
+    "do",
+    "does",
+    "furthermore",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "regardless",
+    "obviously",
+    "unfortunately",
+    "fortunately",
+    "interestingly",
+    "interesting",
+    "likely",
+    "apparently",
+    "clearly",
+    "ironically",
+    "notably",
+    "similarly",
+    "additionally",
+    "consequently",
+    "ultimately",
+    "essentially",
+    "basically",
+    "certainly",
+    "hopefully",
+    "sadly",
+    "honestly",
+    "frankly",
+    "importantly",
+    "specifically",
+    "thankfully",
+    "luckily",
+    "undoubtedly",
+    "admittedly",
+    "seriously",
+    "absolutely",
+    "anyway",
+    "besides",
+    "therefore",
+    "indeed",
+    "instead",
+    "overall",
+    "otherwise",
+    "finally",
+    "meh",
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
 /// article, a sentence-opening word ("Unlike Obama") or a trailing weekday
 /// ("Netflix Friday"); a transcript's speaker label ("WALLACE:") is a person;
 /// `None` for what is not a name: a byline's role ("Staff Writer"), a lone
-/// function word, or a lone word in capitals in parentheses that defines no
-/// name before them ("(CROSSTALK)").
+/// function word, a lone word in capitals in parentheses that defines no
+/// name before them ("(CROSSTALK)"), or a run-in header in capitals and the
+/// sentence's first word ("THE BORROWING Back when…").
 fn clean(
     doc: &Doc,
     table: &TokenTable,
@@ -186,7 +251,19 @@ fn clean(
         && lex
             .titles
             .contains_key(table.norm(first).trim_end_matches('.'));
+    // A run-in section header in capitals, then the sentence's first word
+    // ("THE BORROWING Back when he wrote…"): no name.
+    let all_caps = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word && !table.any_lower(i) && table.first_upper(i)
+    };
+    let header = !s.caps
+        && end - first >= 2
+        && table.any_lower(end - 1)
+        && table.first_upper(end - 1)
+        && (s.first..end - 1).all(all_caps)
+        && (first..end - 1).map(|i| doc.tok(i).len()).sum::<usize>() >= 5;
     let junk = title
+        || header
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
         || lone && NOT_NAMES.contains(&table.norm(first))
         || lone
@@ -263,6 +340,71 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
             .is_some()
     };
     (end > first && end < s.last && doc.tok(end) == ":" && speech()).then_some((first, end))
+}
+
+/// Joins an organisation whose name ends with a head word of a body (Commission,
+/// Council, Institute, Association, Court…) and the capitalised words after "on" or
+/// "for" that complete it ("Commission on Presidential Debates", "Institute for
+/// International Economics"), which the tagger reads as two names or one and a stray
+/// word; not a weekday or a month ("the Council on Friday"). `model` is sorted and without overlaps; so is the result.
+fn join_on_names(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &ActorLexicon,
+    s: &Sentence,
+    model: &mut Vec<Mention>,
+) {
+    let mut k = 0;
+    while k < model.len() {
+        let m = &model[k];
+        let head = doc.tok(m.last - 1);
+        let joins = m.kind == ActorKind::Organization
+            && m.last + 1 < s.last
+            && matches!(table.norm(m.last), "on" | "for")
+            && lex.org_heads.get(head).is_some_and(|&sub| {
+                matches!(
+                    sub,
+                    "agency" | "council" | "institute" | "association" | "court"
+                )
+            })
+            && table.first_upper(m.last + 1)
+            && table.any_lower(m.last + 1)
+            && !WEEKDAYS.contains(&table.norm(m.last + 1));
+        if !joins {
+            k += 1;
+            continue;
+        }
+        let mut end = m.last + 1;
+        while end < s.last
+            && doc.tokens[end].kind == TokenKind::Word
+            && table.first_upper(end)
+            && table.any_lower(end)
+        {
+            end += 1;
+        }
+        // Not a date ("on May 3"); the words after must be free, or whole names of
+        // their own.
+        let date = end < s.last && table.norm(end).starts_with(|c: char| c.is_ascii_digit());
+        let mut gone = 0;
+        let mut free = !date;
+        while let Some(n) = model.get(k + 1 + gone).filter(|n| n.first < end) {
+            free &= n.last <= end && n.entry.is_none();
+            gone += 1;
+        }
+        if !free {
+            k += 1;
+            continue;
+        }
+        let first = m.first;
+        for _ in 0..gone {
+            model.remove(k + 1);
+        }
+        let m = &mut model[k];
+        m.last = end;
+        m.span = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
+        m.entry = None;
+        k += 1;
+    }
 }
 
 /// Finds the actors of a document.
@@ -350,6 +492,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
             }
         }
         let mut model = merge_lexicon_mentions(model, lexm);
+        join_on_names(doc, table, lex, s, &mut model);
         // Group mentions.
         for g in group_mentions(doc, table, lex, s, &model) {
             model.push(g);
@@ -359,8 +502,8 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         });
         mentions.extend(model);
     }
-    let mut actors = group(doc, table, lex, mentions);
-    propagate(doc, table, &ctx, &mut actors);
+    let (mut actors, votes) = group(doc, table, lex, mentions);
+    propagate(doc, table, &ctx, &mut actors, votes);
     number(&mut actors);
     actors
 }
@@ -371,8 +514,17 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 /// standing between words that are not capitalised (so not part of a longer
 /// name) and outside every mention; at a sentence start, only a name of two
 /// words or a word the article never writes in lowercase. One scan of the
-/// document.
-fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Actor]) {
+/// document. The words around the occurrences found add to the kind votes of
+/// an actor whose kind was voted (`votes`, by actor): "Theodorus of
+/// Tabennese", tagged once as a person, is found again "in Tabennese", "at
+/// Tabennese", a place.
+fn propagate(
+    doc: &Doc,
+    table: &TokenTable,
+    ctx: &DocContext,
+    actors: &mut [Actor],
+    mut votes: Vec<Option<[usize; 4]>>,
+) {
     // Each form as the hash of its tokens' hashes (no strings built): the
     // mentions' token sequences of up to six tokens that start with a
     // capital, and each person's last word; a form of two actors is neither's.
@@ -382,9 +534,12 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
         for t in from..to {
             h = (h.rotate_left(23) ^ table.hash(t)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
-        h as usize
+        h
     };
-    let mut forms: crate::hash::FxMap<usize, usize> = Default::default();
+    // 64-bit keys on every target: as a 32-bit `usize` (wasm) two forms of a
+    // long text could share a key ("March" was found as Marco Bellini's given
+    // name in a 1 MB text).
+    let mut forms: crate::hash::FxMap<u64, usize> = Default::default();
     let mut lengths = [false; 7];
     let mut covered = vec![false; doc.tokens.len()];
     for a in actors.iter() {
@@ -394,12 +549,15 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
             if a.kind == ActorKind::Group || last - first > 6 {
                 continue;
             }
-            let surname = (a.kind == ActorKind::Person && last - first >= 2).then_some(last - 1);
-            for from in std::iter::once(first).chain(surname) {
+            // Not the place after "of" ("Theodorus of Tabennese").
+            let surname =
+                (a.kind == ActorKind::Person && last - first >= 2 && table.norm(last - 2) != "of")
+                    .then_some((last - 1, last));
+            for (from, to) in std::iter::once((first, last)).chain(surname) {
                 if !table.first_upper(from) {
                     continue;
                 }
-                let k = key(from, last);
+                let k = key(from, to);
                 match forms.get(&k) {
                     Some(&id) if id == a.id => {}
                     Some(_) => {
@@ -407,7 +565,7 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
                     }
                     None => {
                         forms.insert(k, a.id);
-                        lengths[last - from] = true;
+                        lengths[to - from] = true;
                     }
                 }
             }
@@ -439,6 +597,9 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
                     });
             match found {
                 Some((n, id)) => {
+                    if let Some(v) = &mut votes[id] {
+                        entities::context_votes(table, (i, i + n), s.caps, false, v);
+                    }
                     actors[id].mentions.push(Span::new(
                         doc.tokens[i].span.start,
                         doc.tokens[i + n - 1].span.end,
@@ -450,8 +611,17 @@ fn propagate(doc: &Doc, table: &TokenTable, ctx: &DocContext, actors: &mut [Acto
             }
         }
     }
-    for (a, _) in actors.iter_mut().zip(added).filter(|(_, added)| *added) {
+    for ((a, _), v) in actors
+        .iter_mut()
+        .zip(added)
+        .zip(votes)
+        .filter(|((_, added), _)| *added)
+    {
         crate::sort::sort_by_key(&mut a.mentions, |m| crate::sort::key2(m.start, m.end));
+        // A tie keeps the kind; an organisation whose name gave it a subkind keeps its kind.
+        if let Some(v) = v.filter(|_| a.subkind.is_none()) {
+            a.kind = entities::voted_kind(&v, Some(a.kind));
+        }
     }
 }
 
@@ -462,5 +632,42 @@ fn number(actors: &mut Vec<Actor>) {
     });
     for (i, a) in actors.iter_mut().enumerate() {
         a.id = i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The occurrences of a name found again vote for its kind: a name that
+    /// the tagger left a person in its one mention is a place when it is
+    /// found again "in", "at" and "near" it; a known kind (no votes) stays.
+    #[test]
+    fn occurrences_found_again_vote_for_the_kind() {
+        let text = "Tabennesi, he wrote, was his home. He lived in Tabennesi and taught at \
+                    Tabennesi. Pilgrims went to Tabennesi, and near Tabennesi there were caves.";
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, false);
+        let lex = ActorLexicon::builtin_without_model();
+        let ctx = DocContext::new(&doc, &table, &lex);
+        let actor = Actor {
+            id: 0,
+            name: "Tabennesi".into(),
+            kind: ActorKind::Person,
+            subkind: None,
+            mentions: vec![Span::new(0, 9)],
+            aliases: Vec::new(),
+            affiliation: None,
+        };
+        for (votes, kind) in [
+            // Two votes for a person (the pronoun after it), one for an organisation.
+            (Some([2, 1, 0, 0]), ActorKind::Place),
+            (None, ActorKind::Person),
+        ] {
+            let mut actors = vec![actor.clone()];
+            propagate(&doc, &table, &ctx, &mut actors, vec![votes]);
+            assert_eq!(actors[0].mentions.len(), 5);
+            assert_eq!(actors[0].kind, kind, "{votes:?}");
+        }
     }
 }

@@ -141,7 +141,7 @@ pub struct JsonHedge {
 }
 
 /// Article-level figures.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(TS), ts(rename = "Summary"))]
 pub struct JsonSummary {
     /// Word and number tokens.

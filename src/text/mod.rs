@@ -16,7 +16,7 @@ pub(crate) use norm::{normalize, token_hash};
 pub(crate) use sentences::split_sentences;
 pub(crate) use shape::{prefix, shape_into, suffix};
 pub(crate) use table::{TokenTable, NONE};
-pub(crate) use tokenize::tokenize;
+pub(crate) use tokenize::{is_dash, is_region_abbrev, tokenize};
 
 use crate::span::Span;
 

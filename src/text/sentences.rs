@@ -72,7 +72,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let word = &s[..s.len() - 1];
             let plain = match ABBREVIATIONS.get(word) {
                 Some(Abbrev::Title) => false,
-                Some(Abbrev::Plain) => true,
+                Some(Abbrev::Plain | Abbrev::Region) => true,
                 None => word.contains('.'),
             };
             plain

@@ -12,6 +12,8 @@ pub(super) enum Abbrev {
     Title,
     /// May end a sentence ("… in the U.S. The next day …").
     Plain,
+    /// A US state ("Wis."): may end a sentence; a name before it and a comma is a place.
+    Region,
 }
 
 pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLock::new(|| {
@@ -19,13 +21,28 @@ pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLoc
     for line in
         crate::data::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
     {
-        match line.strip_prefix('!') {
-            Some(word) => map.insert(word, Abbrev::Title),
-            None => map.insert(line, Abbrev::Plain),
+        match (line.strip_prefix('!'), line.strip_prefix('@')) {
+            (Some(word), _) => map.insert(word, Abbrev::Title),
+            (_, Some(word)) => map.insert(word, Abbrev::Region),
+            _ => map.insert(line, Abbrev::Plain),
         };
     }
     map
 });
+
+/// Whether `norm`, a token's lowercase form, is a US state's abbreviation ("wis.",
+/// "n.y."): ASCII comparisons, no case tables.
+pub(crate) fn is_region_abbrev(norm: &str) -> bool {
+    const DOTTED: &[&str] = &[
+        "n.y", "n.j", "n.h", "n.m", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c",
+    ];
+    let word = norm.strip_suffix('.').unwrap_or(norm);
+    word.len() >= 2
+        && (DOTTED.contains(&word)
+            || ABBREVIATIONS
+                .iter()
+                .any(|(w, a)| matches!(a, Abbrev::Region) && w.eq_ignore_ascii_case(word)))
+}
 
 /// Punctuation characters (everything else that is not whitespace belongs to words).
 #[inline]
@@ -102,8 +119,9 @@ fn is_other_word_char(c: char) -> bool {
     !matches!(c, '\u{feff}' | '\u{200b}') && !c.is_whitespace() && !is_punct(c) && !c.is_control()
 }
 
+/// A hyphen or dash character.
 #[inline]
-fn is_dash(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―' | '‒' | '‐' | '‑')
 }
 

@@ -126,8 +126,8 @@ impl View {
                     format!(" ({})", s.why)
                 };
                 lines.push(format!(
-                    "Its sentence: certainty {:.0}%{why}.",
-                    s.certainty * 100.0
+                    "Its sentence: certainty {}%{why}.",
+                    crate::words::fixed(s.certainty * 100.0, 0)
                 ));
             }
             if h.quoted {

@@ -22,6 +22,7 @@ mod json;
 mod layout;
 mod model;
 pub mod options;
+mod read;
 mod report;
 mod sources;
 pub mod words;
@@ -36,5 +37,6 @@ pub use model::{
     ActorView, ClaimTips, ClaimView, HedgeView, Loc, Page, Para, Role, Run, SentenceView,
     SourceRow, View,
 };
+pub use read::{page_from_json, view_from_json};
 pub use report::html_report;
 pub use words::{markdown, EXCERPT_CHARS};

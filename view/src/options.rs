@@ -2,10 +2,10 @@
 //! JS API (which reads a JavaScript object into an [`Options`]) and the Python module
 //! (which reads keyword arguments), so both accept and refuse the same things.
 
-use claimlens::{ActorKind, Analyzer, HedgeKind, Layers};
+use claimlens::{ActorKind, Analyzer, HedgeKind, Layer, Layers, Rules};
 
 /// Longest user lexicon entry, in characters.
-pub const MAX_PHRASE_CHARS: usize = 200;
+pub const MAX_PHRASE_CHARS: usize = claimlens::MAX_RULE_CHARS;
 
 /// An actor to add to the built-in lexicon.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +51,11 @@ pub struct Options {
     /// Extra hedging cues.
     #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<UserHedge>>", optional))]
     pub hedges: Vec<UserHedge>,
+    /// A reader's rules file as the web app exports it and the CLI reads it
+    /// (`--rules FILE`; `docs/rules.md`): its additions join `actors`, `cues`
+    /// and `hedges`; its corrections (`wrong`, `merge`, `kinds`) are kept here.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Rules>", optional))]
+    pub rules: Rules,
 }
 
 impl Options {
@@ -70,6 +75,12 @@ impl Options {
         }
         for h in &self.hedges {
             a.add_hedge(&h.phrase, h.kind);
+        }
+        // The corrections (a reader puts a rules file's additions in the lists
+        // above); checked when read, so the error cannot happen.
+        #[cfg(feature = "rules")]
+        if !self.rules.is_empty() {
+            a = a.clone().with_rules(&self.rules).unwrap_or(a);
         }
         a
     }
@@ -140,6 +151,19 @@ pub fn actor_kind(path: &str, s: &str) -> Result<ActorKind, String> {
         "group" => Ok(ActorKind::Group),
         _ => Err(format!(
             "{path} must be \"person\", \"organization\", \"place\" or \"group\" (got {})",
+            quote(s)
+        )),
+    }
+}
+
+/// Parses the layer of a highlight marked wrong at `path`: exactly `actor`, `claim` or `hedge`.
+pub fn layer(path: &str, s: &str) -> Result<Layer, String> {
+    match s {
+        "actor" => Ok(Layer::Actor),
+        "claim" => Ok(Layer::Claim),
+        "hedge" => Ok(Layer::Hedge),
+        _ => Err(format!(
+            "{path} must be \"actor\", \"claim\" or \"hedge\" (got {})",
             quote(s)
         )),
     }

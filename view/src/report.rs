@@ -97,7 +97,7 @@ pub fn html_report(text: &str, v: &View, pages: &[Page]) -> String {
     let _ = write!(
         out,
         "{} words, {} sentences, {} actors, {} claims ({} named, {} vague, {} without a source). \
-         Certainty {:.0}%; {:.1} hedging cues per 100 words ({:.1} in the author's own words, \
+         Certainty {}%; {} hedging cues per 100 words ({} in the author's own words, \
          {} cues inside quotations). Made by claimlens in the browser; hover a mark to read what \
          was found.",
         s.words,
@@ -107,9 +107,9 @@ pub fn html_report(text: &str, v: &View, pages: &[Page]) -> String {
         s.claims_named,
         s.claims_vague,
         s.claims_none,
-        s.certainty * 100.0,
-        s.hedges_per_100_words,
-        s.author_hedges_per_100_words,
+        crate::words::fixed(s.certainty * 100.0, 0),
+        crate::words::fixed(s.hedges_per_100_words, 1),
+        crate::words::fixed(s.author_hedges_per_100_words, 1),
         s.quoted_cues
     );
     out.push_str("</p>\n");

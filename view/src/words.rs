@@ -36,6 +36,29 @@ pub(crate) fn decimal(n: usize, buf: &mut [u8; 20]) -> &str {
     std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
+/// `x` rounded to `places` decimals ("64", "2.5"), written with integers: the float
+/// formatting of `core::fmt` (`{:.1}`) is about 12 KB of wasm. A half rounds away from
+/// zero; a value that is not finite is written as 0.
+pub fn fixed(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places.min(6));
+    let n = if x.is_finite() {
+        (x.abs() * scale as f64).round() as u64
+    } else {
+        0
+    };
+    let mut out = String::new();
+    if x < 0.0 && n > 0 {
+        out.push('-');
+    }
+    out.push_str(decimal((n / scale) as usize, &mut [0; 20]));
+    if places > 0 {
+        out.push('.');
+        let frac = decimal((n % scale + scale) as usize, &mut [0; 20]).to_string();
+        out.push_str(&frac[1..]);
+    }
+    out
+}
+
 /// The subkind worth showing beside the kind: not when it repeats the kind or
 /// the actor's own name (an actor named "Parliament" of subkind "parliament"),
 /// ignoring ASCII case.
@@ -179,13 +202,13 @@ pub fn markdown(v: &View) -> String {
     let _ = writeln!(out, "# claimlens report\n");
     let _ = writeln!(
         out,
-        "{} words, {} sentences. Certainty {:.0}%, {:.1} hedging cues per 100 words \
-         ({:.1} in the author's own words; {} cues inside quotations).\n",
+        "{} words, {} sentences. Certainty {}%, {} hedging cues per 100 words \
+         ({} in the author's own words; {} cues inside quotations).\n",
         s.words,
         s.sentences,
-        s.certainty * 100.0,
-        s.hedges_per_100_words,
-        s.author_hedges_per_100_words,
+        fixed(s.certainty * 100.0, 0),
+        fixed(s.hedges_per_100_words, 1),
+        fixed(s.author_hedges_per_100_words, 1),
         s.quoted_cues
     );
     let _ = writeln!(out, "## Actors ({})\n", v.actors.len());

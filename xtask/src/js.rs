@@ -1,6 +1,8 @@
 //! `xtask js [--fast]`: the JavaScript API (crate `js/`) for browsers and Node.
 //!
 //! - `pkg/web/`: `wasm-bindgen --target web` (an ES module; `await init()` first);
+//! - `pkg/widget/web/`: the same for the `<claim-lens>` widget, built without the crate's
+//!   feature `options` (the widget passes none; its code budget is 141 KB);
 //! - `pkg/node/`: `wasm-bindgen --target nodejs` (CommonJS; loads the wasm synchronously);
 //!
 //! built with the `release-js` profile (opt-level z, LTO, panic abort) and LLVM's inliner
@@ -48,6 +50,19 @@ pub fn build(root: &Path, fast: bool) -> Result {
         &format!("-C llvm-args=-inline-threshold={INLINE}"),
         &[],
     )?);
+    // The <claim-lens> widget's build: no options (it calls analyze and analyzeView without
+    // them), so none of their reading and checking in its wasm (141 KB code budget).
+    outputs.push(
+        variant(
+            &tools,
+            root,
+            &pkg.join("widget"),
+            &target.join("js-widget"),
+            &format!("-C llvm-args=-inline-threshold={INLINE}"),
+            &["--no-default-features"],
+        )?[0]
+            .clone(),
+    );
     if fast {
         outputs.extend(variant(
             &tools,

@@ -242,10 +242,11 @@ fn service_worker(tools: &Tools, staging: &Path) -> Result {
 }
 
 /// Puts the `<claim-lens>` widget in `staging/widget/`: the widget module and the JS API glue
-/// (minified), the wasm and the TypeScript definitions (pkg/web, built by `xtask js`) and the
+/// (minified), the wasm and the TypeScript definitions (pkg/widget/web: the JS API without
+/// options, built by `xtask js`) and the
 /// demo page.
 fn widget(tools: &Tools, root: &Path, staging: &Path) -> Result {
-    let pkg = root.join("pkg").join("web");
+    let pkg = root.join("pkg").join("widget").join("web");
     for needed in ["claimlens_js.js", "claimlens_js_bg.wasm"] {
         if !pkg.join(needed).is_file() {
             fail!(

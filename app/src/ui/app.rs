@@ -1,19 +1,18 @@
 //! The app: state, effects (worker, debounce, autosave, scrolling) and layout.
 
-use super::article::Article;
 use super::bridge;
 use super::editor::Editor;
 use super::legend::Legend;
 use super::panels::Panels;
 use super::strip::Strip;
-use super::tooltip::Tooltip;
-use crate::state::{Action, State, Status};
+use super::surface::Surface;
+use crate::state::{Action, Shared, State, Status};
+use crate::view::words::fixed;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// Where the text is kept between visits (this browser only).
@@ -48,9 +47,9 @@ fn save(text: &str) -> Result<(), String> {
 /// A byte count for people.
 pub fn size(bytes: usize) -> String {
     if bytes >= 1 << 20 {
-        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+        format!("{} MB", fixed(bytes as f64 / (1 << 20) as f64, 1))
     } else if bytes >= 1 << 10 {
-        format!("{:.0} KB", bytes as f64 / (1 << 10) as f64)
+        format!("{} KB", fixed(bytes as f64 / (1 << 10) as f64, 0))
     } else {
         format!("{bytes} bytes")
     }
@@ -64,7 +63,6 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let editor = use_node_ref();
     // The rules panel's text field and select.
     let (phrase, what) = (use_node_ref(), use_node_ref());
     let bridge = use_mut_ref(|| None::<bridge::Handle>);
@@ -99,7 +97,6 @@ pub fn app() -> Html {
     // On mount: start the bridge and restore the saved text.
     {
         let dispatch = dispatch.clone();
-        let editor = editor.clone();
         let bridge = bridge.clone();
         use_effect_with((), move |_| {
             let handle = bridge::new(dispatch.clone());
@@ -115,13 +112,7 @@ pub fn app() -> Html {
             }
             let saved = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
             if let Some(text) = saved.filter(|t| !t.is_empty()) {
-                if let Some(area) = editor.cast::<HtmlTextAreaElement>() {
-                    area.set_value(&text);
-                }
-                dispatch.emit(Action::Edit {
-                    text: Rc::from(text),
-                    now: true,
-                });
+                dispatch.emit(Action::Load(Rc::from(text)));
             }
         });
     }
@@ -160,50 +151,6 @@ pub fn app() -> Html {
         });
     }
 
-    // After a jump: scroll to the target and (unless revealing) focus it.
-    {
-        let focus = state.focus.clone();
-        let take_focus = state.take_focus;
-        // The sentences' anchors, sorted once per analysis (not on every jump).
-        let starts = use_memo(
-            state.result.as_ref().map(|r| r.overview.clone()),
-            |overview| {
-                let mut starts: Vec<u128> = overview
-                    .as_ref()
-                    .map_or(&[][..], |o| &o.sentences[..])
-                    .iter()
-                    .filter_map(|s| super::land::anchor_key(&s.at.anchor))
-                    .collect();
-                claimlens::sort::sort_by_key(&mut starts, |&k| k);
-                starts
-            },
-        );
-        use_effect_with((state.jumps, state.page), move |_| {
-            if let Some(id) = focus {
-                let el = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&id));
-                if let Some(el) = el {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(if id == crate::state::ARTICLE_ID {
-                        web_sys::ScrollLogicalPosition::Start
-                    } else {
-                        web_sys::ScrollLogicalPosition::Center
-                    });
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
-                    if id != crate::state::ARTICLE_ID {
-                        super::land::land(&el, &starts);
-                    }
-                    if take_focus {
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
-                    }
-                }
-            }
-        });
-    }
-
     let result = state.result.clone();
     let status = status_line(&state);
     let busy = matches!(state.status, Status::Working { .. } | Status::Waiting);
@@ -222,10 +169,7 @@ pub fn app() -> Html {
             <super::panels::Export result={result.clone()} dispatch={dispatch.clone()} />
         </header>
         <main class="layout" data-ready={state.ready.to_string()}>
-            <section class={classes!("input-pane", result.is_some().then_some("has-result"))} aria-label="Article text">
-                <Editor node={editor.clone()} dispatch={dispatch.clone()} chars={state.chars} rtl={state.rtl} undo={state.undo.clone()} />
-            </section>
-            <section class="reading-pane" aria-label="Reading view">
+            <section class="reading-pane" aria-label="The article and its highlights">
                 <Legend shown={state.shown} emphasis={state.emphasis} dispatch={dispatch.clone()} />
                 <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_) | Status::TooLong(_)).then_some("failed"))}
                      id="status">
@@ -242,16 +186,14 @@ pub fn app() -> Html {
                         <button class="link" onclick={dispatch.reform(|_| Action::Notice(None))} aria-label="Dismiss message">{ "×" }</button>
                     </div>
                 }
-                { match &result {
-                    Some(r) => html! {
-                        <>
-                        <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
-                        <Article text={r.text.clone()} overview={r.overview.clone()} pages={r.pages.clone()} page={state.page}
-                                 shown={state.shown} emphasis={state.emphasis} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} />
-                        </>
-                    },
-                    None => html! { <EmptyState /> },
-                } }
+                if let Some(r) = &result {
+                    <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
+                }
+                <Editor dispatch={dispatch.clone()} chars={state.chars} undo={state.undo.clone()} />
+                <Surface text={Shared(state.text.clone())} loads={state.loads} result={result.clone()} page={state.page}
+                    shown={state.shown} emphasis={state.emphasis} selected={state.selected}
+                    source={state.source.as_ref().map(|x| x.0)} rtl={state.rtl}
+                    jump={state.focus.clone().map(|f| (f, state.take_focus))} jumps={state.jumps} dispatch={dispatch.clone()} />
             </section>
             <aside class="panels" id="findings" tabindex="-1" aria-label="Findings">
                 { match &result {
@@ -262,7 +204,6 @@ pub fn app() -> Html {
             </aside>
         </main>
         if let Some(r) = &result {
-            <Tooltip overview={r.overview.clone()} shown={state.shown} />
             if let Some(card) = state.card.clone() {
                 <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} />
             }
@@ -301,10 +242,10 @@ fn status_line(state: &State) -> String {
             Some(r) => {
                 let s = &r.overview.summary;
                 format!(
-                    "Analysed {} ({} words) in {:.0} ms: {} actors, {} claims, {} hedging cues.",
+                    "Analysed {} ({} words) in {} ms: {} actors, {} claims, {} hedging cues.",
                     size(r.overview.length as usize),
                     s.words,
-                    r.ms.max(1.0),
+                    fixed(r.ms.max(1.0), 0),
                     s.actors,
                     s.claims,
                     s.hedges + s.boosters + s.weasels + s.conditions
@@ -312,20 +253,5 @@ fn status_line(state: &State) -> String {
             }
             None => String::new(),
         },
-    }
-}
-
-#[function_component(EmptyState)]
-fn empty_state() -> Html {
-    html! {
-        <div class="empty">
-            <h2>{ "Nothing to read yet" }</h2>
-            <p>{ "Paste a news article into the box, or press “Try a sample”. You will see:" }</p>
-            <ul>
-                <li><span class="swatch act col0 k-person">{ "actors" }</span>{ " — people, organisations and places, one colour each;" }</li>
-                <li><span class="swatch cl cl-cue">{ "claims" }</span>{ " — who said what, with named, vague or missing sources;" }</li>
-                <li><span class="swatch hd hd-hedge">{ "hedging" }</span>{ " — “may”, “reportedly”, “remains debated”, and boosters like “confirmed”." }</li>
-            </ul>
-        </div>
     }
 }

@@ -7,7 +7,6 @@
 //! "analysing" state still shows.
 
 use crate::state::{Action, Analysed, Shared};
-use crate::Overview;
 use claimlens::Rules;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -151,7 +150,7 @@ impl Bridge {
             let done = Action::Done(Analysed {
                 id,
                 text: Shared(text.clone()),
-                overview: match super::from_json::<Overview>(&out.overview) {
+                overview: match crate::view::view_from_json(&out.overview) {
                     Ok(o) => Shared::new(o),
                     Err(e) => return fail(&this, id, e.to_string()),
                 },
@@ -242,7 +241,7 @@ fn answered(handle: &Handle, data: JsValue) {
     }
     let action = if get(&data, "ok").as_bool() == Some(true) {
         let overview = get(&data, "overview").as_string().unwrap_or_default();
-        match (super::from_json::<Overview>(&overview), text) {
+        match (crate::view::view_from_json(&overview), text) {
             (Ok(overview), Some(text)) => {
                 let pages: Vec<String> = js_sys::Array::from(&get(&data, "pages"))
                     .iter()

@@ -1,30 +1,41 @@
 //! The card of a mark: a non-modal dialog that says what was found there and why
-//! (the words come from the view model, `View::explain`). Escape or Close shuts it and
-//! the keyboard focus goes back to the mark.
+//! (the words come from the view model, `View::explain`). A click on a mark opens it
+//! and leaves the caret where it was; from the keyboard (Alt+Enter) it takes the focus.
+//! Escape or Close shuts it and the keyboard focus goes back to the article.
 
 use crate::state::ACTOR_KINDS;
 use crate::state::{Action, Card, Shared};
 use crate::Overview;
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-thread_local! {
-    /// The mark whose card is open: Close gives it the keyboard focus back.
-    static MARK: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
-}
-
-/// Remembers the mark a card is opened for.
-pub fn opened_for(mark: &web_sys::Element) {
-    MARK.with(|m| *m.borrow_mut() = mark.clone().dyn_into().ok());
-}
-
-/// Gives the keyboard focus back to the mark whose card was open.
-fn refocus() {
-    if let Some(m) = MARK.with(|m| m.borrow_mut().take()) {
-        if m.is_connected() {
-            let _ = m.focus();
+/// Moves the keyboard focus to the card once it is drawn.
+pub fn take_focus() {
+    yew::platform::spawn_local(async {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        let close = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("card-close"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(c) = close {
+            let _ = c.focus();
         }
+    });
+}
+
+/// Gives the keyboard focus back to the article when the card had it (the caret is
+/// where it was).
+pub fn refocus() {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let in_card = doc
+        .as_ref()
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a.closest("#card").ok().flatten().is_some());
+    let article = doc
+        .and_then(|d| d.get_element_by_id(crate::state::ARTICLE_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (true, Some(a)) = (in_card, article) {
+        let _ = a.focus();
     }
 }
 

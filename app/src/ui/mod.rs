@@ -6,16 +6,15 @@
 //! happens in effects and callbacks of [`app::App`].
 
 pub mod app;
-pub mod article;
 pub mod bridge;
 pub mod card;
 pub mod editor;
-pub mod land;
 pub mod legend;
+pub mod paint;
 pub mod panels;
 pub mod rules;
 pub mod strip;
-pub mod tooltip;
+pub mod surface;
 
 /// Mounts the app on `#app` (or the body when it is missing).
 pub fn mount() {
@@ -28,12 +27,4 @@ pub fn mount() {
             yew::Renderer::<app::App>::new().render();
         }
     }
-}
-
-/// Reads JSON written in Rust (by the worker's view model) into `T`: parsed by the
-/// browser's `JSON.parse`, read by serde-wasm-bindgen, so that the wasm carries no JSON
-/// parser of its own.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
-    let v = js_sys::JSON::parse(json).map_err(|_| "the analysis is not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(v).map_err(|e| e.to_string())
 }

@@ -1,7 +1,7 @@
 //! Side panels (summary, actors, claims, hedging) and the export buttons.
 
 use crate::state::{Action, Analysed, Shared};
-use crate::view::words::kind_label;
+use crate::view::words::{fixed, kind_label};
 use crate::view::{contract_with_text, html_report, markdown, ActorView, ClaimView, Loc, Page};
 use crate::Overview;
 use wasm_bindgen::prelude::*;
@@ -38,7 +38,7 @@ pub fn panels(p: &Props) -> Html {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{}%", fixed(x * 100.0, 0))
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,7 +58,7 @@ fn summary(p: &OvProps) -> Html {
                 <div><dt>{ "Actors" }</dt><dd>{ s.actors }</dd></div>
                 <div><dt>{ "Claims" }</dt><dd>{ s.claims }</dd></div>
                 <div><dt>{ "Certainty" }</dt><dd>{ pct(s.certainty) }</dd></div>
-                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ format!("{:.1}", s.hedges_per_100_words) }</dd></div>
+                <div><dt>{ "Hedging / 100 words" }</dt><dd>{ fixed(s.hedges_per_100_words, 1) }</dd></div>
             </dl>
         </section>
     }
@@ -342,8 +342,8 @@ fn hedging(p: &Props) -> Html {
                 { row("condition", "conditions", s.conditions) }
             </dl>
             <p class="small">{ format!(
-                "{:.1} hedging cues per 100 words: {:.1} in the author's own words, {} inside quotations (a source's words). Article certainty {}.",
-                s.hedges_per_100_words, s.author_hedges_per_100_words, plural(s.quoted_cues, "cue", "cues"), pct(s.certainty)
+                "{} hedging cues per 100 words: {} in the author's own words, {} inside quotations (a source's words). Article certainty {}.",
+                fixed(s.hedges_per_100_words, 1), fixed(s.author_hedges_per_100_words, 1), plural(s.quoted_cues, "cue", "cues"), pct(s.certainty)
             ) }</p>
             <ul class="list cues">
                 { for p.overview.hedges[..shown].iter().map(|h| html! {
@@ -436,39 +436,37 @@ pub fn export(p: &ExportProps) -> Html {
             });
         })
     };
-    let save_json = {
-        let dispatch = p.dispatch.clone();
+    // One function for the three downloads (one body in the wasm, not three).
+    let save = |what: u8| {
+        let (ov, text, pages, dispatch) = (
+            r.overview.clone(),
+            r.text.clone(),
+            r.pages.clone(),
+            p.dispatch.clone(),
+        );
+        let full_json = full_json.clone();
         Callback::from(move |_: MouseEvent| {
-            if download("claimlens.json", "application/json", &full_json()).is_err() {
+            let (name, mime, body) = match what {
+                0 => ("claimlens.json", "application/json", full_json()),
+                1 => ("claimlens-report.md", "text/markdown", markdown(&ov)),
+                _ => {
+                    let pages: Vec<Page> = pages
+                        .iter()
+                        .filter_map(|json| crate::view::page_from_json(json).ok())
+                        .collect();
+                    (
+                        "claimlens-report.html",
+                        "text/html",
+                        html_report(&text, &ov, &pages),
+                    )
+                }
+            };
+            if download(name, mime, &body).is_err() {
                 dispatch.emit(Action::Notice(Some("The download could not start.".into())));
             }
         })
     };
-    let save_md = {
-        let ov = r.overview.clone();
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            if download("claimlens-report.md", "text/markdown", &markdown(&ov)).is_err() {
-                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
-            }
-        })
-    };
-    let save_html = {
-        let ov = r.overview.clone();
-        let text = r.text.clone();
-        let pages = r.pages.clone();
-        let dispatch = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let pages: Vec<Page> = pages
-                .iter()
-                .filter_map(|json| super::from_json(json).ok())
-                .collect();
-            let html = html_report(&text, &ov, &pages);
-            if download("claimlens-report.html", "text/html", &html).is_err() {
-                dispatch.emit(Action::Notice(Some("The download could not start.".into())));
-            }
-        })
-    };
+    let (save_json, save_md, save_html) = (save(0), save(1), save(2));
     html! {
         <div class="exports" role="group" aria-label="Export">
             <button id="download-html" class="button" onclick={save_html} aria-label="Download the highlighted report (HTML)">{ "HTML report" }</button>

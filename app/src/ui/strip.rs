@@ -2,6 +2,7 @@
 //! long text), lower and warmer where the language is hedged.
 
 use crate::state::{Action, Shared};
+use crate::view::words::fixed;
 use crate::Overview;
 use yew::prelude::*;
 
@@ -42,15 +43,15 @@ pub fn strip(p: &Props) -> Html {
             format!(": {}", low.why)
         };
         let label = if per == 1 {
-            format!("Sentence {}: certainty {:.0}%{why}", first + 1, low.certainty * 100.0)
+            format!("Sentence {}: certainty {}%{why}", first + 1, fixed(low.certainty * 100.0, 0))
         } else {
             format!(
-                "Sentences {}–{}: mean certainty {:.0}%; the least certain, sentence {}, {:.0}%{why}",
+                "Sentences {}–{}: mean certainty {}%; the least certain, sentence {}, {}%{why}",
                 first + 1,
                 first + group.len(),
-                mean * 100.0,
+                fixed(mean * 100.0, 0),
                 first + low_at + 1,
-                low.certainty * 100.0
+                fixed(low.certainty * 100.0, 0)
             )
         };
         let loc = low.at.clone();
@@ -72,9 +73,9 @@ pub fn strip(p: &Props) -> Html {
                 <span>{ "Certainty by sentence" }</span>
                 <span class="muted small">{
                     if per > 1 {
-                        format!("article: {:.0}% · {} sentences a bar, as tall as their mean; a line marks the least certain · click to jump", s.certainty * 100.0, per)
+                        format!("article: {}% · {} sentences a bar, as tall as their mean; a line marks the least certain · click to jump", fixed(s.certainty * 100.0, 0), per)
                     } else {
-                        format!("article: {:.0}% · taller = more certain · click to jump", s.certainty * 100.0)
+                        format!("article: {}% · taller = more certain · click to jump", fixed(s.certainty * 100.0, 0))
                     }
                 }</span>
             </div>

@@ -73,40 +73,28 @@ fn analyze_cmd(args: &[String]) -> ExitCode {
     let mut args = args.iter();
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--claims-model" => {
+            opt @ ("--claims-model" | "--rules") => {
                 let Some(path) = args.next() else {
-                    return fail("--claims-model needs a FILE");
+                    return fail(format!("{opt} needs a FILE"));
                 };
+                // The file's bytes give a new analyzer: another claims model, or
+                // a reader's rules file (JSON).
                 let with = std::fs::read(path)
                     .map_err(|e| format!("cannot read {path}: {e}"))
-                    .and_then(|b| {
-                        analyzer
-                            .clone()
-                            .with_claims_model(Some(&b))
-                            .map_err(|e| e.to_string())
-                    });
-                match with {
-                    Ok(a) => analyzer = a,
-                    Err(e) => return fail(format!("--claims-model: {e}")),
-                }
-            }
-            "--rules" => {
-                let Some(path) = args.next() else {
-                    return fail("--rules needs a FILE");
-                };
-                let with = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read {path}: {e}"))
-                    .and_then(|json| {
+                    .and_then(|bytes| {
+                        let a = analyzer.clone();
+                        if opt == "--claims-model" {
+                            return a.with_claims_model(Some(&bytes)).map_err(|e| e.to_string());
+                        }
+                        let json = String::from_utf8_lossy(&bytes);
                         let rules =
                             claimlens::Rules::from_json(&json).map_err(|e| e.to_string())?;
-                        analyzer
-                            .clone()
-                            .with_rules(&rules)
-                            .map_err(|e| e.to_string())
+                        a.with_rules(&rules).map_err(|e| e.to_string())
                     });
                 match with {
                     Ok(a) => analyzer = a,
-                    Err(e) => return fail(format!("--rules {path}: {e}")),
+                    Err(e) if opt == "--rules" => return fail(format!("--rules {path}: {e}")),
+                    Err(e) => return fail(format!("{opt}: {e}")),
                 }
             }
             "--max-mb" => match args.next().map(|v| v.parse::<usize>()) {
