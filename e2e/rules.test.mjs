@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, browser } from './lib.mjs';
+import { serve, browser, highlights, spot } from './lib.mjs';
 
 let server;
 let context;
@@ -22,16 +22,26 @@ after(async () => {
 
 const TEXT = 'Dr. Lena Ortiz said the talks will perchance resume in June. Officials may announce a date.';
 
-/** Opens the app with empty storage, types TEXT and waits for its analysis. */
+/** Opens the app with empty storage (on its first load only: a reload in a test must find
+ * the text and rules saved), pastes TEXT, draws all layers and waits for the analysis. */
 async function open() {
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      sessionStorage.setItem('cleared', '1');
+    }
+  });
   await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
-  await page.fill('#input', TEXT);
+  await page.evaluate((v) => navigator.clipboard.writeText(v), TEXT);
+  await page.click('#article');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  // All layers drawn strongly: hedges and actors by kind.
+  await page.click('label.seg:has(input[value="focus-all"])');
   await done(page);
   return page;
 }
@@ -40,21 +50,40 @@ async function open() {
 async function done(page) {
   await page.waitForFunction(() => {
     const s = document.querySelector('#status');
-    return document.querySelector('#article') && s && s.textContent.startsWith('Analysed');
+    return s && s.textContent.startsWith('Analysed');
   }, null, { timeout: 60_000 });
 }
 
-/** The hedging marks: "text:kind". */
-const hedges = (page) => page.$$eval('#article mark.hd', (ms) => ms.map((m) => `${m.textContent}:${[...m.classList].find((c) => c.startsWith('hd-'))}`));
+/** Reloads the page (the text and rules are restored from storage), draws all layers again
+ * and waits for the analysis. */
+async function reload(page) {
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.click('label.seg:has(input[value="focus-all"])');
+  await done(page);
+}
+
+/** The hedging marks drawn: "text:highlight" ("may:hd-hedge"). */
+const hedges = async (page) => (await highlights(page, '^hd-')).map((h) => `${h.text}:${h.name}`);
 /** The rules listed in the panel. */
 const listed = (page) => page.$$eval('#rules-panel .rules li span', (ls) => ls.map((l) => l.textContent));
 
 /** Waits until the hedging marks include (or, with `want` false, lack) `mark`. */
 async function hedgeMark(page, mark, want = true) {
   await page.waitForFunction(([m, w]) => {
-    const now = [...document.querySelectorAll('#article mark.hd')].map((x) => `${x.textContent}:${[...x.classList].find((c) => c.startsWith('hd-'))}`);
+    const now = [];
+    for (const [name, h] of CSS.highlights) {
+      if (name.startsWith('hd-')) for (const r of h) now.push(`${r.toString()}:${name}`);
+    }
     return now.includes(m) === w;
   }, [mark, want], { timeout: 60_000 });
+}
+
+/** Clicks the first mark of a highlight matching `pattern` whose text matches `text`. */
+async function clickMark(page, pattern, text) {
+  const at = await spot(page, pattern, text);
+  assert.ok(at, `a ${pattern} mark ${text}`);
+  await page.mouse.click(at.x, at.y);
 }
 
 function noProblems() {
@@ -74,9 +103,7 @@ test('a word added as a hedge is marked, kept over a reload, exported, then clea
   assert.deepEqual(await listed(page), ['hedge “perchance”']);
 
   // Kept in this browser: a reload analyses the saved text with the rule.
-  await page.reload();
-  await page.waitForSelector('main[data-ready="true"]');
-  await done(page);
+  await reload(page);
   await hedgeMark(page, 'perchance:hd-hedge');
   assert.deepEqual(await listed(page), ['hedge “perchance”']);
 
@@ -90,9 +117,7 @@ test('a word added as a hedge is marked, kept over a reload, exported, then clea
   await hedgeMark(page, 'perchance:hd-hedge', false);
   assert.deepEqual(await listed(page), []);
   assert.equal(await page.evaluate(() => localStorage.getItem('claimlens-rules')), null);
-  await page.reload();
-  await page.waitForSelector('main[data-ready="true"]');
-  await done(page);
+  await reload(page);
   assert.ok(!(await hedges(page)).some((h) => h.startsWith('perchance')));
   noProblems();
   await page.close();
@@ -133,9 +158,7 @@ test('import: a valid file replaces the rules; an invalid one says why and keeps
 test('saved rules that are invalid are not applied, with a message; the text is analysed', async () => {
   const page = await open();
   await page.evaluate(() => localStorage.setItem('claimlens-rules', '{"hedges":[{"phrase":"perchance","kind":"maybe"}]}'));
-  await page.reload();
-  await page.waitForSelector('main[data-ready="true"]');
-  await done(page);
+  await reload(page);
   const notice = page.locator('.notice[role="alert"]');
   await notice.waitFor();
   assert.match(await notice.textContent(), /Your saved rules were not applied: not a rules file: .*maybe/);
@@ -148,7 +171,7 @@ test('saved rules that are invalid are not applied, with a message; the text is 
 test('a hedge marked wrong in its card is no longer marked; removed, it comes back', async () => {
   const page = await open();
   await hedgeMark(page, 'may:hd-hedge');
-  await page.click('#article mark.hd-hedge >> text=may');
+  await clickMark(page, '^hd-hedge$', '^may$');
   const card = page.getByRole('dialog', { name: 'What was found here' });
   await card.waitFor();
   await card.getByRole('button', { name: 'Mark as wrong: hedge “may”' }).click();
@@ -171,7 +194,7 @@ test("an actor's card changes its kind and merges it into another actor", async 
   assert.doesNotMatch(before[0], /organi[sz]ation/);
 
   const card = page.getByRole('dialog', { name: 'What was found here' });
-  await page.click('#article mark.act >> text=Lena Ortiz');
+  await clickMark(page, '^a\\d+-', 'Lena Ortiz');
   await card.waitFor();
   await card.getByRole('combobox', { name: 'Change kind' }).selectOption('organization');
   await page.waitForFunction(() => [...document.querySelectorAll('#rules-panel .rules li span')].length === 1);
@@ -183,7 +206,7 @@ test("an actor's card changes its kind and merges it into another actor", async 
   const others = await page.$$eval('#actors-panel li.actor .name', (ns) => ns.map((n) => n.textContent));
   const other = others.find((n) => n !== 'Lena Ortiz');
   assert.ok(other, `another actor in ${JSON.stringify(others)}`);
-  await page.click('#article mark.act >> text=Lena Ortiz');
+  await clickMark(page, '^a\\d+-', 'Lena Ortiz');
   await card.waitFor();
   await card.getByRole('combobox', { name: 'Merge into…' }).selectOption(other);
   await page.waitForFunction(() => [...document.querySelectorAll('#rules-panel .rules li span')].length === 2);
