@@ -459,6 +459,7 @@ fn rules_are_added_by_actions_and_bad_ones_refused() {
         Err("wrong[0]: unknown layer \"actors\"".into())
     );
     assert!(r.is_empty());
+}
 
 /// The article shows a text that comes from outside it (restored, the sample, Clear, Undo,
 /// a long paste): those count as loads; typing in it does not, so the page never

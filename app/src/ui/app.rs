@@ -1,10 +1,6 @@
 //! The app: state, effects (worker, debounce, autosave, scrolling) and layout.
 
 use super::bridge;
-use super::editor::Editor;
-use super::legend::Legend;
-use super::panels::Panels;
-use super::strip::Strip;
 use super::surface::Surface;
 use crate::state::{Action, Shared, State, Status};
 use crate::view::words::fixed;
@@ -166,11 +162,11 @@ pub fn app() -> Html {
                     <strong>{ "Analysed in your browser: nothing you paste leaves this page." }</strong>
                 </p>
             </div>
-            <super::panels::Export result={result.clone()} dispatch={dispatch.clone()} />
+            { super::panels::export(&super::panels::ExportProps { result: result.clone(), dispatch: dispatch.clone() }) }
         </header>
         <main class="layout" data-ready={state.ready.to_string()}>
             <section class="reading-pane" aria-label="The article and its highlights">
-                <Legend shown={state.shown} emphasis={state.emphasis} dispatch={dispatch.clone()} />
+                { super::legend::legend(&super::legend::Props { shown: state.shown, emphasis: state.emphasis, dispatch: dispatch.clone() }) }
                 <div class={classes!("status", busy.then_some("busy"), matches!(state.status, Status::Failed(_) | Status::TooLong(_)).then_some("failed"))}
                      id="status">
                     if busy { <span class="spinner" aria-hidden="true"></span> }
@@ -187,9 +183,9 @@ pub fn app() -> Html {
                     </div>
                 }
                 if let Some(r) = &result {
-                    <Strip overview={r.overview.clone()} dispatch={dispatch.clone()} />
+                    { super::strip::strip(&super::strip::Props { overview: r.overview.clone(), dispatch: dispatch.clone() }) }
                 }
-                <Editor dispatch={dispatch.clone()} chars={state.chars} undo={state.undo.clone()} />
+                { super::editor::editor(&super::editor::Props { dispatch: dispatch.clone(), chars: state.chars, undo: state.undo.clone() }) }
                 <Surface text={Shared(state.text.clone())} loads={state.loads} result={result.clone()} page={state.page}
                     shown={state.shown} emphasis={state.emphasis} selected={state.selected}
                     source={state.source.as_ref().map(|x| x.0)} rtl={state.rtl}
@@ -197,7 +193,7 @@ pub fn app() -> Html {
             </section>
             <aside class="panels" id="findings" tabindex="-1" aria-label="Findings">
                 { match &result {
-                    Some(r) => html! { <Panels overview={r.overview.clone()} selected={state.selected} source={state.source.as_ref().map(|x| x.0)} dispatch={dispatch.clone()} /> },
+                    Some(r) => super::panels::panels(&super::panels::Props { overview: r.overview.clone(), selected: state.selected, source: state.source.as_ref().map(|x| x.0), dispatch: dispatch.clone() }),
                     None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },
                 } }
                 { super::rules::panel(&state.rules, state.rules_error.as_ref(), &dispatch, &phrase, &what) }
@@ -205,7 +201,7 @@ pub fn app() -> Html {
         </main>
         if let Some(r) = &result {
             if let Some(card) = state.card.clone() {
-                <super::card::CardView overview={r.overview.clone()} {card} dispatch={dispatch.clone()} />
+                { super::card::card_view(&super::card::Props { overview: r.overview.clone(), card, dispatch: dispatch.clone() }) }
             }
         }
         if result.is_some() {

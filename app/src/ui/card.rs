@@ -66,8 +66,7 @@ fn pick(dispatch: &Callback<Action>, l: usize, actor: &str) -> Callback<Event> {
     })
 }
 
-/// Props of [`CardView`].
-#[derive(Properties, PartialEq)]
+/// What [`card_view`] shows.
 pub struct Props {
     /// The analysis.
     pub overview: Shared<Overview>,
@@ -78,7 +77,6 @@ pub struct Props {
 }
 
 /// The card.
-#[function_component(CardView)]
 pub fn card_view(p: &Props) -> Html {
     let sections = p.overview.explain(p.card.actor, p.card.claim, p.card.hedge);
     let ov = &p.overview;

@@ -5,7 +5,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Editor`].
-#[derive(Properties, PartialEq)]
 pub struct Props {
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
@@ -16,7 +15,6 @@ pub struct Props {
 }
 
 /// The bar above the article (the article itself is [`super::surface::Surface`]).
-#[function_component(Editor)]
 pub fn editor(p: &Props) -> Html {
     let set = |text: &'static str| {
         p.dispatch

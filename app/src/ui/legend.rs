@@ -4,7 +4,6 @@ use crate::state::{Action, Emphasis, Layer, Shown};
 use yew::prelude::*;
 
 /// Props of [`Legend`].
-#[derive(Properties, PartialEq)]
 pub struct Props {
     /// Which layers are on.
     pub shown: Shown,
@@ -15,7 +14,6 @@ pub struct Props {
 }
 
 /// Toggles for the three layers, each with its legend.
-#[function_component(Legend)]
 pub fn legend(p: &Props) -> Html {
     let toggle = |layer: Layer, on: bool, id: &'static str, label: &'static str, body: Html| {
         let onchange = p.dispatch.reform(move |_: Event| Action::Toggle(layer));

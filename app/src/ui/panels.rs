@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// Longest list rendered before a "show all" button.
 const LIST_LIMIT: usize = 100;
 
-/// Props of [`Panels`].
+/// What [`panels`] shows, and the props of each panel.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The analysis.
@@ -25,11 +25,10 @@ pub struct Props {
 }
 
 /// All panels.
-#[function_component(Panels)]
 pub fn panels(p: &Props) -> Html {
     html! {
         <>
-        <Summary overview={p.overview.clone()} />
+        { summary(&p.overview) }
         <Actors overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
         <Claims overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
         <Hedging overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
@@ -41,14 +40,8 @@ fn pct(x: f64) -> String {
     format!("{}%", fixed(x * 100.0, 0))
 }
 
-#[derive(Properties, PartialEq)]
-struct OvProps {
-    overview: Shared<Overview>,
-}
-
-#[function_component(Summary)]
-fn summary(p: &OvProps) -> Html {
-    let s = &p.overview.summary;
+fn summary(overview: &Overview) -> Html {
+    let s = &overview.summary;
     html! {
         <section class="panel" id="summary-panel" aria-labelledby="summary-h">
             <h2 id="summary-h">{ "Summary" }</h2>
@@ -358,8 +351,7 @@ fn hedging(p: &Props) -> Html {
     }
 }
 
-/// Props of [`Export`].
-#[derive(Properties, PartialEq)]
+/// What [`export`] exports.
 pub struct ExportProps {
     /// The analysis to export, if any.
     pub result: Option<Analysed>,
@@ -397,7 +389,6 @@ fn indented(json: &str) -> String {
 }
 
 /// Copy JSON and download buttons.
-#[function_component(Export)]
 pub fn export(p: &ExportProps) -> Html {
     let Some(r) = &p.result else {
         return html! {

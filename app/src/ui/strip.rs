@@ -9,8 +9,7 @@ use yew::prelude::*;
 /// At most this many bars; longer texts group sentences.
 const MAX_BARS: usize = 120;
 
-/// Props of [`Strip`].
-#[derive(Properties, PartialEq)]
+/// What [`strip`] draws.
 pub struct Props {
     /// The analysis.
     pub overview: Shared<Overview>,
@@ -19,7 +18,6 @@ pub struct Props {
 }
 
 /// The strip.
-#[function_component(Strip)]
 pub fn strip(p: &Props) -> Html {
     let sentences = &p.overview.sentences;
     if sentences.is_empty() {
