@@ -77,6 +77,44 @@ const CASES: &[Case] = &[
         apart: &[(("Ezekiel of Sketisi", 1), ("Sketisi", 3))],
         ..NONE
     },
+    // A town before a comma and a state, province or nation is a place
+    // (lexicons/regions.txt); a person named with a given name is not.
+    Case {
+        text: "Students from Castlemere, Ontario, and Dunvale, Scotland, arrived on Monday. \
+               Leading scores: 68 Harry Milling, Scotland; 69 Peter Oakes, England.",
+        kinds: &[
+            (("Dunvale", 0), ActorKind::Place),
+            (("Castlemere", 0), ActorKind::Place),
+            (("Harry Milling", 0), ActorKind::Person),
+        ],
+        ..NONE
+    },
+    // The heads of names: sites of two words ("Space Center"), natural features and
+    // roads are places; schools and churches organisations (lexicons/org_heads.tsv).
+    Case {
+        text: "Visitors flocked to the Halvorsen Space Center on Tuesday, and the Dunmore \
+               Science Center opened a new wing. The ship crossed the Brannock Sea and reached \
+               the Kessel Ice Shelf. He went to Brantwood School, then joined the Lutheran \
+               Church.",
+        kinds: &[
+            (("Halvorsen Space Center", 0), ActorKind::Place),
+            (("Dunmore Science Center", 0), ActorKind::Place),
+            (("Kessel Ice Shelf", 0), ActorKind::Place),
+            (("Brannock Sea", 0), ActorKind::Place),
+            (("Brantwood School", 0), ActorKind::Organization),
+            (("Lutheran Church", 0), ActorKind::Organization),
+        ],
+        ..NONE
+    },
+    // Honorifics of monks ("Apa", "Abba") are titles: the name after one is a person.
+    Case {
+        text: "Apa Serenus led the monks for twenty years, and Abba Dorotheos wrote to him often.",
+        kinds: &[
+            (("Apa Serenus", 0), ActorKind::Person),
+            (("Abba Dorotheos", 0), ActorKind::Person),
+        ],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

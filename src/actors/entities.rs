@@ -76,11 +76,18 @@ fn titled(
             .get(doc.tokens[i].span.slice(doc.text))
             .copied()
     };
+    // Or its last two words ("the Kennedy Space Center").
+    let two = |i: usize| {
+        let words = Span::new(doc.tokens[i - 1].span.start, doc.tokens[i].span.end);
+        lex.org_heads.get(words.slice(doc.text)).copied()
+    };
     let of = (m.first + 1..m.last).find(|&i| table.norm(i) == "of");
     let head = if m.last - m.first < 2 || m.entry.is_some() {
         None
     } else if let Some(h) = of.and_then(|o| word(o - 1)).filter(|h| *h == "place") {
         Some(h)
+    } else if m.last - m.first >= 3 {
+        two(m.last - 1).or_else(|| word(m.last - 1))
     } else {
         word(m.last - 1)
     };
@@ -415,6 +422,7 @@ pub(super) fn group(
                     .is_some_and(|&j| mentions[j].kind == ActorKind::Place);
             context_votes(
                 table,
+                lex,
                 (m.first, m.last),
                 caps,
                 after_place,
@@ -541,13 +549,15 @@ const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 /// was born", "Paris , who") make a person; a dateline, "in", "at" or "near"
 /// before it a place, and so does a place and a comma before it
 /// (`after_place`: "Evansville, Indiana", the place's region) or a comma and
-/// a US state's abbreviation after it ("Eau Claire, Wis."). A verb in the past
+/// a state, province or nation after it ("Eau Claire, Wis.", "Evansville, Indiana",
+/// `lexicons/regions.txt`). A verb in the past
 /// right after it ("Pachomius forgave", "Pachomius became ill") takes a vote
 /// from place: a place is seldom the one who acts (the countries that do are
 /// known actors, whose kind is not voted).
 #[inline(never)]
 pub(super) fn context_votes(
     table: &TokenTable,
+    lex: &ActorLexicon,
     (first, last): (usize, usize),
     caps: bool,
     after_place: bool,
@@ -581,9 +591,14 @@ pub(super) fn context_votes(
     if after_place {
         votes[ActorKind::Place as usize] += 2;
     }
-    // A US state's abbreviation after a comma: a town ("Eau Claire, Wis.").
-    if next == "," && last + 1 < table.len() && crate::text::is_region_abbrev(table.norm(last + 1))
-    {
+    // A state after a comma: a town ("Eau Claire, Wis.", "Evansville, Indiana"), not a
+    // person named with a given name ("Harry Milling, Scotland" in a results table).
+    let given = last - first >= 2 && lex.first_names.contains(table.norm(first));
+    let region = |i: usize| {
+        crate::text::is_region_abbrev(table.norm(i))
+            || table.first_upper(i) && lex.regions.longest_at(table, i, table.len()).is_some()
+    };
+    if next == "," && last + 1 < table.len() && !given && region(last + 1) {
         votes[ActorKind::Place as usize] += 4;
     }
 }

@@ -30,6 +30,9 @@ pub(crate) struct ActorLexicon {
     /// the name after one is a person whatever the tagger said ("Mr", "Sen"),
     /// `false` when the word also starts other names ("General").
     pub(super) titles: FxMap<&'static str, bool>,
+    /// States, provinces and nations (`lexicons/regions.txt`): a name before a comma and
+    /// one of them is a place.
+    pub(super) regions: PhraseSet<()>,
     /// Given names, lowercase (`lexicons/first_names.txt`).
     pub(super) first_names: FxSet<&'static str>,
     /// Nouns that refer back to an actor of some subkinds ("the newspaper" →
@@ -71,6 +74,7 @@ impl ActorLexicon {
             groups: PhraseSet::new(),
             org_heads: FxMap::default(),
             titles: FxMap::default(),
+            regions: PhraseSet::new(),
             first_names: include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"))
                 .split_whitespace()
                 .collect(),
@@ -91,6 +95,11 @@ impl ActorLexicon {
                     .unwrap_or_default();
                 lex.add_with_aliases(name, kind, row.get(2).copied(), &aliases);
             }
+        }
+        for region in
+            crate::data::data_lines(include_str!(concat!(env!("OUT_DIR"), "/regions.txt")))
+        {
+            lex.regions.insert(region, ());
         }
         for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/demonyms.tsv"))) {
             if let [demonym, state, ..] = row[..] {

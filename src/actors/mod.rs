@@ -503,7 +503,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         mentions.extend(model);
     }
     let (mut actors, votes) = group(doc, table, lex, mentions);
-    propagate(doc, table, &ctx, &mut actors, votes);
+    propagate(doc, table, lex, &ctx, &mut actors, votes);
     number(&mut actors);
     actors
 }
@@ -521,6 +521,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 fn propagate(
     doc: &Doc,
     table: &TokenTable,
+    lex: &ActorLexicon,
     ctx: &DocContext,
     actors: &mut [Actor],
     mut votes: Vec<Option<[usize; 4]>>,
@@ -598,7 +599,7 @@ fn propagate(
             match found {
                 Some((n, id)) => {
                     if let Some(v) = &mut votes[id] {
-                        entities::context_votes(table, (i, i + n), s.caps, false, v);
+                        entities::context_votes(table, lex, (i, i + n), s.caps, false, v);
                     }
                     actors[id].mentions.push(Span::new(
                         doc.tokens[i].span.start,
@@ -665,7 +666,7 @@ mod tests {
             (None, ActorKind::Person),
         ] {
             let mut actors = vec![actor.clone()];
-            propagate(&doc, &table, &ctx, &mut actors, vec![votes]);
+            propagate(&doc, &table, &lex, &ctx, &mut actors, vec![votes]);
             assert_eq!(actors[0].mentions.len(), 5);
             assert_eq!(actors[0].kind, kind, "{votes:?}");
         }
