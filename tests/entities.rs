@@ -115,6 +115,15 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // An acronym's name is found in capitals only: "Who" opening a question is not the
+    // WHO, "Give Us" not the US; "Upon" and "Photos" opening a sentence are no names.
+    Case {
+        text: "Keep the Returns, Trump; Just Give Us a Few Figures.\n\nWho else is involved in \
+               this project? The WHO said so on Monday. Who plays in that one? Upon hearing \
+               of it, Hal Orrin left. Photos released of the scene showed the crane.",
+        not_actors: &["Who", "Us", "Upon", "Photos"],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

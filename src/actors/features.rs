@@ -67,10 +67,12 @@ impl DocContext {
                         Span::new(doc.tokens[i].span.start, doc.tokens[i + len - 1].span.end)
                             .slice(doc.text);
                     let upper = table.first_upper(i);
+                    // An acronym's form matches in its own case only: "Who" opening a
+                    // question is not the WHO.
                     let case_ok = if lex.exact_case.contains(surface) || is_acronym(surface) {
                         lex.exact_case.contains(surface) && !s.caps
                     } else {
-                        upper
+                        upper && !lex.exact_case.contains(&surface.to_ascii_uppercase())
                     };
                     // Features see any capitalised match (headlines in
                     // capitals too); mentions need the stricter case check.

@@ -211,6 +211,9 @@ const NOT_NAMES: &[&str] = &[
     "otherwise",
     "finally",
     "meh",
+    "who",
+    "upon",
+    "photos",
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
@@ -262,8 +265,13 @@ fn clean(
         && table.first_upper(end - 1)
         && (s.first..end - 1).all(all_caps)
         && (first..end - 1).map(|i| doc.tok(i).len()).sum::<usize>() >= 5;
+    // A word written like an acronym's name but not in capitals ("Who" opening a
+    // question, not the WHO).
+    let acronym_word =
+        lone && table.any_lower(first) && lex.exact_case.contains(&word.to_ascii_uppercase());
     let junk = title
         || header
+        || acronym_word
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
         || lone && NOT_NAMES.contains(&table.norm(first))
         || lone
@@ -530,10 +538,14 @@ fn propagate(
     // mentions' token sequences of up to six tokens that start with a
     // capital, and each person's last word; a form of two actors is neither's.
     const AMBIGUOUS: usize = usize::MAX;
+    // A one-word form in capitals ("WHO") is found again in capitals only.
     let key = |from: usize, to: usize| {
         let mut h = (to - from) as u64;
         for t in from..to {
             h = (h.rotate_left(23) ^ table.hash(t)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        if to - from == 1 && !table.any_lower(from) {
+            h ^= 0x2545_f491_4f6c_dd1d;
         }
         h
     };
