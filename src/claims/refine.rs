@@ -124,8 +124,19 @@ pub(super) fn refine(
                 }
             }
         }
-        !c.content.is_empty() && !names(&cx, c)
+        !c.content.is_empty() && !names(&cx, c) && !supposes(&cx, c)
     });
+}
+
+/// A supposition, not a claim: "Let's say you think a degree will cost $160,000", "let
+/// us say the rate stays" — "say" right after "let's" or "let us".
+fn supposes(cx: &Ctx, c: &Found) -> bool {
+    let (doc, table) = (cx.doc, cx.table);
+    let v = doc.token_at(c.cue.start);
+    let at = |i: usize| if i <= v { table.norm(v - i) } else { "" };
+    table.norm(v) == "say"
+        && last_token(doc, c.cue.end, v) == v
+        && (at(1) == "let's" || at(2) == "let" && matches!(at(1), "us" | "'s" | "’s" | "s"))
 }
 
 /// A naming, not a claim: "a stream called Heron Wash", "the village is

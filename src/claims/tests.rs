@@ -763,6 +763,9 @@ fn issue_13_constructions_read_right() {
         ("The mine stood near a stream called Heron Wash.", &[]),
         // No phantom claim: nothing is said.
         ("He wrote.", &[]),
+        // A supposition: nobody says it.
+        ("SAVE A QUARTER Let's say you think a degree will cost $160,000.", &[]),
+        ("Let us say the rate stays at 5 percent. Let’s say it falls.", &[]),
     ];
     for &(text, wants) in rows {
         let got: Vec<(Option<&str>, &str, Vec<&str>)> = crate::analyze(text)
