@@ -96,6 +96,8 @@ test('a word added as a hedge is marked, kept over a reload, exported, then clea
   assert.deepEqual(await listed(page), []);
 
   const panel = page.locator('#rules-panel');
+  // The form starts on its first choice.
+  assert.equal(await panel.getByRole('combobox', { name: 'Add as' }).inputValue(), 'actor: person');
   await panel.getByRole('textbox', { name: 'Word or phrase' }).fill('perchance');
   await panel.getByRole('combobox', { name: 'Add as' }).selectOption('hedging: hedge');
   await panel.getByRole('button', { name: 'Add rule' }).click();

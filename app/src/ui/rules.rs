@@ -225,7 +225,9 @@ pub fn panel(
             <form class="rule-form" onsubmit={add}>
                 <input ref={phrase} type="text" required=true aria-label="Word or phrase" placeholder="word or phrase" />
                 <select ref={what} aria-label="Add as">
-                    { for ADD_AS.iter().map(|a| html! { <option>{ a.0 }</option> }) }
+                    // The first option selected by name: yew inserts the options last to first,
+                    // and a select shows the first one inserted ("hedging: condition").
+                    { for ADD_AS.iter().enumerate().map(|(i, a)| html! { <option selected={i == 0}>{ a.0 }</option> }) }
                 </select>
                 <button class="button quiet" type="submit">{ "Add rule" }</button>
             </form>
