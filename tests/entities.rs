@@ -124,6 +124,20 @@ const CASES: &[Case] = &[
         not_actors: &["Who", "Us", "Upon", "Photos"],
         ..NONE
     },
+    // A politician's party and state are no actor; a word of a heading named once and
+    // written in lowercase elsewhere is a common noun ("Peace", "Terrorism"), but not
+    // after "the" ("control of the House").
+    Case {
+        text: "Sen. Rob Portman (R-Ohio) and Rep. Gerry Connolly (D-Va.) spoke on Monday. \
+               Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday that the vote would \
+               wait.\n\nWar and Peace.\n\nVeto Power Impedes Peace Efforts: The council has \
+               failed to keep the peace in Syria, diplomats said.\n\nTerrorism.\n\nThe \
+               agency has no clear definition of terrorism. Republicans took control of the \
+               House in 1994. The old house on Elm Street was sold.",
+        not_actors: &["R-Ohio", "D-Va", "R-Ky", "Peace", "Terrorism"],
+        kinds: &[(("House", 0), ActorKind::Organization)],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

@@ -269,9 +269,13 @@ fn clean(
     // question, not the WHO).
     let acronym_word =
         lone && table.any_lower(first) && lex.exact_case.contains(&word.to_ascii_uppercase());
+    // A US politician's party and state ("Sen. Rob Portman (R-Ohio)", "D-Va"): no actor.
+    let party =
+        matches!(word.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
     let junk = title
         || header
         || acronym_word
+        || party
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
         || lone && NOT_NAMES.contains(&table.norm(first))
         || lone
@@ -512,6 +516,23 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
     }
     let (mut actors, votes) = group(doc, table, lex, mentions);
     propagate(doc, table, lex, &ctx, &mut actors, votes);
+    // A capitalised word named once that the article also writes in lowercase, and no
+    // known actor, is a common noun in a heading or for emphasis ("Peace", "Terrorism"),
+    // not a name; not after "the" ("control of the House") nor in capitals ("AL-RAM"
+    // beside "al-Ram").
+    actors.retain(|a| {
+        let [m] = a.mentions[..] else {
+            return true;
+        };
+        let i = doc.token_at(m.start);
+        let known = ctx.known.binary_search_by_key(&i, |k| k.0).is_ok();
+        a.kind == ActorKind::Group
+            || known
+            || doc.tokens[i].span.end != m.end
+            || !table.any_lower(i)
+            || i > 0 && table.norm(i - 1) == "the"
+            || !ctx.seen_lower(table, i)
+    });
     number(&mut actors);
     actors
 }
