@@ -134,7 +134,7 @@ const CASES: &[Case] = &[
                failed to keep the peace in Syria, diplomats said.\n\nTerrorism.\n\nThe \
                agency has no clear definition of terrorism. Republicans took control of the \
                House in 1994. The old house on Elm Street was sold.",
-        not_actors: &["R-Ohio", "D-Va", "R-Ky", "Peace", "Terrorism"],
+        not_actors: &["R-Ohio", "D-Va", "R-Ky", "Peace", "Terrorism", "Senate Majority"],
         kinds: &[(("House", 0), ActorKind::Organization)],
         ..NONE
     },

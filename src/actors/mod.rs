@@ -241,6 +241,14 @@ fn clean(
     while end - first >= 2 && WEEKDAYS.contains(&table.norm(end - 1)) {
         end -= 1;
     }
+    // "Senate Majority Leader Mitch McConnell": the chamber, then a role.
+    if end - first >= 2
+        && end < doc.tokens.len()
+        && matches!(table.norm(end - 1), "majority" | "minority")
+        && matches!(table.norm(end), "leader" | "whip")
+    {
+        end -= 1;
+    }
     let word =
         Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
     let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
