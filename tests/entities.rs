@@ -138,6 +138,18 @@ const CASES: &[Case] = &[
         kinds: &[(("House", 0), ActorKind::Organization)],
         ..NONE
     },
+    // A given name alone is a person's, a state's name alone a place.
+    Case {
+        text: "Officials asked about election security after hackers targeted data systems in \
+               at least two states, Illinois and Arizona. Johnson did not identify a location. \
+               Later, Melania arrived with Adam and Eva.",
+        kinds: &[
+            (("Illinois", 0), ActorKind::Place),
+            (("Adam", 0), ActorKind::Person),
+            (("Eva", 0), ActorKind::Person),
+        ],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

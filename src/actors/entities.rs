@@ -404,6 +404,29 @@ pub(super) fn group(
         ent.body |= m.entry.is_some() || !headline;
         ent.plain |= si > 0 && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
+        if !group && m.entry.is_none() {
+            // A given name alone is a person's ("Chris", "Melania"); a state's or a
+            // nation's name alone a place ("Illinois", "Scotland"), but not a team's in
+            // a results table ("Florida 10 ST LOUIS 9").
+            let score = m.last < doc.tokens.len()
+                && doc
+                    .tok(m.last)
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit());
+            if m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first)) {
+                ent.kind_votes[ActorKind::Person as usize] += 2;
+            }
+            if !caps
+                && !score
+                && lex
+                    .regions
+                    .longest_at(table, m.first, m.last)
+                    .is_some_and(|(n, _)| n == m.last - m.first)
+            {
+                ent.kind_votes[ActorKind::Place as usize] += 2;
+            }
+        }
         // The sentence of the token after the mention (the next one when the
         // mention ends its sentence), as `pronouns_after` would find it.
         let last = match doc.sentences.get(si + usize::from(m.last >= sentence.last)) {
