@@ -150,6 +150,15 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // A word that is a line by itself is a section heading, not a name; a newspaper's
+    // name in capitals heading a press digest stays one.
+    Case {
+        text: "Theodoric of Mardin\n\nBiography\n\nTheodoric was born in Mardin in 1120 and \
+               studied in Edessa.\n\nLEDGER\n\nThe mayor said the budget would pass.",
+        not_actors: &["Biography"],
+        kinds: &[(("LEDGER", 0), ActorKind::Organization)],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

@@ -280,8 +280,12 @@ fn clean(
     // A US politician's party and state ("Sen. Rob Portman (R-Ohio)", "D-Va"): no actor.
     let party =
         matches!(word.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    // A word that is a whole line by itself: a section heading ("Biography"); not one
+    // in capitals (the newspapers of a press digest: "KOMPAS").
+    let heading = lone && s.last - s.first == 1 && table.any_lower(first);
     let junk = title
         || header
+        || heading
         || acronym_word
         || party
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
