@@ -159,6 +159,19 @@ const CASES: &[Case] = &[
         kinds: &[(("LEDGER", 0), ActorKind::Organization)],
         ..NONE
     },
+    // An epithet is part of the person's name: "Peter the Great" is one person, and
+    // "Great" no place; "the Great Barrier Reef" stays a place.
+    Case {
+        text: "Gordon was a close friend of Tsar Peter the Great. The ship sailed past the \
+               Great Barrier Reef. In 1703 Peter the Great founded a city.",
+        same: &[&[("Tsar Peter the Great", 0), ("Peter the Great", 1)]],
+        not_actors: &["Great"],
+        kinds: &[
+            (("Peter the Great", 1), ActorKind::Person),
+            (("Great Barrier Reef", 0), ActorKind::Place),
+        ],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

@@ -371,6 +371,48 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
 /// "for" that complete it ("Commission on Presidential Debates", "Institute for
 /// International Economics"), which the tagger reads as two names or one and a stray
 /// word; not a weekday or a month ("the Council on Friday"). `model` is sorted and without overlaps; so is the result.
+/// A person's epithet: "Peter the Great", "Theodore the Sanctified" are one
+/// person, not a person and a place "Great". After a person's name or a lone
+/// given name, "the" and one capitalised word that no known actor starts, then
+/// no other capitalised word.
+fn join_epithets(
+    doc: &Doc,
+    table: &TokenTable,
+    lex: &ActorLexicon,
+    s: &Sentence,
+    model: &mut Vec<Mention>,
+) {
+    let mut k = 0;
+    while k < model.len() {
+        let m = &model[k];
+        let e = m.last + 1;
+        let person = m.kind == ActorKind::Person
+            || m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
+        let joins = person
+            && m.entry.is_none()
+            && e < s.last
+            && table.norm(m.last) == "the"
+            && doc.tokens[e].kind == TokenKind::Word
+            && table.first_upper(e)
+            && table.any_lower(e)
+            && !(e + 1 < s.last && table.first_upper(e + 1));
+        // The word after may be a mention of its own, not a known actor's.
+        let next = model.get(k + 1).filter(|n| n.first <= e);
+        if !joins || next.is_some_and(|n| n.first != e || n.last != e + 1 || n.entry.is_some()) {
+            k += 1;
+            continue;
+        }
+        if next.is_some() {
+            model.remove(k + 1);
+        }
+        let m = &mut model[k];
+        m.last = e + 1;
+        m.span = Span::new(m.span.start, doc.tokens[e].span.end);
+        m.kind = ActorKind::Person;
+        k += 1;
+    }
+}
+
 fn join_on_names(
     doc: &Doc,
     table: &TokenTable,
@@ -517,6 +559,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         }
         let mut model = merge_lexicon_mentions(model, lexm);
         join_on_names(doc, table, lex, s, &mut model);
+        join_epithets(doc, table, lex, s, &mut model);
         // Group mentions.
         for g in group_mentions(doc, table, lex, s, &model) {
             model.push(g);
