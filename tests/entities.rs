@@ -172,6 +172,14 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // A given name the tagger left out joins the name after it.
+    Case {
+        text: "But the candidates' plans don't hold out much cause for hope. Hillary Clinton \
+               wants to make in-state tuition free. Clinton said so on Monday.",
+        same: &[&[("Hillary Clinton", 0), ("Clinton", 1)]],
+        kinds: &[(("Hillary Clinton", 0), ActorKind::Person)],
+        ..NONE
+    },
     // An adverb opening a sentence is not part of the name after it.
     Case {
         text: "Brother Anselmius founded the house at Delvinec in 1320. Later Anselmius forgave \

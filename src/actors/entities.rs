@@ -140,7 +140,7 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 /// Clinton Camp", "Visa Program Up for Renewal Amid Allegations of Fraud"):
 /// three words or more besides short function words, all of them
 /// capitalised.
-fn title_case(table: &TokenTable, s: &crate::text::Sentence) -> bool {
+pub(super) fn title_case(table: &TokenTable, s: &crate::text::Sentence) -> bool {
     if s.caps || s.last - s.first > 40 {
         return false;
     }

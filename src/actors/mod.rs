@@ -371,10 +371,11 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
 /// "for" that complete it ("Commission on Presidential Debates", "Institute for
 /// International Economics"), which the tagger reads as two names or one and a stray
 /// word; not a weekday or a month ("the Council on Friday"). `model` is sorted and without overlaps; so is the result.
-/// A person's epithet: "Peter the Great", "Theodore the Sanctified" are one
-/// person, not a person and a place "Great". After a person's name or a lone
-/// given name, "the" and one capitalised word that no known actor starts, then
-/// no other capitalised word.
+/// A person's given name and epithet. "Hillary Clinton" is one name when the
+/// tagger found only "Clinton"; "Peter the Great", "Theodore the Sanctified" are
+/// one person, not a person and a place "Great": after a person's name or a
+/// lone given name, "the" and one capitalised word that no known actor starts,
+/// then no other capitalised word.
 fn join_epithets(
     doc: &Doc,
     table: &TokenTable,
@@ -384,6 +385,22 @@ fn join_epithets(
 ) {
     let mut k = 0;
     while k < model.len() {
+        // A given name the tagger left out before a person's name ("Hillary Clinton"
+        // tagged as "Clinton"), in no other mention; not in a headline in title case,
+        // whose spans run on ("Clinton Speaks Directly…").
+        let m = &model[k];
+        let g = m.first.wrapping_sub(1);
+        if m.kind == ActorKind::Person
+            && !(s.first == 0 && entities::title_case(table, s))
+            && m.first > s.first
+            && table.first_upper(g)
+            && lex.first_names.contains(table.norm(g))
+            && (k == 0 || model[k - 1].last <= g)
+        {
+            let m = &mut model[k];
+            m.first = g;
+            m.span = Span::new(doc.tokens[g].span.start, m.span.end);
+        }
         let m = &model[k];
         let e = m.last + 1;
         let person = m.kind == ActorKind::Person
