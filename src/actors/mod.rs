@@ -366,32 +366,28 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
     (end > first && end < s.last && doc.tok(end) == ":" && speech()).then_some((first, end))
 }
 
-/// Joins an organisation whose name ends with a head word of a body (Commission,
-/// Council, Institute, Association, Court…) and the capitalised words after "on" or
-/// "for" that complete it ("Commission on Presidential Debates", "Institute for
-/// International Economics"), which the tagger reads as two names or one and a stray
-/// word; not a weekday or a month ("the Council on Friday"). `model` is sorted and without overlaps; so is the result.
 /// A person's given name and epithet. "Hillary Clinton" is one name when the
-/// tagger found only "Clinton"; "Peter the Great", "Theodore the Sanctified" are
-/// one person, not a person and a place "Great": after a person's name or a
+/// tagger found only "Clinton"; "Peter the Great", "Ivan the Terrible" are one
+/// person, not a person and a place "Great": after a person's name or a
 /// lone given name, "the" and one capitalised word that no known actor starts,
 /// then no other capitalised word.
-fn join_epithets(
+fn join_person_words(
     doc: &Doc,
     table: &TokenTable,
     lex: &ActorLexicon,
     s: &Sentence,
     model: &mut Vec<Mention>,
 ) {
+    // Not in a headline in title case, whose spans run on ("Clinton Speaks Directly…").
+    let headline = s.first == 0 && entities::title_case(table, s);
     let mut k = 0;
     while k < model.len() {
         // A given name the tagger left out before a person's name ("Hillary Clinton"
-        // tagged as "Clinton"), in no other mention; not in a headline in title case,
-        // whose spans run on ("Clinton Speaks Directly…").
+        // tagged as "Clinton"), in no other mention.
         let m = &model[k];
         let g = m.first.wrapping_sub(1);
         if m.kind == ActorKind::Person
-            && !(s.first == 0 && entities::title_case(table, s))
+            && !headline
             && m.first > s.first
             && table.first_upper(g)
             && lex.first_names.contains(table.norm(g))
@@ -419,17 +415,16 @@ fn join_epithets(
             k += 1;
             continue;
         }
-        if next.is_some() {
-            model.remove(k + 1);
-        }
-        let m = &mut model[k];
-        m.last = e + 1;
-        m.span = Span::new(m.span.start, doc.tokens[e].span.end);
-        m.kind = ActorKind::Person;
+        extend(doc, model, k, e + 1).kind = ActorKind::Person;
         k += 1;
     }
 }
 
+/// Joins an organisation whose name ends with a head word of a body (Commission,
+/// Council, Institute, Association, Court…) and the capitalised words after "on" or
+/// "for" that complete it ("Commission on Presidential Debates", "Institute for
+/// International Economics"), which the tagger reads as two names or one and a stray
+/// word; not a weekday or a month ("the Council on Friday"). `model` is sorted and without overlaps; so is the result.
 fn join_on_names(
     doc: &Doc,
     table: &TokenTable,
@@ -468,26 +463,35 @@ fn join_on_names(
         // Not a date ("on May 3"); the words after must be free, or whole names of
         // their own.
         let date = end < s.last && table.norm(end).starts_with(|c: char| c.is_ascii_digit());
-        let mut gone = 0;
-        let mut free = !date;
-        while let Some(n) = model.get(k + 1 + gone).filter(|n| n.first < end) {
-            free &= n.last <= end && n.entry.is_none();
-            gone += 1;
-        }
+        let free = !date
+            && model[k + 1..]
+                .iter()
+                .take_while(|n| n.first < end)
+                .all(|n| n.last <= end && n.entry.is_none());
         if !free {
             k += 1;
             continue;
         }
-        let first = m.first;
-        for _ in 0..gone {
-            model.remove(k + 1);
-        }
-        let m = &mut model[k];
-        m.last = end;
-        m.span = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
-        m.entry = None;
+        extend(doc, model, k, end).entry = None;
         k += 1;
     }
+}
+
+/// Extends mention `k` of `model` (sorted, without overlaps) to end before token `end`,
+/// dropping the mentions after it that start before `end`.
+fn extend<'m, 'l>(
+    doc: &Doc,
+    model: &'m mut Vec<Mention<'l>>,
+    k: usize,
+    end: usize,
+) -> &'m mut Mention<'l> {
+    while model.get(k + 1).is_some_and(|n| n.first < end) {
+        model.remove(k + 1);
+    }
+    let m = &mut model[k];
+    m.last = end;
+    m.span = Span::new(m.span.start, doc.tokens[end - 1].span.end);
+    m
 }
 
 /// Finds the actors of a document.
@@ -576,7 +580,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         }
         let mut model = merge_lexicon_mentions(model, lexm);
         join_on_names(doc, table, lex, s, &mut model);
-        join_epithets(doc, table, lex, s, &mut model);
+        join_person_words(doc, table, lex, s, &mut model);
         // Group mentions.
         for g in group_mentions(doc, table, lex, s, &model) {
             model.push(g);
