@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { serve, browser, text, analysed, highlights, spot, ARTIFACTS } from './lib.mjs';
+import { serve, browser, text, analysed, highlights, spot, openApp, paste, ARTIFACTS } from './lib.mjs';
 
 let server;
 let context;
@@ -25,31 +25,8 @@ after(async () => {
 });
 
 /** Opens the app with empty storage and waits until the analysis engine is ready. */
-async function open() {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-  // Empty storage on the first load only (a reload in a test must find the text saved).
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('cleared')) {
-      localStorage.clear();
-      sessionStorage.setItem('cleared', '1');
-    }
-  });
-  await page.goto(server.url);
-  await page.waitForSelector('main[data-ready="true"]');
-  await page.waitForLoadState('networkidle');
-  return page;
-}
+const open = () => openApp(context, server.url, problems);
 
-/** Pastes `value` into the article through the clipboard (a real paste event). */
-async function paste(page, value) {
-  await page.evaluate((v) => navigator.clipboard.writeText(v), value);
-  await page.click('#article');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
-}
 
 function noProblems() {
   assert.deepEqual(problems.splice(0), [], 'no page errors, console errors or dialogs');

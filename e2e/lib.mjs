@@ -106,3 +106,31 @@ export async function spot(page, pattern, text = '') {
     return null;
   }, [pattern, text]);
 }
+
+/** A new page of the app at `url` with empty storage (on its first load only: a reload in
+ * a test must find the text saved), once its analysis engine is ready. Page errors,
+ * console errors and dialogs go to `problems`. */
+export async function openApp(context, url, problems) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('cleared')) {
+      localStorage.clear();
+      sessionStorage.setItem('cleared', '1');
+    }
+  });
+  await page.goto(url);
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+/** Pastes `value` over the article's whole text through the clipboard (a real paste event). */
+export async function paste(page, value) {
+  await page.evaluate((v) => navigator.clipboard.writeText(v), value);
+  await page.click('#article');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}

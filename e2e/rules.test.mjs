@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, browser, highlights, spot } from './lib.mjs';
+import { serve, browser, highlights, spot, openApp, paste } from './lib.mjs';
 
 let server;
 let context;
@@ -25,21 +25,8 @@ const TEXT = 'Dr. Lena Ortiz said the talks will perchance resume in June. Offic
 /** Opens the app with empty storage (on its first load only: a reload in a test must find
  * the text and rules saved), pastes TEXT, draws all layers and waits for the analysis. */
 async function open() {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('cleared')) {
-      localStorage.clear();
-      sessionStorage.setItem('cleared', '1');
-    }
-  });
-  await page.goto(server.url);
-  await page.waitForSelector('main[data-ready="true"]');
-  await page.evaluate((v) => navigator.clipboard.writeText(v), TEXT);
-  await page.click('#article');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
+  const page = await openApp(context, server.url, problems);
+  await paste(page, TEXT);
   // All layers drawn strongly: hedges and actors by kind.
   await page.click('label.seg:has(input[value="focus-all"])');
   await done(page);
