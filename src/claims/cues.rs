@@ -30,11 +30,14 @@ impl CueKind {
 }
 
 const CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.tsv"));
+const NOT_CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/not_cues.tsv"));
 
 /// Reporting cues, compiled once.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueLexicon {
     pub(super) phrases: PhraseSet<CueKind>,
+    /// Other senses of cue words (`lexicons/not_cues.tsv`): a word and a next word.
+    pub(super) senses: Vec<(String, String)>,
 }
 
 impl CueLexicon {
@@ -48,7 +51,13 @@ impl CueLexicon {
                 .unwrap_or(CueKind::Verb);
             phrases.insert(row[0], kind);
         }
-        CueLexicon { phrases }
+        let mut senses = Vec::new();
+        for row in tsv_rows(NOT_CUES_TSV) {
+            for next in row.get(1).unwrap_or(&"").split(' ') {
+                senses.push((row[0].to_string(), next.to_string()));
+            }
+        }
+        CueLexicon { phrases, senses }
     }
 
     /// Adds a reporting cue ("insisted", "according to").

@@ -124,8 +124,20 @@ pub(super) fn refine(
                 }
             }
         }
-        !c.content.is_empty() && !names(&cx, c) && !supposes(&cx, c)
+        !c.content.is_empty() && !names(&cx, c) && !supposes(&cx, c) && !other_sense(&cx, c)
     });
+}
+
+/// Another sense of a cue word, not a report: "the 120,000 who showed up", "Schilling
+/// appeared on a show", "as Bush continued to interject" — a cue whose first word is
+/// followed by a word that `lexicons/not_cues.tsv` lists with it (in the cue or after it).
+fn other_sense(cx: &Ctx, c: &Found) -> bool {
+    let (doc, table) = (cx.doc, cx.table);
+    let v = doc.token_at(c.cue.start);
+    v + 1 < doc.tokens.len() && {
+        let (w, next) = (table.norm(v), table.norm(v + 1));
+        cx.lex.senses.iter().any(|(a, b)| a == w && b == next)
+    }
 }
 
 /// A supposition, not a claim: "Let's say you think a degree will cost $160,000", "let
