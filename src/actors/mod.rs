@@ -615,7 +615,8 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
 
 /// Adds the occurrences of an actor's names that the tagger missed ("Warhol"
 /// tagged in one sentence and not in another): a name, an alias or a
-/// person's surname (unless two people share it), written with a capital,
+/// person's surname (unless two actors share it: then the one the article
+/// wrote it alone for, if only one), written with a capital,
 /// standing between words that are not capitalised (so not part of a longer
 /// name) and outside every mention; at a sentence start, only a name of two
 /// words or a word the article never writes in lowercase. One scan of the
@@ -649,7 +650,10 @@ fn propagate(
     // 64-bit keys on every target: as a 32-bit `usize` (wasm) two forms of a
     // long text could share a key ("March" was found as Marco Bellini's given
     // name in a 1 MB text).
-    let mut forms: crate::hash::FxMap<u64, usize> = Default::default();
+    // With each form, whether an actor's mention is that form as a whole (not only a
+    // surname in it): the article wrote "L'Enfant" alone for Pierre L'Enfant, and Marie
+    // L'Enfant's surname does not make it ambiguous; two actors' whole mentions do.
+    let mut forms: crate::hash::FxMap<u64, (usize, bool)> = Default::default();
     let mut lengths = [false; 7];
     let mut covered = vec![false; doc.tokens.len()];
     for a in actors.iter() {
@@ -663,18 +667,28 @@ fn propagate(
             let surname =
                 (a.kind == ActorKind::Person && last - first >= 2 && table.norm(last - 2) != "of")
                     .then_some((last - 1, last));
-            for (from, to) in std::iter::once((first, last)).chain(surname) {
+            for ((from, to), whole) in
+                std::iter::once(((first, last), true)).chain(surname.map(|s| (s, false)))
+            {
                 if !table.first_upper(from) {
                     continue;
                 }
                 let k = key(from, to);
-                match forms.get(&k) {
-                    Some(&id) if id == a.id => {}
-                    Some(_) => {
-                        forms.insert(k, AMBIGUOUS);
+                match forms.get(&k).copied() {
+                    Some((id, was)) if id == a.id => {
+                        forms.insert(k, (id, was || whole));
+                    }
+                    // A whole mention over another's surname; a surname under another's
+                    // whole mention changes nothing.
+                    Some((_, false)) if whole => {
+                        forms.insert(k, (a.id, true));
+                    }
+                    Some((_, true)) if !whole => {}
+                    Some((_, was)) => {
+                        forms.insert(k, (AMBIGUOUS, was || whole));
                     }
                     None => {
-                        forms.insert(k, a.id);
+                        forms.insert(k, (a.id, whole));
                         lengths[to - from] = true;
                     }
                 }
@@ -695,8 +709,8 @@ fn propagate(
                             .find_map(|n| {
                                 forms
                                     .get(&key(i, i + n))
-                                    .filter(|&&id| id != AMBIGUOUS)
-                                    .map(|&id| (n, id))
+                                    .filter(|&&(id, _)| id != AMBIGUOUS)
+                                    .map(|&(id, _)| (n, id))
                             })
                     })
                     .flatten()
@@ -779,5 +793,52 @@ mod tests {
             assert_eq!(actors[0].mentions.len(), 5);
             assert_eq!(actors[0].kind, kind, "{votes:?}");
         }
+    }
+
+    /// A name the article wrote alone for one actor is found again for that actor,
+    /// though another actor's surname is the same word; where both actors were
+    /// written with that word alone, it is found again for neither.
+    #[test]
+    fn a_name_written_alone_wins_over_another_actors_surname() {
+        let text = "Pierre Moreau drew the quay. Moreau was an engineer. His father, Paul \
+                    Moreau, made clocks. Moreau sold them in Lyon. After the war, Moreau \
+                    planned the market.";
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, false);
+        let lex = ActorLexicon::builtin_without_model();
+        let ctx = DocContext::new(&doc, &table, &lex);
+        // The `nth` "Moreau" (or other part) of the text.
+        let at = |part: &str, nth: usize| {
+            let start = text.match_indices(part).nth(nth).expect("in the text").0;
+            Span::new(start, start + part.len())
+        };
+        let person = |id: usize, name: &str, mentions: Vec<Span>| Actor {
+            id,
+            name: name.into(),
+            kind: ActorKind::Person,
+            subkind: None,
+            mentions,
+            aliases: Vec::new(),
+            affiliation: None,
+        };
+        let pierre = person(
+            0,
+            "Pierre Moreau",
+            vec![at("Pierre Moreau", 0), at("Moreau", 1)],
+        );
+        let paul = person(1, "Paul Moreau", vec![at("Paul Moreau", 0)]);
+        let mut actors = vec![pierre.clone(), paul.clone()];
+        propagate(&doc, &table, &lex, &ctx, &mut actors, vec![None, None]);
+        assert_eq!(actors[0].mentions[2..], [at("Moreau", 3), at("Moreau", 4)]);
+        assert_eq!(actors[1].mentions.len(), 1);
+        // Paul written alone too ("Moreau sold them"): the last "Moreau" is nobody's.
+        let paul = Actor {
+            mentions: vec![at("Paul Moreau", 0), at("Moreau", 3)],
+            ..paul
+        };
+        let mut actors = vec![pierre, paul];
+        propagate(&doc, &table, &lex, &ctx, &mut actors, vec![None, None]);
+        assert_eq!(actors[0].mentions.len(), 2);
+        assert_eq!(actors[1].mentions.len(), 2);
     }
 }
