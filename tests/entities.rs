@@ -440,6 +440,16 @@ const CASES: &[Case] = &[
         not_actors: &["What Mr. Obama"],
         ..NONE
     },
+    // A sentence adverb or preposition alone, capitalised at a sentence's start, is no actor.
+    Case {
+        text: "Marta Oster taught music in Graz for a decade. [4]  Also while at the \
+               conservatory she formed a choir. Originally from Linz, she moved to Vienna in \
+               1921. Around 4 July 1921, Oster declared the choir closed. Hence, the concerts \
+               ended. Here and there the choir sang in churches. Allegedly, the mayor paid for \
+               the hall.",
+        not_actors: &["Also", "Originally", "Around", "Hence", "Here", "Allegedly"],
+        ..NONE
+    },
     // Words of a headline in title case are no actors unless the article
     // names them again; a weekday is not part of a name.
     Case {

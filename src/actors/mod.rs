@@ -214,6 +214,28 @@ const NOT_NAMES: &[&str] = &[
     "who",
     "upon",
     "photos",
+    "originally",
+    "initially",
+    "previously",
+    "recently",
+    "currently",
+    "subsequently",
+    "allegedly",
+    "reportedly",
+    "supposedly",
+    "presumably",
+    "arguably",
+    "evidently",
+    "around",
+    "here",
+    "there",
+    "hence",
+    "thus",
+    "given",
+    "yet",
+    "still",
+    "now",
+    "again",
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
@@ -290,6 +312,8 @@ fn clean(
         || party
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
         || lone && NOT_NAMES.contains(&table.norm(first))
+        // A lone word that opens sentences ("After", "Also"), not in capitals.
+        || lone && !caps && SENTENCE_OPENERS.contains(&table.norm(first))
         || lone
             && caps
             && word.chars().count() >= 5
