@@ -450,6 +450,15 @@ const CASES: &[Case] = &[
         not_actors: &["Also", "Originally", "Around", "Hence", "Here", "Allegedly"],
         ..NONE
     },
+    // A French form of address is a title, not an actor of its own.
+    Case {
+        text: "The letters hint that Mlle. Poterin had confided her troubles to the young \
+               mathematician. Mademoiselle Stéphanie Poterin was the daughter of the physician \
+               at the boarding house.",
+        same: &[&[("Poterin", 0), ("Stéphanie Poterin", 0)]],
+        not_actors: &["Mlle"],
+        ..NONE
+    },
     // Words of a headline in title case are no actors unless the article
     // names them again; a weekday is not part of a name.
     Case {
