@@ -450,6 +450,15 @@ const CASES: &[Case] = &[
         not_actors: &["Also", "Originally", "Around", "Hence", "Here", "Allegedly"],
         ..NONE
     },
+    // Names in a list set apart by two spaces are names of their own.
+    Case {
+        text: "The minister said on Friday that the report had been found on a street in \
+               Ottawa.\n\nCategories:  August 15, 2008  Canada  Published  North America  \
+               Politics and conflicts  Environment Canada  Archived",
+        same: &[&[("North America", 0)], &[("Environment Canada", 0)]],
+        not_actors: &["Canada  Published  North America  Politics", "Environment Canada  Archived"],
+        ..NONE
+    },
     // A French form of address is a title, not an actor of its own.
     Case {
         text: "The letters hint that Mlle. Poterin had confided her troubles to the young \
