@@ -450,6 +450,13 @@ const CASES: &[Case] = &[
         not_actors: &["Also", "Originally", "Around", "Hence", "Here", "Allegedly"],
         ..NONE
     },
+    // Acronyms of things are no actors.
+    Case {
+        text: "Researchers at the station sequenced the DNA of the anemone in 2013. In Trenton, \
+               the governor drove an SUV to a TV studio, aides said.",
+        not_actors: &["DNA", "SUV", "TV"],
+        ..NONE
+    },
     // Names in a list set apart by two spaces are names of their own.
     Case {
         text: "The minister said on Friday that the report had been found on a street in \

@@ -236,6 +236,20 @@ const NOT_NAMES: &[&str] = &[
     "still",
     "now",
     "again",
+    // Common acronyms of things, and eras.
+    "dna",
+    "rna",
+    "hiv",
+    "gdp",
+    "ceo",
+    "cfo",
+    "tv",
+    "gps",
+    "dvd",
+    "suv",
+    "ad",
+    "bc",
+    "bce",
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
