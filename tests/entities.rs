@@ -457,6 +457,13 @@ const CASES: &[Case] = &[
         not_actors: &["DNA", "SUV", "TV"],
         ..NONE
     },
+    Case {
+        text: "The veteran, who has PTSD, earned an MBA at a college in Ohio in 2010, his lawyer \
+               said.\n\nCLARIFICATION: An earlier version of this article misstated the year of \
+               the degree.",
+        not_actors: &["PTSD", "MBA", "CLARIFICATION"],
+        ..NONE
+    },
     // Names in a list set apart by two spaces are names of their own.
     Case {
         text: "The minister said on Friday that the report had been found on a street in \

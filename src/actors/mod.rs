@@ -250,6 +250,18 @@ const NOT_NAMES: &[&str] = &[
     "ad",
     "bc",
     "bce",
+    "ptsd",
+    "mba",
+    "lgbt",
+    "lgbtq",
+    // Headings and words of a headline in capitals.
+    "clarification",
+    "letters",
+    "lose",
+    "he",
+    "she",
+    "they",
+    "we",
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
@@ -354,6 +366,7 @@ const NOT_SPEAKERS: &[&str] = &[
     "source",
     "sources",
     "correction",
+    "clarification",
     "q",
     "a",
     "transcript",
