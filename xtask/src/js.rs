@@ -1,26 +1,31 @@
 //! `xtask js [--fast]`: the JavaScript API (crate `js/`) for browsers and Node.
 //!
 //! - `pkg/web/`: `wasm-bindgen --target web` (an ES module; `await init()` first);
+//! - `pkg/node/`: `wasm-bindgen --target nodejs` (CommonJS; loads the wasm synchronously);
 //! - `pkg/widget/web/`: the same for the `<claim-lens>` widget, built without the crate's
 //!   feature `options` (the widget passes none; its code budget is 141 KB);
-//! - `pkg/node/`: `wasm-bindgen --target nodejs` (CommonJS; loads the wasm synchronously);
 //!
-//! built with the `release-js` profile (opt-level z, LTO, panic abort), the npm builds with
-//! LLVM's inliner allowed up to a cost of [`INLINE`] (Cargo.toml says why) and the widget's
-//! without, then `wasm-opt -Oz --converge`.
-//! With `--fast` it also builds `pkg/fast/{web,node}` at opt-level 3 (about 1.3 times as fast,
-//! about 30 KB more gzipped), in a target subdirectory of its own. Prints the sizes.
+//! built with the `release-js` profile (opt-level z, LTO, panic abort), then
+//! `wasm-opt -Oz --converge`. The npm package's build (`pkg/web`, `pkg/node`) compiles the
+//! core crate at opt-level 3 ([`CORE_FAST`]): it has no size budget, and the core is where
+//! the time goes. The widget's build is all z: its budget leaves no room.
+//! With `--fast` it also builds `pkg/fast/{web,node}` with every crate at opt-level 3, in a
+//! target subdirectory of its own. Prints the sizes.
 
 use crate::report::gz;
 use crate::tools::{self, Tool, Tools};
 use crate::{files, Result};
 use std::path::{Path, PathBuf};
 
-/// Opt-level z inlines only functions that cost LLVM's inliner at most 5; the JS API lets it
-/// inline up to this cost (rustc has no profile key for it, hence the flag). 100 was faster
-/// by about 5% but 6.2 KB larger, over the widget's budget since issue 13; 40 until issue 12
-/// (1.3 KB larger than 30, about 3% faster; Cargo.toml says more).
-pub const INLINE: u32 = 30;
+/// Cargo's arguments for the npm package's build: the core crate at opt-level 3, the view and
+/// the bindings at the profile's z. Measured with `scripts/bench-js.sh` (one Node run each,
+/// 2026-12-06): 1.69 ms per ~4 KB article against 2.19 ms for all-z with LLVM's inliner
+/// allowed up to a cost of 30 (the build before), 16.4× compromise against 13.3×, for 42 KB
+/// more gzipped (328.7 KB against 286.5 KB of wasm). The same with the inliner flag kept
+/// (`-C llvm-args=-inline-threshold=30`, which then holds the core's inlining back too):
+/// 1.73 ms, 320.6 KB; the core at opt-level s: about 1.9 ms, 305 KB; every crate at
+/// opt-level 3 (`--fast`): as fast as this, 2 KB larger.
+pub const CORE_FAST: &[&str] = &["--config", "profile.release-js.package.claimlens.opt-level=3"];
 
 /// wasm-opt's arguments: -Oz with the features rustc enables by default for
 /// wasm32-unknown-unknown. memory-packing is skipped: cutting the models' zero runs out of the
@@ -48,14 +53,15 @@ pub fn build(root: &Path, fast: bool) -> Result {
         root,
         &pkg,
         &target,
-        &format!("-C llvm-args=-inline-threshold={INLINE}"),
-        &[],
+        "",
+        CORE_FAST,
     )?);
     // The <claim-lens> widget's build: no options (it calls analyze and analyzeView without
     // them), so none of their reading and checking in its wasm (141 KB code budget); and plain
-    // opt-level z, without the inliner allowance: 3.1 KB smaller gzipped and about 1.3 times
-    // as slow (Node, the four bench articles, analyzeView: median 3.04 ms against 2.32), which
-    // a page that analyses its one article on load does not feel.
+    // opt-level z, without the inliner allowance (`-C llvm-args=-inline-threshold=30`) it had
+    // until 2026-12-06: 3.1 KB smaller gzipped and about 1.3 times as slow (Node, the four
+    // bench articles, analyzeView: median 3.04 ms against 2.32), which a page that analyses
+    // its one article on load does not feel.
     outputs.push(
         variant(
             &tools,
