@@ -99,6 +99,7 @@ pub(super) fn refine(
     let cx = Ctx { doc, table, lex };
     claims.retain_mut(|c| {
         fix_source(&cx, c);
+        trim_preposition(&cx, c);
         if c.content.is_empty() {
             if let Some((a, b)) = find_content(&cx, c) {
                 c.content.push(cx.span(a, b));
@@ -126,6 +127,31 @@ pub(super) fn refine(
         }
         !c.content.is_empty() && !names(&cx, c) && !supposes(&cx, c) && !other_sense(&cx, c)
     });
+}
+
+/// A cue of a reporting verb and the preposition after it is the verb: "Palmieri said on the
+/// show", "he said of the claim", "Trump said at a rally" (the preposition opens the where or
+/// the about, which PolNeAR's cues leave out about twice as often as they take in: train,
+/// "said on" 24 in, 55 out; "said at" 17, 34; "said of" 28, 38). Dev: cue F1 65.8 → 66.1,
+/// precision 75.4 → 75.8, content exact 57.8 → 57.9; train: cue 65.7 → 65.8, precision 75.3 →
+/// 75.4.
+fn trim_preposition(cx: &Ctx, c: &mut Found) {
+    let (doc, table) = (cx.doc, cx.table);
+    let v = doc.token_at(c.cue.start);
+    if last_token(doc, c.cue.end, v) == v + 1
+        && matches!(
+            table.norm(v + 1),
+            "on" | "of" | "at" | "during" | "via" | "with" | "in"
+        )
+        // The verb is a cue of the lexicon, and the two words are not ("called on").
+        && cx.lex.phrases.longest_at(table, v, v + 2).map(|(n, _)| n) == Some(1)
+    {
+        c.cue = Span::new(c.cue.start, doc.tokens[v].span.end);
+        // What the preposition opens is not said ("of the claim during a call").
+        if let Some(t) = doc.tokens.get(v + 2) {
+            c.content.retain(|x| x.start != t.span.start);
+        }
+    }
 }
 
 /// Another sense of a cue word, not a report: "the 120,000 who showed up", "Schilling

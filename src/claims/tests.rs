@@ -766,6 +766,12 @@ fn issue_13_constructions_read_right() {
         // A supposition: nobody says it.
         ("SAVE A QUARTER Let's say you think a degree will cost $160,000.", &[]),
         ("Let us say the rate stays at 5 percent. Let’s say it falls.", &[]),
+        // A reporting verb's cue leaves out the preposition after it, and what it opens is no
+        // content; a phrasal cue keeps it.
+        ("“She just made it up,” Ms. Ortega said of the claim during a call with reporters.",
+         &[(Some("Ms. Ortega"), "said", &["“She just made it up,”"])]),
+        ("The mayor called on the council to reopen the library.",
+         &[(Some("The mayor"), "called on", &["the council to reopen the library"])]),
         // Other senses of cue words (lexicons/not_cues.tsv): appearing, continuing, finding.
         ("Nearly 9,000 voters showed up at the fairground in Millbrook to hear the mayor.", &[]),
         ("The governor appeared on a morning radio show in Dover on Friday.", &[]),
