@@ -464,6 +464,16 @@ const CASES: &[Case] = &[
         not_actors: &["PTSD", "MBA", "CLARIFICATION"],
         ..NONE
     },
+    // Words of run-in headings in capitals, each written in lowercase elsewhere, are no name.
+    Case {
+        text: "Rana Malik is a television doctor. Her show draws millions, and fellow doctors do \
+               not like it.\n\nSHE’S BEEN CALLED OUT BY FELLOW DOCTORS — She has been dragged \
+               before a state board to defend her advice on diets.\n\nFELLOW DOCTORS DON’T WANT \
+               TO WORK WITH HER — Malik may win ratings week after week, but doctors do not \
+               trust her.",
+        not_actors: &["FELLOW DOCTORS DO", "SHE"],
+        ..NONE
+    },
     // Names in a list set apart by two spaces are names of their own.
     Case {
         text: "The minister said on Friday that the report had been found on a street in \
