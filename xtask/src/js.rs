@@ -25,7 +25,10 @@ use std::path::{Path, PathBuf};
 /// (`-C llvm-args=-inline-threshold=30`, which then holds the core's inlining back too):
 /// 1.73 ms, 320.6 KB; the core at opt-level s: about 1.9 ms, 305 KB; every crate at
 /// opt-level 3 (`--fast`): as fast as this, 2 KB larger.
-pub const CORE_FAST: &[&str] = &["--config", "profile.release-js.package.claimlens.opt-level=3"];
+pub const CORE_FAST: &[&str] = &[
+    "--config",
+    "profile.release-js.package.claimlens.opt-level=3",
+];
 
 /// wasm-opt's arguments: -Oz with the features rustc enables by default for
 /// wasm32-unknown-unknown. memory-packing is skipped: cutting the models' zero runs out of the
@@ -48,14 +51,7 @@ pub fn build(root: &Path, fast: bool) -> Result {
     let target = tools::target_dir(root)?;
     let mut outputs = Vec::new();
     let pkg = root.join("pkg");
-    outputs.extend(variant(
-        &tools,
-        root,
-        &pkg,
-        &target,
-        "",
-        CORE_FAST,
-    )?);
+    outputs.extend(variant(&tools, root, &pkg, &target, "", CORE_FAST)?);
     // The <claim-lens> widget's build: no options (it calls analyze and analyzeView without
     // them), so none of their reading and checking in its wasm (141 KB code budget); and plain
     // opt-level z, without the inliner allowance (`-C llvm-args=-inline-threshold=30`) it had
