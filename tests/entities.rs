@@ -527,6 +527,19 @@ fn names_are_full_and_untitled() {
     let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
     assert!(names.contains(&"John McCain"), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with("Senator")), "{names:?}");
+    // A party label before a name is no part of it.
+    let text = "WASHINGTON (AP) — The Latest on the presidential race between Republican Donald \
+                Trump and Democrat Hillary Clinton (all times EDT):\n\n2:45 p.m.\n\nClinton says \
+                the state will look into the leak.";
+    let a = analyze(text);
+    let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"Hillary Clinton"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.starts_with("Democrat")),
+        "{names:?}"
+    );
+    // Nor is AP's "The Latest" an actor.
+    assert!(!names.contains(&"Latest"), "{names:?}");
 }
 
 #[test]

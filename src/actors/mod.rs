@@ -256,6 +256,7 @@ const NOT_NAMES: &[&str] = &[
     "lgbtq",
     // Headings and words of a headline in capitals.
     "clarification",
+    "latest",
     "letters",
     "lose",
     "he",
