@@ -483,6 +483,15 @@ const CASES: &[Case] = &[
         not_actors: &["Canada  Published  North America  Politics", "Environment Canada  Archived"],
         ..NONE
     },
+    // A family name's particle is part of it, after a given name or a title.
+    Case {
+        text: "The letters hint that Mlle. du Motel had confided her troubles to the young \
+               mathematician. Mademoiselle Stéphanie-Félicie Poterin du Motel was the daughter \
+               of the physician at the boarding house.",
+        same: &[&[("du Motel", 0), ("Mademoiselle Stéphanie-Félicie Poterin du Motel", 0)]],
+        not_actors: &["Motel", "Stéphanie-Félicie Poterin"],
+        ..NONE
+    },
     // A French form of address is a title, not an actor of its own.
     Case {
         text: "The letters hint that Mlle. Poterin had confided her troubles to the young \

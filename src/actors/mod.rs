@@ -418,6 +418,11 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
     (end > first && end < s.last && doc.tok(end) == ":" && speech()).then_some((first, end))
 }
 
+/// The particles of family names ("Charles de Gaulle", "Poterin du Motel").
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della",
+];
+
 /// A person's given name and epithet. "Hillary Clinton" is one name when the
 /// tagger found only "Clinton"; "Peter the Great", "Ivan the Terrible" are one
 /// person, not a person and a place "Great": after a person's name or a
@@ -449,14 +454,30 @@ fn join_person_words(
             m.first = g;
             m.span = Span::new(doc.tokens[g].span.start, m.span.end);
         }
+        // A name after a title and a particle is a person's, the particle in it ("Mlle. du
+        // Motel", not an organisation "Motel").
+        let m = &model[k];
+        let p = m.first.wrapping_sub(1);
+        if m.entry.is_none()
+            && m.first >= s.first + 2
+            && PARTICLES.contains(&table.norm(p))
+            && (k == 0 || model[k - 1].last <= p)
+            && lex.titles.get(table.norm(p - 1).trim_end_matches('.')) == Some(&true)
+        {
+            let m = &mut model[k];
+            m.first = p;
+            m.span = Span::new(doc.tokens[p].span.start, m.span.end);
+            m.kind = ActorKind::Person;
+        }
         let m = &model[k];
         let e = m.last + 1;
         let person = m.kind == ActorKind::Person
             || m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
+        // "Peter the Great"; "Poterin du Motel" (a particle and a surname).
         let joins = person
             && m.entry.is_none()
             && e < s.last
-            && table.norm(m.last) == "the"
+            && (table.norm(m.last) == "the" || PARTICLES.contains(&table.norm(m.last)))
             && doc.tokens[e].kind == TokenKind::Word
             && table.first_upper(e)
             && table.any_lower(e)
