@@ -777,6 +777,10 @@ fn issue_13_constructions_read_right() {
         ("The governor appeared on a morning radio show in Dover on Friday.", &[]),
         ("After the flood, the Harlans continued to shun the new levee on the river.", &[]),
         ("The reporter Ana Ruiz found herself unable to leave the town hall.", &[]),
+        ("Sensitive Canadian document found on rainy streets\n\nA sensitive government \
+          document was found wet on an Ottawa street by a passer-by, officials said.",
+         &[(Some("officials"), "said",
+            &["A sensitive government document was found wet on an Ottawa street by a passer-by"])]),
     ];
     for &(text, wants) in rows {
         let got: Vec<(Option<&str>, &str, Vec<&str>)> = crate::analyze(text)
