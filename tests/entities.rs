@@ -474,15 +474,6 @@ const CASES: &[Case] = &[
         not_actors: &["FELLOW DOCTORS DO", "SHE"],
         ..NONE
     },
-    // Names in a list set apart by two spaces are names of their own.
-    Case {
-        text: "The minister said on Friday that the report had been found on a street in \
-               Ottawa.\n\nCategories:  August 15, 2008  Canada  Published  North America  \
-               Politics and conflicts  Environment Canada  Archived",
-        same: &[&[("North America", 0)], &[("Environment Canada", 0)]],
-        not_actors: &["Canada  Published  North America  Politics", "Environment Canada  Archived"],
-        ..NONE
-    },
     // A family name's particle is part of it, after a given name or a title.
     Case {
         text: "The letters hint that Mlle. du Motel had confided her troubles to the young \

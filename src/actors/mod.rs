@@ -587,40 +587,32 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                         e += 1;
                     }
                     if let Some(kind) = model_kind(ty) {
-                        // A possessive inside a span separates two names ("the IRGC’s Air
-                        // Force" → "IRGC" and "Air Force"), and so does a gap of two spaces
-                        // or more (a list of categories: "Canada  Published  North America").
-                        let Some((first, end, kind)) =
+                        // A possessive inside a span separates two names:
+                        // "the IRGC’s Air Force" → "IRGC" and "Air Force".
+                        let Some((mut first, end, kind)) =
                             clean(doc, table, lex, s, s.first + k, s.first + e, kind)
                         else {
                             k = e;
                             continue;
                         };
-                        let mut from = first;
-                        for t in first..=end {
-                            let possessive = t < end && doc.tokens[t].kind == TokenKind::Possessive;
-                            let gap = t < end && t > from && {
-                                let between =
-                                    &doc.text[doc.tokens[t - 1].span.end..doc.tokens[t].span.start];
-                                between.chars().filter(|c| c.is_whitespace()).count() >= 2
-                            };
-                            if !(t == end || possessive || gap) {
-                                continue;
-                            }
-                            if t > from {
+                        for cut in (first..end)
+                            .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
+                            .chain(std::iter::once(end))
+                        {
+                            if cut > first {
                                 model.push(Mention {
                                     span: Span::new(
-                                        doc.tokens[from].span.start,
-                                        doc.tokens[t - 1].span.end,
+                                        doc.tokens[first].span.start,
+                                        doc.tokens[cut - 1].span.end,
                                     ),
-                                    first: from,
-                                    last: t,
+                                    first,
+                                    last: cut,
                                     kind,
                                     subkind: None,
                                     entry: None,
                                 });
                             }
-                            from = if possessive { t + 1 } else { t };
+                            first = cut + 1;
                         }
                     }
                     k = e;
