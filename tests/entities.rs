@@ -464,6 +464,20 @@ const CASES: &[Case] = &[
         not_actors: &["PTSD", "MBA", "CLARIFICATION"],
         ..NONE
     },
+    // An adverb in capitals may be an acronym; a speaker's label in capitals is a name
+    // though its words are common; a sentence opener inside a sentence may be a name.
+    Case {
+        text: "The National Organization for Women (NOW) criticized the ruling. NOW said in a \
+               statement that the ruling was wrong.",
+        same: &[&[("National Organization for Women", 0), ("NOW", 0), ("NOW", 1)]],
+        ..NONE
+    },
+    Case {
+        text: "BILL BURNS: The bill burns through the budget, critics say.\n\nShe told Today on \
+               Monday that she would appeal.",
+        same: &[&[("BILL BURNS", 0)], &[("Today", 0)]],
+        ..NONE
+    },
     // Words of run-in headings in capitals, each written in lowercase elsewhere, are no name.
     Case {
         text: "Rana Malik is a television doctor. Her show draws millions, and fellow doctors do \
@@ -489,7 +503,7 @@ const CASES: &[Case] = &[
                mathematician. Mademoiselle Stéphanie Poterin was the daughter of the physician \
                at the boarding house.",
         same: &[&[("Poterin", 0), ("Stéphanie Poterin", 0)]],
-        not_actors: &["Mlle"],
+        not_actors: &["Mlle", "Mlle."],
         ..NONE
     },
     // Words of a headline in title case are no actors unless the article

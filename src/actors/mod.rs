@@ -214,6 +214,37 @@ const NOT_NAMES: &[&str] = &[
     "who",
     "upon",
     "photos",
+    // Common acronyms of things, and eras.
+    "dna",
+    "rna",
+    "hiv",
+    "gdp",
+    "ceo",
+    "cfo",
+    "tv",
+    "gps",
+    "dvd",
+    "suv",
+    "ad",
+    "ptsd",
+    "mba",
+    "lgbt",
+    "lgbtq",
+    // Headings and words of a headline in capitals.
+    "clarification",
+    "latest",
+    "letters",
+    "lose",
+    "he",
+    "she",
+    "they",
+    "we",
+];
+
+/// Adverbs that are never a name alone when not in capitals ("Originally from Linz", "Here
+/// and there"); in capitals they may be an acronym ("NOW", the National Organization for
+/// Women).
+const ADVERBS: &[&str] = &[
     "originally",
     "initially",
     "previously",
@@ -236,33 +267,6 @@ const NOT_NAMES: &[&str] = &[
     "still",
     "now",
     "again",
-    // Common acronyms of things, and eras.
-    "dna",
-    "rna",
-    "hiv",
-    "gdp",
-    "ceo",
-    "cfo",
-    "tv",
-    "gps",
-    "dvd",
-    "suv",
-    "ad",
-    "bc",
-    "bce",
-    "ptsd",
-    "mba",
-    "lgbt",
-    "lgbtq",
-    // Headings and words of a headline in capitals.
-    "clarification",
-    "latest",
-    "letters",
-    "lose",
-    "he",
-    "she",
-    "they",
-    "we",
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
@@ -339,8 +343,13 @@ fn clean(
         || party
         || kind == ActorKind::Person && BYLINE_ROLES.contains(&table.norm(end - 1))
         || lone && NOT_NAMES.contains(&table.norm(first))
-        // A lone word that opens sentences ("After", "Also"), not in capitals.
-        || lone && !caps && SENTENCE_OPENERS.contains(&table.norm(first))
+        || lone && !caps && ADVERBS.contains(&table.norm(first))
+        // A lone word that opens the sentence ("After", "[28] Also"), not in capitals;
+        // after a word it may be a name ("She told Today on Monday").
+        || lone
+            && !caps
+            && (s.first..first).all(|t| doc.tokens[t].kind != TokenKind::Word)
+            && SENTENCE_OPENERS.contains(&table.norm(first))
         || lone
             && caps
             && word.chars().count() >= 5
@@ -677,7 +686,12 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         let heading_words = a.kind != ActorKind::Group
             && a.mentions.iter().all(|m| {
                 let (first, last) = (doc.token_at(m.start), doc.token_at(m.end));
+                // Not a speaker's label ("BILL BURNS: The bill burns…").
                 last - first >= 2
+                    && doc
+                        .tokens
+                        .get(last)
+                        .is_none_or(|t| t.span.slice(doc.text) != ":")
                     && ctx.known.binary_search_by_key(&first, |k| k.0).is_err()
                     && (first..last).all(|t| {
                         common(t)
@@ -923,6 +937,20 @@ mod tests {
         propagate(&doc, &table, &lex, &ctx, &mut actors, vec![None, None]);
         assert_eq!(actors[0].mentions[2..], [at("Moreau", 3), at("Moreau", 4)]);
         assert_eq!(actors[1].mentions.len(), 1);
+        // The same with Paul's surname seen first.
+        let mut actors = vec![
+            Actor {
+                id: 0,
+                ..paul.clone()
+            },
+            Actor {
+                id: 1,
+                ..pierre.clone()
+            },
+        ];
+        propagate(&doc, &table, &lex, &ctx, &mut actors, vec![None, None]);
+        assert_eq!(actors[1].mentions[2..], [at("Moreau", 3), at("Moreau", 4)]);
+        assert_eq!(actors[0].mentions.len(), 1);
         // Paul written alone too ("Moreau sold them"): the last "Moreau" is nobody's.
         let paul = Actor {
             mentions: vec![at("Paul Moreau", 0), at("Moreau", 3)],

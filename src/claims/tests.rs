@@ -773,6 +773,14 @@ fn issue_13_constructions_read_right() {
         ("The mayor called on the council to reopen the library.",
          &[(Some("The mayor"), "called on", &["the council to reopen the library"])]),
         // Other senses of cue words (lexicons/not_cues.tsv): appearing, continuing, finding.
+        // Not when something is said all the same (a quotation before the cue, a "that"
+        // clause, a reporting verb later in the cue).
+        ("The senator continued to insist that the plan would fail.",
+         &[(Some("The senator"), "continued to insist", &["that the plan would fail"])]),
+        ("“We are not done,” she added to applause.",
+         &[(Some("she"), "added", &["“We are not done,”"])]),
+        ("Reuters reported from documents it obtained that the bank had lied.",
+         &[(Some("Reuters"), "reported", &["that the bank had lied"])]),
         ("Nearly 9,000 voters showed up at the fairground in Millbrook to hear the mayor.", &[]),
         ("The governor appeared on a morning radio show in Dover on Friday.", &[]),
         ("After the flood, the Harlans continued to shun the new levee on the river.", &[]),
