@@ -51,7 +51,7 @@ pub fn build(root: &Path, fast: bool) -> Result {
     let target = tools::target_dir(root)?;
     let mut outputs = Vec::new();
     let pkg = root.join("pkg");
-    outputs.extend(variant(&tools, root, &pkg, &target, "", CORE_FAST)?);
+    outputs.extend(variant(&tools, root, &pkg, &target, CORE_FAST)?);
     // The <claim-lens> widget's build: no options (it calls analyze and analyzeView without
     // them), so none of their reading and checking in its wasm (141 KB code budget); and plain
     // opt-level z, without the inliner allowance (`-C llvm-args=-inline-threshold=30`) it had
@@ -64,7 +64,6 @@ pub fn build(root: &Path, fast: bool) -> Result {
             root,
             &pkg.join("widget"),
             &target.join("js-widget"),
-            "",
             &["--no-default-features"],
         )?[0]
             .clone(),
@@ -75,7 +74,6 @@ pub fn build(root: &Path, fast: bool) -> Result {
             root,
             &pkg.join("fast"),
             &target.join("js-fast"),
-            "",
             &["--config", "profile.release-js.opt-level=3"],
         )?);
     }
@@ -106,20 +104,11 @@ fn variant(
     root: &Path,
     out: &Path,
     target: &Path,
-    rustflags: &str,
     cargo_args: &[&str],
 ) -> Result<[PathBuf; 2]> {
-    let mut flags = std::env::var("RUSTFLAGS").unwrap_or_default();
-    if !rustflags.is_empty() {
-        if !flags.is_empty() {
-            flags.push(' ');
-        }
-        flags.push_str(rustflags);
-    }
     tools::run(
         tools::cargo()
             .current_dir(root)
-            .env("RUSTFLAGS", flags)
             .env("CARGO_TARGET_DIR", target)
             .args(["build", "--quiet", "-p", "claimlens-js", "--lib"])
             .args([
