@@ -36,8 +36,9 @@ const NOT_CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/not_cues.tsv"
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CueLexicon {
     pub(super) phrases: PhraseSet<CueKind>,
-    /// Other senses of cue words (`lexicons/not_cues.tsv`): a word and a next word.
-    pub(super) senses: Vec<(String, String)>,
+    /// Other senses of cue words (`lexicons/not_cues.tsv`): a word and a next word, as a
+    /// two-word phrase ("showed up").
+    pub(super) senses: PhraseSet<()>,
 }
 
 impl CueLexicon {
@@ -51,10 +52,10 @@ impl CueLexicon {
                 .unwrap_or(CueKind::Verb);
             phrases.insert(row[0], kind);
         }
-        let mut senses = Vec::new();
+        let mut senses = PhraseSet::new();
         for row in tsv_rows(NOT_CUES_TSV) {
             for next in row.get(1).unwrap_or(&"").split(' ') {
-                senses.push((row[0].to_string(), next.to_string()));
+                senses.insert(&format!("{} {next}", row[0]), ());
             }
         }
         CueLexicon { phrases, senses }

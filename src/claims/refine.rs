@@ -174,10 +174,7 @@ fn other_sense(cx: &Ctx, c: &Found) -> bool {
         .any(|x| x.end <= c.cue.start || table.norm(doc.token_at(x.start)) == "that")
         || (v + 2..=last_token(doc, c.cue.end, v))
             .any(|t| cx.lex.phrases.longest_at(table, t, t + 1).is_some());
-    !said && v + 1 < doc.tokens.len() && {
-        let (w, next) = (table.norm(v), table.norm(v + 1));
-        cx.lex.senses.iter().any(|(a, b)| a == w && b == next)
-    }
+    !said && cx.lex.senses.longest_at(table, v, v + 2).is_some()
 }
 
 /// A supposition, not a claim: "Let's say you think a degree will cost $160,000", "let
