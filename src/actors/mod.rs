@@ -459,9 +459,7 @@ fn join_person_words(
             && lex.first_names.contains(table.norm(g))
             && (k == 0 || model[k - 1].last <= g)
         {
-            let m = &mut model[k];
-            m.first = g;
-            m.span = Span::new(doc.tokens[g].span.start, m.span.end);
+            start_at(doc, &mut model[k], g);
         }
         // A name after a title and a particle is a person's, the particle in it ("Mlle. du
         // Motel", not an organisation "Motel").
@@ -473,10 +471,7 @@ fn join_person_words(
             && (k == 0 || model[k - 1].last <= p)
             && lex.titles.get(table.norm(p - 1).trim_end_matches('.')) == Some(&true)
         {
-            let m = &mut model[k];
-            m.first = p;
-            m.span = Span::new(doc.tokens[p].span.start, m.span.end);
-            m.kind = ActorKind::Person;
+            start_at(doc, &mut model[k], p).kind = ActorKind::Person;
         }
         let m = &model[k];
         let e = m.last + 1;
@@ -573,6 +568,14 @@ fn extend<'m, 'l>(
     let m = &mut model[k];
     m.last = end;
     m.span = Span::new(m.span.start, doc.tokens[end - 1].span.end);
+    m
+}
+
+/// Makes mention `m` start at token `first`, before it (the tokens between are in no other
+/// mention).
+fn start_at<'m, 'l>(doc: &Doc, m: &'m mut Mention<'l>, first: usize) -> &'m mut Mention<'l> {
+    m.first = first;
+    m.span = Span::new(doc.tokens[first].span.start, m.span.end);
     m
 }
 
