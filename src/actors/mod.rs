@@ -345,11 +345,13 @@ fn clean(
         || lone && NOT_NAMES.contains(&table.norm(first))
         || lone && !caps && ADVERBS.contains(&table.norm(first))
         // A lone word that opens the sentence ("After", "[28] Also"), not in capitals;
-        // after a word it may be a name ("She told Today on Monday").
+        // after a word it may be a name ("She told Today on Monday"). At most four tokens
+        // looked at before it, so that the check stays linear.
         || lone
             && !caps
-            && (s.first..first).all(|t| doc.tokens[t].kind != TokenKind::Word)
             && SENTENCE_OPENERS.contains(&table.norm(first))
+            && first <= s.first + 4
+            && (s.first..first).all(|t| doc.tokens[t].kind != TokenKind::Word)
         || lone
             && caps
             && word.chars().count() >= 5
