@@ -1,4 +1,5 @@
-// Starts the app: the wasm bytes come embedded in a module (no fetch; see index.html's CSP).
+// Starts the app: the wasm bytes come embedded in a module (no fetch; see index.html's CSP),
+// deflated; wasmBytes() inflates them (a promise, which init() awaits).
 import init from './claimlens-app.js';
 import { wasmBytes } from './claimlens-app.wasm.js';
 

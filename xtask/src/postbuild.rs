@@ -17,7 +17,7 @@
 
 use crate::report::{self, Budgets, APP, REPORT, STANDALONE};
 use crate::tools::{self, Tool, Tools};
-use crate::{fail, files, standalone, Error, Result};
+use crate::{embed, fail, files, standalone, Error, Result};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -58,14 +58,15 @@ pub fn run(root: &Path, staging: &Path) -> Result {
         println!("xtask: debug build: the wasm is not optimised and the budgets are not checked");
         files::read(&staging.join(format!("{APP}_bg.wasm")))?
     };
-    embed(staging, &wasm)?;
+    let packed = embed::pack(&wasm, release);
+    embed_app(staging, &wasm, &packed)?;
     tidy_html(staging)?;
-    standalone::build(&tools, staging, &wasm, &classic)?;
+    standalone::build(&tools, staging, &packed, &classic)?;
     for name in [&format!("{APP}.js") as &str, "boot.js", "worker.js"] {
         minify_in_place(&tools, &staging.join(name), true)?;
     }
     service_worker(&tools, staging)?;
-    widget(&tools, root, staging)?;
+    widget(&tools, root, staging, release)?;
 
     let report = report::measure(root, staging, &wasm, &budgets)?;
     print!("{}", report.text);
@@ -142,13 +143,13 @@ fn optimise(tools: &Tools, staging: &Path, work: &Path) -> Result<Vec<u8>> {
 }
 
 /// Replaces `claimlens-app_bg.wasm` by `claimlens-app.wasm.js`.
-fn embed(staging: &Path, wasm: &[u8]) -> Result {
+fn embed_app(staging: &Path, wasm: &[u8], packed: &embed::Packed) -> Result {
     if !wasm.starts_with(b"\0asm") {
         fail!("the app's wasm is not a wasm module");
     }
     files::write(
         &staging.join(format!("{APP}.wasm.js")),
-        crate::embed::module(wasm, true),
+        embed::packed_module(packed, true),
     )?;
     files::remove_file(&staging.join(format!("{APP}_bg.wasm")))
 }
@@ -242,10 +243,9 @@ fn service_worker(tools: &Tools, staging: &Path) -> Result {
 }
 
 /// Puts the `<claim-lens>` widget in `staging/widget/`: the widget module and the JS API glue
-/// (minified), the wasm and the TypeScript definitions (pkg/widget/web: the JS API without
-/// options, built by `xtask js`) and the
-/// demo page.
-fn widget(tools: &Tools, root: &Path, staging: &Path) -> Result {
+/// (minified), the wasm embedded in `claimlens_js.wasm.js` and the TypeScript definitions
+/// (pkg/widget/web: the JS API without options, built by `xtask js`) and the demo page.
+fn widget(tools: &Tools, root: &Path, staging: &Path, release: bool) -> Result {
     let pkg = root.join("pkg").join("widget").join("web");
     for needed in ["claimlens_js.js", "claimlens_js_bg.wasm"] {
         if !pkg.join(needed).is_file() {
@@ -265,7 +265,7 @@ fn widget(tools: &Tools, root: &Path, staging: &Path) -> Result {
     sources.extend(
         files::file_names(&pkg)?
             .iter()
-            .filter(|n| n.starts_with("claimlens_js"))
+            .filter(|n| n.starts_with("claimlens_js") && !n.ends_with("_bg.wasm.d.ts"))
             .map(|n| pkg.join(n)),
     );
     for source in sources {
@@ -279,6 +279,14 @@ fn widget(tools: &Tools, root: &Path, staging: &Path) -> Result {
                 esbuild(tools, true)
                     .arg(&source)
                     .arg(format!("--outfile={}", dest.display())),
+            )?;
+        } else if source.extension().is_some_and(|e| e == "wasm") {
+            // Embedded like the app's (claim-lens.js imports it): the host page fetches
+            // nothing but the widget's scripts, and gzip serves it at its deflated size.
+            let wasm = files::read(&source)?;
+            files::write(
+                &out.join("claimlens_js.wasm.js"),
+                embed::packed_module(&embed::pack(&wasm, release), true),
             )?;
         } else {
             files::copy(&source, &dest)?;

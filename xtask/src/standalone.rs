@@ -20,7 +20,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-pub fn build(tools: &Tools, staging: &Path, wasm: &[u8], glue: &str) -> Result {
+pub fn build(tools: &Tools, staging: &Path, packed: &embed::Packed, glue: &str) -> Result {
     let css = files::read_text(&staging.join("app.css"))?;
     let worker = files::read_text(&staging.join("worker.js"))?;
     let shared = shared_part(&worker)?;
@@ -41,7 +41,7 @@ pub fn build(tools: &Tools, staging: &Path, wasm: &[u8], glue: &str) -> Result {
     let main = format!(
         "(async () => {{\n{embedded}\
          const WORKER_TAIL = {tail};\n\
-         const module = await WebAssembly.compile(wasmBytes());\n\
+         const module = await WebAssembly.compile(await wasmBytes());\n\
          const glue = document.getElementById('wbg').textContent;\n\
          const workerUrl = URL.createObjectURL(new Blob([glue, '\\n', WORKER_TAIL], {{ type: 'text/javascript' }}));\n\
          globalThis.claimlensWorker = () => {{\n\
@@ -52,7 +52,7 @@ pub fn build(tools: &Tools, staging: &Path, wasm: &[u8], glue: &str) -> Result {
          await wasm_bindgen({{ module_or_path: module }});\n\
          document.getElementById('boot')?.remove();\n\
          }})();\n",
-        embedded = embed::module(wasm, false),
+        embedded = embed::packed_module(packed, false),
         tail = serde_json::to_string(&worker_tail).expect("a string"),
     );
     for (what, text, tag) in [
