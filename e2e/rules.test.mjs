@@ -112,6 +112,39 @@ test('a word added as a hedge is marked, kept over a reload, exported, then clea
   await page.close();
 });
 
+test('a pattern adds its matches; an invalid one says where it goes wrong and stays in the field', async () => {
+  const page = await open();
+  assert.ok(!(await hedges(page)).some((h) => h.startsWith('perchance')), 'no rule, no mark');
+  const panel = page.locator('#rules-panel');
+  const field = panel.getByRole('textbox', { name: 'Word or phrase' });
+  await panel.getByRole('checkbox', { name: 'a pattern (regular expression)' }).check();
+  await panel.getByRole('combobox', { name: 'Add as' }).selectOption('hedging: weasel');
+  await field.fill('(?i)perch\\w+');
+  await panel.getByRole('button', { name: 'Add rule' }).click();
+  await hedgeMark(page, 'perchance:hd-weasel');
+  assert.deepEqual(await listed(page), ['pattern “(?i)perch\\w+”: weasel']);
+  assert.equal(await field.inputValue(), '', 'a rule added empties the field');
+
+  // Invalid: refused with regex-lite's message and the character; the text stays to be corrected.
+  await field.fill('Ortiz (said');
+  await panel.getByRole('button', { name: 'Add rule' }).click();
+  const alert = panel.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /rules: patterns\[1\]\.pattern is not a valid pattern: .* \(at character 7\)/);
+  assert.equal(await field.inputValue(), 'Ortiz (said');
+  assert.equal((await listed(page)).length, 1);
+
+  // Kept over a reload and exported as the rules file's `patterns`.
+  await reload(page);
+  await hedgeMark(page, 'perchance:hd-weasel');
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export rules' }).click()]);
+  assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { patterns: [{ pattern: '(?i)perch\\w+', as: 'weasel' }] });
+  await panel.getByRole('button', { name: 'Clear rules' }).click();
+  await hedgeMark(page, 'perchance:hd-weasel', false);
+  noProblems();
+  await page.close();
+});
+
 test('import: a valid file replaces the rules; an invalid one says why and keeps them', async () => {
   const page = await open();
   const input = page.getByLabel('Import rules');
@@ -131,8 +164,8 @@ test('import: a valid file replaces the rules; an invalid one says why and keeps
   // Not JSON, and an unknown field.
   await input.setInputFiles(file('bad.json', 'not json {'));
   await page.waitForFunction(() => /not JSON/.test(document.querySelector('#rules-panel [role="alert"]')?.textContent));
-  await input.setInputFiles(file('bad.json', JSON.stringify({ patterns: ['x'] })));
-  await page.waitForFunction(() => /not a rules file: .*patterns/.test(document.querySelector('#rules-panel [role="alert"]')?.textContent));
+  await input.setInputFiles(file('bad.json', JSON.stringify({ pattern: ['x'] })));
+  await page.waitForFunction(() => /not a rules file: unknown field `pattern`/.test(document.querySelector('#rules-panel [role="alert"]')?.textContent));
   assert.deepEqual(await listed(page), ['booster “perchance”']);
 
   // A valid file again replaces the rules (the booster rule goes).

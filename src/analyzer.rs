@@ -48,6 +48,9 @@ pub struct Analyzer {
     /// The reader's corrections, if any ([`Analyzer::with_rules`]).
     #[cfg(feature = "rules")]
     corrections: Option<Arc<crate::rules::Corrections>>,
+    /// The reader's patterns, compiled ([`Analyzer::with_rules`]).
+    #[cfg(feature = "rules")]
+    patterns: Vec<(regex_lite::Regex, crate::rules::PatternAs)>,
 }
 
 impl Default for Analyzer {
@@ -64,6 +67,8 @@ static BUILTIN: LazyLock<Analyzer> = LazyLock::new(|| Analyzer {
     layers: Layers::default(),
     #[cfg(feature = "rules")]
     corrections: None,
+    #[cfg(feature = "rules")]
+    patterns: Vec::new(),
 });
 
 impl Analyzer {
@@ -123,9 +128,11 @@ impl Analyzer {
     }
 
     /// Adds a reader's rules: their actors, cues and hedges go to the
-    /// lexicons, and their corrections (highlights marked wrong, actors
-    /// merged, kinds set) are applied to every analysis; a second call adds
-    /// to the first. Invalid rules
+    /// lexicons, their patterns' matches in a text go to them for that text
+    /// (the first [`MAX_PATTERN_MATCHES`](crate::rules::MAX_PATTERN_MATCHES)
+    /// distinct matches of each), and their corrections (highlights marked
+    /// wrong, actors merged, kinds set) are applied to every analysis; a
+    /// second call adds to the first. Invalid rules
     /// ([`Rules::check`](crate::Rules::check)) are refused.
     ///
     /// ```
@@ -151,6 +158,13 @@ impl Analyzer {
         for h in &rules.hedges {
             self.add_hedge(&h.phrase, h.kind);
         }
+        for p in &rules.patterns {
+            let re = crate::rules::compile(&p.pattern).map_err(|message| Error::Rules {
+                path: String::new(),
+                message,
+            })?;
+            self.patterns.push((re, p.what));
+        }
         // A second call's corrections add to the first's.
         let mut c = self
             .corrections
@@ -162,9 +176,39 @@ impl Analyzer {
         Ok(self)
     }
 
+    /// Adds `phrase` to the list a pattern's matches go to.
+    #[cfg(feature = "rules")]
+    fn add_pattern_match(&mut self, phrase: &str, what: crate::rules::PatternAs) {
+        use crate::rules::PatternAs as P;
+        match what {
+            P::Person => self.add_actor(phrase, ActorKind::Person, None),
+            P::Organization => self.add_actor(phrase, ActorKind::Organization, None),
+            P::Place => self.add_actor(phrase, ActorKind::Place, None),
+            P::Group => self.add_actor(phrase, ActorKind::Group, None),
+            P::Cue => self.add_cue(phrase),
+            P::Hedge => self.add_hedge(phrase, HedgeKind::Hedge),
+            P::Booster => self.add_hedge(phrase, HedgeKind::Booster),
+            P::Weasel => self.add_hedge(phrase, HedgeKind::Weasel),
+            P::Condition => self.add_hedge(phrase, HedgeKind::Condition),
+        }
+    }
+
     /// Analyses one text: the stages in order (text, actors, claims,
     /// linking, hedges, scores), each reading what the earlier ones produced.
     pub fn analyze(&self, text: &str) -> Analysis {
+        #[cfg(feature = "rules")]
+        if !self.patterns.is_empty() {
+            let found = crate::rules::matches(&self.patterns, text);
+            if !found.is_empty() {
+                // The matches as phrases of the lexicons, for this text only.
+                let mut with = self.clone();
+                with.patterns = Vec::new();
+                for (phrase, what) in found {
+                    with.add_pattern_match(phrase, what);
+                }
+                return with.analyze(text);
+            }
+        }
         let layers = self.layers;
         let doc = Doc::new(text);
         // The taggers' keys only when a tagger runs.

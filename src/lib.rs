@@ -54,7 +54,8 @@ pub use analysis::{
 pub use analyzer::{analyze, Analyzer, Layers};
 pub use error::Error;
 pub use rules::{
-    Layer, Merge, RuleActor, RuleHedge, RuleKind, Rules, Wrong, MAX_RULES, MAX_RULE_CHARS,
+    Layer, Merge, PatternAs, RuleActor, RuleHedge, RuleKind, RulePattern, Rules, Wrong,
+    MAX_PATTERNS, MAX_PATTERN_CHARS, MAX_PATTERN_MATCHES, MAX_RULES, MAX_RULE_CHARS,
 };
 pub use score::sentence_certainty;
 pub use span::Span;

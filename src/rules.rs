@@ -3,7 +3,8 @@
 //! Netflix is an organization). One JSON file, the same for the web app, the
 //! JS API and the CLI (`--rules FILE`); see `docs/rules.md`.
 //!
-//! The additions go to the lexicons ([`crate::Analyzer::with_rules`]); the
+//! The additions go to the lexicons ([`crate::Analyzer::with_rules`]); a
+//! pattern's matches in a text are added to them as phrases for that text; the
 //! corrections are a stage of their own: each reads what the stage before it
 //! produced (actors, claims, hedges) and returns a corrected copy, before
 //! linking and scoring read it.
@@ -20,6 +21,15 @@ pub const MAX_RULE_CHARS: usize = 200;
 
 /// Most rules of each list in one file.
 pub const MAX_RULES: usize = 10_000;
+
+/// Longest pattern of a rule, in characters.
+pub const MAX_PATTERN_CHARS: usize = 500;
+
+/// Most patterns in one file (each one is a scan of every text).
+pub const MAX_PATTERNS: usize = 100;
+
+/// Most distinct matches of one pattern taken from one text.
+pub const MAX_PATTERN_MATCHES: usize = 1_000;
 
 /// A reader's rules: additions to the lexicons and corrections.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +54,152 @@ pub struct Rules {
     /// An actor's kind as the reader sets it.
     #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<RuleKind>>", optional))]
     pub kinds: Vec<RuleKind>,
+    /// Regular expressions whose matches are found as actors, cues or hedges.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<RulePattern>>", optional))]
+    pub patterns: Vec<RulePattern>,
+}
+
+/// A regular expression whose matches in a text are taken as phrases of a list: an
+/// actor of a kind, a reporting cue or a hedging cue of a kind. A match counts where it
+/// covers whole words, like a phrase of the other lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct RulePattern {
+    /// The expression, in the syntax of the `regex-lite` crate (Perl-like, without
+    /// Unicode classes: `\w` and `\b` are ASCII; `(?i)` ignores case), at most
+    /// [`MAX_PATTERN_CHARS`] characters.
+    pub pattern: String,
+    /// What its matches are.
+    #[serde(rename = "as")]
+    #[cfg_attr(feature = "typescript", ts(rename = "as"))]
+    pub what: PatternAs,
+}
+
+impl RulePattern {
+    /// What is wrong with the pattern, if anything ("is not a valid pattern: found
+    /// open group without closing ')' (at character 3)"): it is empty, longer than
+    /// [`MAX_PATTERN_CHARS`], or does not compile.
+    pub fn problem(&self) -> Option<String> {
+        if self.pattern.is_empty() {
+            return Some("must not be empty".into());
+        }
+        if self.pattern.chars().count() > MAX_PATTERN_CHARS {
+            return Some(format!("is longer than {MAX_PATTERN_CHARS} characters"));
+        }
+        #[cfg(feature = "rules")]
+        return compile(&self.pattern).err();
+        #[cfg(not(feature = "rules"))]
+        Some("needs the rules feature of this build".into())
+    }
+}
+
+/// What a pattern's matches are found as.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub enum PatternAs {
+    /// An actor, a person.
+    Person,
+    /// An actor, an organization.
+    Organization,
+    /// An actor, a place.
+    Place,
+    /// An actor, a group.
+    Group,
+    /// A reporting cue.
+    Cue,
+    /// A hedge.
+    Hedge,
+    /// A booster.
+    Booster,
+    /// A weasel phrase.
+    Weasel,
+    /// A condition.
+    Condition,
+}
+
+impl PatternAs {
+    /// Every value, in the order of its declaration.
+    pub const ALL: [PatternAs; 9] = [
+        PatternAs::Person,
+        PatternAs::Organization,
+        PatternAs::Place,
+        PatternAs::Group,
+        PatternAs::Cue,
+        PatternAs::Hedge,
+        PatternAs::Booster,
+        PatternAs::Weasel,
+        PatternAs::Condition,
+    ];
+
+    /// Its name in a rules file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PatternAs::Person => "person",
+            PatternAs::Organization => "organization",
+            PatternAs::Place => "place",
+            PatternAs::Group => "group",
+            PatternAs::Cue => "cue",
+            PatternAs::Hedge => "hedge",
+            PatternAs::Booster => "booster",
+            PatternAs::Weasel => "weasel",
+            PatternAs::Condition => "condition",
+        }
+    }
+}
+
+/// `pattern` compiled, or why it cannot be: the regex-lite message (which has no
+/// position) and the character (counted from 1) after the longest beginning of the
+/// pattern without that error.
+#[cfg(feature = "rules")]
+pub(crate) fn compile(pattern: &str) -> Result<regex_lite::Regex, String> {
+    let build = |p: &str| {
+        regex_lite::RegexBuilder::new(p)
+            .size_limit(1 << 16)
+            .nest_limit(64)
+            .build()
+    };
+    let whole = build(pattern).map_err(|e| e.to_string());
+    let Err(message) = whole else { return whole };
+    // The longest beginning without that error ends just before the character at fault:
+    // "(?i)folks (in" is fine up to "(?i)folks ", so the fault is the "(" at 11.
+    let starts: Vec<usize> = pattern.char_indices().map(|(i, _)| i).collect();
+    let at = (0..starts.len())
+        .rev()
+        .find(|&n| !build(&pattern[..starts[n]]).is_err_and(|e| e.to_string() == message))
+        .map(|n| n + 1);
+    Err(match at {
+        Some(n) => format!("is not a valid pattern: {message} (at character {n})"),
+        None => format!("is not a valid pattern: {message}"),
+    })
+}
+
+/// The distinct matches of each pattern in `text` that can be phrases (with a letter or
+/// digit, at most [`MAX_RULE_CHARS`] long, trimmed), at most [`MAX_PATTERN_MATCHES`] of
+/// each pattern, in order of first match.
+#[cfg(feature = "rules")]
+pub(crate) fn matches<'t>(
+    patterns: &[(regex_lite::Regex, PatternAs)],
+    text: &'t str,
+) -> Vec<(&'t str, PatternAs)> {
+    let mut out = Vec::new();
+    for (re, what) in patterns {
+        let mut seen: FxSet<&str> = FxSet::default();
+        for m in re.find_iter(text) {
+            let s = m.as_str().trim();
+            if s.chars().any(char::is_alphanumeric)
+                && s.chars().count() <= MAX_RULE_CHARS
+                && seen.insert(s)
+            {
+                out.push((s, *what));
+                if seen.len() == MAX_PATTERN_MATCHES {
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A name to find as an actor.
@@ -132,8 +288,10 @@ impl Rules {
     }
 
     /// Checks every phrase: it holds a letter or digit, is at most
-    /// [`MAX_RULE_CHARS`] long, and each list holds at most [`MAX_RULES`].
-    /// The error names the rule ("hedges[2].phrase").
+    /// [`MAX_RULE_CHARS`] long, and each list holds at most [`MAX_RULES`];
+    /// and every pattern: it compiles and is at most [`MAX_PATTERN_CHARS`]
+    /// long, at most [`MAX_PATTERNS`] of them. The error names the rule
+    /// ("hedges[2].phrase").
     pub fn check(&self) -> Result<(), Error> {
         let bad = |path: String, message: &str| {
             Err(Error::Rules {
@@ -161,6 +319,12 @@ impl Rules {
             ("merge", self.merge.len()),
             ("kinds", self.kinds.len()),
         ];
+        if self.patterns.len() > MAX_PATTERNS {
+            return bad(
+                "patterns".to_string(),
+                &format!("holds more than {MAX_PATTERNS} patterns"),
+            );
+        }
         for (name, n) in lists {
             if n > MAX_RULES {
                 return bad(
@@ -190,6 +354,11 @@ impl Rules {
         }
         for (i, r) in self.kinds.iter().enumerate() {
             phrase(&|| format!("kinds[{i}].actor"), &r.actor)?;
+        }
+        for (i, r) in self.patterns.iter().enumerate() {
+            if let Some(e) = r.problem() {
+                return bad(format!("patterns[{i}].pattern"), &e);
+            }
         }
         Ok(())
     }

@@ -91,6 +91,40 @@ const CASES: &[Case] = &[
             })
         },
     },
+    Case {
+        what: "a pattern's matches are actors of its kind, each match its own actor",
+        text: "The court heard from witness W-17 on Monday. Witness W-22 disagreed, and W-17 left.",
+        rules: r#"{"patterns": [{"pattern": "\\bW-[0-9]+\\b", "as": "person"}]}"#,
+        check: |t, a| {
+            let w17 = a.actors.iter().find(|x| x.name == "W-17");
+            w17.is_some_and(|x| x.kind == ActorKind::Person && x.mentions.len() == 2)
+                && actor(a, "W-22").is_some_and(|x| x.kind == ActorKind::Person)
+                && a.actors
+                    .iter()
+                    .all(|x| x.mentions.iter().all(|m| m.slice(t) != "W"))
+        },
+    },
+    Case {
+        what: "a pattern finds reporting cues in any case",
+        text: "Ms Quorvash Mumbled that the vote was rigged. Mr Tal MUMBLED that it was not.",
+        rules: r#"{"patterns": [{"pattern": "(?i)mumbled", "as": "cue"}]}"#,
+        check: |t, a| {
+            a.claims.iter().any(|c| c.cue.slice(t) == "Mumbled")
+                && a.claims.iter().any(|c| c.cue.slice(t) == "MUMBLED")
+        },
+    },
+    Case {
+        what: "a pattern finds weasel phrases of several words",
+        text: "Folks in the know say the mill will close. People in the know agree.",
+        rules: r#"{"patterns": [{"pattern": "(?:[Ff]olks|[Pp]eople) in the know", "as": "weasel"}]}"#,
+        check: |t, a| {
+            ["Folks in the know", "People in the know"].iter().all(|w| {
+                a.hedges
+                    .iter()
+                    .any(|h| h.span.slice(t) == *w && h.kind == HedgeKind::Weasel)
+            })
+        },
+    },
 ];
 
 #[test]
@@ -184,6 +218,18 @@ fn invalid_files_and_rules_say_what_is_wrong() {
             "unknown variant `actors`",
         ),
         (r#"{"merge": [{"actor": "A"}]}"#, "missing field `into`"),
+        (
+            r#"{"patterns": [{"pattern": "W-(1|2", "as": "person"}]}"#,
+            "rules: patterns[0].pattern is not a valid pattern: ",
+        ),
+        (
+            r#"{"patterns": [{"pattern": "a", "as": "actor"}]}"#,
+            "unknown variant `actor`",
+        ),
+        (
+            r#"{"patterns": [{"pattern": "", "as": "cue"}]}"#,
+            "rules: patterns[0].pattern must not be empty",
+        ),
     ];
     for (json, want) in cases {
         let e = Rules::from_json(json).unwrap_err().to_string();
@@ -203,7 +249,8 @@ fn invalid_files_and_rules_say_what_is_wrong() {
 fn rules_round_trip_as_json() {
     let json = r#"{"actors":[{"name":"Velloran Trust","kind":"organization"}],"cues":["murmured"],
         "hedges":[{"phrase":"perchance","kind":"hedge"}],"wrong":[{"layer":"claim","text":"said"}],
-        "merge":[{"actor":"HRC","into":"Hillary Clinton"}],"kinds":[{"actor":"Kestrel","kind":"place"}]}"#;
+        "merge":[{"actor":"HRC","into":"Hillary Clinton"}],"kinds":[{"actor":"Kestrel","kind":"place"}],
+        "patterns":[{"pattern":"(?i)agent [a-z]+","as":"person"}]}"#;
     let rules = Rules::from_json(json).unwrap();
     assert_eq!(rules.wrong[0].layer, Layer::Claim);
     let again = serde_json::to_string(&rules).unwrap();
@@ -222,4 +269,88 @@ fn many_rules_on_a_long_text() {
     let text = "Mr Abel Varn said the port may close. ".repeat(2000);
     let a = Analyzer::new().with_rules(&rules).unwrap().analyze(&text);
     assert!(a.actors.iter().any(|x| x.name.contains("Varn")));
+}
+
+/// An invalid pattern's message says where: the character after the longest
+/// beginning of the pattern without that error.
+#[test]
+fn an_invalid_pattern_says_where() {
+    let cases = [
+        ("W-(1|2", 3),
+        ("abc)", 4),
+        ("x[a-", 4),
+        ("ab\\q", 4),
+        ("a{3,1}", 6),
+        ("(?i)folks in the (know", 18),
+        ("(a)(b", 4),
+    ];
+    for (pattern, at) in cases {
+        let rules = Rules {
+            patterns: vec![claimlens::RulePattern {
+                pattern: pattern.into(),
+                what: claimlens::PatternAs::Person,
+            }],
+            ..Default::default()
+        };
+        let e = rules.check().unwrap_err().to_string();
+        assert!(
+            e.ends_with(&format!("(at character {at})")),
+            "{pattern}: {e}"
+        );
+        assert!(Analyzer::new().with_rules(&rules).is_err(), "{pattern}");
+    }
+    let long = Rules {
+        patterns: vec![claimlens::RulePattern {
+            pattern: "a".repeat(claimlens::MAX_PATTERN_CHARS + 1),
+            what: claimlens::PatternAs::Cue,
+        }],
+        ..Default::default()
+    };
+    assert!(long
+        .check()
+        .unwrap_err()
+        .to_string()
+        .contains("longer than"));
+    let many = Rules {
+        patterns: vec![
+            claimlens::RulePattern {
+                pattern: "a".into(),
+                what: claimlens::PatternAs::Cue,
+            };
+            claimlens::MAX_PATTERNS + 1
+        ],
+        ..Default::default()
+    };
+    assert!(many.check().unwrap_err().to_string().contains("more than"));
+}
+
+/// Patterns that match everything, or nothing a phrase can be, on a long text: the
+/// analysis finishes, takes at most MAX_PATTERN_MATCHES distinct matches of each, and a
+/// pattern without a match changes nothing.
+#[test]
+fn greedy_patterns_on_a_long_text() {
+    let text: String = (0..3000)
+        .map(|i| format!("Mr Abel Varn{i} said the port may close. "))
+        .collect();
+    let json = r#"{"patterns": [{"pattern": "\\w+", "as": "hedge"}, {"pattern": ".*", "as": "cue"},
+        {"pattern": "[.,]+", "as": "person"}]}"#;
+    let rules = Rules::from_json(json).unwrap();
+    let a = Analyzer::new().with_rules(&rules).unwrap().analyze(&text);
+    let hedged: std::collections::HashSet<&str> =
+        a.hedges.iter().map(|h| h.span.slice(&text)).collect();
+    assert!(
+        hedged.contains("Mr") && hedged.contains("port"),
+        "{hedged:?}"
+    );
+    assert!(
+        hedged.len() <= claimlens::MAX_PATTERN_MATCHES,
+        "{}",
+        hedged.len()
+    );
+    let none = Rules::from_json(r#"{"patterns": [{"pattern": "zzqx", "as": "person"}]}"#).unwrap();
+    let short = "Analysts said the talks may resume.";
+    assert_eq!(
+        Analyzer::new().with_rules(&none).unwrap().analyze(short),
+        claimlens::analyze(short)
+    );
 }

@@ -3,7 +3,10 @@
 
 use crate::view::Loc;
 use crate::Overview;
-use claimlens::{ActorKind, HedgeKind, Merge, RuleActor, RuleHedge, RuleKind, Rules, Wrong};
+use claimlens::{
+    ActorKind, HedgeKind, Merge, PatternAs, RuleActor, RuleHedge, RuleKind, RulePattern, Rules,
+    Wrong,
+};
 use std::rc::Rc;
 
 /// Shared data compared by pointer, so props holding a 10 MB analysis
@@ -324,13 +327,14 @@ pub enum Action {
 }
 
 /// The lists of a rules file and the two fields of each rule (none for a cue, a string).
-pub const LISTS: [[&str; 3]; 6] = [
+pub const LISTS: [[&str; 3]; 7] = [
     ["actors", "name", "kind"],
     ["cues", "", ""],
     ["hedges", "phrase", "kind"],
     ["wrong", "layer", "text"],
     ["merge", "actor", "into"],
     ["kinds", "actor", "kind"],
+    ["patterns", "pattern", "as"],
 ];
 
 /// The actor kinds, in the order of the selects' options.
@@ -385,11 +389,15 @@ pub fn push_rule(r: &mut Rules, l: usize, x: String, y: String, path: &str) -> R
             None => return Err(format!("{path}: unknown layer \"{x}\"")),
         },
         4 => r.merge.push(Merge { actor: x, into: y }),
-        _ => match actor(&y) {
+        5 => match actor(&y) {
             Some(kind) => {
                 r.kinds.retain(|k| k.actor != x);
                 r.kinds.push(RuleKind { actor: x, kind })
             }
+            None => return bad(&y),
+        },
+        _ => match PatternAs::ALL.into_iter().find(|k| k.as_str() == y) {
+            Some(what) => r.patterns.push(RulePattern { pattern: x, what }),
             None => return bad(&y),
         },
     }
@@ -420,6 +428,9 @@ pub fn rule_fields(r: &Rules) -> Vec<(usize, &str, &str)> {
     for k in &r.kinds {
         v.push((5, &*k.actor, k.kind.as_str()));
     }
+    for p in &r.patterns {
+        v.push((6, &*p.pattern, p.what.as_str()));
+    }
     v
 }
 
@@ -436,7 +447,8 @@ pub fn rule_list(r: &Rules) -> Vec<String> {
                 2 => [y, " “", x, "”", ""],
                 3 => ["“", y, "” is no ", claim, ""],
                 4 => ["“", x, "” is “", y, "”"],
-                _ => ["kind of “", x, "”: ", y, ""],
+                5 => ["kind of “", x, "”: ", y, ""],
+                _ => ["pattern “", x, "”: ", y, ""],
             }
             .concat()
         })

@@ -448,6 +448,30 @@ fn rules_are_added_by_actions_and_bad_ones_refused() {
     assert_eq!(s.rules_error, None);
     let s = s.apply(Action::RemoveRule(0)).unwrap();
     assert_eq!(rule_list(&s.rules), ["kind of “Ortiz”: organization"]);
+    // A pattern: added as written (not trimmed), listed after the other lists; an
+    // invalid one is refused with where it goes wrong.
+    let s = s
+        .apply(Action::AddRule(
+            6,
+            "(?i)witness [a-z]\\b ".into(),
+            "person".into(),
+        ))
+        .unwrap();
+    assert_eq!(
+        rule_list(&s.rules),
+        [
+            "kind of “Ortiz”: organization",
+            "pattern “(?i)witness [a-z]\\b ”: person"
+        ]
+    );
+    let s = s
+        .apply(Action::AddRule(6, "W-(1".into(), "cue".into()))
+        .unwrap();
+    assert_eq!(
+        s.rules_error.as_deref(),
+        Some("rules: patterns[1].pattern is not a valid pattern: found open group without closing ')' (at character 3)")
+    );
+    assert_eq!(s.rules.patterns.len(), 1);
     // Unknown kinds and layers are refused with the rule's path.
     let mut r = claimlens::Rules::default();
     assert_eq!(
@@ -457,6 +481,10 @@ fn rules_are_added_by_actions_and_bad_ones_refused() {
     assert_eq!(
         push_rule(&mut r, 3, "actors".into(), "x".into(), "wrong[0]"),
         Err("wrong[0]: unknown layer \"actors\"".into())
+    );
+    assert_eq!(
+        push_rule(&mut r, 6, "x".into(), "actor".into(), "patterns[0]"),
+        Err("patterns[0]: unknown as \"actor\"".into())
     );
     assert!(r.is_empty());
 }

@@ -40,7 +40,7 @@ pub fn typescript() -> String {
     format!(
         "// Generated from the Rust types: do not edit. To regenerate:\n\
          // UPDATE_TS=1 cargo test -p claimlens-js --features typescript --test typescript\n\n\
-         {}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+         {}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         contract(),
         declaration::<options::UserActor>(),
         declaration::<options::UserHedge>(),
@@ -51,6 +51,8 @@ pub fn typescript() -> String {
         declaration::<claimlens::Wrong>(),
         declaration::<claimlens::Merge>(),
         declaration::<claimlens::RuleKind>(),
+        declaration::<claimlens::RulePattern>(),
+        declaration::<claimlens::PatternAs>(),
         declaration::<options::Options>(),
         claimlens_view::typescript::declarations(),
     )
@@ -342,7 +344,9 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
         let r = as_object(&r, path)?;
         check_keys(
             r,
-            &["actors", "cues", "hedges", "wrong", "merge", "kinds"],
+            &[
+                "actors", "cues", "hedges", "wrong", "merge", "kinds", "patterns",
+            ],
             path,
         )?;
         read_additions(r, path, &mut o)?;
@@ -368,7 +372,7 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
                 for f in fields {
                     let v = get(e, f, &at)?.ok_or_else(|| format!("{at}.{f} is missing"))?;
                     let text = string(&v, &format!("{at}.{f}"))?;
-                    row.push(if *f == "layer" || *f == "kind" {
+                    row.push(if ["layer", "kind", "pattern", "as"].contains(f) {
                         text
                     } else {
                         options::phrase(&format!("{at}.{f}"), &text)?
@@ -392,6 +396,27 @@ fn read_options(v: &JsValue) -> Result<Options, String> {
             let kind = options::actor_kind(&format!("{path}.kinds[{i}].kind"), &row[1])?;
             let actor = row[0].clone();
             o.rules.kinds.push(claimlens::RuleKind { actor, kind });
+        }
+        for (i, row) in items("patterns", &["pattern", "as"])?
+            .into_iter()
+            .enumerate()
+        {
+            let at = format!("{path}.patterns[{i}]");
+            if i == claimlens::MAX_PATTERNS {
+                return Err(format!(
+                    "{path}.patterns holds more than {} patterns",
+                    claimlens::MAX_PATTERNS
+                ));
+            }
+            let what = options::pattern_as(&format!("{at}.as"), &row[1])?;
+            let p = claimlens::RulePattern {
+                pattern: row[0].clone(),
+                what,
+            };
+            if let Some(e) = p.problem() {
+                return Err(format!("{at}.pattern {e}"));
+            }
+            o.rules.patterns.push(p);
         }
     }
     Ok(o)

@@ -308,10 +308,12 @@ test('a reader\'s rules file (the app\'s export, the CLI\'s --rules FILE) is an 
     "hedges": [{"phrase": "perchance", "kind": "hedge"}],
     "wrong": [{"layer": "claim", "text": "said"}, {"layer": "hedge", "text": "may"}],
     "merge": [{"actor": "Brandt Foundation", "into": "Leona Brandt"}],
-    "kinds": [{"actor": "Kestrel", "kind": "organization"}]
+    "kinds": [{"actor": "Kestrel", "kind": "organization"}],
+    "patterns": [{"pattern": "\\\\bW-[0-9]+\\\\b", "as": "person"}]
   }`);
   const text = 'Leona Brandt spoke first. The Brandt Foundation paid for the hall, and Kestrel said it may ' +
-    'open. Ms Quorvash reckons it will perchance close. The trucks belonged to Kelvar Freight.';
+    'open. Ms Quorvash reckons it will perchance close. The trucks belonged to Kelvar Freight. ' +
+    'Witness W-17 left.';
   const before = cl.analyze(text);
   const a = cl.analyze(text, { rules });
   checkInvariants(text, a);
@@ -329,6 +331,8 @@ test('a reader\'s rules file (the app\'s export, the CLI\'s --rules FILE) is an 
   assert.notEqual(kestrel(before)?.kind, 'organization');
   assert.equal(kestrel(a)?.kind, 'organization');
   assert.equal(a.actors.find((x) => x.name === 'Kelvar Freight')?.kind, 'organization');
+  assert.ok(!before.actors.some((x) => x.name === 'W-17'));
+  assert.equal(a.actors.find((x) => x.name === 'W-17')?.kind, 'person');
   // The view takes the same option.
   const v = cl.analyzeView(text, { rules });
   assert.ok(!v.hedges.some((h) => h.text === 'may') && v.hedges.some((h) => h.text === 'perchance'));
@@ -374,6 +378,8 @@ test('bad input and bad options throw an Error with a clear message', () => {
     [[t, { rules: { wrong: [{ layer: 'actor', text: ' ' }] } }], /options\.rules\.wrong\[0\]\.text must contain a letter or digit/],
     [[t, { rules: { merge: [{ actor: 'A' }] } }], /options\.rules\.merge\[0\]\.into is missing/],
     [[t, { rules: { kinds: [{ actor: 'A', kind: 'robot' }] } }], /options\.rules\.kinds\[0\]\.kind must be/],
+    [[t, { rules: { patterns: [{ pattern: 'W-(1', as: 'person' }] } }], /options\.rules\.patterns\[0\]\.pattern is not a valid pattern: .* \(at character 3\)/],
+    [[t, { rules: { patterns: [{ pattern: 'W', as: 'actor' }] } }], /options\.rules\.patterns\[0\]\.as must be "person"/],
     [[t, { rules: { wrong: Array.from({ length: 10001 }, () => ({ layer: 'hedge', text: 'may' })) } }], /options\.rules\.wrong holds more than 10000 rules/],
   ];
   for (const [args, re] of cases) {

@@ -205,6 +205,8 @@ export type Rules = {
   merge?: Array<Merge>;
   /** An actor's kind as the reader sets it. */
   kinds?: Array<RuleKind>;
+  /** Regular expressions whose matches are found as actors, cues or hedges. */
+  patterns?: Array<RulePattern>;
 };
 
 /** A name to find as an actor. */
@@ -249,6 +251,25 @@ export type RuleKind = {
   /** Its kind. */
   kind: ActorKind;
 };
+
+/**
+ * A regular expression whose matches in a text are taken as phrases of a list: an
+ * actor of a kind, a reporting cue or a hedging cue of a kind. A match counts where it
+ * covers whole words, like a phrase of the other lists.
+ */
+export type RulePattern = {
+  /**
+   * The expression, in the syntax of the `regex-lite` crate (Perl-like, without
+   * Unicode classes: `\w` and `\b` are ASCII; `(?i)` ignores case), at most
+   * [`MAX_PATTERN_CHARS`] characters.
+   */
+  pattern: string;
+  /** What its matches are. */
+  as: PatternAs;
+};
+
+/** What a pattern's matches are found as. */
+export type PatternAs = "person" | "organization" | "place" | "group" | "cue" | "hedge" | "booster" | "weasel" | "condition";
 
 /** The options of `analyze` and `analyzeView`. */
 export type AnalyzeOptions = {

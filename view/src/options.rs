@@ -183,6 +183,20 @@ pub fn hedge_kind(path: &str, s: &str) -> Result<HedgeKind, String> {
     }
 }
 
+/// Parses what a pattern's matches are, at `path`: an actor kind, `cue` or a hedge kind.
+pub fn pattern_as(path: &str, s: &str) -> Result<claimlens::PatternAs, String> {
+    claimlens::PatternAs::ALL
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| {
+            format!(
+                "{path} must be \"person\", \"organization\", \"place\", \"group\", \"cue\", \
+                 \"hedge\", \"booster\", \"weasel\" or \"condition\" (got {})",
+                quote(s)
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
