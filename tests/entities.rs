@@ -478,6 +478,16 @@ const CASES: &[Case] = &[
         same: &[&[("BILL BURNS", 0)], &[("Today", 0)]],
         ..NONE
     },
+    // Words of run-in headings in capitals, each written in lowercase elsewhere, are no name.
+    Case {
+        text: "Rana Malik is a television doctor. Her show draws millions, and fellow doctors do \
+               not like it.\n\nSHE’S BEEN CALLED OUT BY FELLOW DOCTORS — She has been dragged \
+               before a state board to defend her advice on diets.\n\nFELLOW DOCTORS DON’T WANT \
+               TO WORK WITH HER — Malik may win ratings week after week, but doctors do not \
+               trust her.",
+        not_actors: &["FELLOW DOCTORS DO", "SHE"],
+        ..NONE
+    },
     // A family name's particle is part of it, after a given name or a title.
     Case {
         text: "The letters hint that Mlle. du Motel had confided her troubles to the young \

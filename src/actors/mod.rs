@@ -684,6 +684,30 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
     // not a name; not after "the" ("control of the House") nor in capitals ("AL-RAM"
     // beside "al-Ram").
     actors.retain(|a| {
+        // A name of several words written only in capitals, each of its words written in
+        // lowercase elsewhere in the article, and no known actor: the words of a heading
+        // ("FELLOW DOCTORS DO"), not a name ("NEW YORK" is one: "york" is never lowercase).
+        let common = |t: usize| matches!(table.norm(t), "of" | "the" | "and" | "&");
+        let heading_words = a.kind != ActorKind::Group
+            && a.mentions.iter().all(|m| {
+                let (first, last) = (doc.token_at(m.start), doc.token_at(m.end));
+                // Not a speaker's label ("BILL BURNS: The bill burns…").
+                last - first >= 2
+                    && doc
+                        .tokens
+                        .get(last)
+                        .is_none_or(|t| t.span.slice(doc.text) != ":")
+                    && ctx.known.binary_search_by_key(&first, |k| k.0).is_err()
+                    && (first..last).all(|t| {
+                        common(t)
+                            || !table.any_lower(t)
+                                && table.first_upper(t)
+                                && ctx.seen_lower(table, t)
+                    })
+            });
+        if heading_words {
+            return false;
+        }
         let [m] = a.mentions[..] else {
             return true;
         };
