@@ -435,6 +435,12 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        text: "Senator Dana Whitlock spoke first. Beyond Whitlock's own finances lies the \
+               question of her donors. Following Whitlock's speech, the hall emptied.",
+        not_actors: &["Beyond Whitlock", "Following Whitlock"],
+        ..NONE
+    },
+    Case {
         text: "Bombs may not be falling. The sound of gunfire does not concentrate the mind. What \
                Mr. Obama has seen instead are the charts and graphs of a warming planet.",
         not_actors: &["What Mr. Obama"],
