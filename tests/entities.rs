@@ -311,13 +311,29 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // Two people who share a surname stay apart; a bare surname joins the
-    // one the article mentioned last.
+    // one the article mentioned most often before it, of those the one mentioned last.
     Case {
         text: "Maria Delgado chairs the committee. Her colleague Tom Delgado, no relation, \
                disagreed with the plan. Delgado said the votes were not there.",
         apart: &[(("Maria Delgado", 0), ("Tom Delgado", 0))],
         same: &[&[("Tom Delgado", 0), ("Delgado", 2)]],
         sources: &[("Delgado", ("Tom Delgado", 0), Form::Name)],
+        ..NONE
+    },
+    // The article's subject, named in the headline and the lead, keeps the bare surname
+    // (and the titled one) after a relative is named once in passing.
+    Case {
+        text: "Dana Whitlock endorses the mayor.\n\nSen. Dana Whitlock said on Friday that she \
+               would back the mayor. Critics had mocked her father, Ezra Whitlock, in July. \
+               Senator Whitlock said the past was past. Whitlock said she had made up her mind.",
+        apart: &[(("Dana Whitlock", 0), ("Ezra Whitlock", 0))],
+        same: &[&[
+            ("Dana Whitlock", 0),
+            ("Dana Whitlock", 1),
+            ("Whitlock", 3),
+            ("Whitlock", 4),
+        ]],
+        sources: &[("Whitlock", ("Dana Whitlock", 0), Form::Name)],
         ..NONE
     },
     // A dateline: the place is a place, the agency a media organisation,

@@ -776,8 +776,9 @@ impl LongFormIndex {
     /// known given name, the person's first name), and the first words of
     /// a company's, news organisation's or university's name ("Magna" for "Magna
     /// International Inc", "CBC" for "CBC News") name it. Of
-    /// two candidates, the one mentioned last before `m` wins (or, when
-    /// neither is, the one mentioned first after it).
+    /// two candidates, the one mentioned most often before `m` wins, of those the one
+    /// mentioned last (or, when neither is mentioned before it, the one mentioned
+    /// first after it).
     fn find_long_form(
         &self,
         entities: &[Entity],
@@ -813,7 +814,7 @@ impl LongFormIndex {
             } else {
                 none
             });
-        let mut found: Option<(usize, (bool, usize))> = None;
+        let mut found: Option<(usize, (bool, usize, usize))> = None;
         for &t in candidates {
             crate::work::add(1);
             if found.is_some_and(|f| f.0 == t) {
@@ -863,19 +864,21 @@ impl LongFormIndex {
                         _ => false,
                     });
             if hit {
-                // (mentioned before m, nearness): the latest mention before
-                // m, else the earliest after it.
+                // (mentioned before m, how often, nearness): the one mentioned most often
+                // before m, of those the latest; else the earliest after it. "Ted Cruz" in
+                // the headline and the lead, then "Rafael Cruz" and "Heidi Cruz" once each:
+                // "Senator Cruz" later is Ted Cruz.
                 let at = m.span.start;
-                let before = e
-                    .mentions
-                    .iter()
-                    .filter(|s| s.start < at)
-                    .map(|s| s.start)
-                    .max();
-                let rank = match before {
-                    Some(b) => (true, b),
+                let (mut count, mut latest) = (0, None);
+                for s in e.mentions.iter().filter(|s| s.start < at) {
+                    count += 1;
+                    latest = latest.max(Some(s.start));
+                }
+                let rank = match latest {
+                    Some(b) => (true, count, b),
                     None => (
                         false,
+                        0,
                         usize::MAX - e.mentions.iter().map(|s| s.start).min().unwrap_or(0),
                     ),
                 };

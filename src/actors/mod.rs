@@ -28,7 +28,7 @@
 //! first name or name without middle names; an organization's final words,
 //! "the Duma" → "State Duma", or a company's first ones, "Magna" → "Magna
 //! International Inc"). A short form two entities could take joins the one
-//! mentioned last before it. One name is one entity whatever kind the tagger
+//! mentioned most often before it, of those the one mentioned last. One name is one entity whatever kind the tagger
 //! gave each mention, and the entity's kind is voted over the article (the
 //! tagger's kinds, a title before a name, an organisation's word ending it,
 //! "he"/"she" after it), except that a known actor keeps its kind ("Jordan"
