@@ -383,7 +383,7 @@ test('layer toggles, calm focus control, tooltips on hover and keyboard, cards, 
   assert.deepEqual(await look(), { actors: true, hedges: true, claims: true });
   await page.screenshot({ path: join(ARTIFACTS, 'all-layers.png') });
   // Eight actors, eight colours: no two of the most mentioned share one.
-  const colours = await page.$$eval('#actors-panel .dot', (ds) => ds.slice(0, 8).map((d) => getComputedStyle(d).borderBottomColor));
+  const colours = await page.$$eval('#actors-panel .dot', (ds) => ds.slice(0, 8).map((d) => getComputedStyle(d).backgroundColor));
   assert.equal(new Set(colours).size, colours.length, JSON.stringify(colours));
   await page.click('label.seg:has(input[value="focus-claims"])');
 

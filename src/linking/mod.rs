@@ -251,10 +251,14 @@ impl Context<'_, '_> {
                 })
             })
             .or_else(|| {
-                inside
-                    .iter()
-                    .rev()
-                    .find(|(_, id)| actors[*id].kind == ActorKind::Place)
+                // Not a place the source comes from ("Senator from Texas says").
+                inside.iter().rev().find(|(m, id)| {
+                    actors[*id].kind == ActorKind::Place
+                        && !doc.text[src.start..m.start]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| matches!(w, "from" | "in" | "at" | "near"))
+                })
             });
         let group = inside
             .iter()
