@@ -218,7 +218,8 @@ pub struct Summary {
     pub hedges_per_100_words: f32,
     /// Cues of every kind inside direct quotations (a source's words, not the author's).
     pub quoted_cues: usize,
-    /// (hedge + weasel cues) outside quotations, per 100 words: the author's own hedging.
+    /// (hedge + weasel cues) outside quotations and outside claims' contents (reported
+    /// speech: "said the panel might be damaged"), per 100 words: the author's own hedging.
     pub author_hedges_per_100_words: f32,
     /// Mean sentence certainty (1 for an empty text).
     pub certainty: f32,

@@ -578,4 +578,12 @@ fn quoted_hedges_are_counted_apart() {
     let s = claimlens::analyze(text).summary;
     assert!(s.hedges_per_100_words > 0.0);
     assert_eq!(s.author_hedges_per_100_words, 0.0);
+    // And a claim's content: reported speech is the source's hedging, not the author's.
+    let text = "The minister said the bridge might close. The bridge may reopen in May.";
+    let a = claimlens::analyze(text);
+    let content = a.claims[0].content[0].slice(text);
+    assert!(content.contains("might"), "{content:?}");
+    let words = a.summary.words as f32;
+    assert_eq!(a.summary.hedges_per_100_words, 200.0 / words);
+    assert_eq!(a.summary.author_hedges_per_100_words, 100.0 / words);
 }

@@ -135,7 +135,10 @@ export type Summary = {
   hedges_per_100_words: number;
   /** Cues of every kind inside direct quotations (a source's words). */
   quoted_cues: number;
-  /** (Hedge + weasel) cues outside quotations per 100 words: the author's own hedging. */
+  /**
+   * (Hedge + weasel) cues outside quotations and outside claims' contents (reported
+   * speech) per 100 words: the author's own hedging.
+   */
   author_hedges_per_100_words: number;
   /** Mean sentence certainty, weighted by words. */
   certainty: number;

@@ -176,7 +176,8 @@ pub struct JsonSummary {
     pub hedges_per_100_words: f64,
     /// Cues of every kind inside direct quotations (a source's words).
     pub quoted_cues: usize,
-    /// (Hedge + weasel) cues outside quotations per 100 words: the author's own hedging.
+    /// (Hedge + weasel) cues outside quotations and outside claims' contents (reported
+    /// speech) per 100 words: the author's own hedging.
     pub author_hedges_per_100_words: f64,
     /// Mean sentence certainty, weighted by words.
     pub certainty: f64,

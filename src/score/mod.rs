@@ -10,7 +10,8 @@
 //!
 //! **Summary.** Counts per layer and kind; the share of claims with a named,
 //! vague or no source (in [`crate::contract`]); hedges per 100 words counts
-//! hedge and weasel cues over word and number tokens; `certainty` is the mean
+//! hedge and weasel cues over word and number tokens (the author's own: those
+//! neither inside a quotation nor inside a claim's content); `certainty` is the mean
 //! sentence certainty weighted by sentence length in words.
 
 use crate::analysis::{
@@ -22,6 +23,24 @@ use crate::text::{Doc, TokenKind};
 
 /// Combines the stages' results into one [`Analysis`] with scores and
 /// summary: each claim found with its link.
+/// The claims' contents as disjoint spans in text order: where the article reports what
+/// someone said ("said the panel itself might be damaged").
+fn reported(claims: &[Claim]) -> Vec<crate::span::Span> {
+    let mut spans: Vec<crate::span::Span> = claims
+        .iter()
+        .flat_map(|c| c.content.iter().copied())
+        .collect();
+    crate::sort::sort_by_key(&mut spans, |s| s.start as u128);
+    let mut out: Vec<crate::span::Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
 pub(crate) fn assemble(
     doc: &Doc,
     actors: Vec<Actor>,
@@ -113,9 +132,20 @@ pub(crate) fn assemble(
         author_hedges_per_100_words: if words == 0 {
             0.0
         } else {
+            let reported = reported(&claims);
+            let mut r = 0;
             let own = hedges
                 .iter()
-                .filter(|h| !h.quoted && matches!(h.kind, HedgeKind::Hedge | HedgeKind::Weasel))
+                .filter(|h| {
+                    // Hedges come in text order: one walk over the reported spans.
+                    while r < reported.len() && reported[r].end <= h.span.start {
+                        r += 1;
+                    }
+                    let in_claim = reported
+                        .get(r)
+                        .is_some_and(|c| c.start <= h.span.start && h.span.end <= c.end);
+                    !h.quoted && !in_claim && matches!(h.kind, HedgeKind::Hedge | HedgeKind::Weasel)
+                })
                 .count();
             100.0 * own as f32 / words as f32
         },
