@@ -444,6 +444,13 @@ const CASES: &[Case] = &[
         ]],
         ..NONE
     },
+    // Letters after a name are no actor.
+    Case {
+        text: "The prosecutor, Alma Reyes, QC, told the court the boy had been neglected. His \
+               lawyer, Dev Anand, SC, said the family had followed advice.",
+        not_actors: &["QC", "SC"],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

@@ -257,6 +257,13 @@ const NOT_NAMES: &[&str] = &[
     "mba",
     "lgbt",
     "lgbtq",
+    // Letters after a name: a barrister's rank or an honour ("Mark Tedeschi, QC,").
+    "qc",
+    "kc",
+    "sc",
+    "obe",
+    "mbe",
+    "cbe",
     // Headings and words of a headline in capitals.
     "clarification",
     "latest",
