@@ -757,6 +757,11 @@ fn issue_13_constructions_read_right() {
          &[(Some("Only a third of the members"), "agreed", &["that the fee was fair"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
+        // "that," and an aside: the content runs on to what "that" introduces.
+        ("Ms. Okafor also told the court that, over the last five months of his life, \"the boy \
+          went hungry and nobody came to help him.\"",
+         &[(Some("Ms. Okafor"), "also told",
+            &["that, over the last five months of his life, \"the boy went hungry and nobody came to help him.\""])]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
