@@ -759,9 +759,12 @@ fn issue_13_constructions_read_right() {
         ("Only 40 percent of voters agreed.", &[]),
         // "that," and an aside: the content runs on to what "that" introduces.
         ("Ms. Okafor also told the court that, over the last five months of his life, \"the boy \
-          went hungry and nobody came to help him.\"",
+          's hunger played a devastating role in his health and it is asserted by the state that \
+          both his parents knew this.\"",
          &[(Some("Ms. Okafor"), "also told",
-            &["that, over the last five months of his life, \"the boy went hungry and nobody came to help him.\""])]),
+            &["that, over the last five months of his life, \"the boy 's hunger played a \
+               devastating role in his health and it is asserted by the state that both his \
+               parents knew this.\""])]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
