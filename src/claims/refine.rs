@@ -124,7 +124,11 @@ pub(super) fn refine(
                 }
                 // "told the court that, over the last five months, “…”": a content that is
                 // "that" alone, before a comma, runs on to what it introduces.
-                if e == a && table.norm(a) == "that" && a + 1 < stop && table.norm(a + 1) == "," {
+                if e == a
+                    && table.norm(a) == "that"
+                    && a + 1 < stop.min(table.len())
+                    && table.norm(a + 1) == ","
+                {
                     if let Some((_, f)) = cx.content_after(a + 2).filter(|&(_, f)| f < stop) {
                         e = f;
                     }
