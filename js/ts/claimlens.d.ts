@@ -469,6 +469,11 @@ export type HedgeView = {
   at: Loc;
   /** Tooltip line (also the panel's): `hedge: modal verb`. */
   tip: string;
+  /**
+   * The cue with up to five words of its sentence on each side, on one line, for a
+   * list of cues ("… said the panel itself might be damaged by the …").
+   */
+  context: string;
 };
 
 /** One sentence, for a certainty strip. */

@@ -374,7 +374,7 @@ impl Write for HedgeView {
         j.uints(&[("sentence", n(self.sentence))]);
         j.key("at");
         self.at.write(j);
-        j.strings(&[("tip", &self.tip)]);
+        j.strings(&[("tip", &self.tip), ("context", &self.context)]);
         j.close(b'}');
     }
 }

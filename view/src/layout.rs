@@ -557,6 +557,7 @@ fn hedge_views(
             sentence: 0,
             at: fallback(at, h.span.start),
             tip: words::hedge_tip(h),
+            context: words::around(text, &analysis.sentences, h.span, 5),
         });
     }
     hedges

@@ -236,6 +236,9 @@ pub struct HedgeView {
     pub at: Loc,
     /// Tooltip line (also the panel's): `hedge: modal verb`.
     pub tip: String,
+    /// The cue with up to five words of its sentence on each side, on one line, for a
+    /// list of cues ("… said the panel itself might be damaged by the …").
+    pub context: String,
 }
 
 /// One sentence, for a certainty strip.

@@ -499,6 +499,7 @@ fn hedge(r: &mut Reader) -> Res<HedgeView> {
             "sentence" => v.sentence = r.uint()?,
             "at" => v.at = loc(r)?,
             "tip" => v.tip = r.text()?,
+            "context" => v.context = r.text()?,
             _ => r.skip()?,
         }
         Ok(())

@@ -159,6 +159,65 @@ pub(crate) fn sentence_why<'a>(
     out
 }
 
+/// `span` of `text` with up to `n` words of its sentence (of `sentences`, in text order)
+/// on each side, on one line; an ellipsis marks words left out.
+#[inline(never)]
+pub fn around(
+    text: &str,
+    sentences: &[claimlens::SentenceScore],
+    span: claimlens::Span,
+    n: usize,
+) -> String {
+    let k = sentences.partition_point(|s| s.span.end <= span.start);
+    let (lo, hi) = sentences.get(k).map_or((span.start, span.end), |s| {
+        (s.span.start.min(span.start), s.span.end.max(span.end))
+    });
+    // Where the n-th word before the cue starts, and where the n-th word after it ends.
+    let (mut from, mut words, mut in_word) = (span.start, 0, false);
+    for (i, ch) in text[lo..span.start].char_indices().rev() {
+        if ch.is_whitespace() {
+            if in_word && words == n {
+                break;
+            }
+            in_word = false;
+        } else {
+            if !in_word {
+                words += 1;
+                if words > n {
+                    break;
+                }
+            }
+            in_word = true;
+            from = lo + i;
+        }
+    }
+    let (mut to, mut words, mut in_word) = (span.end, 0, false);
+    for (i, ch) in text[span.end..hi].char_indices() {
+        if ch.is_whitespace() {
+            in_word = false;
+        } else {
+            if !in_word {
+                words += 1;
+                if words > n {
+                    break;
+                }
+            }
+            in_word = true;
+            to = span.end + i + ch.len_utf8();
+        }
+    }
+    let cut = |s: &str| s.chars().any(|c| !c.is_whitespace());
+    let mut out = String::new();
+    if cut(&text[lo..from]) {
+        out.push_str("… ");
+    }
+    out.push_str(&one_line(&text[from..to]));
+    if cut(&text[to..hi]) {
+        out.push_str(" …");
+    }
+    out
+}
+
 /// `text` on one line, cut at a word boundary to at most `max_chars` characters (and an ellipsis).
 #[inline(never)]
 pub fn excerpt(text: &str, max_chars: usize) -> String {

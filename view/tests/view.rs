@@ -705,3 +705,22 @@ fn cards_explain_each_kind_of_mark() {
     let words = all(&v.explain(None, Some((said, Role::Source)), None));
     assert!(words.contains("“He” refer to Tomas Berglund"), "{words}");
 }
+
+#[test]
+fn a_hedge_comes_with_five_words_of_its_sentence_on_each_side() {
+    let text = "First one. Officials said the panel itself might be damaged by the vote, and \
+                (perhaps) more. Last one.";
+    let v = view_of(text);
+    let context = |cue: &str| {
+        v.hedges
+            .iter()
+            .find(|h| h.text == cue)
+            .map(|h| h.context.clone())
+            .unwrap_or_else(|| panic!("{cue} in {:?}", v.hedges))
+    };
+    assert_eq!(
+        context("might"),
+        "Officials said the panel itself might be damaged by the vote, …"
+    );
+    assert_eq!(context("perhaps"), "… by the vote, and (perhaps) more.");
+}
