@@ -237,6 +237,18 @@ fn names(cx: &Ctx, c: &Found) -> bool {
 fn fix_source(cx: &Ctx, c: &mut Found) {
     let (doc, table) = (cx.doc, cx.table);
     let n = doc.tokens.len();
+    // A preposition alone is no one ("by asking federal prosecutors to …").
+    if let Some(s) = c.source {
+        let s0 = doc.token_at(s.start);
+        if last_token(doc, s.end, s0) == s0
+            && matches!(
+                table.norm(s0),
+                "by" | "of" | "to" | "in" | "on" | "at" | "for" | "with" | "from" | "as"
+            )
+        {
+            c.source = None;
+        }
+    }
     let c0 = doc.token_at(c.cue.start);
     let c1 = last_token(doc, c.cue.end, c0);
     let first = doc.sentences[table.sentence(c0)].first;
@@ -472,6 +484,21 @@ mod tests {
                 .map(|s| s.slice(text).to_string())
                 .collect()
         })
+    }
+
+    #[test]
+    fn a_preposition_alone_is_no_source() {
+        let text = "Congress may act by asking prosecutors to charge him.";
+        let doc = Doc::new(text);
+        let table = TokenTable::new(&doc, true);
+        let mut claims = vec![Found {
+            source: Some(at(text, "by")),
+            cue: at(text, "asking"),
+            content: vec![at(text, "prosecutors to charge him")],
+        }];
+        refine(&doc, &table, &CueLexicon::builtin(), None, &mut claims);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].source, None);
     }
 
     #[test]
