@@ -1,7 +1,6 @@
 // <claim-lens>: the claimlens analyzer as a custom element, loaded with one
 // <script type="module" src=".../claim-lens.js">. Everything runs in the page;
-// the element only loads its own files (this module, the glue and the wasm, which is
-// embedded in claimlens_js.wasm.js: no fetch).
+// the element only loads its own files (this module, the glue and the wasm).
 //
 //   <claim-lens></claim-lens>                      paste-and-read box
 //   <claim-lens><p>An article…</p></claim-lens>    highlights the article it wraps
@@ -18,9 +17,8 @@
 // What is drawn comes from analyzeView: runs, their classes, keyboard stops and the
 // words of the tooltips. This module only makes elements of them.
 import init, { analyze, analyzeView } from './claimlens_js.js';
-import { wasmBytes } from './claimlens_js.wasm.js';
 
-const ready = init({ module_or_path: wasmBytes() });
+const ready = init();
 
 const CSS = `
 :host { display: block; --bg: #fff; --fg: #1b1e23; --muted: #5b6370; --line: #d5d9e0; --panel: #f6f7f9;

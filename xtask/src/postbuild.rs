@@ -243,7 +243,8 @@ fn service_worker(tools: &Tools, staging: &Path) -> Result {
 }
 
 /// Puts the `<claim-lens>` widget in `staging/widget/`: the widget module and the JS API glue
-/// (minified), the wasm embedded in `claimlens_js.wasm.js` and the TypeScript definitions
+/// (minified, as `glue.js`), the wasm embedded in `claimlens_js.wasm.js`, an adapter
+/// `claimlens_js.js` whose `init()` instantiates it, the TypeScript definitions
 /// (pkg/widget/web: the JS API without options, built by `xtask js`) and the demo page.
 fn widget(tools: &Tools, root: &Path, staging: &Path, release: bool) -> Result {
     let pkg = root.join("pkg").join("widget").join("web");
@@ -272,7 +273,9 @@ fn widget(tools: &Tools, root: &Path, staging: &Path, release: bool) -> Result {
         let name = source
             .file_name()
             .ok_or_else(|| Error::new("a widget file without a name"))?;
-        let dest = out.join(name);
+        let glue = name == "claimlens_js.js";
+        // The glue goes to glue.js; claimlens_js.js is the adapter below.
+        let dest = out.join(if glue { "glue.js".as_ref() } else { name });
         if source.extension().is_some_and(|e| e == "js") {
             // Not bundled: claim-lens.js still imports ./claimlens_js.js.
             tools::run(
@@ -281,8 +284,8 @@ fn widget(tools: &Tools, root: &Path, staging: &Path, release: bool) -> Result {
                     .arg(format!("--outfile={}", dest.display())),
             )?;
         } else if source.extension().is_some_and(|e| e == "wasm") {
-            // Embedded like the app's (claim-lens.js imports it): the host page fetches
-            // nothing but the widget's scripts, and gzip serves it at its deflated size.
+            // Embedded like the app's: the host page fetches nothing but the widget's
+            // scripts, and gzip serves it at its deflated size.
             let wasm = files::read(&source)?;
             files::write(
                 &out.join("claimlens_js.wasm.js"),
@@ -292,7 +295,15 @@ fn widget(tools: &Tools, root: &Path, staging: &Path, release: bool) -> Result {
             files::copy(&source, &dest)?;
         }
     }
-    Ok(())
+    // claim-lens.js calls `init()` with no argument, as it does on the npm package's API;
+    // here `init()` instantiates the embedded wasm.
+    files::write(
+        &out.join("claimlens_js.js"),
+        "import start, { analyze, analyzeView, version } from './glue.js';\n\
+         import { wasmBytes } from './claimlens_js.wasm.js';\n\
+         export default function init() { return start({ module_or_path: wasmBytes() }); }\n\
+         export { analyze, analyzeView, version };\n",
+    )
 }
 
 #[cfg(test)]
