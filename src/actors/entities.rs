@@ -417,6 +417,22 @@ pub(super) fn group(
             if m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first)) {
                 ent.kind_votes[ActorKind::Person as usize] += 2;
             }
+            // A given name of two syllables joined by a hyphen, the second in lowercase, as
+            // Cantonese and Korean names are romanised ("Lam Cheuk-ting", "Ban Ki-moon").
+            if m.last - m.first >= 2
+                && (m.first + 1..m.last).any(|i| {
+                    romanised_given(doc.tok(i))
+                        || i + 1 < m.last
+                            && doc.tok(i) == "-"
+                            && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+                            && doc.tokens[i].span.end == doc.tokens[i + 1].span.start
+                            && romanised_given(
+                                &doc.text[doc.tokens[i - 1].span.start..doc.tokens[i + 1].span.end],
+                            )
+                })
+            {
+                ent.kind_votes[ActorKind::Person as usize] += m.last - m.first + 1;
+            }
             if !caps
                 && !score
                 && lex
@@ -561,6 +577,20 @@ pub(super) fn group(
         a.id = i;
     }
     (actors, votes)
+}
+
+/// Whether `w` is a romanised given name of two syllables ("Cheuk-ting", "Ki-moon"): a
+/// capital, lowercase letters, a hyphen, lowercase letters.
+fn romanised_given(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let mut a = a.chars();
+    a.next().is_some_and(|c| c.is_ascii_uppercase())
+        && a.clone().next().is_some()
+        && a.all(|c| c.is_ascii_lowercase())
+        && (2..=5).contains(&b.len())
+        && b.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Words right after a name that only a person does ("Paris was born",
@@ -896,6 +926,22 @@ mod tests {
     //! The one-pass key and the word-sequence checks against the code they replaced.
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn romanised_given_names() {
+        for w in ["Cheuk-ting", "Ki-moon", "Wai-ching", "Siu-lai"] {
+            assert!(romanised_given(w), "{w}");
+        }
+        for w in [
+            "Holtz-Eakin",
+            "Jean-Pierre",
+            "al-Amr",
+            "X-ray",
+            "Anglo-american",
+        ] {
+            assert!(!romanised_given(w), "{w}");
+        }
+    }
 
     fn old_key_of(s: &str) -> String {
         let lower = normalize(s);
