@@ -444,6 +444,13 @@ const CASES: &[Case] = &[
         ]],
         ..NONE
     },
+    // A law or a document is no actor.
+    Case {
+        text: "Mr. Odell invoked his Fifth Amendment rights. The Constitution protects him, \
+               and the Clean Water Act was not at issue, said the Paris Agreement's authors.",
+        not_actors: &["Fifth Amendment", "Constitution", "Clean Water Act", "Paris Agreement"],
+        ..NONE
+    },
     // Letters after a name are no actor.
     Case {
         text: "The prosecutor, Alma Reyes, QC, told the court the boy had been neglected. His \

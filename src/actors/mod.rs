@@ -171,6 +171,20 @@ const SENTENCE_OPENERS: &[&str] = &[
     "once",
 ];
 
+/// The last word of the name of a law or a document: never an actor.
+const DOCUMENTS: &[&str] = &[
+    "amendment",
+    "amendments",
+    "act",
+    "constitution",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "protocol",
+    "doctrine",
+];
+
 /// The last word of a byline's role, never a person's name.
 const BYLINE_ROLES: &[&str] = &[
     "writer",
@@ -718,6 +732,14 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
     // not a name; not after "the" ("control of the House") nor in capitals ("AL-RAM"
     // beside "al-Ram").
     actors.retain(|a| {
+        // A law or a document is no actor ("the Fifth Amendment", "the Constitution", "the
+        // Affordable Care Act"); "ACT" in capitals may be a place.
+        let last = a.name.rsplit(' ').next().unwrap_or("");
+        if last.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+            && DOCUMENTS.contains(&last.to_ascii_lowercase().as_str())
+        {
+            return false;
+        }
         // A name of several words written only in capitals, each of its words written in
         // lowercase elsewhere in the article, and no known actor: the words of a heading
         // ("FELLOW DOCTORS DO"), not a name ("NEW YORK" is one: "york" is never lowercase).
