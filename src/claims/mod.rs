@@ -59,6 +59,9 @@ pub(crate) fn find(
     refine::refine(doc, table, lex, spans::builtin(), &mut claims);
     // Refining may move a cue's start (a whole source, a cue taken back): text order again.
     sort(&mut claims);
+    // And make two claims one ("was cited by the Supreme Court": the tagger's and the
+    // rules' claim, once their sources are completed).
+    claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }

@@ -757,6 +757,9 @@ fn issue_13_constructions_read_right() {
          &[(Some("Only a third of the members"), "agreed", &["that the fee was fair"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
+        // One claim, not two alike.
+        ("The First Amendment was cited by the Supreme Court.",
+         &[(Some("the Supreme Court"), "was cited", &["The First Amendment"])]),
         // "that," and an aside: the content runs on to what "that" introduces.
         ("Ms. Okafor also told the court that, over the last five months of his life, \"the boy \
           's hunger played a devastating role in his health and it is asserted by the state that \
