@@ -444,6 +444,13 @@ const CASES: &[Case] = &[
         ]],
         ..NONE
     },
+    // A party's members are a group, the source of what they say.
+    Case {
+        text: "Democrats said the vote was a stunt. Several delegates agreed with them.",
+        kinds: &[(("Democrats", 0), ActorKind::Group), (("delegates", 0), ActorKind::Group)],
+        sources: &[("Democrats", ("Democrats", 0), Form::Name)],
+        ..NONE
+    },
     // A law or a document is no actor.
     Case {
         text: "Mr. Odell invoked his Fifth Amendment rights. The Constitution protects him, \
