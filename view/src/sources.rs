@@ -15,7 +15,7 @@ use claimlens::{Analysis, Attribution};
 const OPENING: &[char] = &['"', '“', '„', '«', '‹', '‘', '「', '『', '»'];
 
 /// True when the claim's content is a direct quotation: it starts with an opening
-/// quotation mark, or one stands right before it (at most two spaces between).
+/// quotation mark, or one stands right before it on its line (at most two spaces between).
 pub(crate) fn is_quote(text: &str, content: &[claimlens::Span]) -> bool {
     let Some(first) = content.first() else {
         return false;
@@ -23,10 +23,12 @@ pub(crate) fn is_quote(text: &str, content: &[claimlens::Span]) -> bool {
     if first.slice(text).trim_start().starts_with(OPENING) {
         return true;
     }
+    // On the same line: a straight quote that closes the paragraph before is no opening.
     text[..first.start]
         .chars()
         .rev()
         .take(3)
+        .take_while(|&c| c != '\n')
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| OPENING.contains(&c))
 }
@@ -164,5 +166,9 @@ mod tests {
         assert!(is_quote(text, &span("Go.")));
         assert!(!is_quote(text, &span("they would")));
         assert!(!is_quote(text, &[]));
+        // A straight quote closing the paragraph before opens nothing.
+        let text = "He said, \"We will win.\"\n\nThe truth, the senator said, was that…";
+        let i = text.find("The truth").unwrap();
+        assert!(!is_quote(text, &[claimlens::Span::new(i, i + 9)]));
     }
 }
