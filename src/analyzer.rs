@@ -158,6 +158,15 @@ impl Analyzer {
         for h in &rules.hedges {
             self.add_hedge(&h.phrase, h.kind);
         }
+        if self.patterns.len() + rules.patterns.len() > crate::rules::MAX_PATTERNS {
+            return Err(Error::Rules {
+                path: "patterns".into(),
+                message: format!(
+                    "holds more than {} patterns with the rules added before",
+                    crate::rules::MAX_PATTERNS
+                ),
+            });
+        }
         for p in &rules.patterns {
             let re = crate::rules::compile(&p.pattern).map_err(|message| Error::Rules {
                 path: String::new(),

@@ -56,6 +56,7 @@ pub use error::Error;
 pub use rules::{
     Layer, Merge, PatternAs, RuleActor, RuleHedge, RuleKind, RulePattern, Rules, Wrong,
     MAX_PATTERNS, MAX_PATTERN_CHARS, MAX_PATTERN_MATCHES, MAX_RULES, MAX_RULE_CHARS,
+    PATTERN_WINDOW,
 };
 pub use score::sentence_certainty;
 pub use span::Span;

@@ -175,9 +175,40 @@ pub(crate) fn compile(pattern: &str) -> Result<regex_lite::Regex, String> {
     })
 }
 
+/// The longest piece of text a pattern is run over at once ([`matches`]).
+pub const PATTERN_WINDOW: usize = 512;
+
+/// The pieces of `text` a pattern is run over: its lines, a line longer than
+/// [`PATTERN_WINDOW`] bytes cut at the last space before that (or at a character boundary).
+/// Each search stays inside one piece, so that a pattern whose leftmost match looks far
+/// ahead (`.*zzz|officials`) costs at most the piece for each match: linear in the text.
+#[cfg(feature = "rules")]
+fn windows(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|mut line| {
+        std::iter::from_fn(move || {
+            if line.is_empty() {
+                return None;
+            }
+            let mut cut = line.len().min(PATTERN_WINDOW);
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut < line.len() {
+                if let Some(space) = line[..cut].rfind(' ').filter(|&i| i > PATTERN_WINDOW / 2) {
+                    cut = space;
+                }
+            }
+            let (piece, rest) = line.split_at(cut);
+            line = rest;
+            Some(piece)
+        })
+    })
+}
+
 /// The distinct matches of each pattern in `text` that can be phrases (with a letter or
 /// digit, at most [`MAX_RULE_CHARS`] long, trimmed), at most [`MAX_PATTERN_MATCHES`] of
-/// each pattern, in order of first match.
+/// each pattern, in order of first match. A match lies within a line and within one
+/// piece of at most [`PATTERN_WINDOW`] bytes of it.
 #[cfg(feature = "rules")]
 pub(crate) fn matches<'t>(
     patterns: &[(regex_lite::Regex, PatternAs)],
@@ -186,15 +217,17 @@ pub(crate) fn matches<'t>(
     let mut out = Vec::new();
     for (re, what) in patterns {
         let mut seen: FxSet<&str> = FxSet::default();
-        for m in re.find_iter(text) {
-            let s = m.as_str().trim();
-            if s.chars().any(char::is_alphanumeric)
-                && s.chars().count() <= MAX_RULE_CHARS
-                && seen.insert(s)
-            {
-                out.push((s, *what));
-                if seen.len() == MAX_PATTERN_MATCHES {
-                    break;
+        'pattern: for piece in windows(text) {
+            for m in re.find_iter(piece) {
+                let s = m.as_str().trim();
+                if s.chars().any(char::is_alphanumeric)
+                    && s.chars().count() <= MAX_RULE_CHARS
+                    && seen.insert(s)
+                {
+                    out.push((s, *what));
+                    if seen.len() == MAX_PATTERN_MATCHES {
+                        break 'pattern;
+                    }
                 }
             }
         }
@@ -541,5 +574,27 @@ impl Corrections {
             .into_iter()
             .filter(|h| !self.not_hedges.contains(&key(h.span.slice(doc.text))))
             .collect()
+    }
+}
+
+#[cfg(all(test, feature = "rules"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_are_lines_cut_at_spaces_and_cover_the_text() {
+        let long = "word ".repeat(300);
+        let text = format!("first line\n{long}\n\n{}é\nlast", "x".repeat(1000));
+        let pieces: Vec<&str> = windows(&text).collect();
+        assert!(
+            pieces.iter().all(|p| p.len() <= PATTERN_WINDOW),
+            "{pieces:?}"
+        );
+        assert_eq!(pieces[0], "first line");
+        // Cut at a space, past the middle of a window.
+        assert!(pieces[1].ends_with("word") && pieces[2].starts_with(' '));
+        assert_eq!(pieces.last(), Some(&"last"));
+        let lines: String = pieces.concat();
+        assert_eq!(lines, text.replace('\n', ""));
     }
 }
