@@ -472,9 +472,9 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
-        text: "Senator Dana Whitlock spoke first. Beyond Whitlock's own finances lies the \
-               question of her donors. Following Whitlock's speech, the hall emptied.",
-        not_actors: &["Beyond Whitlock", "Following Whitlock"],
+        text: "Senator Dana Whitlock spoke first. Among Whitlock's donors were bankers. \
+               Following Whitlock's speech, the hall emptied.",
+        not_actors: &["Among Whitlock", "Following Whitlock"],
         ..NONE
     },
     Case {

@@ -105,6 +105,12 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        what: "a reader's actor keeps a name that ends like a law's",
+        text: "The Reform Accord said it would contest the election. Reform Accord leaders agreed.",
+        rules: r#"{"actors": [{"name": "Reform Accord", "kind": "organization"}]}"#,
+        check: |_, a| actor(a, "Reform Accord").is_some_and(|x| x.kind == ActorKind::Organization),
+    },
+    Case {
         what: "a pattern finds reporting cues in any case",
         text: "Ms Quorvash Mumbled that the vote was rigged. Mr Tal MUMBLED that it was not.",
         rules: r#"{"patterns": [{"pattern": "(?i)mumbled", "as": "cue"}]}"#,

@@ -142,7 +142,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "on",
     "from",
     "by",
-    "beyond",
     "about",
     "among",
     "amid",
@@ -734,9 +733,17 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
     actors.retain(|a| {
         // A law or a document is no actor ("the Fifth Amendment", "the Constitution", "the
         // Affordable Care Act"); "ACT" in capitals may be a place.
+        // A known actor (the lexicon's, the reader's) keeps its name: "Reform Accord".
         let last = a.name.rsplit(' ').next().unwrap_or("");
         if last.bytes().skip(1).any(|b| b.is_ascii_lowercase())
             && DOCUMENTS.contains(&last.to_ascii_lowercase().as_str())
+            && a.mentions.iter().all(|m| {
+                let first = doc.token_at(m.start);
+                // Not a known name that is the whole mention ("Paris" in "Paris Agreement" is not).
+                ctx.known
+                    .binary_search_by_key(&first, |k| k.0)
+                    .map_or(true, |i| first + ctx.known[i].1 < doc.token_at(m.end))
+            })
         {
             return false;
         }
