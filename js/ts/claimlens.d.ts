@@ -470,10 +470,12 @@ export type HedgeView = {
   /** Tooltip line (also the panel's): `hedge: modal verb`. */
   tip: string;
   /**
-   * The cue with up to five words of its sentence on each side, on one line, for a
-   * list of cues ("… said the panel itself might be damaged by the …").
+   * Up to five words of its sentence before the cue, on one line, for a list of cues
+   * ("… said the panel itself ").
    */
-  context: string;
+  before: string;
+  /** Up to five words of its sentence after the cue (" be damaged by the …"). */
+  after: string;
 };
 
 /** One sentence, for a certainty strip. */

@@ -374,7 +374,11 @@ impl Write for HedgeView {
         j.uints(&[("sentence", n(self.sentence))]);
         j.key("at");
         self.at.write(j);
-        j.strings(&[("tip", &self.tip), ("context", &self.context)]);
+        j.strings(&[
+            ("tip", &self.tip),
+            ("before", &self.before),
+            ("after", &self.after),
+        ]);
         j.close(b'}');
     }
 }

@@ -548,6 +548,7 @@ fn hedge_views(
 ) -> Vec<HedgeView> {
     let mut hedges = Vec::with_capacity(analysis.hedges.len());
     for ((i, h), at) in analysis.hedges.iter().enumerate().zip(at) {
+        let (before, after) = words::around(text, &analysis.sentences, h.span, 5);
         hedges.push(HedgeView {
             id: i as u32,
             kind: h.kind.as_str().into(),
@@ -557,7 +558,8 @@ fn hedge_views(
             sentence: 0,
             at: fallback(at, h.span.start),
             tip: words::hedge_tip(h),
-            context: words::around(text, &analysis.sentences, h.span, 5),
+            before,
+            after,
         });
     }
     hedges

@@ -236,9 +236,11 @@ pub struct HedgeView {
     pub at: Loc,
     /// Tooltip line (also the panel's): `hedge: modal verb`.
     pub tip: String,
-    /// The cue with up to five words of its sentence on each side, on one line, for a
-    /// list of cues ("… said the panel itself might be damaged by the …").
-    pub context: String,
+    /// Up to five words of its sentence before the cue, on one line, for a list of cues
+    /// ("… said the panel itself ").
+    pub before: String,
+    /// Up to five words of its sentence after the cue (" be damaged by the …").
+    pub after: String,
 }
 
 /// One sentence, for a certainty strip.

@@ -499,7 +499,8 @@ fn hedge(r: &mut Reader) -> Res<HedgeView> {
             "sentence" => v.sentence = r.uint()?,
             "at" => v.at = loc(r)?,
             "tip" => v.tip = r.text()?,
-            "context" => v.context = r.text()?,
+            "before" => v.before = r.text()?,
+            "after" => v.after = r.text()?,
             _ => r.skip()?,
         }
         Ok(())

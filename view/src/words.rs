@@ -159,63 +159,81 @@ pub(crate) fn sentence_why<'a>(
     out
 }
 
-/// `span` of `text` with up to `n` words of its sentence (of `sentences`, in text order)
-/// on each side, on one line; an ellipsis marks words left out.
+/// Most characters of context looked at on each side of a cue ([`around`]).
+const SIDE_CHARS: usize = 80;
+
+/// The words around `span` in its sentence (of `sentences`, in text order): up to `n`
+/// whole words on each side, within [`SIDE_CHARS`] characters, each side on one line,
+/// with an ellipsis where words are left out: (`"… said the panel itself "`, `" be damaged
+/// by …"`). Bounded on each side, so that a text without spaces costs no more.
 #[inline(never)]
 pub fn around(
     text: &str,
     sentences: &[claimlens::SentenceScore],
     span: claimlens::Span,
     n: usize,
-) -> String {
+) -> (String, String) {
     let k = sentences.partition_point(|s| s.span.end <= span.start);
     let (lo, hi) = sentences.get(k).map_or((span.start, span.end), |s| {
         (s.span.start.min(span.start), s.span.end.max(span.end))
     });
-    // Where the n-th word before the cue starts, and where the n-th word after it ends.
-    let (mut from, mut words, mut in_word) = (span.start, 0, false);
+    // Back to the start of the n-th whole word before the cue.
+    let (mut from, mut words, mut start, mut walked) = (span.start, 0, None, 0);
     for (i, ch) in text[lo..span.start].char_indices().rev() {
-        if ch.is_whitespace() {
-            if in_word && words == n {
+        walked += 1;
+        if walked > SIDE_CHARS {
+            break;
+        }
+        if !ch.is_whitespace() {
+            start = Some(lo + i);
+        } else if let Some(w) = start.take() {
+            (from, words) = (w, words + 1);
+            if words == n {
                 break;
             }
-            in_word = false;
-        } else {
-            if !in_word {
-                words += 1;
-                if words > n {
-                    break;
-                }
-            }
-            in_word = true;
-            from = lo + i;
         }
     }
-    let (mut to, mut words, mut in_word) = (span.end, 0, false);
+    if walked <= SIDE_CHARS && words < n {
+        // The sentence's first word is whole.
+        from = start.unwrap_or(from);
+    }
+    // On to the end of the n-th whole word after it.
+    let (mut to, mut words, mut end, mut walked) = (span.end, 0, None, 0);
     for (i, ch) in text[span.end..hi].char_indices() {
-        if ch.is_whitespace() {
-            in_word = false;
-        } else {
-            if !in_word {
-                words += 1;
-                if words > n {
-                    break;
-                }
+        walked += 1;
+        if walked > SIDE_CHARS {
+            break;
+        }
+        if !ch.is_whitespace() {
+            end = Some(span.end + i + ch.len_utf8());
+        } else if let Some(w) = end.take() {
+            (to, words) = (w, words + 1);
+            if words == n {
+                break;
             }
-            in_word = true;
-            to = span.end + i + ch.len_utf8();
         }
     }
-    let cut = |s: &str| s.chars().any(|c| !c.is_whitespace());
-    let mut out = String::new();
-    if cut(&text[lo..from]) {
-        out.push_str("… ");
+    if walked <= SIDE_CHARS && words < n {
+        to = end.unwrap_or(to);
     }
-    out.push_str(&one_line(&text[from..to]));
-    if cut(&text[to..hi]) {
-        out.push_str(" …");
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    let mut before = String::new();
+    if text[lo..from].chars().rev().any(|c| !c.is_whitespace()) {
+        before.push_str("… ");
     }
-    out
+    before.push_str(&one_line(&text[from..span.start]));
+    if from < span.start && space(text[..span.start].chars().next_back()) {
+        before.push(' ');
+    }
+    let mut after = String::new();
+    if span.end < to && space(text[span.end..].chars().next()) {
+        after.push(' ');
+    }
+    after.push_str(&one_line(&text[span.end..to]));
+    if text[to..hi].chars().any(|c| !c.is_whitespace()) {
+        after.push_str(" …");
+    }
+    (before, after)
 }
 
 /// `text` on one line, cut at a word boundary to at most `max_chars` characters (and an ellipsis).

@@ -709,18 +709,41 @@ fn cards_explain_each_kind_of_mark() {
 #[test]
 fn a_hedge_comes_with_five_words_of_its_sentence_on_each_side() {
     let text = "First one. Officials said the panel itself might be damaged by the vote, and \
-                (perhaps) more. Last one.";
+                (perhaps) more. He may say that it may rain. Last one.";
     let v = view_of(text);
-    let context = |cue: &str| {
-        v.hedges
-            .iter()
-            .find(|h| h.text == cue)
-            .map(|h| h.context.clone())
-            .unwrap_or_else(|| panic!("{cue} in {:?}", v.hedges))
+    let parts: Vec<(String, &str, String)> = v
+        .hedges
+        .iter()
+        .map(|h| (h.before.clone(), h.text.as_str(), h.after.clone()))
+        .collect();
+    let want = |b: &str, cue: &str, a: &str| {
+        assert!(
+            parts.contains(&(b.to_string(), cue, a.to_string())),
+            "{b:?} {cue:?} {a:?} in {parts:?}"
+        );
     };
-    assert_eq!(
-        context("might"),
-        "Officials said the panel itself might be damaged by the vote, …"
+    want(
+        "Officials said the panel itself ",
+        "might",
+        " be damaged by the vote, …",
     );
-    assert_eq!(context("perhaps"), "… by the vote, and (perhaps) more.");
+    want("… by the vote, and (", "perhaps", ") more.");
+    // Two "may" in one sentence, each with its own words.
+    want("He ", "may", " say that it may rain.");
+    want("He may say that it ", "may", " rain.");
+}
+
+#[test]
+fn a_hedges_context_is_bounded_without_spaces() {
+    let text = "perhaps,".repeat(5000);
+    let v = view_of(&text);
+    assert!(v.hedges.len() > 100);
+    for h in &v.hedges {
+        assert!(
+            h.before.chars().count() <= 90 && h.after.chars().count() <= 90,
+            "{:?} / {:?}",
+            h.before,
+            h.after
+        );
+    }
 }

@@ -339,19 +339,13 @@ fn hedging(p: &Props) -> Html {
                 fixed(s.hedges_per_100_words, 1), fixed(s.author_hedges_per_100_words, 1), plural(s.quoted_cues, "cue", "cues"), pct(s.certainty)
             ) }</p>
             <ul class="list cues">
-                { for p.overview.hedges[..shown].iter().map(|h| {
-                    // The cue in its words ("… the panel itself might be damaged …"), so that
-                    // two "may" can be told apart.
-                    let (before, after) = h
-                        .context
-                        .find(&*h.text)
-                        .map_or(("", ""), |i| (&h.context[..i], &h.context[i + h.text.len()..]));
-                    html! {
-                        <li><button class="item" onclick={goto(&p.dispatch, &h.at)}>
-                            <span class="ctx">{ before }<span class={classes!("swatch", "hd", format!("hd-{}", h.kind))}>{ h.text.clone() }</span>{ after }</span>
-                            <span class="meta">{ h.tip.clone() }</span>
-                        </button></li>
-                    }
+                // The cue in its words ("… the panel itself might be damaged …"), so that
+                // two "may" can be told apart.
+                { for p.overview.hedges[..shown].iter().map(|h| html! {
+                    <li><button class="item" onclick={goto(&p.dispatch, &h.at)}>
+                        <span class="ctx">{ h.before.clone() }<span class={classes!("swatch", "hd", format!("hd-{}", h.kind))}>{ h.text.clone() }</span>{ h.after.clone() }</span>
+                        <span class="meta">{ h.tip.clone() }</span>
+                    </button></li>
                 }) }
             </ul>
             { more(total, *all, all.clone()) }
