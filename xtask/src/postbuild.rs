@@ -296,13 +296,14 @@ fn widget(tools: &Tools, root: &Path, staging: &Path, release: bool) -> Result {
         }
     }
     // claim-lens.js calls `init()` with no argument, as it does on the npm package's API;
-    // here `init()` instantiates the embedded wasm.
+    // here `init()` instantiates the embedded wasm (given an argument, it passes it on, as
+    // the glue's own `init` would: the TypeScript definitions are the glue's).
     files::write(
         &out.join("claimlens_js.js"),
-        "import start, { analyze, analyzeView, version } from './glue.js';\n\
+        "import start, { initSync, analyze, analyzeView, version } from './glue.js';\n\
          import { wasmBytes } from './claimlens_js.wasm.js';\n\
-         export default function init() { return start({ module_or_path: wasmBytes() }); }\n\
-         export { analyze, analyzeView, version };\n",
+         export default function init(arg) { return start(arg ?? { module_or_path: wasmBytes() }); }\n\
+         export { initSync, analyze, analyzeView, version };\n",
     )
 }
 
