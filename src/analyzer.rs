@@ -148,7 +148,7 @@ impl Analyzer {
     /// ```
     #[cfg(feature = "rules")]
     pub fn with_rules(mut self, rules: &crate::Rules) -> Result<Self, Error> {
-        rules.check()?;
+        let compiled = rules.checked()?;
         for a in &rules.actors {
             self.add_actor(&a.name, a.kind, None);
         }
@@ -167,13 +167,11 @@ impl Analyzer {
                 ),
             });
         }
-        for p in &rules.patterns {
-            let re = crate::rules::compile(&p.pattern).map_err(|message| Error::Rules {
-                path: String::new(),
-                message,
-            })?;
-            self.patterns.push((re, p.what));
-        }
+        self.patterns.extend(
+            compiled
+                .into_iter()
+                .zip(rules.patterns.iter().map(|p| p.what)),
+        );
         // A second call's corrections add to the first's.
         let mut c = self
             .corrections

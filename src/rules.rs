@@ -81,16 +81,24 @@ impl RulePattern {
     /// open group without closing ')' (at character 3)"): it is empty, longer than
     /// [`MAX_PATTERN_CHARS`], or does not compile.
     pub fn problem(&self) -> Option<String> {
+        self.compiled().err()
+    }
+
+    /// The pattern compiled, or what is wrong with it ([`RulePattern::problem`]).
+    #[cfg(feature = "rules")]
+    pub(crate) fn compiled(&self) -> Result<regex_lite::Regex, String> {
         if self.pattern.is_empty() {
-            return Some("must not be empty".into());
+            return Err("must not be empty".into());
         }
         if self.pattern.chars().count() > MAX_PATTERN_CHARS {
-            return Some(format!("is longer than {MAX_PATTERN_CHARS} characters"));
+            return Err(format!("is longer than {MAX_PATTERN_CHARS} characters"));
         }
-        #[cfg(feature = "rules")]
-        return compile(&self.pattern).err();
-        #[cfg(not(feature = "rules"))]
-        Some("needs the rules feature of this build".into())
+        compile(&self.pattern)
+    }
+
+    #[cfg(not(feature = "rules"))]
+    fn compiled(&self) -> Result<(), String> {
+        Err("needs the rules feature of this build".into())
     }
 }
 
@@ -153,7 +161,7 @@ impl PatternAs {
 /// position) and the character (counted from 1) after the longest beginning of the
 /// pattern without that error.
 #[cfg(feature = "rules")]
-pub(crate) fn compile(pattern: &str) -> Result<regex_lite::Regex, String> {
+fn compile(pattern: &str) -> Result<regex_lite::Regex, String> {
     let build = |p: &str| {
         regex_lite::RegexBuilder::new(p)
             .size_limit(1 << 16)
@@ -326,12 +334,17 @@ impl Rules {
     /// long, at most [`MAX_PATTERNS`] of them. The error names the rule
     /// ("hedges[2].phrase").
     pub fn check(&self) -> Result<(), Error> {
-        let bad = |path: String, message: &str| {
+        self.checked().map(drop)
+    }
+
+    /// [`Rules::check`], giving the patterns compiled (each compiled once).
+    pub(crate) fn checked(&self) -> Result<Vec<Compiled>, Error> {
+        fn bad<T>(path: String, message: &str) -> Result<T, Error> {
             Err(Error::Rules {
                 path,
                 message: message.to_string(),
             })
-        };
+        }
         let phrase = |path: &dyn Fn() -> String, s: &str| {
             if !s.chars().any(char::is_alphanumeric) {
                 return bad(path(), "must contain a letter or digit");
@@ -388,14 +401,22 @@ impl Rules {
         for (i, r) in self.kinds.iter().enumerate() {
             phrase(&|| format!("kinds[{i}].actor"), &r.actor)?;
         }
+        let mut compiled = Vec::with_capacity(self.patterns.len());
         for (i, r) in self.patterns.iter().enumerate() {
-            if let Some(e) = r.problem() {
-                return bad(format!("patterns[{i}].pattern"), &e);
+            match r.compiled() {
+                Ok(re) => compiled.push(re),
+                Err(e) => return bad(format!("patterns[{i}].pattern"), &e),
             }
         }
-        Ok(())
+        Ok(compiled)
     }
 }
+
+/// A pattern compiled ([`RulePattern::compiled`]); nothing without the `rules` feature.
+#[cfg(feature = "rules")]
+pub(crate) type Compiled = regex_lite::Regex;
+#[cfg(not(feature = "rules"))]
+pub(crate) type Compiled = ();
 
 /// The corrections of a [`Rules`], each text as a key ([`key`]).
 #[derive(Clone, Debug, Default)]
