@@ -177,45 +177,23 @@ pub fn around(
     let (lo, hi) = sentences.get(k).map_or((span.start, span.end), |s| {
         (s.span.start.min(span.start), s.span.end.max(span.end))
     });
-    // Back to the start of the n-th whole word before the cue.
-    let (mut from, mut words, mut start, mut walked) = (span.start, 0, None, 0);
-    for (i, ch) in text[lo..span.start].char_indices().rev() {
-        walked += 1;
-        if walked > SIDE_CHARS {
-            break;
-        }
-        if !ch.is_whitespace() {
-            start = Some(lo + i);
-        } else if let Some(w) = start.take() {
-            (from, words) = (w, words + 1);
-            if words == n {
-                break;
-            }
-        }
-    }
-    if walked <= SIDE_CHARS && words < n {
-        // The sentence's first word is whole.
-        from = start.unwrap_or(from);
-    }
-    // On to the end of the n-th whole word after it.
-    let (mut to, mut words, mut end, mut walked) = (span.end, 0, None, 0);
-    for (i, ch) in text[span.end..hi].char_indices() {
-        walked += 1;
-        if walked > SIDE_CHARS {
-            break;
-        }
-        if !ch.is_whitespace() {
-            end = Some(span.end + i + ch.len_utf8());
-        } else if let Some(w) = end.take() {
-            (to, words) = (w, words + 1);
-            if words == n {
-                break;
-            }
-        }
-    }
-    if walked <= SIDE_CHARS && words < n {
-        to = end.unwrap_or(to);
-    }
+    // Back to the start of the n-th whole word before the cue, on to the end of the n-th
+    // whole word after it.
+    let from = reach(
+        text[lo..span.start]
+            .char_indices()
+            .rev()
+            .map(|(i, ch)| (lo + i, ch)),
+        n,
+    )
+    .unwrap_or(span.start);
+    let to = reach(
+        text[span.end..hi]
+            .char_indices()
+            .map(|(i, ch)| (span.end + i + ch.len_utf8(), ch)),
+        n,
+    )
+    .unwrap_or(span.end);
     let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
     let mut before = String::new();
     if text[lo..from].chars().rev().any(|c| !c.is_whitespace()) {
@@ -234,6 +212,28 @@ pub fn around(
         after.push_str(" …");
     }
     (before, after)
+}
+
+/// Walks away from a cue over `steps` (each character with the byte offset where a word
+/// would begin or end at it, seen from the cue) and gives the far edge of the n-th whole
+/// word, or of the last whole word when fewer lie within [`SIDE_CHARS`] characters (a word
+/// running to the end of the steps is whole: it meets the sentence's edge).
+fn reach(steps: impl Iterator<Item = (usize, char)>, n: usize) -> Option<usize> {
+    let (mut whole, mut words, mut edge) = (None, 0, None);
+    for (walked, (at, ch)) in steps.enumerate() {
+        if walked == SIDE_CHARS {
+            return whole;
+        }
+        if !ch.is_whitespace() {
+            edge = Some(at);
+        } else if let Some(w) = edge.take() {
+            (whole, words) = (Some(w), words + 1);
+            if words == n {
+                return whole;
+            }
+        }
+    }
+    edge.or(whole)
 }
 
 /// `text` on one line, cut at a word boundary to at most `max_chars` characters (and an ellipsis).
