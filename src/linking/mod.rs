@@ -253,11 +253,11 @@ impl Context<'_, '_> {
             .or_else(|| {
                 // Not a place the source comes from ("Senator from Texas says").
                 inside.iter().rev().find(|(m, id)| {
+                    let t = doc.token_at(m.start);
                     actors[*id].kind == ActorKind::Place
-                        && !doc.text[src.start..m.start]
-                            .split_whitespace()
-                            .next_back()
-                            .is_some_and(|w| matches!(w, "from" | "in" | "at" | "near"))
+                        && !(m.start > src.start
+                            && t > 0
+                            && matches!(self.table.norm(t - 1), "from" | "in" | "at" | "near"))
                 })
             });
         let group = inside
