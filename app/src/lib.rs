@@ -66,16 +66,42 @@ pub fn analyze_for_view_with(
     text: &str,
     rules: Option<&claimlens::Rules>,
 ) -> (Output, Option<String>) {
-    let with = rules
-        .filter(|r| !r.is_empty())
-        .map(|r| claimlens::Analyzer::new().with_rules(r));
-    let (analysis, error) = match with {
-        None => (claimlens::analyze(text), None),
-        Some(Ok(a)) => (a.analyze(text), None),
-        Some(Err(e)) => (claimlens::analyze(text), Some(state::rules_error(e))),
+    let Some(rules) = rules.filter(|r| !r.is_empty()) else {
+        return (lay_out(text, claimlens::analyze(text)), None);
+    };
+    // The analyzer of the last rules, kept while they stay the same: the worker analyses
+    // the text again at each pause in typing, and building it (the lexicon additions, the
+    // patterns compiled) need not happen each time.
+    let analyzer = WITH_RULES.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match slot.as_ref() {
+            Some((last, built)) if last == rules => built.clone(),
+            _ => {
+                let built = claimlens::Analyzer::new()
+                    .with_rules(rules)
+                    .map(std::rc::Rc::new)
+                    .map_err(state::rules_error);
+                *slot = Some((rules.clone(), built.clone()));
+                built
+            }
+        }
+    });
+    let (analysis, error) = match analyzer {
+        Ok(a) => (a.analyze(text), None),
+        Err(e) => (claimlens::analyze(text), Some(e)),
     };
     (lay_out(text, analysis), error)
 }
+
+thread_local! {
+    /// The rules [`analyze_for_view_with`] last built an analyzer for, and that analyzer
+    /// (or why the rules were refused).
+    static WITH_RULES: std::cell::RefCell<Option<(claimlens::Rules, AnalyzerFor)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// An analyzer built for a reader's rules, or the message that refuses them.
+type AnalyzerFor = Result<std::rc::Rc<claimlens::Analyzer>, String>;
 
 fn lay_out(text: &str, analysis: claimlens::Analysis) -> Output {
     let contract = claimlens::contract::to_contract(text, &analysis, None);

@@ -5,13 +5,34 @@
 mod web {
     use wasm_bindgen::prelude::*;
 
+    thread_local! {
+        /// The last rules JSON the worker was sent, read.
+        static PARSED: std::cell::RefCell<Option<(String, Result<claimlens::Rules, String>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
     /// Analyses `text` for the reading view with the reader's `rules` (the JSON of a rules
     /// file, or `undefined`): `{ overview, pages, contract }`, all JSON strings (pages as an
     /// array of strings), and `rulesError` when the rules are invalid (the text is then
     /// analysed without them).
     #[wasm_bindgen]
     pub fn analyze_view(text: &str, rules: Option<String>) -> js_sys::Object {
-        let (rules, bad) = match rules.map(|r| claimlens_app::ui::rules::parse(&r)) {
+        // The page sends the same rules with every text: read (and checked, patterns
+        // compiled) once while they stay the same.
+        let read = rules.map(|json| {
+            PARSED.with(|slot| {
+                let mut slot = slot.borrow_mut();
+                match slot.as_ref() {
+                    Some((last, parsed)) if *last == json => parsed.clone(),
+                    _ => {
+                        let parsed = claimlens_app::ui::rules::parse(&json);
+                        *slot = Some((json, parsed.clone()));
+                        parsed
+                    }
+                }
+            })
+        });
+        let (rules, bad) = match read {
             Some(Ok(r)) => (Some(r), None),
             Some(Err(e)) => (None, Some(e)),
             None => (None, None),
