@@ -21,8 +21,6 @@ use crate::claims::Found;
 use crate::linking::Link;
 use crate::text::{Doc, TokenKind};
 
-/// Combines the stages' results into one [`Analysis`] with scores and
-/// summary: each claim found with its link.
 /// The claims' contents as disjoint spans in text order: where the article reports what
 /// someone said ("said the panel itself might be damaged").
 fn reported(claims: &[Claim]) -> Vec<crate::span::Span> {
@@ -41,6 +39,8 @@ fn reported(claims: &[Claim]) -> Vec<crate::span::Span> {
     out
 }
 
+/// Combines the stages' results into one [`Analysis`] with scores and
+/// summary: each claim found with its link.
 pub(crate) fn assemble(
     doc: &Doc,
     actors: Vec<Actor>,
