@@ -378,6 +378,22 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // A role abbreviated before the name ("Gov.", "Sen."), and a role that
+    // stands near another name without being its title: the headline's
+    // "Senator from Ohio … let Harlow win" does not make Harlow a senator.
+    Case {
+        text: "Gov. Lena Ortiz signed the bill on Monday. Critics objected. The governor said \
+               the law would stand.",
+        sources: &[("The governor", ("Lena Ortiz", 0), Form::Nominal)],
+        ..NONE
+    },
+    Case {
+        text: "Senator from Ohio says he cannot let Harlow lose\n\nSen. Mark Devlin (R-Ohio) \
+               endorsed Peter Harlow on Friday. Harlow thanked him. The truth, the senator \
+               said, was that the party needed unity.",
+        sources: &[("the senator", ("Mark Devlin", 0), Form::Nominal)],
+        ..NONE
+    },
     // A role given in an apposition after the name.
     Case {
         text: "Jeff Ramsden, the transport ministry's spokesperson, confirmed the closure. The \

@@ -97,7 +97,20 @@ pub(crate) fn link(
             }
         }
     }
+    // Each person's roles, read once from around its mentions (at most 16 each).
+    let mut roles = vec![Vec::new(); gender.len()];
+    for &(m, id) in &all {
+        if actors.is_some_and(|a| a[id].kind == ActorKind::Person) {
+            let have: &mut Vec<String> = &mut roles[id];
+            roles_around(doc.text, m, lex, &mut |r| {
+                if have.len() < 16 && !have.contains(&r) {
+                    have.push(r);
+                }
+            });
+        }
+    }
     let cx = Context {
+        roles,
         gender,
         names,
         doc,
@@ -153,6 +166,100 @@ fn boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A title or role word in one form: lowercase, abbreviations written out
+/// ("Sen." → "senator"), and the words of one role as one ("congressman",
+/// "Rep." → "representative").
+fn role(word: &str) -> String {
+    let w = word.trim_end_matches('.').to_lowercase();
+    match w.as_str() {
+        "sen" => "senator",
+        "rep" | "congressman" | "congresswoman" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "adm" => "admiral",
+        "prof" => "professor",
+        "dr" => "doctor",
+        "rev" => "reverend",
+        "spokesman" | "spokeswoman" => "spokesperson",
+        "chairman" | "chairwoman" => "chair",
+        _ => return w,
+    }
+    .to_string()
+}
+
+/// Calls `found` with each title or role ([`role`]) written around the
+/// mention `m`: capitalised titles right before it ("Texas Sen. Ted Cruz",
+/// "former Senator Jo Ames"), the last word of an apposition before it ("the
+/// Texas senator, Ted Cruz"), and the titles in an apposition after it ("Jeff
+/// Rathke, the State Department spokesperson,"). Words further away are not
+/// its roles ("Senator from Texas says he will not let Clinton win": Clinton
+/// is no senator).
+fn roles_around(text: &str, m: Span, lex: &ActorLexicon, found: &mut dyn FnMut(String)) {
+    let mut title = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if lex.is_title(&w.to_lowercase()) {
+            found(role(w));
+        }
+    };
+    // Titles written as part of the name ("Sen. Ted Cruz").
+    for w in m.slice(text).split_whitespace().take(3) {
+        title(w);
+    }
+    let before = &text[boundary(text, m.start.saturating_sub(48))..m.start];
+    let before = before
+        .rsplit(['\n', ';', '(', ')', '"', '“', '”'])
+        .next()
+        .unwrap_or("");
+    if let Some(appos) = before.trim_end().strip_suffix(',') {
+        // "the Texas senator, Ted Cruz": the apposition's last word, after "the" or "a".
+        let words: Vec<&str> = appos
+            .rsplit(',')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let tail = &words[words.len().saturating_sub(4)..];
+        if tail[..tail.len().saturating_sub(1)]
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former"))
+        {
+            if let Some(last) = tail.last() {
+                title(last);
+            }
+        }
+    } else {
+        for w in before.split_whitespace().rev().take(4) {
+            let bare = w.trim_end_matches('.');
+            // A lowercase word, a comma, or a sentence's last word ("…met the President.").
+            if !w.starts_with(char::is_uppercase)
+                || w.ends_with(',')
+                || bare.len() < w.len()
+                    && !bare.contains('.')
+                    && !lex.is_title(&bare.to_lowercase())
+            {
+                break;
+            }
+            title(w);
+        }
+    }
+    let after = &text[m.end..boundary(text, m.end + 64)];
+    if let Some(appos) = after.strip_prefix(',') {
+        let appos = appos.split([',', ';', '\n', '(']).next().unwrap_or("");
+        let mut words = appos.split_whitespace().take(8);
+        let first = words.next().unwrap_or("").to_lowercase();
+        if matches!(
+            first.as_str(),
+            "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her" | "their"
+        ) {
+            words.for_each(&mut title);
+        }
+    }
+}
+
 /// "I", "we" and their other forms.
 fn first_person(norm: &str) -> bool {
     matches!(norm, "i" | "we" | "me" | "my" | "us" | "our")
@@ -174,6 +281,9 @@ struct Context<'a, 'd> {
     names: FxMap<String, Vec<usize>>,
     /// Each actor's gendered pronouns after its mentions: (male, female).
     gender: Vec<(u32, u32)>,
+    /// Each person's titles and roles ([`role`]), written right before one of
+    /// its names or in an apposition after it.
+    roles: Vec<Vec<String>>,
 }
 
 /// Nouns of statements: a definite one ("the statement") refers back to a source.
@@ -367,7 +477,6 @@ impl Context<'_, '_> {
     fn nominal(&self, lo: usize, src: Span, head: &str, short: bool) -> Option<usize> {
         let subkinds = self.lex.nominal(head);
         let title = self.lex.is_title(head);
-        let text = self.doc.text;
         self.all[..lo]
             .iter()
             .rev()
@@ -388,18 +497,7 @@ impl Context<'_, '_> {
                     {
                         true
                     }
-                    ActorKind::Person if title => {
-                        // The role just before the name or in an apposition after it.
-                        let before = &text[boundary(text, m.start.saturating_sub(40))..m.start];
-                        let after = &text[m.end..boundary(text, m.end + 60)];
-                        let after = after.split(['.', ';', '\n']).next().unwrap_or("");
-                        let has = |s: &str| {
-                            s.split(|c: char| !c.is_alphanumeric())
-                                .any(|w| w.eq_ignore_ascii_case(head))
-                        };
-                        has(before.rsplit([',', '.', ';', '\n']).next().unwrap_or(""))
-                            || after.starts_with(',') && has(after)
-                    }
+                    ActorKind::Person if title => self.roles[*id].contains(&role(head)),
                     _ => subkinds
                         .zip(a.subkind.as_deref())
                         .is_some_and(|(list, sub)| list.split('|').any(|s| s == sub)),
