@@ -378,6 +378,32 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // A title and a surname before the full name: one person when the
+    // article names one person of that surname (and sex) in full.
+    Case {
+        text: "Mr. Okafor spoke in Dayton on Tuesday. Mr. Okafor said the plant would stay \
+               open.\n\nVictor Okafor later added that wages would rise. Okafor said more on \
+               Friday.",
+        same: &[&[
+            ("Mr. Okafor", 0),
+            ("Mr. Okafor", 1),
+            ("Victor Okafor", 0),
+            ("Okafor", 3),
+        ]],
+        ..NONE
+    },
+    // Two of one surname: "Mr." joins the man, "Mrs." the woman, by their
+    // given names.
+    Case {
+        text: "Mr. Okafor and Grace Okafor attended the dinner. Mrs. Okafor said it was a \
+               success. Daniel Okafor declined to comment.",
+        same: &[
+            &[("Mr. Okafor", 0), ("Daniel Okafor", 0)],
+            &[("Okafor", 2), ("Grace Okafor", 0)],
+        ],
+        apart: &[(("Daniel Okafor", 0), ("Grace Okafor", 0))],
+        ..NONE
+    },
     // A role abbreviated before the name ("Gov.", "Sen."), and a role that
     // stands near another name without being its title: the headline's
     // "Senator from Ohio … let Harlow win" does not make Harlow a senator.

@@ -240,6 +240,39 @@ struct Entity {
     /// not in capitals): only then may a word the tagger typed otherwise join it as
     /// a surname.
     plain: bool,
+    /// A woman (true) or a man (false), when a title or a given name says so.
+    sex: Option<bool>,
+}
+
+/// Whether a title of the mention ("Mr.", "Mrs.", right before it or inside
+/// it) says a woman (true) or a man (false).
+fn mention_sex(doc: &Doc, table: &TokenTable, lex: &ActorLexicon, m: &Mention) -> Option<bool> {
+    let sex = |i: usize| {
+        lex.title_sex
+            .get(table.norm(i).trim_end_matches('.'))
+            .copied()
+    };
+    let before = match m.first {
+        0 => None,
+        f if doc.tok(f - 1) == "." && f >= 2 => Some(f - 2),
+        f => Some(f - 1),
+    };
+    before
+        .and_then(sex)
+        .or_else(|| (m.first..m.last.saturating_sub(1)).find_map(sex))
+}
+
+/// The sex a person's full name says by its given name ("Barack Obama").
+fn given_sex(lex: &ActorLexicon, kind: ActorKind, key: &str) -> Option<bool> {
+    let (first, _) = key.split_once(' ')?;
+    (kind == ActorKind::Person)
+        .then(|| lex.given_sex.get(first).copied())
+        .flatten()
+}
+
+/// Whether two sexes, each known or not, may be one person's.
+fn same_sex(a: Option<bool>, b: Option<bool>) -> bool {
+    a.zip(b).is_none_or(|(a, b)| a == b)
 }
 
 pub(super) fn group(
@@ -313,10 +346,38 @@ pub(super) fn group(
     let headline_doc = doc.sentences.first().is_some_and(|s| title_case(table, s));
     let mut index = LongFormIndex::default();
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
+    // Each mention's kind and key after its titles, and the sex its title or
+    // given name says.
+    let keyed: Vec<(ActorKind, String, Option<bool>)> = mentions
+        .iter()
+        .map(|m| {
+            let (kind, key) = titled(doc, table, lex, m, key_of(m.span.slice(doc.text)));
+            let sex = if kind == ActorKind::Group {
+                None
+            } else {
+                mention_sex(doc, table, lex, m).or_else(|| given_sex(lex, kind, &key))
+            };
+            (kind, key, sex)
+        })
+        .collect();
+    // The full names of people by surname, with their sex (at most 16 each):
+    // "Mr. Trump" before "Donald Trump" joins him when he is the only Trump
+    // of that sex the article names in full.
+    let mut full_names: FxMap<&str, Vec<(&str, Option<bool>)>> = FxMap::default();
+    for (kind, key, sex) in &keyed {
+        if let (ActorKind::Person, Some((_, last))) = (kind, key.rsplit_once(' ')) {
+            let v = full_names.entry(last).or_default();
+            if v.len() < MAX_CANDIDATES && !v.iter().any(|(k, _)| k == key) {
+                v.push((key, *sex));
+            }
+        }
+    }
+    // Entities of people named by a surname alone so far ("Mr. Trump").
+    let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
     for &k in &order {
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
-        let (mut mkind, key) = titled(doc, table, lex, m, key_of(surface));
+        let (mut mkind, key, name_sex) = keyed[k].clone();
         // One entity per name whatever the kind of each mention (the
         // entity's kind is voted), and groups apart from names. In a
         // sentence in capitals (results tables, headlines) the tagger's kind
@@ -334,6 +395,7 @@ pub(super) fn group(
             continue;
         }
         let same_kind = |t: &usize| (entity_kind(&entities[*t]) == ActorKind::Group) == group;
+        let sex = name_sex;
         let mut target = None;
         if let Some(e) = m.entry {
             target = by_entry
@@ -353,6 +415,8 @@ pub(super) fn group(
                         .find(|&t| entities[t].lex_kind.is_none())
                 })
             });
+            // "Mrs. Obama" is not the Obama whom "Mr. Obama" named.
+            target = target.filter(|&t| same_sex(entities[t].sex, sex));
         }
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
@@ -376,7 +440,28 @@ pub(super) fn group(
             // A lone given name may be a person's first name ("Britney").
             let given =
                 loose && m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
-            target = index.find_long_form(&entities, m, mkind, (loose, given), &key, surface);
+            target =
+                index.find_long_form(&entities, m, (mkind, sex), (loose, given), &key, surface);
+        }
+        if target.is_none() && mkind == ActorKind::Person {
+            // A full name after its surname alone ("Mr. Trump … Donald Trump"): it
+            // joins that person when it is the only full name with this surname
+            // that the person's sex allows.
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                let names = full_names.get(last).map_or(&[][..], Vec::as_slice);
+                target = by_surname.get(last).and_then(|ts| {
+                    ts.iter().copied().find(|&t| {
+                        let e = &entities[t];
+                        entity_kind(e) == ActorKind::Person
+                            && !e.keys.iter().any(|k| k.contains(' '))
+                            // Only a title and the surname ("Kermie Worm & Mr. Marbles" is
+                            // more than Mr. Marbles).
+                            && e.forms.iter().all(|f| f.split_whitespace().count() <= 3)
+                            && same_sex(e.sex, sex)
+                            && names.iter().filter(|(_, s)| same_sex(e.sex, *s)).count() == 1
+                    })
+                });
+            }
         }
         let t = match target {
             Some(t) => t,
@@ -394,6 +479,7 @@ pub(super) fn group(
                     affiliation: None,
                     body: false,
                     plain: false,
+                    sex: None,
                 });
                 entities.len() - 1
             }
@@ -469,6 +555,13 @@ pub(super) fn group(
             );
         }
         ent.first_kind.get_or_insert(mkind);
+        if ent.sex.is_none() && !group {
+            // A title's, or a full name's given name ("Barack Obama").
+            ent.sex = sex;
+        }
+        if mkind == ActorKind::Person && !key.contains(' ') && !ent.keys.contains(&key) {
+            push_unique(&mut by_surname, &key, t);
+        }
         // A known actor's name gives the entity its kind and name, unless it
         // ends a name one word longer that the lexicon does not know ("Paris"
         // after "Valeska Paris"; but "Republican Party" keeps its name beside a
@@ -813,7 +906,7 @@ impl LongFormIndex {
         &self,
         entities: &[Entity],
         m: &Mention,
-        mkind: ActorKind,
+        (mkind, sex): (ActorKind, Option<bool>),
         (loose, given): (bool, bool),
         key: &str,
         surface: &str,
@@ -852,7 +945,7 @@ impl LongFormIndex {
             }
             let e = &entities[t];
             let kind = entity_kind(e);
-            if kind == ActorKind::Group {
+            if kind == ActorKind::Group || !same_sex(e.sex, sex) {
                 continue;
             }
             if acronym {

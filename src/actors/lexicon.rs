@@ -30,6 +30,12 @@ pub(crate) struct ActorLexicon {
     /// the name after one is a person whatever the tagger said ("Mr", "Sen"),
     /// `false` when the word also starts other names ("General").
     pub(super) titles: FxMap<&'static str, bool>,
+    /// Whether a title is a woman's (true) or a man's (false), for those that
+    /// are either (`titles.tsv`, third column).
+    pub(super) title_sex: FxMap<&'static str, bool>,
+    /// Whether a given name is a woman's (true) or a man's (false), for those
+    /// that are almost always one (`lexicons/given_sex.txt`).
+    pub(super) given_sex: FxMap<&'static str, bool>,
     /// States, provinces and nations (`lexicons/regions.txt`): a name before a comma and
     /// one of them is a place.
     pub(super) regions: PhraseSet<()>,
@@ -74,6 +80,8 @@ impl ActorLexicon {
             groups: PhraseSet::new(),
             org_heads: FxMap::default(),
             titles: FxMap::default(),
+            title_sex: FxMap::default(),
+            given_sex: FxMap::default(),
             regions: PhraseSet::new(),
             first_names: include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"))
                 .split_whitespace()
@@ -123,6 +131,16 @@ impl ActorLexicon {
         for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/titles.tsv"))) {
             if let [word, strength, ..] = row[..] {
                 lex.titles.insert(word, strength == "strong");
+            }
+            if let [word, _, sex, ..] = row[..] {
+                lex.title_sex.insert(word, sex == "f");
+            }
+        }
+        for line in include_str!(concat!(env!("OUT_DIR"), "/given_sex.txt")).lines() {
+            let mut words = line.split_whitespace();
+            let female = words.next() == Some("f");
+            for name in words {
+                lex.given_sex.insert(name, female);
             }
         }
         for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/nominals.tsv"))) {
