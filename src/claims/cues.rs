@@ -15,6 +15,9 @@ pub(super) enum CueKind {
     Ing,
     /// A preposition introducing the source ("according to X").
     Prep,
+    /// A preposition introducing the source of quoted words ("in the words of X, “…”"):
+    /// a claim only with a quotation.
+    Words,
 }
 
 impl CueKind {
@@ -24,6 +27,7 @@ impl CueKind {
             "tell" => CueKind::Tell,
             "ing" => CueKind::Ing,
             "prep" => CueKind::Prep,
+            "words" => CueKind::Words,
             _ => return None,
         })
     }
@@ -80,14 +84,18 @@ impl CueLexicon {
 }
 
 /// The cue lexicon's reading of each token: 0 outside any cue phrase, else
-/// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep).
+/// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep; a `Words` cue reads as a
+/// preposition, the learned tagger's features staying as they were trained).
 pub(crate) fn cue_tags(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<u8> {
     let mut tags = vec![0u8; doc.tokens.len()];
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.last {
             if let Some((len, &kind)) = lex.phrases.longest_at(table, i, s.last) {
-                let k = kind as u8;
+                let k = match kind {
+                    CueKind::Words => CueKind::Prep,
+                    k => k,
+                } as u8;
                 tags[i] = 1 + 2 * k;
                 for t in &mut tags[i + 1..i + len] {
                     *t = 2 + 2 * k;

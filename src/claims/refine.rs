@@ -264,6 +264,18 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             c.source = Some(Span::new(doc.tokens[s0 - 1].span.start, s.end));
         }
     }
+    // "She was told by officials that …": a passive's agent says it, and its subject before
+    // the cue is who heard it, not what was said.
+    if let Some(s) = c.source.filter(|s| s.start >= c.cue.end) {
+        if (c0..c1).any(|i| BE.contains(&table.norm(i))) {
+            let last = doc.sentences[table.sentence(c0)].last;
+            if let Some(((a, b), _)) = cx.report_agent(c1 + 1, last) {
+                if cx.span(a, b) == s {
+                    c.content.retain(|x| x.start >= s.end);
+                }
+            }
+        }
+    }
     match c.source {
         Some(s) if s.end <= c.cue.start => {
             let s1 = last_token(doc, s.end, doc.token_at(s.start));

@@ -8,7 +8,9 @@
 //! * split quotes: "“…,” she said, “…”" (two content spans);
 //! * "according to X, …" and "…, according to X";
 //! * participles: "…, saying that …" (the source is the clause subject);
-//! * passives: "it was reported that …" (no source).
+//! * passives: "it was reported that …" (no source), "it was claimed by X that …" and
+//!   "she was told by X that …" (the agent X is the source);
+//! * "in the words of X, “…”" and "“…,” in the words of X" (with a quotation only).
 //!
 //! Quotes are paired once per document, so a quoted content may run over
 //! several sentences or paragraphs. Everything is a bounded walk around the
@@ -338,6 +340,12 @@ const AFTER_CUE_SKIP: &[&str] = &[
     "afternoon",
     "evening",
     "on",
+];
+
+/// Words that open a clause after "that" besides [`DETERMINERS`] ("that they would …").
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "there", "some", "many", "most", "all", "no",
+    "both", "each", "every", "several", "few", "more", "none",
 ];
 
 /// Objects that can follow a "tell" verb.
@@ -768,6 +776,35 @@ impl Ctx<'_, '_> {
         Some((s, e))
     }
 
+    /// The agent of a passive report and the "that" its content starts with: "(it was
+    /// claimed) by the ministry that …", "(she was told) by officials on Monday that …".
+    /// `k` is the token after the cue. Not a relative clause on the agent ("by a group that
+    /// had lobbied", "by a car that swerved"): "that" must open a clause of its own.
+    pub(super) fn report_agent(&self, k: usize, last: usize) -> Option<((usize, usize), usize)> {
+        crate::work::add(1);
+        if k + 3 >= last || self.n(k) != "by" {
+            return None;
+        }
+        let (a, b) = self.np_forward(k + 1, last, true)?;
+        let mut t = b + 1;
+        while t < last && t - b <= 4 && (self.is(t, AFTER_CUE_SKIP) || self.is(t, WEEKDAYS)) {
+            crate::work::add(1);
+            t += 1;
+        }
+        if t + 1 >= last || self.n(t) != "that" {
+            return None;
+        }
+        // A clause: a determiner, a pronoun, a name or a number, or a word and an auxiliary
+        // ("that prices would rise"); not "that had lobbied", "that heard the case".
+        let next = t + 1;
+        let clause = self.is(next, DETERMINERS)
+            || self.is(next, CLAUSE_OPENERS)
+            || self.is_upper(next)
+            || self.kind(next) == TokenKind::Number
+            || next + 1 < last && self.kind(next) == TokenKind::Word && self.is(next + 1, AUX);
+        clause.then_some(((a, b), t))
+    }
+
     /// A second quote after an inverted attribution: "“…,” she said, “…”" or "… she said. “…”".
     fn second_quote(&self, after: usize) -> Option<(usize, usize)> {
         let j = after;
@@ -865,11 +902,13 @@ fn claim_at(
 ) -> Option<Found> {
     let mut c0 = i;
     let mut c1 = i + len; // exclusive
-    if kind != CueKind::Prep && c0 > first && cx.is(c0 - 1, DETERMINERS) {
+                          // A preposition before its source: "according to X", "in the words of X".
+    let prep = matches!(kind, CueKind::Prep | CueKind::Words);
+    if !prep && c0 > first && cx.is(c0 - 1, DETERMINERS) {
         return None;
     }
     let mut passive = false;
-    if kind != CueKind::Prep {
+    if !prep {
         while c0 > first && cx.is(c0 - 1, AUX) {
             if cx.is(c0 - 1, BE) {
                 passive = true;
@@ -911,6 +950,38 @@ fn claim_at(
                 content.push(c);
             }
         }
+        CueKind::Words => {
+            // "In the words of X, “…”", "… was, in the words of X, “…” of …", "“…,” in the
+            // words of X.": the words are a quotation, or this is no claim ("in the words of
+            // the song, love is all you need" says whose words only by allusion).
+            let (s, e) = cx.np_forward(c1, last, true)?;
+            if e + 2 < last && cx.n(e + 1) == "," {
+                let mut src_end = e;
+                let mut k = e + 2;
+                // A name or a title in apposition: "the Crown prosecutor, Jane Roe, “…”".
+                if !cx.is_open(k) && (cx.is(k, &["a", "an", "the"]) || cx.is_upper(k)) {
+                    if let Some(k2) = appositive_end(cx, k, last) {
+                        src_end = k2;
+                        k = k2 + 2;
+                    }
+                }
+                if k < last && cx.is_open(k) {
+                    source = Some((s, src_end));
+                    content.extend(cx.content_after(k));
+                }
+            }
+            if content.is_empty()
+                && c0 > first
+                && (cx.n(c0 - 1) == "," || cx.is_close(c0 - 1))
+                && (e + 1 >= last || cx.is_terminal(e + 1) || matches!(cx.n(e + 1), "," | ";"))
+            {
+                let before = cx.content_before(c0 - 1);
+                if let Some((a, b)) = before.filter(|&(a, _)| cx.is_open(a)) {
+                    source = Some((s, e));
+                    content.push((a, b));
+                }
+            }
+        }
         CueKind::Verb | CueKind::Tell | CueKind::Ing => {
             let b = c0.checked_sub(1).filter(|&b| b >= first);
             let after_boundary = b.is_none_or(|b| {
@@ -947,7 +1018,19 @@ fn claim_at(
                     // "…, officials said" needs a source; a bare verb is not a cue.
                     return None;
                 }
-                if let Some((s, e)) = np {
+                // "It was claimed by the ministry that …", "She was told by officials that
+                // …": the agent says it.
+                // Not an evaluation's agent ("was criticized by groups that the mayor funds").
+                let agentless = cx.is(c1 - 1, PASSIVE_AGENTLESS) && cx.n(c1 - 1) != "told";
+                let agent = if passive && np.is_some() && !agentless {
+                    cx.report_agent(c1, last)
+                } else {
+                    None
+                };
+                if let Some((by, that)) = agent {
+                    source = Some(by);
+                    content.extend(cx.content_after(that));
+                } else if let Some((s, e)) = np {
                     if passive && s == e && cx.n(s) == "it" {
                         source = None;
                     } else if passive && cx.is(c1 - 1, PASSIVE_AGENTLESS) {
@@ -1004,7 +1087,7 @@ fn claim_at(
         return None;
     }
     if let Some(s) = source {
-        if subject.is_none() && kind != CueKind::Prep {
+        if subject.is_none() && !prep {
             *subject = Some(s);
         }
     }

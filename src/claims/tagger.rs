@@ -15,7 +15,7 @@
 //! a source needs a cue from the lexicon. A rule claim whose cue the tagger
 //! left untagged is kept.
 
-use super::cues::CueLexicon;
+use super::cues::{CueKind, CueLexicon};
 use super::Found;
 #[cfg(feature = "training")]
 use crate::model::Sequence;
@@ -412,10 +412,28 @@ pub fn find(
             !by && (a..=b).any(|i| cf.cue[i] != 0)
         }
     });
+    // "In the words of X": the rules' reading, a quotation and its source, or no claim ("in
+    // the words of the song, love is all …" names whose words by allusion only).
+    let words = |c: &Found| {
+        // A phrase of a `Words` cue that overlaps the claim's cue (which the tagger may
+        // have cut: "the words of").
+        let a = doc.token_at(c.cue.start);
+        (a.saturating_sub(3)..doc.tokens.len())
+            .take_while(|&i| doc.tokens[i].span.start < c.cue.end)
+            .take(12)
+            .any(|i| {
+                matches!(
+                    lex.phrases.longest_at(table, i, doc.tokens.len()),
+                    Some((len, CueKind::Words)) if i + len > a
+                )
+            })
+    };
+    claims.retain(|c| !words(c));
+    claims.extend(rules.iter().filter(|c| words(c)).cloned());
     share_sources(doc, table, &mut claims);
     // A rule claim whose cue the tagger left outside every span is kept (this
     // also keeps cues added at run time with `Analyzer::add_cue`).
-    for c in rules {
+    for c in rules.iter().filter(|c| !words(c)) {
         let a = doc.token_at(c.cue.start);
         let mut b = a;
         while b < all.len() && doc.tokens[b].span.end <= c.cue.end {

@@ -337,6 +337,85 @@ fn passives_have_no_source() {
     }
 }
 
+/// Issue 13: quoted words credited with "in the words of X", and passives whose agent
+/// after "by" says what the "that" clause holds.
+#[test]
+fn words_of_and_passive_agents() {
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "In the words of the Crown prosecutor, Jane Roe, “the accused showed no remorse.”",
+            &[w(
+                Some("the Crown prosecutor, Jane Roe"),
+                "In the words of",
+                &["“the accused showed no remorse.”"],
+            )],
+        ),
+        (
+            "In the words of one farmer, “the harvest came too late.”",
+            &[w(
+                Some("one farmer"),
+                "In the words of",
+                &["“the harvest came too late.”"],
+            )],
+        ),
+        (
+            "“The harvest came too late,” in the words of one farmer.",
+            &[w(
+                Some("one farmer"),
+                "in the words of",
+                &["“The harvest came too late,”"],
+            )],
+        ),
+        (
+            "The chef dislikes “shortcuts,” in the words of one cook, and keeps to old recipes.",
+            &[w(Some("one cook"), "in the words of", &["“shortcuts,”"])],
+        ),
+        (
+            "The mayor was, in the words of one aide, “the last to know” about the deal.",
+            &[w(
+                Some("one aide"),
+                "in the words of",
+                &["“the last to know” about the deal"],
+            )],
+        ),
+        (
+            "It is asserted by the Crown that the accused fled the scene.",
+            &[w(
+                Some("the Crown"),
+                "is asserted",
+                &["that the accused fled the scene"],
+            )],
+        ),
+        (
+            "It was claimed by the ministry that prices would rise.",
+            &[w(
+                Some("the ministry"),
+                "was claimed",
+                &["that prices would rise"],
+            )],
+        ),
+        (
+            "She was told by officials that the road would close.",
+            &[w(
+                Some("officials"),
+                "was told",
+                &["that the road would close"],
+            )],
+        ),
+        (
+            "The crew was warned by the harbor master on Monday that a storm was coming.",
+            &[w(
+                Some("the harbor master"),
+                "was warned",
+                &["that a storm was coming"],
+            )],
+        ),
+    ];
+    for (text, wants) in cases {
+        check(text, wants);
+    }
+}
+
 #[test]
 fn headlines_and_signatures() {
     let cases: &[(&str, &[Want])] = &[
@@ -367,6 +446,11 @@ fn negatives() {
         "The committee met on Tuesday.",
         "The valley has long been characterized by dry summers.",
         "Readers wrote in.",
+        // Whose words by allusion only: no quotation.
+        "In the words of the song, love is all you need.",
+        // "by" and a relative clause: no agent of a report.
+        "He was hit by a car that had run a red light.",
+        "The plan was backed by a group that had lobbied for years.",
         "",
     ];
     for text in none {
@@ -768,6 +852,27 @@ fn issue_13_constructions_read_right() {
             &["that, over the last five months of his life, \"the boy 's hunger played a \
                devastating role in his health and it is asserted by the state that both his \
                parents knew this.\""])]),
+        // Quoted words credited with "in the words of", a passive's agent (issue 13).
+        ("In the words of the Crown prosecutor, Jane Roe, “the accused showed no remorse.”",
+         &[(Some("the Crown prosecutor, Jane Roe"), "In the words of",
+            &["“the accused showed no remorse.”"])]),
+        ("“The harvest came too late,” in the words of one farmer.",
+         &[(Some("one farmer"), "in the words of", &["“The harvest came too late,”"])]),
+        ("The mayor was, in the words of one aide, “the last to know” about the deal.",
+         &[(Some("one aide"), "in the words of", &["“the last to know” about the deal"])]),
+        ("It is asserted by the Crown that the accused fled the scene.",
+         &[(Some("the Crown"), "is asserted", &["that the accused fled the scene"])]),
+        ("It was claimed by the ministry that the figures were accurate.",
+         &[(Some("the ministry"), "was claimed", &["that the figures were accurate"])]),
+        ("She was told by officials that the road would close.",
+         &[(Some("officials"), "was told", &["that the road would close"])]),
+        // One claim, its source the whole agent (not also "the harbor").
+        ("The crew was warned by the harbor master on Monday that a storm was coming.",
+         &[(Some("the harbor master"), "was warned", &["that a storm was coming"])]),
+        // No quotation, no claim; "by" and a relative clause name no agent of a report.
+        ("In the words of the song, love is all you need.", &[]),
+        ("He was hit by a car that had run a red light.", &[]),
+        ("It was reported by a newspaper that has since closed.", &[]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
