@@ -62,8 +62,38 @@ pub(crate) fn find(
     // And make two claims one ("was cited by the Supreme Court": the tagger's and the
     // rules' claim, once their sources are completed).
     claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
+    drop_cue_in_source(&mut claims);
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
+}
+
+/// Drops a claim whose cue and source lie inside a neighbouring claim's
+/// source, with content in common: the tagger reading a signature's name as
+/// source and cue ("“…” ― Marta Quiroga": source "Marta", cue "Quiroga")
+/// beside the rules' whole claim. Claims are in cue order, so the two are
+/// at most two apart.
+fn drop_cue_in_source(claims: &mut Vec<Found>) {
+    let inside = |a: &Found, b: &Found| {
+        b.source.is_some_and(|s| {
+            s.contains(a.cue)
+                && a.source.is_none_or(|x| s.contains(x))
+                && a.content
+                    .iter()
+                    .any(|x| b.content.iter().any(|y| x.overlaps(*y)))
+        })
+    };
+    let n = claims.len();
+    let drop: Vec<bool> = (0..n)
+        .map(|i| {
+            (i.saturating_sub(2)..(i + 3).min(n))
+                .any(|j| j != i && claims[j] != claims[i] && inside(&claims[i], &claims[j]))
+        })
+        .collect();
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Sorts claims by cue, then source (none first).

@@ -841,6 +841,14 @@ fn issue_13_constructions_read_right() {
          &[(Some("Only a third of the members"), "agreed", &["that the fee was fair"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
+        // A signature after a quote: one claim, not also the name read as
+        // source ("Marta") and cue ("Quiroga").
+        ("“He never answers a question without scaring people first. And he is obsessed \
+          with walls.” ― Marta Quiroga\n“Mostly he promotes fear.” ― Luis Bermudez",
+         &[(Some("Marta Quiroga"), "―",
+            &["“He never answers a question without scaring people first. And he is obsessed \
+               with walls.”"]),
+           (Some("Luis Bermudez"), "―", &["“Mostly he promotes fear.”"])]),
         // One claim, not two alike.
         ("The First Amendment was cited by the Supreme Court.",
          &[(Some("the Supreme Court"), "was cited", &["The First Amendment"])]),
