@@ -378,6 +378,51 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // A pronoun after a quotation: the quoted names are the speaker's words,
+    // weaker antecedents than the agency that spoke.
+    Case {
+        text: "\"The Harbor Authority failed. The Harbor Authority lied, and the Harbor \
+               Authority must resign,\" said the Coastal News Agency. \"Nobody is safe,\" it \
+               added.",
+        sources: &[("it", ("Coastal News Agency", 0), Form::Pronoun)],
+        ..NONE
+    },
+    // "he" after a spokesman's statement is the spokesman, though the
+    // candidate he speaks for is named far more often; the candidate's name
+    // before "campaign spokesman" only qualifies him.
+    Case {
+        text: "Dana Holt wants lower taxes. Holt said so in March, and Holt repeated it in \
+               April. Holt has promised a plan.\n\nHolt campaign spokesman Tom Reyes told the \
+               Tribune that the plan would cover renters. However, he could not explain how.\n\n\
+               \"We don't have the details yet,\" he said.",
+        sources: &[
+            ("he", ("Tom Reyes", 0), Form::Pronoun),
+            ("he", ("Tom Reyes", 0), Form::Pronoun),
+        ],
+        ..NONE
+    },
+    // A name after a title, then an apposition: the name is the source's
+    // head, not the committee; a state that qualifies a role is not the source.
+    Case {
+        text: "Rep. Mark Devlin, the top Democrat on the Budget Committee, called on the agency \
+               to resign. The cuts were reckless, the Ohio congressman said.",
+        sources: &[
+            (
+                "Rep. Mark Devlin, the top Democrat on the Budget Committee,",
+                ("Mark Devlin", 0),
+                Form::Name,
+            ),
+            ("the Ohio congressman", ("Mark Devlin", 0), Form::Nominal),
+        ],
+        ..NONE
+    },
+    // "She" is not a man, by his given name.
+    Case {
+        text: "Maria Lopez, the campaign chair, spoke first. Brian Fallon spoke next and \
+               praised the plan, and Fallon thanked the volunteers. She said the plan was late.",
+        sources: &[("She", ("Maria Lopez", 0), Form::Pronoun)],
+        ..NONE
+    },
     // A title and a surname before the full name: one person when the
     // article names one person of that surname (and sex) in full.
     Case {

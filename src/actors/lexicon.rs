@@ -163,6 +163,13 @@ impl ActorLexicon {
         self.nominals.get(noun).copied()
     }
 
+    /// Whether a person's name says a woman (true) or a man (false) by its
+    /// given name (`lexicons/given_sex.txt`): "Brian Fallon" a man.
+    pub(crate) fn sex_of_name(&self, name: &str) -> Option<bool> {
+        let first = name.split_whitespace().next()?.to_lowercase();
+        self.given_sex.get(first.as_str()).copied()
+    }
+
     /// Whether the actor layer has a learned tagger.
     pub(crate) fn has_tagger(&self) -> bool {
         self.tagger.is_some()

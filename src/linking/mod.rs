@@ -61,13 +61,47 @@ pub(crate) fn link(
     // Each mention's sentence, and whether it is the sentence's first mention
     // (most often its subject).
     let mut prev = usize::MAX;
-    let place: Vec<(usize, bool)> = all
+    let mut place: Vec<(usize, bool)> = all
         .iter()
         .map(|(m, _)| {
             let s = doc.sentences.partition_point(|s| s.span.end <= m.start);
             let first = s != prev;
             prev = s;
             (s, first)
+        })
+        .collect();
+    // A name that only qualifies the subject's head is not the subject:
+    // "Trump campaign spokesman Jason Miller told…" is Miller's sentence.
+    for k in 0..all.len().saturating_sub(1) {
+        let (m, next) = (all[k].0, all[k + 1].0);
+        if place[k].1 && place[k + 1].0 == place[k].0 && next.start > m.end {
+            let between = &doc.text[m.end..next.start];
+            let last = between.split_whitespace().next_back().unwrap_or("");
+            if between.len() <= 40
+                && !between.contains([',', ';', ':', '(', '"', '“', '”'])
+                && lex.is_title(&role(last))
+            {
+                place[k].1 = false;
+                place[k + 1].1 = true;
+            }
+        }
+    }
+    // Whether each mention is inside a quotation that is a claim's content:
+    // the quoted speaker's words, not the writer's, so a weaker antecedent
+    // for a pronoun outside ("…KPA…," said KCNA. "…," it added).
+    let mut quotes: Vec<Span> = claims
+        .iter()
+        .flat_map(|c| c.content.iter().copied())
+        .filter(|s| s.slice(doc.text).starts_with(['"', '“']))
+        .collect();
+    crate::sort::sort_by_key(&mut quotes, |s| s.start as u128);
+    let quoted: Vec<bool> = all
+        .iter()
+        .map(|(m, _)| {
+            let k = quotes.partition_point(|q| q.start <= m.start);
+            quotes[k.saturating_sub(64)..k]
+                .iter()
+                .any(|q| q.contains(*m))
         })
         .collect();
     // Each actor's gendered pronouns after its mentions: (male, female).
@@ -111,6 +145,9 @@ pub(crate) fn link(
     }
     let cx = Context {
         roles,
+        quoted,
+        quotes,
+        named_in: std::cell::Cell::new(0),
         gender,
         names,
         doc,
@@ -131,6 +168,8 @@ pub(crate) fn link(
             let l = cx.link(c, last_named);
             if l.attribution == Attribution::Named && l.actor.is_some() {
                 last_named = l.actor;
+                cx.named_in
+                    .set(doc.sentences.partition_point(|s| s.span.end <= c.cue.start));
             }
             l
         })
@@ -284,6 +323,12 @@ struct Context<'a, 'd> {
     /// Each person's titles and roles ([`role`]), written right before one of
     /// its names or in an apposition after it.
     roles: Vec<Vec<String>>,
+    /// Whether each mention is inside a quoted claim content.
+    quoted: Vec<bool>,
+    /// The quoted claim contents, by start.
+    quotes: Vec<Span>,
+    /// The sentence of the latest claim with a named source.
+    named_in: std::cell::Cell<usize>,
 }
 
 /// Nouns of statements: a definite one ("the statement") refers back to a source.
@@ -348,9 +393,19 @@ impl Context<'_, '_> {
         // news conference in Lisbon"): the last person or organisation first, a place only alone.
         // A name at the start of the source followed by a comma is its head
         // ("Jeff Rathke, the State Department spokesperson,").
+        // So is a name after a title or role and before a comma ("Rep. Adam
+        // Schiff, the top Democrat on the House Intelligence Committee,").
         let appositive = inside.first().filter(|(m, id)| {
+            let before = doc.text[src.start..m.start].trim();
             actors[*id].kind != ActorKind::Group
-                && doc.text[src.start..m.start].trim().len() <= 3
+                && (before.len() <= 3
+                    || actors[*id].kind == ActorKind::Person
+                        && before.len() <= 40
+                        && !before.contains([',', ';', '(', '"', '“'])
+                        && before
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| self.lex.is_title(&role(w))))
                 && doc.text[m.end..].trim_start().starts_with(',')
                 && m.end < src.end
         });
@@ -381,7 +436,32 @@ impl Context<'_, '_> {
             first_word,
             "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
         ) || norm == "people";
-        if let Some(&&(_, id)) = named.filter(|_| group.is_none() || !indefinite) {
+        if let Some(&&(m, id)) = named.filter(|_| group.is_none() || !indefinite) {
+            // A place or an organisation that only qualifies a role ("the
+            // California congressman", "the Senate majority leader"): the person
+            // who holds that role, when the article named one.
+            let head = src
+                .slice(doc.text)
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            let head = head
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let qualifies = actors[id].kind != ActorKind::Person
+                && m.end < src.end
+                && doc.text[m.end..src.end].split_whitespace().count() <= 3
+                && src.slice(doc.text)[..m.start - src.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && self.lex.is_title(&head);
+            if let Some(p) = qualifies
+                .then(|| self.nominal(lo, src, &head, false))
+                .flatten()
+            {
+                return refer(Some(p), Some(Form::Nominal));
+            }
             return link(Some(id), Attribution::Named);
         }
         if let Some(&&(_, id)) = group {
@@ -412,7 +492,10 @@ impl Context<'_, '_> {
                 ActorKind::Place => false,
                 ActorKind::Person => {
                     let (he, she) = self.gender[a.id];
-                    person && !(male && she > he || female && he > she)
+                    let sex = self.lex.sex_of_name(&a.name);
+                    person
+                        && !(male && (she > he || sex == Some(true))
+                            || female && (he > she || sex == Some(false)))
                 }
                 _ => thing,
             };
@@ -541,6 +624,11 @@ impl Context<'_, '_> {
             .sentences
             .partition_point(|s| s.span.end <= src.start);
         let mut scores: Vec<(usize, f32)> = Vec::new();
+        // Whether the pronoun is itself inside a quotation.
+        let k = self.quotes.partition_point(|q| q.start <= src.start);
+        let src_quoted = self.quotes[k.saturating_sub(64)..k]
+            .iter()
+            .any(|q| q.contains(src));
         // The first actor of the wanted kind in the document: whom an
         // interview or a first-person piece is by.
         if flat {
@@ -557,15 +645,26 @@ impl Context<'_, '_> {
                 continue;
             }
             let (s, first) = self.place[k];
-            let w = (1.0 + f32::from(u8::from(first)))
+            let mut w = (1.0 + f32::from(u8::from(first)))
                 / if flat { 1.0 } else { 1.0 + (here - s) as f32 };
+            if self.quoted[k] && !src_quoted {
+                w *= 0.25;
+            }
             match scores.iter_mut().find(|e| e.0 == id) {
                 Some(e) => e.1 += w,
                 None => scores.push((id, w)),
             }
         }
+        // The speaker of the latest claim, more so when it was in this
+        // sentence or the one before ("Jason Miller told The Post… However, he
+        // could not explain…", where Trump has many more mentions).
+        let bonus = if here <= self.named_in.get() + 1 {
+            2.0
+        } else {
+            1.0
+        };
         if let Some(e) = scores.iter_mut().find(|e| Some(e.0) == last_named) {
-            e.1 += 1.0;
+            e.1 += bonus;
         }
         scores
             .iter()
