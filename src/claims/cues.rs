@@ -84,18 +84,20 @@ impl CueLexicon {
 }
 
 /// The cue lexicon's reading of each token: 0 outside any cue phrase, else
-/// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep; a `Words` cue reads as a
-/// preposition, the learned tagger's features staying as they were trained).
+/// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep). A `Words` cue ("in the words
+/// of") reads as no cue: the claims model was trained without it, and retraining must
+/// give the same model; the rules' claims carry it (`tagger::find` keeps theirs).
 pub(crate) fn cue_tags(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<u8> {
     let mut tags = vec![0u8; doc.tokens.len()];
     for s in &doc.sentences {
         let mut i = s.first;
         while i < s.last {
-            if let Some((len, &kind)) = lex.phrases.longest_at(table, i, s.last) {
-                let k = match kind {
-                    CueKind::Words => CueKind::Prep,
-                    k => k,
-                } as u8;
+            let found = lex
+                .phrases
+                .longest_at(table, i, s.last)
+                .filter(|(_, &k)| k != CueKind::Words);
+            if let Some((len, &kind)) = found {
+                let k = kind as u8;
                 tags[i] = 1 + 2 * k;
                 for t in &mut tags[i + 1..i + len] {
                     *t = 2 + 2 * k;

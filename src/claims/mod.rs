@@ -21,7 +21,7 @@ mod tests;
 
 pub(crate) use cues::CueLexicon;
 #[cfg(feature = "training")]
-pub(crate) use rules::find as find_by_rules;
+pub(crate) use rules::find_as_trained as find_by_rules;
 #[cfg(feature = "training")]
 pub(crate) use spans::{examples as span_examples, EndScorer};
 pub(crate) use tagger::{builtin as builtin_tagger, LABELS};

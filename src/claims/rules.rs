@@ -826,6 +826,21 @@ impl Ctx<'_, '_> {
 /// `actor` is left `None` and `attribution` is provisional: the analyzer links
 /// sources to actors afterwards.
 pub fn find(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<Found> {
+    find_with(doc, table, lex, true)
+}
+
+/// [`find`] as the shipped claims model was trained on it, the learned tagger's
+/// input in training: without "in the words of X" and passive agents ("it was
+/// claimed by X that"), which came after it. Retraining the model from the same
+/// corpus then gives the same bytes.
+#[cfg(feature = "training")]
+pub fn find_as_trained(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<Found> {
+    find_with(doc, table, lex, false)
+}
+
+/// The rules' claims; `later` adds the constructions the model was not trained
+/// with ([`find_as_trained`]).
+fn find_with(doc: &Doc, table: &TokenTable, lex: &CueLexicon, later: bool) -> Vec<Found> {
     let mut claims = Vec::new();
     if doc.tokens.is_empty() || lex.phrases.is_empty() {
         return claims;
@@ -841,11 +856,15 @@ pub fn find(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<Found> {
                 i += 1;
                 continue;
             }
-            let Some((len, &kind)) = lex.phrases.longest_at(table, i, last) else {
+            let Some((len, &kind)) = lex
+                .phrases
+                .longest_at(table, i, last)
+                .filter(|(_, &k)| later || k != CueKind::Words)
+            else {
                 i += 1;
                 continue;
             };
-            if let Some(c) = claim_at(&cx, i, len, kind, first, last, &mut subject) {
+            if let Some(c) = claim_at(&cx, (i, len, kind), first, last, &mut subject, later) {
                 // A trailing "according to X" attributes the whole clause before it,
                 // reporting verb included: it replaces a claim found inside that clause.
                 if kind == CueKind::Prep && i > first {
@@ -893,12 +912,11 @@ fn drop_nested(text: &str, claims: Vec<Found>) -> Vec<Found> {
 
 fn claim_at(
     cx: &Ctx,
-    i: usize,
-    len: usize,
-    kind: CueKind,
+    (i, len, kind): (usize, usize, CueKind),
     first: usize,
     last: usize,
     subject: &mut Option<(usize, usize)>,
+    later: bool,
 ) -> Option<Found> {
     let mut c0 = i;
     let mut c1 = i + len; // exclusive
@@ -1022,7 +1040,7 @@ fn claim_at(
                 // …": the agent says it.
                 // Not an evaluation's agent ("was criticized by groups that the mayor funds").
                 let agentless = cx.is(c1 - 1, PASSIVE_AGENTLESS) && cx.n(c1 - 1) != "told";
-                let agent = if passive && np.is_some() && !agentless {
+                let agent = if later && passive && np.is_some() && !agentless {
                     cx.report_agent(c1, last)
                 } else {
                     None
