@@ -57,6 +57,56 @@ const NEGATION_GAP: &[&str] = &[
     "%",
     "percent",
 ];
+/// Vague quantities that open a weasel phrase ("some experts say").
+const WEASEL_QUANTITIES: &[&str] = &["some", "many", "several", "most", "numerous", "various"];
+/// Verbs of saying and thinking that close a weasel phrase.
+const WEASEL_VERBS: &[&str] = &[
+    "say",
+    "said",
+    "argue",
+    "argued",
+    "claim",
+    "claimed",
+    "believe",
+    "believed",
+    "contend",
+    "contended",
+    "suggest",
+    "suggested",
+    "maintain",
+    "maintained",
+    "insist",
+    "insisted",
+    "think",
+    "thought",
+    "fear",
+    "feared",
+    "worry",
+    "worried",
+    "suspect",
+    "suspected",
+    "warn",
+    "warned",
+    "speculate",
+    "speculated",
+    "note",
+    "noted",
+];
+/// The verbs of [`WEASEL_VERBS`] that are themselves hedges ("many [believe]").
+const WEASEL_BELIEF: &[&str] = &[
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "suspect",
+    "suspected",
+    "speculate",
+    "speculated",
+    "suggest",
+    "suggested",
+    "fear",
+    "feared",
+];
 /// Modals that "not possibly" may follow.
 const MODALS: &[&str] = &["could", "can", "would", "might", "may", "will", "should"];
 /// Forms of "be" (and "remain"), for passives and predicative adjectives.
@@ -283,6 +333,61 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// The modal at `i` is in a clause of purpose ("so they could use the money",
+    /// "so that she may rest"): what it makes possible, not a doubt.
+    fn purpose(&self, i: usize) -> bool {
+        let at = i as isize;
+        (1..=4).any(|back| {
+            let so = at - back - 1;
+            is_in(self.word(so), &["so"])
+                && so > self.first as isize
+                && self.doc.tokens[so as usize - 1].kind == TokenKind::Word
+                && (so + 1..at).all(|k| {
+                    self.doc.tokens[k as usize].kind == TokenKind::Word
+                        && !is_in(self.word(k), MODALS)
+                })
+        })
+    }
+
+    /// "If I may" (asking leave, "If I may, sir"): neither a condition nor a
+    /// hedge. `i` is "if" or the modal.
+    fn asking_leave(&self, i: usize) -> bool {
+        let at = i as isize;
+        let (iff, modal) = match self.word(at) {
+            Some("if") => (at, at + 2),
+            _ => (at - 2, at),
+        };
+        is_in(self.word(iff), &["if"])
+            && is_in(self.word(iff + 1), &["i", "we"])
+            && is_in(self.word(modal), &["may", "might"])
+            && (modal + 1 >= self.last as isize
+                || is_in(
+                    self.word(modal + 1),
+                    &[",", ".", "say", "ask", "add", "interrupt"],
+                ))
+    }
+
+    /// A weasel phrase built of a vague quantity, a plural noun and a verb
+    /// of saying or thinking ("Some experts said", "Many lawmakers say", "most
+    /// economists believe"), that the lexicon's fixed phrases do not list:
+    /// the token after its end.
+    fn weasel_at(&self, i: usize) -> Option<usize> {
+        if !is_in(self.word(i as isize), WEASEL_QUANTITIES) || self.capitalised_inside(i) {
+            return None;
+        }
+        // Not "some of the" partitives of a named group ("some of the senators said" stays).
+        (i + 2..(i + 5).min(self.last)).find_map(|v| {
+            let noun = self.table.norm(v - 1);
+            let plural = noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss")
+                || matches!(noun, "people" | "others");
+            let words = (i + 1..v).all(|k| self.doc.tokens[k].kind == TokenKind::Word);
+            // Not a passive ("some roads said to be closed").
+            let passive = is_in(self.word(v as isize + 1), &["to", "by"]);
+            (words && plural && !passive && is_in(self.word(v as isize), WEASEL_VERBS))
+                .then_some(v + 1)
+        })
+    }
+
     /// Token `i` follows a form of "be", maybe with an adverb between.
     fn after_be(&self, i: usize) -> bool {
         let i = i as isize;
@@ -424,6 +529,25 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &HedgeLexicon) -> Vec<Hed
         let mut i = cx.first;
         while i < cx.last {
             let Some((len, entry)) = lex.phrases.longest_at(table, i, cx.last) else {
+                if let Some(end) = cx.weasel_at(i) {
+                    // A verb of belief is the cue itself, as in the lexicon's "some
+                    // [believe]"; a verb of saying marks the whole phrase.
+                    let verb = end - 1;
+                    let from = if is_in(Some(table.norm(verb)), WEASEL_BELIEF) {
+                        verb
+                    } else {
+                        i
+                    };
+                    let span = Span::new(doc.tokens[from].span.start, doc.tokens[verb].span.end);
+                    out.push(Hedge {
+                        span,
+                        kind: HedgeKind::Weasel,
+                        reason: "weasel phrase",
+                        quoted: inside(&quotations, i),
+                    });
+                    i = end;
+                    continue;
+                }
                 i += 1;
                 continue;
             };
@@ -434,7 +558,12 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &HedgeLexicon) -> Vec<Hed
                 (i + entry.head, entry.head_len)
             };
             // A one-word cue capitalised inside a sentence is a name or a title.
-            if len == 1 && cx.capitalised_inside(i) || !cx.accepts(entry.rule, h0) {
+            let modal = is_in(Some(table.norm(h0)), &["could", "may", "might"]);
+            if len == 1 && cx.capitalised_inside(i)
+                || !cx.accepts(entry.rule, h0)
+                || modal && cx.purpose(h0)
+                || hlen == 1 && cx.asking_leave(h0)
+            {
                 i += 1;
                 continue;
             }

@@ -139,6 +139,42 @@ fn weasels() {
             "The bridge, according to some, is unsafe.",
             &[("according to some", W)],
         ),
+        // A vague quantity, a plural noun and a verb of saying, beyond the
+        // lexicon's fixed phrases; a verb of belief is the cue itself.
+        (
+            "Some fund managers say the slump is over.",
+            &[("Some fund managers say", W)],
+        ),
+        (
+            "Many residents said the clinic had closed.",
+            &[("Many residents said", W)],
+        ),
+        ("Most economists believed the plan.", &[("believed", W)]),
+        // Not a quantity of people saying something.
+        ("Some roads said to be closed are open.", &[]),
+        ("Many of them left.", &[]),
+    ]);
+}
+
+#[test]
+fn purpose_and_leave_are_not_doubt() {
+    check(&[
+        // A modal in a clause of purpose says what is made possible.
+        (
+            "The firms pooled the money so they could build the plant.",
+            &[],
+        ),
+        ("She moved the meeting so that everyone might attend.", &[]),
+        // "So" opening the sentence: a consequence, and a doubt.
+        ("So the talks could fail.", &[("could", H)]),
+        // Asking leave.
+        ("If I may, sir, the figures are wrong.", &[]),
+        ("If I may say so, the plan is late.", &[]),
+        // A condition and a doubt otherwise.
+        (
+            "If we may lose the vote, the party splits.",
+            &[("If", C), ("may", H)],
+        ),
     ]);
 }
 
