@@ -30,7 +30,7 @@ pub(crate) use tagger::{features, sequences, ClaimFeatures};
 
 use crate::model::Tagger;
 use crate::span::Span;
-use crate::text::{Doc, TokenTable};
+use crate::text::{Doc, TokenKind, TokenTable};
 
 /// A claim as this stage finds it: its spans, before linking.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +63,7 @@ pub(crate) fn find(
     // rules' claim, once their sources are completed).
     claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
     drop_cue_in_source(&mut claims);
+    claims.retain(|c| !naming_or_convening(doc, table, c.cue));
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }
@@ -95,6 +96,99 @@ fn drop_cue_in_source(claims: &mut Vec<Found>) {
         !drop[k - 1]
     });
 }
+
+/// Nouns of meetings and votes that "called" convenes rather than says
+/// ("called an emergency meeting").
+const CONVENED: &[&str] = &[
+    "meeting",
+    "meetings",
+    "election",
+    "elections",
+    "vote",
+    "referendum",
+    "strike",
+    "session",
+    "summit",
+    "conference",
+    "hearing",
+    "halt",
+    "truce",
+    "ceasefire",
+    "recess",
+    "inquiry",
+];
+
+/// Whether a "called", "named" or "dubbed" cue names or convenes instead of
+/// reporting: "The program, called EB-5, allows…", "a man named Tom Clarke",
+/// "the council called an emergency meeting".
+fn naming_or_convening(doc: &Doc, table: &TokenTable, cue: Span) -> bool {
+    let c0 = doc.token_at(cue.start);
+    if c0 >= table.len() || !matches!(table.norm(c0), "called" | "named" | "dubbed") {
+        return false;
+    }
+    let n = table.len();
+    let word = |i: usize| (i < n).then(|| table.norm(i));
+    // Convening: "called (a|an) (emergency|snap|…) meeting", not "called her vote a mistake".
+    let mut k = c0 + 1;
+    if matches!(word(k), Some("a" | "an")) {
+        k += 1;
+    }
+    if table.norm(c0) == "called"
+        && (k..(k + 2).min(n)).any(|i| CONVENED.contains(&table.norm(i)))
+        && !(k..(k + 2).min(n)).any(|i| doc.tokens[i].kind != TokenKind::Word)
+        && !matches!(
+            word(c0 + 1),
+            Some("her" | "his" | "its" | "their" | "the" | "my" | "our")
+        )
+    {
+        return true;
+    }
+    // Naming: after a noun phrase with its determiner ("a man named", "The program,
+    // called"), a name that ends at punctuation ("… called EB-5, allows").
+    if c0 < 2 {
+        return false;
+    }
+    let mut p = c0 - 1;
+    if table.norm(p) == "," {
+        p -= 1;
+    }
+    let noun_phrase = doc.tokens[p].kind == TokenKind::Word
+        && table.first_lower(p)
+        && !table.norm(p).ends_with("ly")
+        && !NOT_NOUNS.contains(&table.norm(p))
+        && (p.saturating_sub(3)..p)
+            .rev()
+            .find(|&i| {
+                matches!(
+                    table.norm(i),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                )
+            })
+            .is_some_and(|d| {
+                (d + 1..p).all(|i| doc.tokens[i].kind != TokenKind::Punct || table.norm(i) == "-")
+            });
+    let mut k = c0 + 1;
+    if matches!(word(k), Some("the")) {
+        k += 1;
+    }
+    let start = k;
+    while k < n
+        && k - start < 8
+        && (table.first_upper(k)
+            || doc.tokens[k].kind == TokenKind::Number
+            || k > start && matches!(table.norm(k), "-" | "." | "&"))
+    {
+        k += 1;
+    }
+    noun_phrase && k > start && (k >= n || matches!(table.norm(k), "," | ";" | ")" | ":" | "."))
+}
+
+/// Words before "called" that are no noun it could name.
+const NOT_NOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "that", "which", "and", "but", "also",
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "then", "once",
+    "later", "again", "first", "since", "never", "not", "n't", "just", "even", "still", "often",
+];
 
 /// Sorts claims by cue, then source (none first).
 pub(crate) fn sort(claims: &mut Vec<Found>) {

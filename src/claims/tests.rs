@@ -849,6 +849,12 @@ fn issue_13_constructions_read_right() {
             &["“He never answers a question without scaring people first. And he is obsessed \
                with walls.”"]),
            (Some("Luis Bermudez"), "―", &["“Mostly he promotes fear.”"])]),
+        // Naming and convening are not saying.
+        ("The fund, called Green Harbor, pays farmers to plant trees.", &[]),
+        ("The mill was sold to a man named Tom Rell in 1990.", &[]),
+        ("The council called an emergency meeting on Monday.", &[]),
+        ("Critics called the plan “reckless.”",
+         &[(Some("Critics"), "called", &["the plan “reckless.”"])]),
         // One claim, not two alike.
         ("The First Amendment was cited by the Supreme Court.",
          &[(Some("the Supreme Court"), "was cited", &["The First Amendment"])]),
