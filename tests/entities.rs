@@ -378,6 +378,20 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // One body's name in one piece: "Center for …", "People's Army", and an
+    // agency named with "and".
+    Case {
+        text: "Lena Marsh, a scholar at the Center for Rural Progress, said the plan was weak. \
+               The Korean People's Army fired shells. Officials at Immigration and Customs \
+               Enforcement declined to comment.",
+        kinds: &[
+            (("Center for Rural Progress", 0), ActorKind::Organization),
+            (("Korean People's Army", 0), ActorKind::Organization),
+            (("Immigration and Customs Enforcement", 0), ActorKind::Organization),
+        ],
+        not_actors: &["Center", "Rural Progress", "Army", "Customs Enforcement"],
+        ..NONE
+    },
     // A pronoun after a quotation: the quoted names are the speaker's words,
     // weaker antecedents than the agency that spoke.
     Case {

@@ -562,15 +562,19 @@ fn join_on_names(
     while k < model.len() {
         let m = &model[k];
         let head = doc.tok(m.last - 1);
-        let joins = m.kind == ActorKind::Organization
+        // "Center for American Progress": a center for something is a body, whatever
+        // the tagger called the word.
+        let center = matches!(head, "Center" | "Centre") && table.norm(m.last) == "for";
+        let joins = (m.kind == ActorKind::Organization || center && m.entry.is_none())
             && m.last + 1 < s.last
             && matches!(table.norm(m.last), "on" | "for")
-            && lex.org_heads.get(head).is_some_and(|&sub| {
-                matches!(
-                    sub,
-                    "agency" | "council" | "institute" | "association" | "court"
-                )
-            })
+            && (center
+                || lex.org_heads.get(head).is_some_and(|&sub| {
+                    matches!(
+                        sub,
+                        "agency" | "council" | "institute" | "association" | "court"
+                    )
+                }))
             && table.first_upper(m.last + 1)
             && table.any_lower(m.last + 1)
             && !WEEKDAYS.contains(&table.norm(m.last + 1));
@@ -598,8 +602,54 @@ fn join_on_names(
             k += 1;
             continue;
         }
-        extend(doc, model, k, end).entry = None;
+        let m = extend(doc, model, k, end);
+        m.entry = None;
+        m.kind = ActorKind::Organization;
         k += 1;
+    }
+}
+
+/// Last words of an agency's name whose first part, joined by "and", the tagger reads
+/// as a name of its own ("Immigration and Customs Enforcement", "Department of Health
+/// and Human Services").
+const AND_HEADS: &[&str] = &[
+    "Enforcement",
+    "Services",
+    "Service",
+    "Administration",
+    "Prevention",
+    "Protection",
+    "Development",
+    "Naturalization",
+];
+
+/// Joins two organisations that are one name: "X and Y" where Y ends with an agency's
+/// word ([`AND_HEADS`]) and neither is a known actor, and "People's" before a body
+/// ("the Korean People's Army"). `model` is sorted and without overlaps; so is the result.
+fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < model.len() {
+        let (m, n) = (&model[k], &model[k + 1]);
+        let free = m.entry.is_none()
+            && n.entry.is_none()
+            && m.kind != ActorKind::Person
+            && n.kind == ActorKind::Organization;
+        let and = free
+            && n.first == m.last + 1
+            && table.norm(m.last) == "and"
+            && AND_HEADS.contains(&doc.tok(n.last - 1));
+        let peoples = free
+            && n.first == m.last + 1
+            && doc.tok(m.last - 1) == "People"
+            && doc.tokens[m.last].kind == TokenKind::Possessive;
+        if and || peoples {
+            let end = model[k + 1].last;
+            let m = extend(doc, model, k, end);
+            m.kind = ActorKind::Organization;
+            m.subkind = None;
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -714,6 +764,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         }
         let mut model = merge_lexicon_mentions(model, lexm);
         join_on_names(doc, table, lex, s, &mut model);
+        join_one_body(doc, table, &mut model);
         join_person_words(doc, table, lex, s, &mut model);
         // Group mentions.
         for g in group_mentions(doc, table, lex, s, &model) {
