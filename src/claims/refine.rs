@@ -249,6 +249,16 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             c.source = None;
         }
     }
+    // "According to Yonhap, quoting KCNA, …": the source's own source is an aside, not
+    // part of it.
+    if let Some(s) = c.source {
+        let (s0, s1) = (doc.token_at(s.start), doc.token_at(s.end));
+        if let Some(k) = (s0 + 1..s1.min(n).saturating_sub(1))
+            .find(|&k| table.norm(k) == "," && matches!(table.norm(k + 1), "quoting" | "citing"))
+        {
+            c.source = Some(Span::new(s.start, doc.tokens[k - 1].span.end));
+        }
+    }
     let c0 = doc.token_at(c.cue.start);
     let c1 = last_token(doc, c.cue.end, c0);
     let first = doc.sentences[table.sentence(c0)].first;

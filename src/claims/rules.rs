@@ -961,6 +961,25 @@ fn claim_at(
                         }
                     }
                 }
+                // "According to Yonhap, quoting KCNA, content": the source's own source
+                // is an aside.
+                if later && k < last && cx.is(k, &["quoting", "citing"]) {
+                    let mut j = k + 1;
+                    let mut depth = 0i32;
+                    while j < last && j - k < 24 {
+                        crate::work::add(1);
+                        match cx.n(j) {
+                            "(" => depth += 1,
+                            ")" => depth -= 1,
+                            "," if depth <= 0 => break,
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    if j + 1 < last && cx.n(j) == "," {
+                        k = j + 1;
+                    }
+                }
                 if let Some(c) = cx.content_after(k) {
                     content.push(c);
                 }

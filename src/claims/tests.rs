@@ -849,6 +849,10 @@ fn issue_13_constructions_read_right() {
             &["“He never answers a question without scaring people first. And he is obsessed \
                with walls.”"]),
            (Some("Luis Bermudez"), "―", &["“Mostly he promotes fear.”"])]),
+        // The source's own source is an aside, in neither the source nor the content.
+        ("According to the Lakeside Herald, quoting the city's fire chief (Dana Roe), the \
+          bridge will stay closed.",
+         &[(Some("the Lakeside Herald"), "According to", &["the bridge will stay closed"])]),
         // Naming and convening are not saying.
         ("The fund, called Green Harbor, pays farmers to plant trees.", &[]),
         ("The mill was sold to a man named Tom Rell in 1990.", &[]),
