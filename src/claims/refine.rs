@@ -286,6 +286,44 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             }
         }
     }
+    // "Two deaths were reported on Monday": the subject of a passive of reporting is what
+    // was reported, and no one is named as its source.
+    if let Some(s) = c.source.filter(|s| s.end <= c.cue.start) {
+        let participle = table.norm(c1);
+        let passive = c1 > c0 && BE.contains(&table.norm(c1 - 1));
+        let adverbial = c.content.iter().all(|x| {
+            let k = doc.token_at(x.start);
+            k > c1
+                && matches!(
+                    table.norm(k),
+                    "on" | "in"
+                        | "at"
+                        | "from"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "near"
+                        | "since"
+                        | "overnight"
+                        | "yesterday"
+                        | "today"
+                        | "earlier"
+                        | "later"
+                )
+        });
+        let by = c1 + 1 < n && table.norm(c1 + 1) == "by";
+        if passive
+            && matches!(
+                participle,
+                "reported" | "recorded" | "registered" | "confirmed"
+            )
+            && adverbial
+            && !by
+        {
+            c.content = vec![s];
+            c.source = None;
+        }
+    }
     match c.source {
         Some(s) if s.end <= c.cue.start => {
             let s1 = last_token(doc, s.end, doc.token_at(s.start));

@@ -853,6 +853,9 @@ fn issue_13_constructions_read_right() {
         ("According to the Lakeside Herald, quoting the city's fire chief (Dana Roe), the \
           bridge will stay closed.",
          &[(Some("the Lakeside Herald"), "According to", &["the bridge will stay closed"])]),
+        // A passive of reporting: its subject is what was reported, with no source.
+        ("Two deaths were reported on Monday.",
+         &[(None, "were reported", &["Two deaths"])]),
         // Naming and convening are not saying.
         ("The fund, called Green Harbor, pays farmers to plant trees.", &[]),
         ("The mill was sold to a man named Tom Rell in 1990.", &[]),
