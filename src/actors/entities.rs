@@ -348,7 +348,7 @@ pub(super) fn group(
     let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
     // Each mention's kind and key after its titles, and the sex its title or
     // given name says.
-    let keyed: Vec<(ActorKind, String, Option<bool>)> = mentions
+    let mut keyed: Vec<(ActorKind, String, Option<bool>)> = mentions
         .iter()
         .map(|m| {
             let (kind, key) = titled(doc, table, lex, m, key_of(m.span.slice(doc.text)));
@@ -363,12 +363,12 @@ pub(super) fn group(
     // The full names of people by surname, with their sex (at most 16 each):
     // "Mr. Trump" before "Donald Trump" joins him when he is the only Trump
     // of that sex the article names in full.
-    let mut full_names: FxMap<&str, Vec<(&str, Option<bool>)>> = FxMap::default();
+    let mut full_names: FxMap<String, Vec<(String, Option<bool>)>> = FxMap::default();
     for (kind, key, sex) in &keyed {
         if let (ActorKind::Person, Some((_, last))) = (kind, key.rsplit_once(' ')) {
-            let v = full_names.entry(last).or_default();
+            let v = full_names.entry(last.to_string()).or_default();
             if v.len() < MAX_CANDIDATES && !v.iter().any(|(k, _)| k == key) {
-                v.push((key, *sex));
+                v.push((key.clone(), *sex));
             }
         }
     }
@@ -377,7 +377,8 @@ pub(super) fn group(
     for &k in &order {
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
-        let (mut mkind, key, name_sex) = keyed[k].clone();
+        let (mut mkind, name_sex) = (keyed[k].0, keyed[k].2);
+        let key = std::mem::take(&mut keyed[k].1);
         // One entity per name whatever the kind of each mention (the
         // entity's kind is voted), and groups apart from names. In a
         // sentence in capitals (results tables, headlines) the tagger's kind

@@ -414,7 +414,12 @@ pub fn find(
     });
     // "In the words of X": the rules' reading, a quotation and its source, or no claim ("in
     // the words of the song, love is all …" names whose words by allusion only).
+    // Only a text with the word "words" can hold such a cue.
+    let has_words = (0..table.len()).any(|i| table.norm(i) == "words");
     let words = |c: &Found| {
+        if !has_words {
+            return false;
+        }
         // A phrase of a `Words` cue that overlaps the claim's cue (which the tagger may
         // have cut: "the words of").
         let a = doc.token_at(c.cue.start);

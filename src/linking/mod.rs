@@ -131,20 +131,19 @@ pub(crate) fn link(
             }
         }
     }
-    // Each person's roles, read once from around its mentions (at most 16 each).
-    let mut roles = vec![Vec::new(); gender.len()];
-    for &(m, id) in &all {
-        if actors.is_some_and(|a| a[id].kind == ActorKind::Person) {
-            let have: &mut Vec<String> = &mut roles[id];
-            roles_around(doc.text, m, lex, &mut |r| {
-                if have.len() < 16 && !have.contains(&r) {
-                    have.push(r);
-                }
-            });
-        }
-    }
+    // Each actor's sex by its given name ("Brian Fallon" a man), for pronouns.
+    let sex = actors
+        .unwrap_or_default()
+        .iter()
+        .map(|a| {
+            (a.kind == ActorKind::Person)
+                .then(|| lex.sex_of_name(&a.name))
+                .flatten()
+        })
+        .collect();
     let cx = Context {
-        roles,
+        sex,
+        roles: std::cell::OnceCell::new(),
         quoted,
         quotes,
         named_in: std::cell::Cell::new(0),
@@ -320,9 +319,11 @@ struct Context<'a, 'd> {
     names: FxMap<String, Vec<usize>>,
     /// Each actor's gendered pronouns after its mentions: (male, female).
     gender: Vec<(u32, u32)>,
+    /// Each person's sex by the given name of its name, when the name tells.
+    sex: Vec<Option<bool>>,
     /// Each person's titles and roles ([`role`]), written right before one of
-    /// its names or in an apposition after it.
-    roles: Vec<Vec<String>>,
+    /// its names or in an apposition after it: read on first need ([`Context::roles`]).
+    roles: std::cell::OnceCell<Vec<Vec<String>>>,
     /// Whether each mention is inside a quoted claim content.
     quoted: Vec<bool>,
     /// The quoted claim contents, by start.
@@ -356,6 +357,25 @@ const STATEMENT_NOUNS: &[&str] = &[
 ];
 
 impl Context<'_, '_> {
+    /// Each person's roles, read once from around its mentions (at most 16 each), the
+    /// first time a role noun needs them ("the senator said").
+    fn roles(&self) -> &[Vec<String>] {
+        self.roles.get_or_init(|| {
+            let mut roles = vec![Vec::new(); self.actors.len()];
+            for &(m, id) in &self.all {
+                if self.actors[id].kind == ActorKind::Person {
+                    let have: &mut Vec<String> = &mut roles[id];
+                    roles_around(self.doc.text, m, self.lex, &mut |r| {
+                        if have.len() < 16 && !have.contains(&r) {
+                            have.push(r);
+                        }
+                    });
+                }
+            }
+            roles
+        })
+    }
+
     /// True when the source span `src` holds a group noun of the lexicon.
     fn has_group_noun(&self, src: Span) -> bool {
         let (doc, table) = (self.doc, self.table);
@@ -492,7 +512,7 @@ impl Context<'_, '_> {
                 ActorKind::Place => false,
                 ActorKind::Person => {
                     let (he, she) = self.gender[a.id];
-                    let sex = self.lex.sex_of_name(&a.name);
+                    let sex = self.sex[a.id];
                     person
                         && !(male && (she > he || sex == Some(true))
                             || female && (he > she || sex == Some(false)))
@@ -580,7 +600,7 @@ impl Context<'_, '_> {
                     {
                         true
                     }
-                    ActorKind::Person if title => self.roles[*id].contains(&role(head)),
+                    ActorKind::Person if title => self.roles()[*id].contains(&role(head)),
                     _ => subkinds
                         .zip(a.subkind.as_deref())
                         .is_some_and(|(list, sub)| list.split('|').any(|s| s == sub)),
