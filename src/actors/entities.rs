@@ -363,12 +363,13 @@ pub(super) fn group(
     // The full names of people by surname, with their sex (at most 16 each):
     // "Mr. Trump" before "Donald Trump" joins him when he is the only Trump
     // of that sex the article names in full.
-    let mut full_names: FxMap<String, Vec<(String, Option<bool>)>> = FxMap::default();
-    for (kind, key, sex) in &keyed {
+    // (The mentions' indices, the first of each full name.)
+    let mut full_names: FxMap<String, Vec<usize>> = FxMap::default();
+    for (k, (kind, key, _)) in keyed.iter().enumerate() {
         if let (ActorKind::Person, Some((_, last))) = (kind, key.rsplit_once(' ')) {
-            let v = full_names.entry(last.to_string()).or_default();
-            if v.len() < MAX_CANDIDATES && !v.iter().any(|(k, _)| k == key) {
-                v.push((key.clone(), *sex));
+            let same = |&j: &usize| keyed[j].1 == *key;
+            if !full_names.get(last).is_some_and(|v| v.iter().any(same)) {
+                push_unique(&mut full_names, last, k);
             }
         }
     }
@@ -450,6 +451,7 @@ pub(super) fn group(
             // that the person's sex allows.
             if let Some((_, last)) = key.rsplit_once(' ') {
                 let names = full_names.get(last).map_or(&[][..], Vec::as_slice);
+                let names: Vec<Option<bool>> = names.iter().map(|&j| keyed[j].2).collect();
                 target = by_surname.get(last).and_then(|ts| {
                     ts.iter().copied().find(|&t| {
                         let e = &entities[t];
@@ -459,7 +461,7 @@ pub(super) fn group(
                             // more than Mr. Marbles).
                             && e.forms.iter().all(|f| f.split_whitespace().count() <= 3)
                             && same_sex(e.sex, sex)
-                            && names.iter().filter(|(_, s)| same_sex(e.sex, *s)).count() == 1
+                            && names.iter().filter(|s| same_sex(e.sex, **s)).count() == 1
                     })
                 });
             }

@@ -34,7 +34,7 @@ pub(crate) struct ActorLexicon {
     /// are either (`titles.tsv`, third column).
     pub(super) title_sex: FxMap<&'static str, bool>,
     /// Whether a given name is a woman's (true) or a man's (false), for those
-    /// that are almost always one (`lexicons/given_sex.txt`).
+    /// that are almost always one (`lexicons/given_sex.txt` and `first_names.txt`).
     pub(super) given_sex: FxMap<&'static str, bool>,
     /// States, provinces and nations (`lexicons/regions.txt`): a name before a comma and
     /// one of them is a place.
@@ -136,11 +136,23 @@ impl ActorLexicon {
                 lex.title_sex.insert(word, sex == "f");
             }
         }
+        // Women's names ("f"), men's ("m"), either ("x"); the other given names are men's.
+        let mut either = Vec::new();
         for line in include_str!(concat!(env!("OUT_DIR"), "/given_sex.txt")).lines() {
             let mut words = line.split_whitespace();
-            let female = words.next() == Some("f");
+            let tag = words.next();
             for name in words {
-                lex.given_sex.insert(name, female);
+                match tag {
+                    Some("x") => either.push(name),
+                    t => {
+                        lex.given_sex.insert(name, t == Some("f"));
+                    }
+                }
+            }
+        }
+        for &name in &lex.first_names {
+            if !either.contains(&name) {
+                lex.given_sex.entry(name).or_insert(false);
             }
         }
         for row in tsv_rows(include_str!(concat!(env!("OUT_DIR"), "/nominals.tsv"))) {
@@ -166,7 +178,7 @@ impl ActorLexicon {
     /// Whether a person's name says a woman (true) or a man (false) by its
     /// given name (`lexicons/given_sex.txt`): "Brian Fallon" a man.
     pub(crate) fn sex_of_name(&self, name: &str) -> Option<bool> {
-        let first = name.split_whitespace().next()?.to_lowercase();
+        let first = name.split_whitespace().next()?.to_ascii_lowercase();
         self.given_sex.get(first.as_str()).copied()
     }
 

@@ -208,7 +208,7 @@ fn boundary(text: &str, mut i: usize) -> usize {
 /// ("Sen." → "senator"), and the words of one role as one ("congressman",
 /// "Rep." → "representative").
 fn role(word: &str) -> String {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
     match w.as_str() {
         "sen" => "senator",
         "rep" | "congressman" | "congresswoman" => "representative",
@@ -239,7 +239,7 @@ fn role(word: &str) -> String {
 fn roles_around(text: &str, m: Span, lex: &ActorLexicon, found: &mut dyn FnMut(String)) {
     let mut title = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if lex.is_title(&w.to_lowercase()) {
+        if lex.is_title(&w.to_ascii_lowercase()) {
             found(role(w));
         }
     };
@@ -261,10 +261,12 @@ fn roles_around(text: &str, m: Span, lex: &ActorLexicon, found: &mut dyn FnMut(S
             .split_whitespace()
             .collect();
         let tail = &words[words.len().saturating_sub(4)..];
-        if tail[..tail.len().saturating_sub(1)]
-            .iter()
-            .any(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "former"))
-        {
+        if tail[..tail.len().saturating_sub(1)].iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "former"
+            )
+        }) {
             if let Some(last) = tail.last() {
                 title(last);
             }
@@ -277,7 +279,7 @@ fn roles_around(text: &str, m: Span, lex: &ActorLexicon, found: &mut dyn FnMut(S
                 || w.ends_with(',')
                 || bare.len() < w.len()
                     && !bare.contains('.')
-                    && !lex.is_title(&bare.to_lowercase())
+                    && !lex.is_title(&bare.to_ascii_lowercase())
             {
                 break;
             }
@@ -288,7 +290,7 @@ fn roles_around(text: &str, m: Span, lex: &ActorLexicon, found: &mut dyn FnMut(S
     if let Some(appos) = after.strip_prefix(',') {
         let appos = appos.split([',', ';', '\n', '(']).next().unwrap_or("");
         let mut words = appos.split_whitespace().take(8);
-        let first = words.next().unwrap_or("").to_lowercase();
+        let first = words.next().unwrap_or("").to_ascii_lowercase();
         if matches!(
             first.as_str(),
             "the" | "a" | "an" | "former" | "then" | "its" | "his" | "her" | "their"
@@ -467,7 +469,7 @@ impl Context<'_, '_> {
                 .unwrap_or("");
             let head = head
                 .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
+                .to_ascii_lowercase();
             let qualifies = actors[id].kind != ActorKind::Person
                 && m.end < src.end
                 && doc.text[m.end..src.end].split_whitespace().count() <= 3
