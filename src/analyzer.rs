@@ -49,7 +49,7 @@ pub struct Analyzer {
     #[cfg(feature = "rules")]
     corrections: Option<Arc<crate::rules::Corrections>>,
     /// The reader's patterns, compiled ([`Analyzer::with_rules`]).
-    #[cfg(feature = "rules")]
+    #[cfg(feature = "patterns")]
     patterns: Vec<(regex_lite::Regex, crate::rules::PatternAs)>,
 }
 
@@ -67,7 +67,7 @@ static BUILTIN: LazyLock<Analyzer> = LazyLock::new(|| Analyzer {
     layers: Layers::default(),
     #[cfg(feature = "rules")]
     corrections: None,
-    #[cfg(feature = "rules")]
+    #[cfg(feature = "patterns")]
     patterns: Vec::new(),
 });
 
@@ -158,6 +158,7 @@ impl Analyzer {
         for h in &rules.hedges {
             self.add_hedge(&h.phrase, h.kind);
         }
+        #[cfg(feature = "patterns")]
         if self.patterns.len() + rules.patterns.len() > crate::rules::MAX_PATTERNS {
             return Err(Error::Rules {
                 path: "patterns".into(),
@@ -167,11 +168,15 @@ impl Analyzer {
                 ),
             });
         }
+        #[cfg(feature = "patterns")]
         self.patterns.extend(
             compiled
                 .into_iter()
                 .zip(rules.patterns.iter().map(|p| p.what)),
         );
+        // Without patterns, `checked` refuses a file that has any.
+        #[cfg(not(feature = "patterns"))]
+        let _ = compiled;
         // A second call's corrections add to the first's.
         let mut c = self
             .corrections
@@ -184,7 +189,7 @@ impl Analyzer {
     }
 
     /// Adds `phrase` to the list a pattern's matches go to.
-    #[cfg(feature = "rules")]
+    #[cfg(feature = "patterns")]
     fn add_pattern_match(&mut self, phrase: &str, what: crate::rules::PatternAs) {
         use crate::rules::PatternAs as P;
         match what {
@@ -203,7 +208,7 @@ impl Analyzer {
     /// Analyses one text: the stages in order (text, actors, claims,
     /// linking, hedges, scores), each reading what the earlier ones produced.
     pub fn analyze(&self, text: &str) -> Analysis {
-        #[cfg(feature = "rules")]
+        #[cfg(feature = "patterns")]
         if !self.patterns.is_empty() {
             let found = crate::rules::matches(&self.patterns, text);
             if !found.is_empty() {

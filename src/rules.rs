@@ -85,7 +85,7 @@ impl RulePattern {
     }
 
     /// The pattern compiled, or what is wrong with it ([`RulePattern::problem`]).
-    #[cfg(feature = "rules")]
+    #[cfg(feature = "patterns")]
     pub(crate) fn compiled(&self) -> Result<regex_lite::Regex, String> {
         if self.pattern.is_empty() {
             return Err("must not be empty".into());
@@ -96,9 +96,13 @@ impl RulePattern {
         compile(&self.pattern)
     }
 
-    #[cfg(not(feature = "rules"))]
+    #[cfg(not(feature = "patterns"))]
     fn compiled(&self) -> Result<(), String> {
-        Err("needs the rules feature of this build".into())
+        Err(
+            "is not run by this build (the web app runs no regular expressions; the CLI and \
+             the JS API do)"
+                .into(),
+        )
     }
 }
 
@@ -160,7 +164,7 @@ impl PatternAs {
 /// `pattern` compiled, or why it cannot be: the regex-lite message (which has no
 /// position) and the character (counted from 1) after the longest beginning of the
 /// pattern without that error.
-#[cfg(feature = "rules")]
+#[cfg(feature = "patterns")]
 fn compile(pattern: &str) -> Result<regex_lite::Regex, String> {
     let build = |p: &str| {
         regex_lite::RegexBuilder::new(p)
@@ -190,7 +194,7 @@ pub const PATTERN_WINDOW: usize = 512;
 /// [`PATTERN_WINDOW`] bytes cut at the last space before that (or at a character boundary).
 /// Each search stays inside one piece, so that a pattern whose leftmost match looks far
 /// ahead (`.*zzz|officials`) costs at most the piece for each match: linear in the text.
-#[cfg(feature = "rules")]
+#[cfg(feature = "patterns")]
 fn windows(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').flat_map(|mut line| {
         std::iter::from_fn(move || {
@@ -217,7 +221,7 @@ fn windows(text: &str) -> impl Iterator<Item = &str> {
 /// digit, at most [`MAX_RULE_CHARS`] long, trimmed), at most [`MAX_PATTERN_MATCHES`] of
 /// each pattern, in order of first match. A match lies within a line and within one
 /// piece of at most [`PATTERN_WINDOW`] bytes of it.
-#[cfg(feature = "rules")]
+#[cfg(feature = "patterns")]
 pub(crate) fn matches<'t>(
     patterns: &[(regex_lite::Regex, PatternAs)],
     text: &'t str,
@@ -412,10 +416,10 @@ impl Rules {
     }
 }
 
-/// A pattern compiled ([`RulePattern::compiled`]); nothing without the `rules` feature.
-#[cfg(feature = "rules")]
+/// A pattern compiled ([`RulePattern::compiled`]); nothing without the `patterns` feature.
+#[cfg(feature = "patterns")]
 pub(crate) type Compiled = regex_lite::Regex;
-#[cfg(not(feature = "rules"))]
+#[cfg(not(feature = "patterns"))]
 pub(crate) type Compiled = ();
 
 /// The corrections of a [`Rules`], each text as a key ([`key`]).
