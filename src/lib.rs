@@ -59,6 +59,10 @@ pub use rules::{
     PATTERN_WINDOW,
 };
 pub use score::sentence_certainty;
+
+/// Whether this build runs a rules file's patterns (the `patterns` feature): the CLI and
+/// the JS API do; the web app refuses them with a message (its code budget).
+pub const PATTERNS: bool = cfg!(feature = "patterns");
 pub use span::Span;
 pub use text::{Doc, Sentence, Token, TokenKind};
 
