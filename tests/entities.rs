@@ -378,6 +378,18 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // "Mrs. Smith" after "Mr. Smith" is one woman however often she is named, and
+    // a text that ends with "Center" is read without a fault.
+    Case {
+        text: "Mr. Smith said it. Mrs. Smith said it. Mrs. Smith said so. Mrs. Smith said no.",
+        same: &[&[("Smith", 1), ("Smith", 2), ("Smith", 3)]],
+        apart: &[(("Smith", 0), ("Smith", 1))],
+        ..NONE
+    },
+    Case {
+        text: "The Smith Center",
+        ..NONE
+    },
     // One body's name in one piece: "Center for …", "People's Army", and an
     // agency named with "and".
     Case {

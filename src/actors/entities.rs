@@ -262,6 +262,11 @@ fn mention_sex(doc: &Doc, table: &TokenTable, lex: &ActorLexicon, m: &Mention) -
         .or_else(|| (m.first..m.last.saturating_sub(1)).find_map(sex))
 }
 
+/// A key with a sex, for [`group`]'s lookup of a name by sex.
+fn sexed(key: &str, female: bool) -> String {
+    format!("{key}\u{1}{}", if female { 'f' } else { 'm' })
+}
+
 /// The sex a person's full name says by its given name ("Barack Obama").
 fn given_sex(lex: &ActorLexicon, kind: ActorKind, key: &str) -> Option<bool> {
     let (first, _) = key.split_once(' ')?;
@@ -375,6 +380,8 @@ pub(super) fn group(
     }
     // Entities of people named by a surname alone so far ("Mr. Trump").
     let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
+    // The entity of each key with its sex ([`sexed`]): "Mrs. Smith" after "Mr. Smith".
+    let mut by_key_sex: FxMap<String, Vec<usize>> = FxMap::default();
     for &k in &order {
         let m = &mentions[k];
         let surface = m.span.slice(doc.text);
@@ -417,8 +424,13 @@ pub(super) fn group(
                         .find(|&t| entities[t].lex_kind.is_none())
                 })
             });
-            // "Mrs. Obama" is not the Obama whom "Mr. Obama" named.
-            target = target.filter(|&t| same_sex(entities[t].sex, sex));
+            // "Mrs. Obama" is not the Obama whom "Mr. Obama" named, but the Obama of her sex.
+            target = target
+                .filter(|&t| same_sex(entities[t].sex, sex))
+                .or_else(|| {
+                    let x = sex?;
+                    by_key_sex.get(&sexed(&key, x))?.first().copied()
+                });
         }
         if target.is_none() {
             if let Some(&long) = defined_by.get(&k) {
@@ -564,6 +576,9 @@ pub(super) fn group(
         }
         if mkind == ActorKind::Person && !key.contains(' ') && !ent.keys.contains(&key) {
             push_unique(&mut by_surname, &key, t);
+        }
+        if let Some(x) = ent.sex {
+            push_unique(&mut by_key_sex, &sexed(&key, x), t);
         }
         // A known actor's name gives the entity its kind and name, unless it
         // ends a name one word longer that the lexicon does not know ("Paris"

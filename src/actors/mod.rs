@@ -559,12 +559,14 @@ fn join_on_names(
     model: &mut Vec<Mention>,
 ) {
     let mut k = 0;
-    while k < model.len() {
+    let mut joined = 0;
+    while k < model.len() && joined < MAX_JOINS {
         let m = &model[k];
         let head = doc.tok(m.last - 1);
         // "Center for American Progress": a center for something is a body, whatever
         // the tagger called the word.
-        let center = matches!(head, "Center" | "Centre") && table.norm(m.last) == "for";
+        let center =
+            matches!(head, "Center" | "Centre") && m.last < s.last && table.norm(m.last) == "for";
         let joins = (m.kind == ActorKind::Organization || center && m.entry.is_none())
             && m.last + 1 < s.last
             && matches!(table.norm(m.last), "on" | "for")
@@ -602,12 +604,17 @@ fn join_on_names(
             k += 1;
             continue;
         }
+        joined += 1;
         let m = extend(doc, model, k, end);
         m.entry = None;
         m.kind = ActorKind::Organization;
         k += 1;
     }
 }
+
+/// Most names joined in one sentence by [`join_on_names`] or [`join_one_body`]: each join
+/// shifts the mentions after it, and real sentences hold a few.
+const MAX_JOINS: usize = 64;
 
 /// Last words of an agency's name whose first part, joined by "and", the tagger reads
 /// as a name of its own ("Immigration and Customs Enforcement", "Department of Health
@@ -628,7 +635,10 @@ const AND_HEADS: &[&str] = &[
 /// ("the Korean People's Army"). `model` is sorted and without overlaps; so is the result.
 fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
     let mut k = 0;
-    while k + 1 < model.len() {
+    // Each join shifts the mentions after it: at most [`MAX_JOINS`] a sentence keeps a
+    // sentence of a megabyte linear.
+    let mut joins = 0;
+    while k + 1 < model.len() && joins < MAX_JOINS {
         let (m, n) = (&model[k], &model[k + 1]);
         let free = m.entry.is_none()
             && n.entry.is_none()
@@ -643,6 +653,7 @@ fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
             && doc.tok(m.last - 1) == "People"
             && doc.tokens[m.last].kind == TokenKind::Possessive;
         if and || peoples {
+            joins += 1;
             let end = model[k + 1].last;
             let m = extend(doc, model, k, end);
             m.kind = ActorKind::Organization;

@@ -133,9 +133,9 @@ fn naming_or_convening(doc: &Doc, table: &TokenTable, cue: Span) -> bool {
     if matches!(word(k), Some("a" | "an")) {
         k += 1;
     }
+    let convened = (k..(k + 2).min(n)).find(|&i| CONVENED.contains(&table.norm(i)));
     if table.norm(c0) == "called"
-        && (k..(k + 2).min(n)).any(|i| CONVENED.contains(&table.norm(i)))
-        && !(k..(k + 2).min(n)).any(|i| doc.tokens[i].kind != TokenKind::Word)
+        && convened.is_some_and(|e| (k..=e).all(|i| doc.tokens[i].kind == TokenKind::Word))
         && !matches!(
             word(c0 + 1),
             Some("her" | "his" | "its" | "their" | "the" | "my" | "our")

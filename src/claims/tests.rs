@@ -860,6 +860,7 @@ fn issue_13_constructions_read_right() {
         ("The fund, called Green Harbor, pays farmers to plant trees.", &[]),
         ("The mill was sold to a man named Tom Rell in 1990.", &[]),
         ("The council called an emergency meeting on Monday.", &[]),
+        ("The mayor called a meeting.", &[]),
         ("Critics called the plan “reckless.”",
          &[(Some("Critics"), "called", &["the plan “reckless.”"])]),
         // One claim, not two alike.
