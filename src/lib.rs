@@ -64,7 +64,7 @@ pub use score::sentence_certainty;
 /// the JS API do; the web app refuses them with a message (its code budget).
 pub const PATTERNS: bool = cfg!(feature = "patterns");
 pub use span::Span;
-pub use text::{Doc, Sentence, Token, TokenKind};
+pub use text::{lowercase, Doc, Sentence, Token, TokenKind};
 
 /// The README's Rust examples, run as doctests.
 #[cfg(doctest)]

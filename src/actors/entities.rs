@@ -201,7 +201,7 @@ fn defines_acronym(long: &str, acronym: &str) -> bool {
     let letters: String = acronym
         .chars()
         .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::text::lower)
         .collect();
     let init = initials(long);
     let n = letters.chars().count();
@@ -216,7 +216,7 @@ fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::text::lower)
         .collect()
 }
 

@@ -12,7 +12,8 @@ mod shape;
 mod table;
 mod tokenize;
 
-pub(crate) use norm::{normalize, token_hash};
+pub use norm::lowercase;
+pub(crate) use norm::{lower, normalize, token_hash};
 pub(crate) use sentences::split_sentences;
 pub(crate) use shape::{prefix, shape_into, suffix};
 pub(crate) use table::{TokenTable, NONE};

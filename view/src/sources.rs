@@ -35,8 +35,8 @@ pub(crate) fn is_quote(text: &str, content: &[claimlens::Span]) -> bool {
 
 /// The key a source is grouped by when it is not linked to an actor.
 fn source_key(source: &str) -> String {
-    // Char by char (`str::to_lowercase` would add its own 4 KB to the wasm).
-    let lower: String = source.trim().chars().flat_map(char::to_lowercase).collect();
+    // The core's lowercasing (the standard library's table would add 11.7 KB to the wasm).
+    let lower = claimlens::lowercase(source.trim());
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = match words.split_first() {
         Some((&"the", rest)) if !rest.is_empty() => rest,
