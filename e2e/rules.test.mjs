@@ -112,23 +112,35 @@ test('a word added as a hedge is marked, kept over a reload, exported, then clea
   await page.close();
 });
 
-test('the app runs no patterns: a rules file with one is refused with a message and the rules stay', async () => {
-  // Regular expressions are the CLI's and the JS API's (the core's `patterns` feature is off
-  // in the app for its 270 KB code budget): the form offers none, and an imported file with a
-  // pattern says so and changes nothing.
+test('a pattern adds its matches; an invalid one says where it goes wrong and stays in the field', async () => {
   const page = await open();
+  assert.ok(!(await hedges(page)).some((h) => h.startsWith('perchance')), 'no rule, no mark');
   const panel = page.locator('#rules-panel');
-  assert.equal(await panel.getByRole('checkbox').count(), 0, 'no pattern checkbox');
-  const input = page.getByLabel('Import rules');
-  const file = (name, body) => ({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
-  await input.setInputFiles(file('mine.json', JSON.stringify({ hedges: [{ phrase: 'perchance', kind: 'weasel' }] })));
+  const field = panel.getByRole('textbox', { name: 'Word or phrase' });
+  await panel.getByRole('checkbox', { name: 'a pattern (regular expression)' }).check();
+  await panel.getByRole('combobox', { name: 'Add as' }).selectOption('hedging: weasel');
+  await field.fill('(?i)perch\\w+');
+  await panel.getByRole('button', { name: 'Add rule' }).click();
   await hedgeMark(page, 'perchance:hd-weasel');
-  await input.setInputFiles(file('patterns.json', JSON.stringify({ patterns: [{ pattern: '(?i)perch\\w+', as: 'weasel' }] })));
+  assert.deepEqual(await listed(page), ['pattern “(?i)perch\\w+”: weasel']);
+  assert.equal(await field.inputValue(), '', 'a rule added empties the field');
+
+  // Invalid: refused with regex-lite's message and the character; the text stays to be corrected.
+  await field.fill('Ortiz (said');
+  await panel.getByRole('button', { name: 'Add rule' }).click();
   const alert = panel.locator('[role="alert"]');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /rules: patterns\[0\]\.pattern is not run by this build \(the web app runs no regular expressions; the CLI and the JS API do\)/);
-  assert.deepEqual(await listed(page), ['weasel “perchance”']);
+  assert.match(await alert.textContent(), /rules: patterns\[1\]\.pattern is not a valid pattern: .* \(at character 7\)/);
+  assert.equal(await field.inputValue(), 'Ortiz (said');
+  assert.equal((await listed(page)).length, 1);
+
+  // Kept over a reload and exported as the rules file's `patterns`.
+  await reload(page);
   await hedgeMark(page, 'perchance:hd-weasel');
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export rules' }).click()]);
+  assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), { patterns: [{ pattern: '(?i)perch\\w+', as: 'weasel' }] });
+  await panel.getByRole('button', { name: 'Clear rules' }).click();
+  await hedgeMark(page, 'perchance:hd-weasel', false);
   noProblems();
   await page.close();
 });

@@ -60,8 +60,8 @@ pub use rules::{
 };
 pub use score::sentence_certainty;
 
-/// Whether this build runs a rules file's patterns (the `patterns` feature): the CLI and
-/// the JS API do; the web app refuses them with a message (its code budget).
+/// Whether this build runs a rules file's patterns (the `patterns` feature): the CLI,
+/// the web app and the JS API do; a core built without the feature refuses them with a message.
 pub const PATTERNS: bool = cfg!(feature = "patterns");
 pub use span::Span;
 pub use text::{lowercase, Doc, Sentence, Token, TokenKind};

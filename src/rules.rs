@@ -99,8 +99,8 @@ impl RulePattern {
     #[cfg(not(feature = "patterns"))]
     fn compiled(&self) -> Result<(), String> {
         Err(
-            "is not run by this build (the web app runs no regular expressions; the CLI and \
-             the JS API do)"
+            "is not run by this build (the core without its `patterns` feature; the CLI, the \
+             web app and the JS API run patterns)"
                 .into(),
         )
     }

@@ -448,9 +448,8 @@ fn rules_are_added_by_actions_and_bad_ones_refused() {
     assert_eq!(s.rules_error, None);
     let s = s.apply(Action::RemoveRule(0)).unwrap();
     assert_eq!(rule_list(&s.rules), ["kind of “Ortiz”: organization"]);
-    // A pattern is refused where the core runs none: the app's own build (the core's
-    // `patterns` feature is off there for its size budget; a workspace build turns it on
-    // for the JS API, and then the pattern is added).
+    // A pattern: added as written (not trimmed), listed after the other lists; an
+    // invalid one is refused with where it goes wrong.
     let s = s
         .apply(Action::AddRule(
             6,
@@ -458,19 +457,21 @@ fn rules_are_added_by_actions_and_bad_ones_refused() {
             "person".into(),
         ))
         .unwrap();
-    if claimlens::PATTERNS {
-        assert_eq!(s.rules.patterns.len(), 1);
-        assert_eq!(s.rules_error, None);
-    } else {
-        assert_eq!(rule_list(&s.rules), ["kind of “Ortiz”: organization"]);
-        assert_eq!(
-            s.rules_error.as_deref(),
-            Some(
-                "rules: patterns[0].pattern is not run by this build (the web app runs no \
-                 regular expressions; the CLI and the JS API do)"
-            )
-        );
-    }
+    assert_eq!(
+        rule_list(&s.rules),
+        [
+            "kind of “Ortiz”: organization",
+            "pattern “(?i)witness [a-z]\\b ”: person"
+        ]
+    );
+    let s = s
+        .apply(Action::AddRule(6, "W-(1".into(), "cue".into()))
+        .unwrap();
+    assert_eq!(
+        s.rules_error.as_deref(),
+        Some("rules: patterns[1].pattern is not a valid pattern: found open group without closing ')' (at character 3)")
+    );
+    assert_eq!(s.rules.patterns.len(), 1);
     // Unknown kinds and layers are refused with the rule's path.
     let mut r = claimlens::Rules::default();
     assert_eq!(

@@ -1,5 +1,5 @@
-//! "Your rules": the reader's own rules (words and phrases added as actors, reporting
-//! cues or hedges; highlights marked wrong; actors merged; kinds set; a file's patterns are refused here), kept in local storage,
+//! "Your rules": the reader's own rules (words and patterns added as actors, reporting
+//! cues or hedges; highlights marked wrong; actors merged; kinds set), kept in local storage,
 //! exported and imported as the rules file that the CLI and the JS API read. JSON is
 //! read by the browser's `JSON.parse` and a reader of a few lines (no serde here: its
 //! code for `Rules` cost the app kilobytes), never a parser of our own.
@@ -167,9 +167,19 @@ pub fn panel(
                 .cast::<HtmlSelectElement>()
                 .map_or(0, |s| s.selected_index().max(0) as usize);
             let text = input.as_ref().map(|i| i.value()).unwrap_or_default();
-            // (No patterns here: the app runs no regular expressions, `claimlens/patterns`.)
+            // The form's checkbox: the text is a regular expression.
+            let pattern = input
+                .as_ref()
+                .and_then(|i| i.parent_element())
+                .and_then(|f| f.query_selector("input[type=checkbox]").ok().flatten())
+                .and_then(|c| c.dyn_into::<HtmlInputElement>().ok())
+                .is_some_and(|c| c.checked());
             let (_, list, kind) = ADD_AS[i.min(8)];
-            let text = text.trim().to_string();
+            let (list, kind, text) = if pattern {
+                (6, if list == 1 { "cue" } else { kind }, text)
+            } else {
+                (list, kind, text.trim().to_string())
+            };
             // Kept when it cannot be a rule, for the reader to correct.
             let mut one = Rules::default();
             let fits = push_rule(&mut one, list, text.clone(), kind.to_string(), "").is_ok()
@@ -234,6 +244,7 @@ pub fn panel(
                     // and a select shows the first one inserted ("hedging: condition").
                     { for ADD_AS.iter().enumerate().map(|(i, a)| html! { <option selected={i == 0}>{ a.0 }</option> }) }
                 </select>
+                <label class="small"><input type="checkbox" />{ " a pattern (regular expression)" }</label>
                 <button class="button quiet" type="submit">{ "Add rule" }</button>
             </form>
             if let Some(e) = error {
