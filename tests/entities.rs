@@ -39,6 +39,8 @@ struct Case {
     not_actors: &'static [&'static str],
     /// Texts that must be no claim's source.
     not_sources: &'static [&'static str],
+    /// Claim sources that must point at no actor.
+    unlinked: &'static [&'static str],
 }
 
 const NONE: Case = Case {
@@ -49,6 +51,7 @@ const NONE: Case = Case {
     sources: &[],
     not_actors: &[],
     not_sources: &[],
+    unlinked: &[],
 };
 
 const CASES: &[Case] = &[
@@ -442,6 +445,17 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // Someone's lawyer or doctor is not that someone, and "one of X's advisers"
+    // no named source; a pronoun after such a source may still mean its owner.
+    Case {
+        text: "Governor Tom Brandt praised Mayor Paul Cole on Monday. Brandt said the city was \
+               safe. Cole's doctor is calling the mayor extremely fit. He said he runs every \
+               day.\n\nRahal's lawyer said the filing was late. One of Ms. Rahal's advisers said \
+               the plan was ready.",
+        sources: &[("He", ("Paul Cole", 0), Form::Pronoun)],
+        unlinked: &["Cole's doctor", "Rahal's lawyer", "One of Ms. Rahal's advisers"],
+        ..NONE
+    },
     // "She" is not a man, by his given name.
     Case {
         text: "Maria Lopez, the campaign chair, spoke first. Brian Fallon spoke next and \
@@ -763,6 +777,20 @@ fn entities_and_sources_read_as_one_actor_per_entity() {
                 .any(|m| m.slice(text) == t);
             if found {
                 fail(format!("{t:?} should not be an actor"));
+            }
+        }
+        for &t in case.unlinked {
+            match a
+                .claims
+                .iter()
+                .find(|c| c.source.is_some_and(|s| s.slice(text) == t))
+            {
+                None => fail(format!("no claim with the source {t:?}")),
+                Some(c) if c.actor.is_some() => fail(format!(
+                    "source {t:?} should point at no actor, got {:?}",
+                    c.actor
+                )),
+                Some(_) => {}
             }
         }
         for &t in case.not_sources {

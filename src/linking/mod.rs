@@ -147,6 +147,7 @@ pub(crate) fn link(
         quoted,
         quotes,
         named_in: std::cell::Cell::new(0),
+        owner: std::cell::Cell::new(None),
         gender,
         names,
         doc,
@@ -165,8 +166,9 @@ pub(crate) fn link(
         .iter()
         .map(|c| {
             let l = cx.link(c, last_named);
-            if l.attribution == Attribution::Named && l.actor.is_some() {
-                last_named = l.actor;
+            let actor = l.actor.or_else(|| cx.owner.take());
+            if l.attribution == Attribution::Named && actor.is_some() {
+                last_named = actor;
                 cx.named_in
                     .set(doc.sentences.partition_point(|s| s.span.end <= c.cue.start));
             }
@@ -332,9 +334,44 @@ struct Context<'a, 'd> {
     quotes: Vec<Span>,
     /// The sentence of the latest claim with a named source.
     named_in: std::cell::Cell<usize>,
+    /// The owner of the last source linked to no one because it is someone's ("Johnson's
+    /// doctor"): the pronouns after it may still mean the owner ("He released a letter").
+    owner: std::cell::Cell<Option<usize>>,
 }
 
 /// Nouns of statements: a definite one ("the statement") refers back to a source.
+/// People named by whose they are ("Pagliano's lawyer", "Trump's son"), besides titles.
+const RELATIONS: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "attorneys",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "friend",
+    "doctor",
+    "physician",
+    "counsel",
+    "deputy",
+    "assistant",
+    "biographer",
+    "spokesperson",
+    "nephew",
+    "niece",
+    "cousin",
+    "partner",
+];
+
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
     "report",
@@ -458,6 +495,41 @@ impl Context<'_, '_> {
             first_word,
             "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
         ) || norm == "people";
+        // "Pagliano's lawyer has said": the one who speaks is the lawyer, not Pagliano.
+        let possessed = named.filter(|(m, _)| {
+            let rest = &doc.text[m.end..src.end];
+            let Some(rest) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
+                return false;
+            };
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            words.len() == 1 || words.len() == 2 && !first_upper(words[0])
+        });
+        if let Some(&&(_, owner)) = possessed {
+            let head = src
+                .slice(doc.text)
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if self.lex.is_title(&head) || RELATIONS.contains(&head.as_str()) {
+                let other = self.nominal(lo, src, &head, false).filter(|&p| p != owner);
+                return match other {
+                    Some(p) => refer(Some(p), Some(Form::Nominal)),
+                    None => {
+                        self.owner.set(Some(owner));
+                        // "one of Mr. Obama's climate advisers": unnamed.
+                        link(
+                            None,
+                            if indefinite {
+                                Attribution::Vague
+                            } else {
+                                Attribution::Named
+                            },
+                        )
+                    }
+                };
+            }
+        }
         if let Some(&&(m, id)) = named.filter(|_| group.is_none() || !indefinite) {
             // A place or an organisation that only qualifies a role ("the
             // California congressman", "the Senate majority leader"): the person
