@@ -411,6 +411,18 @@ test('a jump lands on its own sentence, also one that starts with a mark', async
     landed.push(await page.evaluate(() => [...(CSS.highlights.get('landed') ?? [])].map((r) => r.toString().trim()).join('|')));
   }
   assert.deepEqual(landed, ['Talks ended.', 'Iran said talks may resume.', 'Prices rose.']);
+  // The strip is one tab stop: the first bar; the arrow keys, Home and End move between bars.
+  assert.deepEqual(await page.$$eval('.strip .bar', (bs) => bs.map((b) => b.tabIndex)), [0, -1, -1]);
+  const focused = () => page.evaluate(() => [...document.querySelectorAll('.strip .bar')].indexOf(document.activeElement));
+  await bars[0].focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 1);
+  await page.keyboard.press('End');
+  assert.equal(await focused(), 2);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), 1);
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), 0);
   noProblems();
   await page.close();
 });
@@ -512,9 +524,15 @@ test('export: copy JSON (the contract with its text), the Markdown and HTML repo
   // Printing: the article with its highlights and who said what; no controls.
   await page.emulateMedia({ media: 'print' });
   const shown = (sel) => page.$eval(sel, (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0);
-  for (const control of ['.editor-bar', '#copy-json', '.legend', '.focus', '.strip-wrap']) {
+  for (const control of ['.editor-bar', '#copy-json', '.legend', '.focus', '.strip-wrap', '#rules-panel']) {
     assert.equal(await shown(control), false, `${control} hidden in print`);
   }
+  // No control prints: no field, and no button but the table's row labels.
+  const printed = await page.$$eval('input, select, textarea, button', (els) => els
+    .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+    .filter((el) => !el.matches('.sources-table button.item'))
+    .map((el) => el.outerHTML.slice(0, 80)));
+  assert.deepEqual(printed, [], 'controls in print');
   assert.equal(await shown('#article'), true);
   assert.equal(await shown('table.sources-table'), true);
   assert.ok((await highlights(page, '^cl-cue-')).length >= 5, 'highlights drawn in print');

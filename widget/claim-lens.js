@@ -24,12 +24,12 @@ const CSS = `
 :host { display: block; --bg: #fff; --fg: #1b1e23; --muted: #5b6370; --line: #d5d9e0; --panel: #f6f7f9;
   --claim: #28507a; --claim-bg: #e9f0f8; --hedge: #8e3f9e; --booster: #c04a00; --weasel: #8a6500; --condition: #0062a0;
   --c0: #332288; --t0: #e0dcf5; --c1: #1f7a99; --t1: #d3eef8; --c2: #2a8a7a; --t2: #d2efe9; --c3: #117733; --t3: #d6ecd9;
-  --c4: #6f6f14; --t4: #efefcc; --c5: #8a6d10; --t5: #f7edc8; --c6: #a8435a; --t6: #f7dce2; --c7: #8e2c7e; --t7: #f2d8ee; --c8: #666666; --t8: #ececec; }
+  --c4: #6b4226; --t4: #f1e2d6; --c5: #8a6d10; --t5: #f7edc8; --c6: #a8435a; --t6: #f7dce2; --c7: #8e2c7e; --t7: #f2d8ee; --c8: #666666; --t8: #ececec; }
 :host([hidden]) { display: none; }
 .dark { --bg: #14171c; --fg: #e8eaee; --muted: #a3abb8; --line: #343a45; --panel: #1c2027; --claim: #9cc3ec; --claim-bg: #1e2a38;
   --hedge: #d69be3; --booster: #ff9a5c; --weasel: #e3c15a; --condition: #7cc4f2;
-  --c0: #9988dd; --c1: #88ccee; --c2: #44aa99; --c3: #55aa66; --c4: #bbbb55; --c5: #ddcc77; --c6: #dd7788; --c7: #cc66bb; --c8: #999999;
-  --t0: #2a2550; --t1: #173440; --t2: #123530; --t3: #15321c; --t4: #34340f; --t5: #3d3518; --t6: #44222a; --t7: #3d1d38; --t8: #2e2e2e; }
+  --c0: #9988dd; --c1: #88ccee; --c2: #44aa99; --c3: #99c24d; --c4: #c8916a; --c5: #ddcc77; --c6: #dd7788; --c7: #cc66bb; --c8: #999999;
+  --t0: #2a2550; --t1: #173440; --t2: #123530; --t3: #15321c; --t4: #3a281c; --t5: #3d3518; --t6: #44222a; --t7: #3d1d38; --t8: #2e2e2e; }
 /* all: initial stops the host's inherited styles (colour, text-transform, letter-spacing...) at the door. */
 .root { all: initial; display: block; position: relative; color: var(--fg); background: var(--bg);
   font: 1rem/1.7 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }

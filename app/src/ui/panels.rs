@@ -285,6 +285,8 @@ fn who_said_what(p: &Props) -> Html {
                                     }
                                     { r.label.clone() }
                                 </span>
+                                // Heard as "Democrats: vague 5", not "Democratsvague 5".
+                                <span class="visually-hidden">{ ": " }</span>
                                 <span class="kinds-of">{ attribution }</span>
                             </button>
                         </th>

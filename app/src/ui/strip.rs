@@ -4,6 +4,8 @@
 use crate::state::{Action, Shared};
 use crate::view::words::fixed;
 use crate::Overview;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 /// At most this many bars; longer texts group sentences.
@@ -55,8 +57,10 @@ pub fn strip(p: &Props) -> Html {
         let loc = low.at.clone();
         let onclick = p.dispatch.reform(move |_: MouseEvent| Action::Goto(loc.clone()));
         let shown = if per == 1 { low.certainty } else { mean };
+        // One tab stop for the strip (the first bar); the arrow keys move between bars.
+        let tabindex = if i == 0 { "0" } else { "-1" };
         html! {
-            <button class="bar" title={label.clone()} aria-label={label} {onclick}>
+            <button class="bar" title={label.clone()} aria-label={label} {tabindex} {onclick}>
                 <span class={classes!("fill", format!("lvl{}", level(shown)))} aria-hidden="true"></span>
                 if per > 1 && level(low.certainty) < level(shown) {
                     <span class={classes!("low", format!("at{}", level(low.certainty)))} aria-hidden="true"></span>
@@ -77,7 +81,27 @@ pub fn strip(p: &Props) -> Html {
                     }
                 }</span>
             </div>
-            <div class="strip" role="group" aria-label="Certainty of each sentence">{ for bars }</div>
+            <div class="strip" role="group" aria-label="Certainty of each sentence (arrow keys move between bars)"
+                onkeydown={Callback::from(step)}>{ for bars }</div>
         </div>
+    }
+}
+
+/// The arrow keys, Home and End move the focus between the strip's bars, so that the
+/// strip is one tab stop and not one per bar (a long article has 120 bars).
+fn step(e: KeyboardEvent) {
+    let Some(bar) = e.target_dyn_into::<Element>() else {
+        return;
+    };
+    let next = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => bar.next_element_sibling(),
+        "ArrowLeft" | "ArrowUp" => bar.previous_element_sibling(),
+        "Home" => bar.parent_element().and_then(|s| s.first_element_child()),
+        "End" => bar.parent_element().and_then(|s| s.last_element_child()),
+        _ => return,
+    };
+    e.prevent_default();
+    if let Some(next) = next.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+        let _ = next.focus();
     }
 }
