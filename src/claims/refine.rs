@@ -138,7 +138,11 @@ pub(super) fn refine(
                 }
             }
         }
-        !c.content.is_empty() && !names(&cx, c) && !supposes(&cx, c) && !other_sense(&cx, c)
+        !c.content.is_empty()
+            && !names(&cx, c)
+            && !supposes(&cx, c)
+            && !other_sense(&cx, c)
+            && !stranded(&cx, c)
     });
 }
 
@@ -186,6 +190,23 @@ fn other_sense(cx: &Ctx, c: &Found) -> bool {
         || (v + 2..=last_token(doc, c.cue.end, v))
             .any(|t| cx.lex.phrases.longest_at(table, t, t + 1).is_some());
     !said && cx.lex.senses.longest_at(table, v, v + 2).is_some()
+}
+
+/// A preposition left at the end of a clause, not a content: "the hearing he was
+/// formally called to in the past two weeks" (a content "to in the past two weeks").
+/// The claim goes with it: its cue was no report.
+fn stranded(cx: &Ctx, c: &Found) -> bool {
+    let (doc, table) = (cx.doc, cx.table);
+    c.content.iter().any(|x| {
+        let a = doc.token_at(x.start);
+        x.start >= c.cue.end
+            && a + 1 < table.len()
+            && matches!(table.norm(a), "to" | "for" | "with" | "about")
+            && (matches!(
+                table.norm(a + 1),
+                "in" | "on" | "at" | "during" | "last" | "this" | "since" | "before" | "after"
+            ) || doc.tokens[a + 1].kind == TokenKind::Punct)
+    })
 }
 
 /// A supposition, not a claim: "Let's say you think a degree will cost $160,000", "let

@@ -910,6 +910,9 @@ fn issue_13_constructions_read_right() {
          &[(Some("Ms. Ortega"), "said", &["“She just made it up,”"])]),
         ("The mayor called on the council to reopen the library.",
          &[(Some("The mayor"), "called on", &["the council to reopen the library"])]),
+        // A preposition left at the end of a clause is no content, and its verb no cue.
+        ("Lund skipped the second hearing she was formally called to in the past two weeks.",
+         &[]),
         // Other senses of cue words (lexicons/not_cues.tsv): appearing, continuing, finding.
         // Not when something is said all the same (a quotation before the cue, a "that"
         // clause, a reporting verb later in the cue).
