@@ -1,7 +1,8 @@
 //! Certainty scores and the article summary.
 //!
 //! **Sentence certainty.** Each sentence starts at 1. Every hedge cue in it
-//! multiplies the score by 0.75, every weasel cue by 0.7, every condition by
+//! multiplies the score by 0.75 (a hedge right after a hedge, as in "unclear
+//! whether", does not: one doubt), every weasel cue by 0.7, every condition by
 //! 0.85, and a sentence holding any claim with a vague source is multiplied
 //! by 0.85 once, giving `base`. Boosters
 //! then win back part of what was lost: with `b` boosters,
@@ -74,9 +75,24 @@ pub(crate) fn assemble(
     let (mut hedge_n, mut weasel_n, mut cond_n, mut boost_n) = (0usize, 0usize, 0usize, 0usize);
     for s in &doc.sentences {
         let (mut h, mut w, mut c, mut b) = (0, 0, 0, 0);
+        // Hedges right after a hedge ("unclear whether", "may possibly"): cues of their
+        // own, but one doubt for the sentence's certainty.
+        let mut joined = 0;
         while hedge_i < hedges.len() && hedges[hedge_i].span.start < s.span.end {
-            if hedges[hedge_i].span.start >= s.span.start {
-                match hedges[hedge_i].kind {
+            let hedge = &hedges[hedge_i];
+            if hedge.span.start >= s.span.start {
+                let after_hedge = hedge_i > 0 && {
+                    let prev = &hedges[hedge_i - 1];
+                    prev.kind == HedgeKind::Hedge
+                        && prev.span.start >= s.span.start
+                        && prev.span.end <= hedge.span.start
+                        && doc.text[prev.span.end..hedge.span.start].trim().is_empty()
+                };
+                match hedge.kind {
+                    HedgeKind::Hedge if after_hedge => {
+                        h += 1;
+                        joined += 1;
+                    }
                     HedgeKind::Hedge => h += 1,
                     HedgeKind::Weasel => w += 1,
                     HedgeKind::Condition => c += 1,
@@ -97,7 +113,7 @@ pub(crate) fn assemble(
         weasel_n += w as usize;
         cond_n += c as usize;
         boost_n += b as usize;
-        let certainty = sentence_certainty(h, w, c, b, vague);
+        let certainty = sentence_certainty(h - joined, w, c, b, vague);
         let words = doc.tokens[s.first..s.last]
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -193,4 +209,28 @@ pub fn sentence_certainty(
     }
     let boost = (1.0 - 0.6f32.powi(boosters as i32)) * 0.5;
     (base + (1.0 - base) * boost).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Each text's sentence certainties: a hedge right after a hedge is one doubt.
+    #[test]
+    fn a_hedge_right_after_a_hedge_is_one_doubt() {
+        #[rustfmt::skip]
+        let rows: &[(&str, &[f32])] = &[
+            ("It is unclear whether the talks will resume.", &[0.75]),
+            ("The talks may resume. The talks may possibly resume.", &[0.75, 0.75]),
+            // Apart, two hedges are two doubts.
+            ("The talks may resume, and it is unclear when.", &[0.5625]),
+            ("The talks will resume.", &[1.0]),
+        ];
+        for &(text, want) in rows {
+            let got: Vec<f32> = crate::analyze(text)
+                .sentences
+                .iter()
+                .map(|s| s.certainty)
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }
