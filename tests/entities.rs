@@ -407,6 +407,19 @@ const CASES: &[Case] = &[
         not_actors: &["Center", "Rural Progress", "Army", "Customs Enforcement"],
         ..NONE
     },
+    // A chamber's committee named with "and" is one body; two bodies joined by "and"
+    // stay two.
+    Case {
+        text: "The House Oversight and Government Reform Committee voted 19-15. The Justice \
+               Department and Senate Judiciary Committee disagreed.",
+        kinds: &[(
+            ("House Oversight and Government Reform Committee", 0),
+            ActorKind::Organization,
+        )],
+        apart: &[(("Justice Department", 0), ("Senate Judiciary Committee", 0))],
+        not_actors: &["House Oversight", "Government Reform Committee"],
+        ..NONE
+    },
     // A pronoun after a quotation: the quoted names are the speaker's words,
     // weaker antecedents than the agency that spoke.
     Case {

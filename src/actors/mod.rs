@@ -631,7 +631,9 @@ const AND_HEADS: &[&str] = &[
 ];
 
 /// Joins two organisations that are one name: "X and Y" where Y ends with an agency's
-/// word ([`AND_HEADS`]) and neither is a known actor, and "People's" before a body
+/// word ([`AND_HEADS`]) and neither is a known actor, a chamber's committee ("House
+/// Ways and Means Committee", "Senate Homeland Security and Governmental Affairs
+/// Committee"), and "People's" before a body
 /// ("the Korean People's Army"). `model` is sorted and without overlaps; so is the result.
 fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
     let mut k = 0;
@@ -648,11 +650,21 @@ fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
             && n.first == m.last + 1
             && table.norm(m.last) == "and"
             && AND_HEADS.contains(&doc.tok(n.last - 1));
+        // "House Oversight and Government Reform Committee": a committee of a chamber.
+        let committee = free
+            && n.first == m.last + 1
+            && table.norm(m.last) == "and"
+            && m.last - m.first >= 2
+            && matches!(doc.tok(m.first), "House" | "Senate")
+            && matches!(
+                doc.tok(n.last - 1),
+                "Committee" | "Subcommittee" | "Commission"
+            );
         let peoples = free
             && n.first == m.last + 1
             && doc.tok(m.last - 1) == "People"
             && doc.tokens[m.last].kind == TokenKind::Possessive;
-        if and || peoples {
+        if and || committee || peoples {
             joins += 1;
             let end = model[k + 1].last;
             let m = extend(doc, model, k, end);
