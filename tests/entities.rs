@@ -407,6 +407,13 @@ const CASES: &[Case] = &[
         not_actors: &["Center", "Rural Progress", "Army", "Customs Enforcement"],
         ..NONE
     },
+    // A state and its government are one actor: "the State of Vermont" … "Vermont".
+    Case {
+        text: "The State of Vermont sued the mill on Monday. Lawyers for Vermont said the \
+               river was poisoned.",
+        same: &[&[("State of Vermont", 0), ("Vermont", 1)]],
+        ..NONE
+    },
     // A chamber's committee named with "and" is one body; two bodies joined by "and"
     // stay two.
     Case {

@@ -991,6 +991,11 @@ impl LongFormIndex {
                             mkind == ActorKind::Organization
                                 && key != "house"
                                 && ends_with_words(k, key)
+                                // "Texas" after "the State of Texas" (its government),
+                                // whatever the tagger read it as.
+                                || ["state of ", "commonwealth of ", "republic of "]
+                                        .iter()
+                                        .any(|p| k.strip_prefix(p) == Some(key))
                                 || loose
                                     && starts_with_words(k, key)
                                     && k.rsplit(' ')
