@@ -418,12 +418,16 @@ const CASES: &[Case] = &[
     // stay two.
     Case {
         text: "The House Oversight and Government Reform Committee voted 19-15. The Justice \
-               Department and Senate Judiciary Committee disagreed.",
+               Department and Senate Judiciary Committee disagreed. The House Freedom Caucus \
+               and Senate Appropriations Committee disagreed too.",
         kinds: &[(
             ("House Oversight and Government Reform Committee", 0),
             ActorKind::Organization,
         )],
-        apart: &[(("Justice Department", 0), ("Senate Judiciary Committee", 0))],
+        apart: &[
+            (("Justice Department", 0), ("Senate Judiciary Committee", 0)),
+            (("House Freedom Caucus", 0), ("Senate Appropriations Committee", 0)),
+        ],
         not_actors: &["House Oversight", "Government Reform Committee"],
         ..NONE
     },
@@ -470,10 +474,16 @@ const CASES: &[Case] = &[
     Case {
         text: "Governor Tom Brandt praised Mayor Paul Cole on Monday. Brandt said the city was \
                safe. Cole's doctor is calling the mayor extremely fit. He said he runs every \
-               day.\n\nRahal's lawyer said the filing was late. One of Ms. Rahal's advisers said \
+               day.\n\nNadia Rahal is running for mayor. Rahal's lawyer said the filing was late. One of Ms. Rahal's advisers said \
                the plan was ready.",
         sources: &[("He", ("Paul Cole", 0), Form::Pronoun)],
         unlinked: &["Cole's doctor", "Rahal's lawyer", "One of Ms. Rahal's advisers"],
+        ..NONE
+    },
+    // An organisation's spokesman speaks for it.
+    Case {
+        text: "Apple's spokesman said the phone was safe.",
+        sources: &[("Apple's spokesman", ("Apple", 0), Form::Name)],
         ..NONE
     },
     // "She" is not a man, by his given name.

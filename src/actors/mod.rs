@@ -659,6 +659,13 @@ fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
             && matches!(
                 doc.tok(n.last - 1),
                 "Committee" | "Subcommittee" | "Commission"
+            )
+            // Not two bodies: "House Freedom Caucus and Senate Appropriations Committee",
+            // "Senate Democrats and House Intelligence Committee".
+            && !matches!(doc.tok(n.first), "House" | "Senate")
+            && !matches!(
+                doc.tok(m.last - 1),
+                "Caucus" | "Committee" | "Democrats" | "Republicans" | "Commission" | "Office"
             );
         let peoples = free
             && n.first == m.last + 1

@@ -913,6 +913,11 @@ fn issue_13_constructions_read_right() {
         // A preposition left at the end of a clause is no content, and its verb no cue.
         ("Lund skipped the second hearing she was formally called to in the past two weeks.",
          &[]),
+        // But a preposition that opens a phrase of the content is kept.
+        ("The mayor said for at least a decade the mill had polluted the river.",
+         &[(Some("The mayor"), "said", &["for at least a decade the mill had polluted the river"])]),
+        ("She asked for $5 million to rebuild the bridge.",
+         &[(Some("She"), "asked", &["for $5 million to rebuild the bridge"])]),
         // Other senses of cue words (lexicons/not_cues.tsv): appearing, continuing, finding.
         // Not when something is said all the same (a quotation before the cue, a "that"
         // clause, a reporting verb later in the cue).

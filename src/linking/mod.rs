@@ -339,7 +339,6 @@ struct Context<'a, 'd> {
     owner: std::cell::Cell<Option<usize>>,
 }
 
-/// Nouns of statements: a definite one ("the statement") refers back to a source.
 /// People named by whose they are ("Pagliano's lawyer", "Trump's son"), besides titles.
 const RELATIONS: &[&str] = &[
     "lawyer",
@@ -372,6 +371,7 @@ const RELATIONS: &[&str] = &[
     "partner",
 ];
 
+/// Nouns of statements: a definite one ("the statement") refers back to a source.
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
     "report",
@@ -504,6 +504,9 @@ impl Context<'_, '_> {
             let words: Vec<&str> = rest.split_whitespace().collect();
             words.len() == 1 || words.len() == 2 && !first_upper(words[0])
         });
+        // (An organisation's or a country's spokesman or minister speaks for it: "Apple's
+        // spokesman" stays Apple's claim.)
+        let possessed = possessed.filter(|(_, id)| actors[*id].kind == ActorKind::Person);
         if let Some(&&(_, owner)) = possessed {
             let head = src
                 .slice(doc.text)

@@ -110,7 +110,10 @@ impl View {
         }
         if let Some(h) = hedge.and_then(|h| self.hedges.get(h as usize)) {
             let effect = match h.kind.as_str() {
-                "hedge" => "lowers its sentence's certainty (× 0.75)",
+                "hedge" => {
+                    "lowers its sentence's certainty (× 0.75; with a hedge right before it, as \
+                     in “unclear whether”, the two count once)"
+                }
                 "weasel" => "lowers its sentence's certainty (× 0.7): an opinion without an owner",
                 "condition" => "lowers its sentence's certainty (× 0.85): it holds only if",
                 _ => "raises its sentence's certainty, winning back part of what hedges took",
