@@ -414,6 +414,20 @@ const SOURCE_ADVERBS: &[&str] = &[
     "then", "too", "yet",
 ];
 
+/// Words of a clause of the source's own, before a time it keeps.
+const OWN_CLAUSE: &[&str] = &[
+    "released",
+    "published",
+    "issued",
+    "conducted",
+    "taken",
+    "commissioned",
+    "who",
+    "which",
+    "that",
+    ",",
+];
+
 /// Words a source does not end with once an adverb is cut.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "many", "some", "most", "several", "all", "these", "those", "few", "more",
@@ -470,21 +484,7 @@ fn trim_source_end(cx: &Ctx, c: &mut Found) {
         }
         // Not in a clause of the source's own: "a report released by the agency last
         // month", "Ms. Rice, who ran for the Senate in 2008".
-        let released = |k: usize| {
-            matches!(
-                table.norm(k),
-                "released"
-                    | "published"
-                    | "issued"
-                    | "conducted"
-                    | "taken"
-                    | "commissioned"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | ","
-            )
-        };
+        let released = |k: usize| OWN_CLAUSE.contains(&table.norm(k));
         if b > a + 1 && cx.is_upper_at(b - 2) && !(a..b).any(released) {
             let p = table.norm(b - 1);
             let year = w.len() == 4 && w.bytes().all(|x| x.is_ascii_digit());

@@ -33,11 +33,14 @@ pub const CORE_FAST: &[&str] = &[
 /// wasm-opt's arguments: -Oz with the features rustc enables by default for
 /// wasm32-unknown-unknown. memory-packing is skipped: cutting the models' zero runs out of the
 /// data segment makes the wasm about 30 KB larger gzipped. `--converge` repeats the passes
-/// while they shrink the module, as for the app (0.4 KB smaller gzipped).
+/// while they shrink the module, as for the app (0.4 KB smaller gzipped). Like the app's, the
+/// `producers` and `target_features` sections go (0.2 KB).
 const WASM_OPT: &[&str] = &[
     "-Oz",
     "--skip-pass=memory-packing",
     "--converge",
+    "--strip-producers",
+    "--strip-target-features",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
