@@ -419,11 +419,18 @@ const CASES: &[Case] = &[
     Case {
         text: "The House Oversight and Government Reform Committee voted 19-15. The Justice \
                Department and Senate Judiciary Committee disagreed. The House Freedom Caucus \
-               and Senate Appropriations Committee disagreed too.",
-        kinds: &[(
-            ("House Oversight and Government Reform Committee", 0),
-            ActorKind::Organization,
-        )],
+               and Senate Appropriations Committee disagreed too. The House Oversight and \
+               Government Reform Committee met again.",
+        kinds: &[
+            (
+                ("House Oversight and Government Reform Committee", 0),
+                ActorKind::Organization,
+            ),
+            (
+                ("House Oversight and Government Reform Committee", 1),
+                ActorKind::Organization,
+            ),
+        ],
         apart: &[
             (("Justice Department", 0), ("Senate Judiciary Committee", 0)),
             (("House Freedom Caucus", 0), ("Senate Appropriations Committee", 0)),

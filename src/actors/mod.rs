@@ -651,10 +651,15 @@ fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
             && table.norm(m.last) == "and"
             && AND_HEADS.contains(&doc.tok(n.last - 1));
         // "House Oversight and Government Reform Committee": a committee of a chamber.
+        // The tagger may leave the words before "and" out ("House | Oversight and |
+        // Government Reform Committee"): capitalised words, at most three.
         let committee = free
-            && n.first == m.last + 1
-            && table.norm(m.last) == "and"
-            && m.last - m.first >= 2
+            && n.first > m.last
+            && n.first - m.last <= 4
+            && table.norm(n.first - 1) == "and"
+            && (m.last..n.first - 1)
+                .all(|i| doc.tokens[i].kind == TokenKind::Word && table.first_upper(i))
+            && n.first - 1 - m.first >= 2
             && matches!(doc.tok(m.first), "House" | "Senate")
             && matches!(
                 doc.tok(n.last - 1),
@@ -664,7 +669,7 @@ fn join_one_body(doc: &Doc, table: &TokenTable, model: &mut Vec<Mention>) {
             // "Senate Democrats and House Intelligence Committee".
             && !matches!(doc.tok(n.first), "House" | "Senate")
             && !matches!(
-                doc.tok(m.last - 1),
+                doc.tok(n.first - 2),
                 "Caucus" | "Committee" | "Democrats" | "Republicans" | "Commission" | "Office"
             );
         let peoples = free
@@ -1017,6 +1022,43 @@ fn number(actors: &mut Vec<Actor>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A chamber's committee named with "and" is one mention, also where the tagger left
+    /// the words before "and" out of every mention; two bodies stay two.
+    #[test]
+    fn a_committee_named_with_and_is_one_body() {
+        /// A text, the tagger's mentions as token ranges, the mentions after the join.
+        type Row<'a> = (&'a str, &'a [(usize, usize)], &'a [&'a str]);
+        #[rustfmt::skip]
+        let rows: &[Row] = &[
+            ("The House Oversight and Government Reform Committee voted .",
+             &[(1, 2), (4, 7)], &["House Oversight and Government Reform Committee"]),
+            ("The House Oversight and Government Reform Committee voted .",
+             &[(1, 3), (4, 7)], &["House Oversight and Government Reform Committee"]),
+            ("The House Freedom Caucus and Senate Appropriations Committee voted .",
+             &[(1, 4), (5, 8)], &["House Freedom Caucus", "Senate Appropriations Committee"]),
+            ("The House and Senate Intelligence Committee met .",
+             &[(1, 2), (3, 6)], &["House", "Senate Intelligence Committee"]),
+        ];
+        for &(text, tagged, want) in rows {
+            let doc = Doc::new(text);
+            let table = TokenTable::new(&doc, false);
+            let mut model: Vec<Mention> = tagged
+                .iter()
+                .map(|&(first, last)| Mention {
+                    span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
+                    first,
+                    last,
+                    kind: ActorKind::Organization,
+                    subkind: None,
+                    entry: None,
+                })
+                .collect();
+            join_one_body(&doc, &table, &mut model);
+            let got: Vec<&str> = model.iter().map(|m| m.span.slice(text)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     /// The occurrences of a name found again vote for its kind: a name that
     /// the tagger left a person in its one mention is a place when it is
