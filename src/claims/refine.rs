@@ -156,28 +156,15 @@ pub(super) fn refine(
 fn continue_quotes(cx: &Ctx, claims: &mut [Found]) {
     let (doc, table) = (cx.doc, cx.table);
     let n = doc.sentences.len();
-    // The sentences a cue or a content lies in, by a running count over the content
-    // ranges (linear however long the contents are).
-    let mut open = vec![0i32; n + 1];
+    let mut taken = vec![false; n];
     for c in claims.iter() {
-        let s = table.sentence(doc.token_at(c.cue.start));
-        open[s] += 1;
-        open[s + 1] -= 1;
+        taken[table.sentence(doc.token_at(c.cue.start))] = true;
         for x in &c.content {
             let a = doc.token_at(x.start);
             let b = last_token(doc, x.end, a);
-            open[table.sentence(a)] += 1;
-            open[table.sentence(b) + 1] -= 1;
+            taken[table.sentence(a)..=table.sentence(b)].fill(true);
         }
     }
-    let mut depth = 0;
-    let mut taken: Vec<bool> = open[..n]
-        .iter()
-        .map(|d| {
-            depth += d;
-            depth > 0
-        })
-        .collect();
     for c in claims.iter_mut() {
         let quoted = c.content.iter().any(|x| {
             let a = doc.token_at(x.start);
