@@ -472,19 +472,18 @@ fn trim_source_end(cx: &Ctx, c: &mut Found) {
     let a = doc.token_at(s.start);
     let b0 = last_token(doc, s.end, a);
     let mut b = b0;
-    let lower = |k: usize| doc.tok(k).starts_with(char::is_lowercase);
+    // Not in a clause of the source's own: "a report released by the agency last month",
+    // "Ms. Rice, who ran for the Senate in 2008".
+    let released = |k: usize| OWN_CLAUSE.contains(&table.norm(k));
     loop {
         let w = table.norm(b);
         let adverb = SOURCE_ADVERBS.contains(&w)
             || (w.len() >= 5 && w.ends_with("ly") && !LY_NOUNS.contains(&w));
         // Not when a determiner would be left ("Many elderly say").
-        if b > a && lower(b) && adverb && !DETERMINERS.contains(&table.norm(b - 1)) {
+        if b > a && table.first_lower(b) && adverb && !DETERMINERS.contains(&table.norm(b - 1)) {
             b -= 1;
             continue;
         }
-        // Not in a clause of the source's own: "a report released by the agency last
-        // month", "Ms. Rice, who ran for the Senate in 2008".
-        let released = |k: usize| OWN_CLAUSE.contains(&table.norm(k));
         if b > a + 1 && cx.is_upper_at(b - 2) && !(a..b).any(released) {
             let p = table.norm(b - 1);
             let year = w.len() == 4 && w.bytes().all(|x| x.is_ascii_digit());

@@ -501,8 +501,12 @@ impl Context<'_, '_> {
             let Some(rest) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) else {
                 return false;
             };
-            let words: Vec<&str> = rest.split_whitespace().collect();
-            words.len() == 1 || words.len() == 2 && !first_upper(words[0])
+            let mut words = rest.split_whitespace();
+            match (words.next(), words.next(), words.next()) {
+                (Some(_), None, _) => true,
+                (Some(w), Some(_), None) => !first_upper(w),
+                _ => false,
+            }
         });
         // (An organisation's or a country's spokesman or minister speaks for it: "Apple's
         // spokesman" stays Apple's claim.)

@@ -89,11 +89,10 @@ pub(crate) fn assemble(
                         && doc.text[prev.span.end..hedge.span.start].trim().is_empty()
                 };
                 match hedge.kind {
-                    HedgeKind::Hedge if after_hedge => {
+                    HedgeKind::Hedge => {
                         h += 1;
-                        joined += 1;
+                        joined += u32::from(after_hedge);
                     }
-                    HedgeKind::Hedge => h += 1,
                     HedgeKind::Weasel => w += 1,
                     HedgeKind::Condition => c += 1,
                     HedgeKind::Booster => b += 1,
