@@ -144,6 +144,69 @@ pub(super) fn refine(
             && !other_sense(&cx, c)
             && !stranded(&cx, c)
     });
+    continue_quotes(&cx, claims);
+}
+
+/// A quotation that is a whole sentence right after a claim's sentence, in its paragraph,
+/// with no cue of its own, goes on the words of that claim when they are quoted too:
+/// "“We have lost,” Mr. Dorn said, holding back tears. “And I respect their decision.”"
+/// The speaker goes on speaking. PolNeAR train: 11 contents right more, 1
+/// wrong; dev: none changed.
+fn continue_quotes(cx: &Ctx, claims: &mut [Found]) {
+    let (doc, table) = (cx.doc, cx.table);
+    let n = doc.sentences.len();
+    // The sentences a cue or a content lies in, by a running count over the content
+    // ranges (linear however long the contents are).
+    let mut open = vec![0i32; n + 1];
+    for c in claims.iter() {
+        let s = table.sentence(doc.token_at(c.cue.start));
+        open[s] += 1;
+        open[s + 1] -= 1;
+        for x in &c.content {
+            let a = doc.token_at(x.start);
+            let b = last_token(doc, x.end, a);
+            open[table.sentence(a)] += 1;
+            open[table.sentence(b) + 1] -= 1;
+        }
+    }
+    let mut depth = 0;
+    let mut taken: Vec<bool> = open[..n]
+        .iter()
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect();
+    for c in claims.iter_mut() {
+        let quoted = c.content.iter().any(|x| {
+            let a = doc.token_at(x.start);
+            table.opens(a) && table.partner(a) != crate::text::NONE
+        });
+        let Some(last) = c.content.iter().map(|x| x.end).max().filter(|_| quoted) else {
+            continue;
+        };
+        let s = table.sentence(last_token(doc, last.max(c.cue.end), 0));
+        let Some(next) = doc
+            .sentences
+            .get(s + 1)
+            .filter(|_| s + 1 < n && !taken[s + 1])
+        else {
+            continue;
+        };
+        let f = next.first;
+        let p = table.partner(f) as usize;
+        if doc.sentences[s].paragraph != next.paragraph
+            || !table.opens(f)
+            || table.partner(f) == crate::text::NONE
+            || p <= f
+            || p + 1 != next.last
+        {
+            continue;
+        }
+        taken[s + 1] = true;
+        c.content
+            .push(Span::new(doc.tokens[f].span.start, doc.tokens[p].span.end));
+    }
 }
 
 /// A cue of a reporting verb and the preposition after it is the verb: "Palmieri said on the

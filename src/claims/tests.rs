@@ -910,6 +910,14 @@ fn issue_13_constructions_read_right() {
          &[(Some("Ms. Ortega"), "said", &["“She just made it up,”"])]),
         ("The mayor called on the council to reopen the library.",
          &[(Some("The mayor"), "called on", &["the council to reopen the library"])]),
+        // A quotation that is a whole sentence after its speaker's claim, in the same
+        // paragraph and with no cue of its own, goes on the speaker's words.
+        ("“We have lost,” Mr. Dorn said, holding back tears. “And I respect their decision.”",
+         &[(Some("Mr. Dorn"), "said",
+            &["“We have lost,”", "“And I respect their decision.”"])]),
+        ("“Subpoenas are not optional,” Chairman Mark Lund said after the vote.\n\n“Ms. Ruiz \
+          is a crucial witness in this inquiry.”",
+         &[(Some("Chairman Mark Lund"), "said", &["“Subpoenas are not optional,”"])]),
         // A preposition left at the end of a clause is no content, and its verb no cue.
         ("Lund skipped the second hearing she was formally called to in the past two weeks.",
          &[]),
