@@ -5,7 +5,7 @@
 //! different actors, the kind of an actor, and which actor each claim source
 //! must point at (with the form of the source: a name, a nominal or a pronoun).
 
-use claimlens::{analyze, ActorKind, Analysis, Form};
+use claimlens::{analyze, ActorKind, Analysis, Attribution, Form};
 
 /// The actor holding a mention whose text is `form` (its `nth` occurrence).
 fn actor_of(text: &str, a: &Analysis, form: &str, nth: usize) -> Option<usize> {
@@ -41,6 +41,8 @@ struct Case {
     not_sources: &'static [&'static str],
     /// Claim sources that must point at no actor.
     unlinked: &'static [&'static str],
+    /// Claim sources that must point at no actor and be vague (someone unnamed).
+    vague: &'static [&'static str],
 }
 
 const NONE: Case = Case {
@@ -52,6 +54,7 @@ const NONE: Case = Case {
     not_actors: &[],
     not_sources: &[],
     unlinked: &[],
+    vague: &[],
 };
 
 const CASES: &[Case] = &[
@@ -487,6 +490,45 @@ const CASES: &[Case] = &[
         unlinked: &["Cole's doctor", "Rahal's lawyer", "One of Ms. Rahal's advisers"],
         ..NONE
     },
+    // Someone related to a person or a member of a body speaks for themselves: an aide
+    // to X, a lawyer for X, members of X are unnamed sources, not X; a name before such an
+    // apposition is the source.
+    Case {
+        text: "Governor Ann Ruiz met Tom Bell in Dayton on Monday. An aide to Governor Ruiz \
+               said the vote would be delayed. A lawyer for Tom Bell said his client was \
+               innocent. Members of the city council said they would oppose the plan. A \
+               member of the Budget Committee said the report was ready. Rep. Jim Holt, a \
+               member of the Budget Committee, said the cuts were fair. Friends of Tom Bell \
+               said he had left the country.",
+        vague: &[
+            "An aide to Governor Ruiz",
+            "A lawyer for Tom Bell",
+            "Members of the city council",
+            "A member of the Budget Committee",
+            "Friends of Tom Bell",
+        ],
+        sources: &[(
+            "Rep. Jim Holt, a member of the Budget Committee,",
+            ("Jim Holt", 0),
+            Form::Name,
+        )],
+        ..NONE
+    },
+    // A headline's role noun is someone unnamed, whatever its capital; a member of a
+    // panel is not the panel.
+    Case {
+        text: "Lawmaker urges inquiry into port contracts\n\nMember of House panel says the \
+               deal must be reviewed\n\nThe House voted on Monday.",
+        vague: &["Lawmaker", "Member of House panel"],
+        ..NONE
+    },
+    // Two people who speak together: the claim is neither's alone.
+    Case {
+        text: "Senator Ann Ruiz and Governor Tom Bell said on Monday that the plan was dead. \
+               Mr. Grassley and Mr. Leahy say the bill will pass.",
+        unlinked: &["Senator Ann Ruiz and Governor Tom Bell", "Mr. Grassley and Mr. Leahy"],
+        ..NONE
+    },
     // An organisation's spokesman speaks for it.
     Case {
         text: "Apple's spokesman said the phone was safe.",
@@ -827,6 +869,22 @@ fn entities_and_sources_read_as_one_actor_per_entity() {
                     "source {t:?} should point at no actor, got {:?}",
                     c.actor
                 )),
+                Some(_) => {}
+            }
+        }
+        for &t in case.vague {
+            match a
+                .claims
+                .iter()
+                .find(|c| c.source.is_some_and(|s| s.slice(text) == t))
+            {
+                None => fail(format!("no claim with the source {t:?}")),
+                Some(c) if c.actor.is_some() || c.attribution != Attribution::Vague => {
+                    fail(format!(
+                        "source {t:?} should be vague and point at no actor, got {:?}, {:?}",
+                        c.actor, c.attribution
+                    ))
+                }
                 Some(_) => {}
             }
         }

@@ -193,6 +193,11 @@ impl ActorLexicon {
         self.groups.longest_at(table, i, limit).is_some()
     }
 
+    /// True when `word` (normalised) is a one-word group noun of the lexicon ("officials").
+    pub(crate) fn is_group_noun(&self, word: &str) -> bool {
+        self.groups.contains_word(word)
+    }
+
     /// Adds a named actor.
     pub(crate) fn add(&mut self, name: &str, kind: ActorKind, subkind: Option<&str>) {
         self.add_with_aliases(name, kind, subkind, &[]);

@@ -371,6 +371,20 @@ const RELATIONS: &[&str] = &[
     "partner",
 ];
 
+/// Nouns of those who belong to a body or stand with someone: "members of the council",
+/// "allies of the governor" speak for themselves.
+const MEMBERS: &[&str] = &[
+    "member",
+    "members",
+    "allies",
+    "ally",
+    "supporters",
+    "critics",
+    "associates",
+    "colleagues",
+    "relatives",
+];
+
 /// Nouns of statements: a definite one ("the statement") refers back to a source.
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
@@ -511,6 +525,71 @@ impl Context<'_, '_> {
         // (An organisation's or a country's spokesman or minister speaks for it: "Apple's
         // spokesman" stays Apple's claim.)
         let possessed = possessed.filter(|(_, id)| actors[*id].kind == ActorKind::Person);
+        // "Mr. Grassley and Mr. Leahy say": two people speak, and the claim is neither's
+        // alone (the who-said-what table lists it under both names as written).
+        let pair = appositive.is_none()
+            && inside.windows(2).any(|w| {
+                let (&(a, x), &(b, y)) = (w[0], w[1]);
+                let mid = doc.text[a.end..b.start.max(a.end)].trim();
+                let mid = mid.strip_prefix(',').unwrap_or(mid).trim_start();
+                x != y
+                    && actors[x].kind == ActorKind::Person
+                    && actors[y].kind == ActorKind::Person
+                    && (mid.split_whitespace().next() == Some("and") || mid.starts_with('&'))
+            });
+        if pair {
+            return link(None, Attribution::Named);
+        }
+        // "An aide to Senator Ruiz", "a lawyer for Tom Bell", "friends of Maria Lopez": the
+        // one who speaks is the aide. Members of a body speak for themselves, not for it
+        // ("a member of the House Intelligence Committee", "members of the city council").
+        // Without a name, the words up to the first preposition ("members of").
+        let related = named.map_or_else(
+            || {
+                let end = text.split_whitespace().take(4).find_map(|w| {
+                    matches!(w, "of" | "to" | "for")
+                        .then(|| w.as_ptr() as usize - text.as_ptr() as usize + w.len())
+                });
+                end.map(|e| &text[..e])
+            },
+            // The relation heads the source: no name and no apposition before it
+            // ("Rep. Jim Clyburn (D-S.C.), a member of House Democratic leadership" is
+            // Clyburn).
+            |(m, _)| {
+                let before = &doc.text[src.start..m.start];
+                (m.start > src.start
+                    && !before.contains([',', '(', ';', '—'])
+                    && inside
+                        .iter()
+                        .all(|(x, id)| x.start >= m.start || actors[*id].kind == ActorKind::Group))
+                .then_some(before)
+            },
+        );
+        if let Some((noun, member)) = related.and_then(|before| self.relation_before(before)) {
+            let id = named.map(|&&(_, id)| id);
+            let person = id.is_some_and(|id| actors[id].kind == ActorKind::Person);
+            if member || person || id.is_none() {
+                let bare = first_word == noun;
+                if person {
+                    if let Some(p) = self
+                        .nominal(lo, src, &noun, false)
+                        .filter(|&p| Some(p) != id)
+                    {
+                        return refer(Some(p), Some(Form::Nominal));
+                    }
+                    self.owner.set(id);
+                }
+                let vague = indefinite || bare || member || id.is_none();
+                return link(
+                    None,
+                    if vague {
+                        Attribution::Vague
+                    } else {
+                        Attribution::Named
+                    },
+                );
+            }
+        }
         if let Some(&&(_, owner)) = possessed {
             let head = src
                 .slice(doc.text)
@@ -636,7 +715,15 @@ impl Context<'_, '_> {
         if let Some(id) = self.by_name(text) {
             return link(Some(id), Attribution::Named);
         }
-        let vague = indefinite || !has_name(text) && !first_upper_word(text);
+        // A capital that only opens a sentence or a headline is no name: "Lawmaker urges
+        // inquiry", "Officials say".
+        // (At the start of a sentence only: "King said" after "Rep. Steve King" is a name.)
+        let first = doc.token_at(src.start);
+        let one_role = !norm.contains(' ')
+            && doc.sentences[self.table.sentence(first)].first == first
+            && (self.lex.is_title(&role(&norm)) || self.lex.is_group_noun(&format!("{norm}s")));
+        let vague = indefinite
+            || !has_name(text) && (!first_upper_word(text) || one_role || self.has_group_noun(src));
         link(
             None,
             if vague {
@@ -649,6 +736,21 @@ impl Context<'_, '_> {
 }
 
 impl Context<'_, '_> {
+    /// The noun of a relation or a membership that the words `before` a name end with, and
+    /// whether it is a membership: "an aide to (Senator)", "a lawyer for", "friends of (the)",
+    /// "a member of the". Between the preposition and the name only "the" and titles.
+    fn relation_before(&self, before: &str) -> Option<(String, bool)> {
+        let mut words = before.split_whitespace().rev().map(role);
+        let prep = words.find(|w| w != "the" && !self.lex.is_title(w))?;
+        if !matches!(prep.as_str(), "to" | "for" | "of") {
+            return None;
+        }
+        let noun = words.next()?;
+        let member = MEMBERS.contains(&noun.as_str());
+        (member || RELATIONS.contains(&noun.as_str()) || noun == "friends")
+            .then_some((noun, member))
+    }
+
     /// The actor a definite noun phrase ending in `head` refers back to, the
     /// nearest earlier one of the last 64 mentions that fits: an organisation
     /// whose name starts or ends with the noun when the phrase is two words
