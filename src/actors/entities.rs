@@ -829,14 +829,25 @@ fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String 
         }
         rest.to_string()
     };
-    // Flaws, fewest first: written in capitals, still starting with a title
-    // ("Governor Pence" after "Mike Pence"); then the longest.
-    let mut best: Option<(String, (bool, bool, usize))> = None;
-    for f in forms {
-        let name = untitled(f);
+    // Flaws, fewest first: written in capitals, a word glued before a person's full name
+    // (a given name and more) that is another of its forms ("Crooked Hillary Clinton",
+    // "Democrat Hillary Clinton" beside "Hillary Clinton"; a given name is no such word:
+    // "Mary Ann Lee", nor is a surname's first word: "Chandler Van Voorhis"), still
+    // starting with a title ("Governor Pence" after "Mike Pence"); then the longest.
+    let names: Vec<String> = forms.iter().map(|f| untitled(f)).collect();
+    let mut best: Option<(&str, (bool, bool, bool, usize))> = None;
+    for (f, name) in forms.iter().zip(&names) {
         let first = name.split(' ').next().unwrap_or("").trim_end_matches('.');
+        let glued = person
+            && name.split_once(' ').is_some_and(|(w, rest)| {
+                let given = |w: &str| lex.first_names.contains(normalize(w).as_str());
+                rest.split_once(' ').is_some_and(|(g, _)| given(g))
+                    && !given(w)
+                    && names.iter().any(|n| n == rest)
+            });
         let rank = (
             !f.chars().any(char::is_lowercase) && f.chars().count() > 5,
+            glued,
             name.contains(' ') && lex.titles.contains_key(normalize(first).as_str()),
             usize::MAX - name.len(),
         );
@@ -844,7 +855,7 @@ fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String 
             best = Some((name, rank));
         }
     }
-    best.map(|b| b.0).unwrap_or_default()
+    best.map(|b| b.0.to_string()).unwrap_or_default()
 }
 
 /// Entities by the first and last word of their keys and by the initials of
@@ -1042,6 +1053,32 @@ mod tests {
     //! The one-pass key and the word-sequence checks against the code they replaced.
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_word_glued_before_a_full_name_is_not_displayed() {
+        let lex = ActorLexicon::builtin_without_model();
+        let name = |forms: &[&str], person| {
+            let forms: Vec<String> = forms.iter().map(|f| f.to_string()).collect();
+            canonical_name(&lex, &forms, person)
+        };
+        #[rustfmt::skip]
+        let cases: &[(&[&str], bool, &str)] = &[
+            (&["Crooked Hillary Clinton", "Hillary Clinton", "Clinton"], true, "Hillary Clinton"),
+            (&["Hillary Clinton", "Crooked Hillary Clinton"], true, "Hillary Clinton"),
+            // Alone, the longer form is all there is.
+            (&["Crooked Hillary Clinton", "Clinton"], true, "Crooked Hillary Clinton"),
+            // A given name is part of the name.
+            (&["Ann Lee", "Mary Ann Lee"], true, "Mary Ann Lee"),
+            (&["Aravinda de Silva", "de Silva"], true, "Aravinda de Silva"),
+            (&["Wilfried Van Moer", "Van Moer"], true, "Wilfried Van Moer"),
+            // An organisation keeps its fullest name.
+            (&["State Department", "US State Department"], false, "US State Department"),
+            (&["Senator John McCain", "John McCain", "McCain"], true, "John McCain"),
+        ];
+        for &(forms, person, want) in cases {
+            assert_eq!(name(forms, person), want, "{forms:?}");
+        }
+    }
 
     #[test]
     fn romanised_given_names() {
