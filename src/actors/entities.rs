@@ -835,7 +835,7 @@ fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String 
     // "Mary Ann Lee", nor is a surname's first word: "Chandler Van Voorhis"), still
     // starting with a title ("Governor Pence" after "Mike Pence"); then the longest.
     let names: Vec<String> = forms.iter().map(|f| untitled(f)).collect();
-    let mut best: Option<(&str, (bool, bool, bool, usize))> = None;
+    let mut best: Option<(&str, ([bool; 3], usize))> = None;
     for (f, name) in forms.iter().zip(&names) {
         let first = name.split(' ').next().unwrap_or("").trim_end_matches('.');
         let glued = person
@@ -846,9 +846,11 @@ fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String 
                     && names.iter().any(|n| n == rest)
             });
         let rank = (
-            !f.chars().any(char::is_lowercase) && f.chars().count() > 5,
-            glued,
-            name.contains(' ') && lex.titles.contains_key(normalize(first).as_str()),
+            [
+                !f.chars().any(char::is_lowercase) && f.chars().count() > 5,
+                glued,
+                name.contains(' ') && lex.titles.contains_key(normalize(first).as_str()),
+            ],
             usize::MAX - name.len(),
         );
         if best.as_ref().is_none_or(|b| rank < b.1) {
