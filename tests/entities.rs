@@ -522,6 +522,14 @@ const CASES: &[Case] = &[
         vague: &["Lawmaker", "Member of House panel"],
         ..NONE
     },
+    // One who writes is no place, whatever the tagger read.
+    Case {
+        text: "Hillary Clinton spoke in Ohio on Friday. In a tweet, Trump wrote: “Did Crooked \
+               Hillary help her friend get a job?” He added that it was harder to run a \
+               business than working Crooked Hillary Clinton.” Clinton said the race was close.",
+        kinds: &[(("Trump", 0), ActorKind::Person), (("Ohio", 0), ActorKind::Place)],
+        ..NONE
+    },
     // Two people who speak together: the claim is neither's alone.
     Case {
         text: "Senator Ann Ruiz and Governor Tom Bell said on Monday that the plan was dead. \

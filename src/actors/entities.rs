@@ -738,6 +738,10 @@ pub(super) fn context_votes(
         let place = &mut votes[ActorKind::Place as usize];
         *place = place.saturating_sub(1);
     }
+    // One who speaks or writes is no place: "In a tweet, Trump wrote".
+    if !caps && SPEECH_AFTER.contains(&next) {
+        votes[ActorKind::Person as usize] += 1;
+    }
     // A dateline: a name in capitals opening a sentence not in capitals
     // (results tables are), then a dash or a comma ("ASHFORD — If it…", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —").
     let opens = first == 0 || table.sentence(first - 1) != table.sentence(first);
@@ -766,6 +770,12 @@ pub(super) fn context_votes(
         votes[ActorKind::Place as usize] += 4;
     }
 }
+
+/// Verbs of speech right after a name ("Trump wrote", "Kessel says").
+const SPEECH_AFTER: &[&str] = &[
+    "said", "says", "wrote", "writes", "told", "tells", "tweeted", "added", "asked", "argued",
+    "insisted", "declared",
+];
 
 /// Common verbs in the past that do not end in "-ed".
 const PAST_IRREGULAR: &[&str] = &[
