@@ -143,6 +143,7 @@ pub(super) fn refine(
             && !supposes(&cx, c)
             && !other_sense(&cx, c)
             && !stranded(&cx, c)
+            && !asked(&cx, c)
     });
     continue_quotes(&cx, claims);
 }
@@ -274,6 +275,23 @@ fn stranded(cx: &Ctx, c: &Found) -> bool {
                 "in" | "on" | "at" | "during" | "since" | "before" | "after"
             ) || matches!(table.norm(a + 1), "." | "," | ";" | "!" | "?"))
     })
+}
+
+/// A question put to someone, not a claim: "Do you think the games get too little
+/// coverage?" — the source "you", in a sentence that ends with a question mark.
+fn asked(cx: &Ctx, c: &Found) -> bool {
+    let (doc, table) = (cx.doc, cx.table);
+    let Some(src) = c.source.filter(|s| s.end > s.start) else {
+        return false;
+    };
+    let first = doc.token_at(src.start);
+    let sentence = &doc.sentences[table.sentence(doc.token_at(c.cue.start))];
+    table.norm(first) == "you"
+        && last_token(doc, src.end, first) == first
+        && (sentence.first..sentence.last)
+            .rev()
+            .find(|&i| !matches!(table.norm(i), "”" | "\"" | "’" | "'" | ")"))
+            .is_some_and(|i| table.norm(i) == "?")
 }
 
 /// A supposition, not a claim: "Let's say you think a degree will cost $160,000", "let

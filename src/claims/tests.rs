@@ -918,6 +918,10 @@ fn issue_13_constructions_read_right() {
         ("“Subpoenas are not optional,” Chairman Mark Lund said after the vote.\n\n“Ms. Ruiz \
           is a crucial witness in this inquiry.”",
          &[(Some("Chairman Mark Lund"), "said", &["“Subpoenas are not optional,”"])]),
+        // A question put to "you" is no claim of the one asked.
+        ("Why do you think the games get so little attention in Canada?\n\nI think \
+          coverage will grow.",
+         &[(Some("I"), "think", &["coverage will grow"])]),
         // A preposition left at the end of a clause is no content, and its verb no cue.
         ("Lund skipped the second hearing she was formally called to in the past two weeks.",
          &[]),
