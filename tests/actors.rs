@@ -149,6 +149,23 @@ fn groups_are_unnamed_collective_sources() {
 }
 
 #[test]
+fn communities_named_by_their_members_are_groups() {
+    // Whatever the tagger read them as (a place, a person).
+    let text = "Latinos and Hispanics in Ohio said the plan was unfair. Muslims in the city \
+                gathered on Friday.";
+    let a = analyze(text);
+    for name in ["Latinos", "Hispanics", "Muslims"] {
+        let kinds: Vec<ActorKind> = a
+            .actors
+            .iter()
+            .filter(|x| x.mentions.iter().any(|m| m.slice(text) == name))
+            .map(|x| x.kind)
+            .collect();
+        assert_eq!(kinds, [ActorKind::Group], "{name}");
+    }
+}
+
+#[test]
 fn capitalisation_alone_does_not_make_an_actor() {
     let cases: &[(&str, &[&str])] = &[
         ("However, the plan was dropped.", &["However"]),

@@ -801,7 +801,15 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         join_on_names(doc, table, lex, s, &mut model);
         join_one_body(doc, table, &mut model);
         join_person_words(doc, table, lex, s, &mut model);
-        // Group mentions.
+        // Group mentions. A name that is a group noun and nothing more is the group
+        // ("Hispanics", "Democrats" read as a place or an organisation).
+        model.retain(|m| {
+            m.entry.is_some()
+                || lex
+                    .groups
+                    .longest_at(table, m.first, m.last)
+                    .is_none_or(|(n, _)| n != m.last - m.first)
+        });
         for g in group_mentions(doc, table, lex, s, &model) {
             model.push(g);
         }
