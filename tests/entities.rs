@@ -522,6 +522,18 @@ const CASES: &[Case] = &[
         vague: &["Lawmaker", "Member of House panel"],
         ..NONE
     },
+    // Known short forms: the DPRK is North Korea, the KPA its army.
+    Case {
+        text: "North Korea fired shells on Friday. Commanders of the Korean People's Army \
+               said the units were ready. The DPRK warned the South, and the KPA moved \
+               troops.",
+        same: &[
+            &[("North Korea", 0), ("DPRK", 0)],
+            &[("Korean People's Army", 0), ("KPA", 0)],
+        ],
+        kinds: &[(("DPRK", 0), ActorKind::Place)],
+        ..NONE
+    },
     // One who writes is no place, whatever the tagger read.
     Case {
         text: "Hillary Clinton spoke in Ohio on Friday. In a tweet, Trump wrote: “Did Crooked \
