@@ -542,6 +542,13 @@ const CASES: &[Case] = &[
         kinds: &[(("Trump", 0), ActorKind::Person), (("Ohio", 0), ActorKind::Place)],
         ..NONE
     },
+    // A share of people is someone unnamed.
+    Case {
+        text: "The poll of Ohio voters was released on Monday. Twelve percent said they were \
+               not sure. Only 52 percent of registered voters said they would vote.",
+        vague: &["Twelve percent", "Only 52 percent of registered voters"],
+        ..NONE
+    },
     // Two people who speak together: the claim is neither's alone.
     Case {
         text: "Senator Ann Ruiz and Governor Tom Bell said on Monday that the plan was dead. \

@@ -508,7 +508,9 @@ impl Context<'_, '_> {
         let indefinite = matches!(
             first_word,
             "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
-        ) || norm == "people";
+        ) || norm == "people"
+            // "Twelve percent", "40% of voters": a share of people, unnamed.
+            || norm.split_whitespace().any(|w| w == "percent" || w.ends_with('%'));
         // "Pagliano's lawyer has said": the one who speaks is the lawyer, not Pagliano.
         let possessed = named.filter(|(m, _)| {
             let rest = &doc.text[m.end..src.end];
