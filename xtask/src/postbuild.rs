@@ -32,8 +32,11 @@ const APP_PROFILE_RELEASE: &str = "release-wasm";
 /// 0.2 KB gzipped. `-O1` rather than `-Oz`: the app's embedded wasm deflates to less
 /// (measured 2026-12-07, app code: `-Oz` 269.7 KB, `-Os` 270.0, `-O2` 269.3, `-O1` 266.5,
 /// `-O0` 270.3; rustc has already optimised it at opt-level z, and `-O1`'s lighter
-/// rewriting leaves code that Zopfli finds more repeats in).
+/// rewriting leaves code that Zopfli finds more repeats in). Dead argument elimination and
+/// GUFA (which finds the values that flow to each call) before it: 0.6 KB less again.
 const APP_WASM_OPT: &[&str] = &[
+    "--dae-optimizing",
+    "--gufa",
     "-O1",
     "--skip-pass=memory-packing",
     "--converge",
