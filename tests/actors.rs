@@ -170,6 +170,12 @@ fn capitalisation_alone_does_not_make_an_actor() {
     let cases: &[(&str, &[&str])] = &[
         ("However, the plan was dropped.", &["However"]),
         ("Meanwhile the markets fell.", &["Meanwhile"]),
+        // An office is no actor.
+        (
+            "Originally from Ohio, Ruiz served as the Director of Media and Communications of \
+             a tennis event.",
+            &["Director of Media and Communications"],
+        ),
         ("Historically, such talks have failed.", &["Historically"]),
         (
             "The Decision Was Announced Late On Friday.",

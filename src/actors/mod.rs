@@ -865,6 +865,23 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
         if heading_words {
             return false;
         }
+        // An office is no actor ("Director of Media and Communications", "Secretary of
+        // State"): an office word, then "of", in every mention, and no known actor. (A
+        // title of rank names a person: "Duke of Edinburgh".)
+        let office = a.kind != ActorKind::Group
+            && a.mentions.iter().all(|m| {
+                let mut i = doc.token_at(m.start);
+                if table.norm(i) == "the" {
+                    i += 1;
+                }
+                i + 1 < doc.token_at(m.end)
+                    && OFFICES.contains(&table.norm(i))
+                    && table.norm(i + 1) == "of"
+                    && ctx.known.binary_search_by_key(&i, |k| k.0).is_err()
+            });
+        if office {
+            return false;
+        }
         let [m] = a.mentions[..] else {
             return true;
         };
@@ -880,6 +897,24 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
     number(&mut actors);
     actors
 }
+
+/// Words of offices: "Director of …" names a post, not who holds it.
+const OFFICES: &[&str] = &[
+    "director",
+    "secretary",
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "commissioner",
+    "administrator",
+    "ambassador",
+    "governor",
+    "manager",
+    "head",
+];
 
 /// Adds the occurrences of an actor's names that the tagger missed ("Warhol"
 /// tagged in one sentence and not in another): a name, an alias or a
