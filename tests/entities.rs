@@ -522,6 +522,12 @@ const CASES: &[Case] = &[
         vague: &["Lawmaker", "Member of House panel"],
         ..NONE
     },
+    // A platform is a company, not a place, even after "on".
+    Case {
+        text: "Maria Lopez posted the photo on Instagram on Monday.\n\nGetty/Instagram.",
+        kinds: &[(("Instagram", 0), ActorKind::Organization)],
+        ..NONE
+    },
     // Known short forms: the DPRK is North Korea, the KPA its army.
     Case {
         text: "North Korea fired shells on Friday. Commanders of the Korean People's Army \
