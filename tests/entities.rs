@@ -522,6 +522,14 @@ const CASES: &[Case] = &[
         vague: &["Lawmaker", "Member of House panel"],
         ..NONE
     },
+    // A title alone names someone definite.
+    Case {
+        text: "Governor vows to fight the ruling\n\nGovernor Jane Doe said on Monday that the \
+               state would appeal.",
+        unlinked: &["Governor"],
+        not_sources: &[],
+        ..NONE
+    },
     // A platform is a company, not a place, even after "on".
     Case {
         text: "Maria Lopez posted the photo on Instagram on Monday.\n\nGetty/Instagram.",
@@ -548,6 +556,33 @@ const CASES: &[Case] = &[
         kinds: &[(("Trump", 0), ActorKind::Person), (("Ohio", 0), ActorKind::Place)],
         ..NONE
     },
+    // The relation holds with words between it and the name, a named aide is the source,
+    // and a group that speaks is the group; a share inside an apposition is not the source.
+    Case {
+        text: "A lawyer for former President Tom Bell said the case was weak. Supporters of \
+               Republican candidate Ann Roe said the vote was close. A former aide to Senator \
+               Maria Ruiz, Jim Holt, said the vote was rigged. Critics of the mayor said the \
+               plan had failed. Mayor Jane Doe, who cut 5% of city jobs to appease critics, said \
+               the budget was sound.",
+        vague: &[
+            "A lawyer for former President Tom Bell",
+            "Supporters of Republican candidate Ann Roe",
+        ],
+        sources: &[
+            (
+                "A former aide to Senator Maria Ruiz, Jim Holt,",
+                ("Jim Holt", 0),
+                Form::Name,
+            ),
+            (
+                "Mayor Jane Doe, who cut 5% of city jobs to appease critics,",
+                ("Jane Doe", 0),
+                Form::Name,
+            ),
+            ("Critics of the mayor", ("Critics", 0), Form::Name),
+        ],
+        ..NONE
+    },
     // A share of people is someone unnamed.
     Case {
         text: "The poll of Ohio voters was released on Monday. Twelve percent said they were \
@@ -558,8 +593,22 @@ const CASES: &[Case] = &[
     // Two people who speak together: the claim is neither's alone.
     Case {
         text: "Senator Ann Ruiz and Governor Tom Bell said on Monday that the plan was dead. \
-               Mr. Grassley and Mr. Leahy say the bill will pass.",
-        unlinked: &["Senator Ann Ruiz and Governor Tom Bell", "Mr. Grassley and Mr. Leahy"],
+               Mr. Grassley and Mr. Leahy say the bill will pass. Mary Jones, John Smith and Tom \
+               Bell said the plant would close. Chuck Grassley, the committee chairman, and \
+               Patrick Leahy said the bill was dead. Jeff Rathke, a spokesman for John Kerry and \
+               Tom Bell, said the talks would go on.",
+        unlinked: &[
+            "Senator Ann Ruiz and Governor Tom Bell",
+            "Mr. Grassley and Mr. Leahy",
+            "Mary Jones, John Smith and Tom Bell",
+            "Chuck Grassley, the committee chairman, and Patrick Leahy",
+        ],
+        // But one person's apposition may hold an "and".
+        sources: &[(
+            "Jeff Rathke, a spokesman for John Kerry and Tom Bell,",
+            ("Jeff Rathke", 0),
+            Form::Name,
+        )],
         ..NONE
     },
     // An organisation's spokesman speaks for it.

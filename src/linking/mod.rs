@@ -510,7 +510,10 @@ impl Context<'_, '_> {
             "a" | "an" | "some" | "many" | "several" | "one" | "sources" | "others" | "most"
         ) || norm == "people"
             // "Twelve percent", "40% of voters": a share of people, unnamed.
-            || norm.split_whitespace().any(|w| w == "percent" || w.ends_with('%'));
+            || norm.split_whitespace().take(3).any(|w| {
+                let w = w.trim_end_matches(',');
+                matches!(w, "percent" | "cent") || w.ends_with(['%', '％'])
+            });
         // "Pagliano's lawyer has said": the one who speaks is the lawyer, not Pagliano.
         let possessed = named.filter(|(m, _)| {
             let rest = &doc.text[m.end..src.end];
@@ -529,16 +532,45 @@ impl Context<'_, '_> {
         let possessed = possessed.filter(|(_, id)| actors[*id].kind == ActorKind::Person);
         // "Mr. Grassley and Mr. Leahy say": two people speak, and the claim is neither's
         // alone (the who-said-what table lists it under both names as written).
-        let pair = appositive.is_none()
-            && inside.windows(2).any(|w| {
-                let (&(a, x), &(b, y)) = (w[0], w[1]);
-                let mid = doc.text[a.end..b.start.max(a.end)].trim();
-                let mid = mid.strip_prefix(',').unwrap_or(mid).trim_start();
-                x != y
-                    && actors[x].kind == ActorKind::Person
-                    && actors[y].kind == ActorKind::Person
-                    && (mid.split_whitespace().next() == Some("and") || mid.starts_with('&'))
-            });
+        // So do those in a list ("Mary Jones, John Smith and Tom Bell", "Chuck Grassley, the
+        // committee chairman, and Patrick Leahy"): people from the first, each after a comma
+        // or an "and", the last after an "and".
+        let people: Vec<&(Span, usize)> = inside
+            .iter()
+            .copied()
+            .filter(|(_, id)| actors[*id].kind == ActorKind::Person)
+            .collect();
+        // Between two of them, after a parenthesis ("(D-Ohio)") or an apposition between
+        // commas: a comma, or "and" first ("and Governor", not "a farmer and Trump's").
+        let joined = |mid: &str| -> Option<bool> {
+            let mut m = mid.trim();
+            if m.starts_with('(') {
+                m = m[m.find(')')? + 1..].trim_start();
+            }
+            if m == "," {
+                return Some(false);
+            }
+            if let Some(r) = m.strip_prefix(',') {
+                m = r.rsplit(',').next().unwrap_or(r).trim_start();
+            }
+            // (And at most three words from "and" to the name: "and his House counterpart".)
+            (matches!(m.split_whitespace().next(), Some("and" | "&"))
+                && m.split_whitespace().count() <= 4)
+                .then_some(true)
+        };
+        let mut pair = false;
+        for w in people.windows(2) {
+            let (&(a, x), &(b, y)) = (w[0], w[1]);
+            match joined(&doc.text[a.end..b.start.max(a.end)]) {
+                Some(and) if x != y => {
+                    if and {
+                        pair = true;
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
         if pair {
             return link(None, Attribution::Named);
         }
@@ -561,9 +593,10 @@ impl Context<'_, '_> {
                 let before = &doc.text[src.start..m.start];
                 (m.start > src.start
                     && !before.contains([',', '(', ';', '—'])
-                    && inside
-                        .iter()
-                        .all(|(x, id)| x.start >= m.start || actors[*id].kind == ActorKind::Group))
+                    && inside.iter().all(|(x, id)| {
+                        x.start >= m.start
+                            || matches!(actors[*id].kind, ActorKind::Group | ActorKind::Place)
+                    }))
                 .then_some(before)
             },
         );
@@ -572,6 +605,24 @@ impl Context<'_, '_> {
             let person = id.is_some_and(|id| actors[id].kind == ActorKind::Person);
             if member || person || id.is_none() {
                 let bare = first_word == noun;
+                // "A former aide to Senator Ruiz, Tom Bell,": the aide is named after a comma.
+                let aide = named.and_then(|&&(m, _)| {
+                    inside.iter().find(|(x, y)| {
+                        x.start > m.end
+                            && Some(*y) != id
+                            && actors[*y].kind == ActorKind::Person
+                            && doc.text[m.end..x.start].trim() == ","
+                    })
+                });
+                if let Some(&&(_, p)) = aide {
+                    return link(Some(p), Attribution::Named);
+                }
+                // "Critics of the mayor": the group that speaks.
+                if let Some(&&(_, g)) =
+                    group.filter(|(g, _)| named.is_none_or(|(m, _)| g.start < m.start))
+                {
+                    return link(Some(g), Attribution::Vague);
+                }
                 if person {
                     if let Some(p) = self
                         .nominal(lo, src, &noun, false)
@@ -718,12 +769,12 @@ impl Context<'_, '_> {
             return link(Some(id), Attribution::Named);
         }
         // A capital that only opens a sentence or a headline is no name: "Lawmaker urges
-        // inquiry", "Officials say".
+        // inquiry", "Officials say" (a title is someone definite: "President says").
         // (At the start of a sentence only: "King said" after "Rep. Steve King" is a name.)
         let first = doc.token_at(src.start);
         let one_role = !norm.contains(' ')
             && doc.sentences[self.table.sentence(first)].first == first
-            && (self.lex.is_title(&role(&norm)) || self.lex.is_group_noun(&format!("{norm}s")));
+            && self.lex.is_group_noun(&format!("{norm}s"));
         let vague = indefinite
             || !has_name(text) && (!first_upper_word(text) || one_role || self.has_group_noun(src));
         link(
@@ -742,11 +793,13 @@ impl Context<'_, '_> {
     /// whether it is a membership: "an aide to (Senator)", "a lawyer for", "friends of (the)",
     /// "a member of the". Between the preposition and the name only "the" and titles.
     fn relation_before(&self, before: &str) -> Option<(String, bool)> {
+        // (Up to four words between: "the", titles and modifiers: "a lawyer for former
+        // President", "an aide to Texas Gov.", "supporters of Republican candidate".)
         let mut words = before.split_whitespace().rev().map(role);
-        let prep = words.find(|w| w != "the" && !self.lex.is_title(w))?;
-        if !matches!(prep.as_str(), "to" | "for" | "of") {
-            return None;
-        }
+        words
+            .by_ref()
+            .take(5)
+            .find(|w| matches!(w.as_str(), "to" | "for" | "of"))?;
         let noun = words.next()?;
         let member = MEMBERS.contains(&noun.as_str());
         (member || RELATIONS.contains(&noun.as_str()) || noun == "friends")
