@@ -187,11 +187,7 @@ fn continue_quotes(cx: &Ctx, claims: &mut [Found]) {
             continue;
         };
         let s = table.sentence(last_token(doc, last.max(c.cue.end), 0));
-        let Some(next) = doc
-            .sentences
-            .get(s + 1)
-            .filter(|_| s + 1 < n && !taken[s + 1])
-        else {
+        let Some(next) = doc.sentences.get(s + 1).filter(|_| !taken[s + 1]) else {
             continue;
         };
         let f = next.first;
@@ -290,7 +286,7 @@ fn asked(cx: &Ctx, c: &Found) -> bool {
         && last_token(doc, src.end, first) == first
         && (sentence.first..sentence.last)
             .rev()
-            .find(|&i| !matches!(table.norm(i), "”" | "\"" | "’" | "'" | ")"))
+            .find(|&i| doc.tokens[i].kind != TokenKind::CloseQuote && table.norm(i) != ")")
             .is_some_and(|i| table.norm(i) == "?")
 }
 

@@ -358,6 +358,7 @@ const RELATIONS: &[&str] = &[
     "father",
     "mother",
     "friend",
+    "friends",
     "doctor",
     "physician",
     "counsel",
@@ -451,6 +452,17 @@ impl Context<'_, '_> {
                 _ => Attribution::Named,
             },
             form: actor.and(form),
+        };
+        // No one the article names: someone unnamed, or named without a name of their own.
+        let unnamed = |vague: bool| {
+            link(
+                None,
+                if vague {
+                    Attribution::Vague
+                } else {
+                    Attribution::Named
+                },
+            )
         };
         let Some(src) = c.source else {
             return link(None, Attribution::None);
@@ -562,12 +574,11 @@ impl Context<'_, '_> {
         for w in people.windows(2) {
             let (&(a, x), &(b, y)) = (w[0], w[1]);
             match joined(&doc.text[a.end..b.start.max(a.end)]) {
-                Some(and) if x != y => {
-                    if and {
-                        pair = true;
-                        break;
-                    }
+                Some(true) if x != y => {
+                    pair = true;
+                    break;
                 }
+                Some(false) if x != y => {}
                 _ => break,
             }
         }
@@ -623,24 +634,12 @@ impl Context<'_, '_> {
                 {
                     return link(Some(g), Attribution::Vague);
                 }
-                if person {
-                    if let Some(p) = self
-                        .nominal(lo, src, &noun, false)
-                        .filter(|&p| Some(p) != id)
-                    {
+                if let Some(owner) = id.filter(|_| person) {
+                    if let Some(p) = self.holder(lo, src, &noun, owner) {
                         return refer(Some(p), Some(Form::Nominal));
                     }
-                    self.owner.set(id);
                 }
-                let vague = indefinite || bare || member || id.is_none();
-                return link(
-                    None,
-                    if vague {
-                        Attribution::Vague
-                    } else {
-                        Attribution::Named
-                    },
-                );
+                return unnamed(indefinite || bare || member || id.is_none());
             }
         }
         if let Some(&&(_, owner)) = possessed {
@@ -651,21 +650,10 @@ impl Context<'_, '_> {
                 .unwrap_or("")
                 .to_ascii_lowercase();
             if self.lex.is_title(&head) || RELATIONS.contains(&head.as_str()) {
-                let other = self.nominal(lo, src, &head, false).filter(|&p| p != owner);
-                return match other {
+                return match self.holder(lo, src, &head, owner) {
                     Some(p) => refer(Some(p), Some(Form::Nominal)),
-                    None => {
-                        self.owner.set(Some(owner));
-                        // "one of Mr. Obama's climate advisers": unnamed.
-                        link(
-                            None,
-                            if indefinite {
-                                Attribution::Vague
-                            } else {
-                                Attribution::Named
-                            },
-                        )
-                    }
+                    // "one of Mr. Obama's climate advisers": unnamed.
+                    None => unnamed(indefinite),
                 };
             }
         }
@@ -775,26 +763,33 @@ impl Context<'_, '_> {
         let one_role = !norm.contains(' ')
             && doc.sentences[self.table.sentence(first)].first == first
             && self.lex.is_group_noun(&format!("{norm}s"));
-        let vague = indefinite
-            || !has_name(text) && (!first_upper_word(text) || one_role || self.has_group_noun(src));
-        link(
-            None,
-            if vague {
-                Attribution::Vague
-            } else {
-                Attribution::Named
-            },
+        unnamed(
+            indefinite
+                || !has_name(text)
+                    && (!first_upper_word(text) || one_role || self.has_group_noun(src)),
         )
     }
 }
 
 impl Context<'_, '_> {
+    /// Who holds the role `noun` of `owner` ("Smith's lawyer", "an aide to Ruiz"): a person
+    /// the article tied to that role, else no one, and the pronouns after the source may
+    /// still mean the owner ("He released a letter").
+    fn holder(&self, lo: usize, src: Span, noun: &str, owner: usize) -> Option<usize> {
+        let p = self.nominal(lo, src, noun, false).filter(|&p| p != owner);
+        if p.is_none() {
+            self.owner.set(Some(owner));
+        }
+        p
+    }
+
     /// The noun of a relation or a membership that the words `before` a name end with, and
     /// whether it is a membership: "an aide to (Senator)", "a lawyer for", "friends of (the)",
-    /// "a member of the". Between the preposition and the name only "the" and titles.
+    /// "a member of the". Between the preposition and the name at most four words ("the",
+    /// titles, modifiers).
     fn relation_before(&self, before: &str) -> Option<(String, bool)> {
-        // (Up to four words between: "the", titles and modifiers: "a lawyer for former
-        // President", "an aide to Texas Gov.", "supporters of Republican candidate".)
+        // ("a lawyer for former President", "an aide to Texas Gov.", "supporters of
+        // Republican candidate".)
         let mut words = before.split_whitespace().rev().map(role);
         words
             .by_ref()
@@ -802,8 +797,7 @@ impl Context<'_, '_> {
             .find(|w| matches!(w.as_str(), "to" | "for" | "of"))?;
         let noun = words.next()?;
         let member = MEMBERS.contains(&noun.as_str());
-        (member || RELATIONS.contains(&noun.as_str()) || noun == "friends")
-            .then_some((noun, member))
+        (member || RELATIONS.contains(&noun.as_str())).then_some((noun, member))
     }
 
     /// The actor a definite noun phrase ending in `head` refers back to, the
