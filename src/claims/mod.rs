@@ -63,7 +63,7 @@ pub(crate) fn find(
     // rules' claim, once their sources are completed).
     claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
     drop_cue_in_source(&mut claims);
-    claims.retain(|c| !naming_or_convening(doc, table, c.cue));
+    claims.retain(|c| !naming_or_convening(doc, table, c.cue) && !by_doing(table, lex, doc, c.cue));
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }
@@ -181,6 +181,24 @@ fn naming_or_convening(doc: &Doc, table: &TokenTable, cue: Span) -> bool {
         k += 1;
     }
     noun_phrase && k > start && (k >= n || matches!(table.norm(k), "," | ";" | ")" | ":" | "."))
+}
+
+/// Whether a cue tells how its subject acted rather than what was said: "by" and a
+/// participle that is no reporting cue ("responded by using the example of Chicago",
+/// "tripped up Rubio by calling"), not "responded by saying".
+fn by_doing(table: &TokenTable, lex: &CueLexicon, doc: &Doc, cue: Span) -> bool {
+    let n = table.len();
+    (doc.token_at(cue.start)..n)
+        .take_while(|&i| doc.tokens[i].span.end <= cue.end)
+        .any(|i| {
+            let w = table.norm(i);
+            w == "by"
+                && i + 1 < n
+                && doc.tokens[i + 1].span.end <= cue.end
+                && table.norm(i + 1).ends_with("ing")
+                && table.norm(i + 1) != "talking"
+                && lex.phrases.longest_at(table, i + 1, n).is_none()
+        })
 }
 
 /// Words before "called" that are no noun it could name.

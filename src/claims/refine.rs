@@ -673,7 +673,11 @@ fn find_content(cx: &Ctx, c: &Found) -> Option<(usize, usize)> {
         None => (c0, c1),
     };
     let j = last + 1;
-    // "He added:" — the content follows the colon, here or in the next paragraph.
+    // "He added:" — the content follows the colon (the cue's own, "said:", or after the
+    // claim), here or in the next paragraph.
+    if table.norm(c1) == ":" && c1 == last {
+        return cx.content_after(j);
+    }
     if j < n && table.norm(j) == ":" {
         return cx.content_after(j + 1);
     }

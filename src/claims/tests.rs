@@ -947,6 +947,14 @@ fn issue_13_constructions_read_right() {
           document was found wet on an Ottawa street by a passer-by, officials said.",
          &[(Some("officials"), "said",
             &["A sensitive government document was found wet on an Ottawa street by a passer-by"])]),
+        // A colon ends the paragraph and the quotation fills the next one.
+        ("The mayor spoke after the vote. She said:\n\n“We will rebuild the bridge. It will \
+          take two years.”\n\nThe council adjourned.",
+         &[(Some("She"), "said:", &["“We will rebuild the bridge. It will take two years.”"])]),
+        // "By" and a deed: how the subject acted, not what was said; but "by saying" says.
+        ("The governor responded by using the example of the flooded town.", &[]),
+        ("The governor responded by saying that the town would be rebuilt.",
+         &[(Some("The governor"), "responded by saying", &["that the town would be rebuilt"])]),
     ];
     for &(text, wants) in rows {
         let got: Vec<(Option<&str>, &str, Vec<&str>)> = crate::analyze(text)
