@@ -759,6 +759,25 @@ const CASES: &[Case] = &[
         not_actors: &["Unlike Obama"],
         ..NONE
     },
+    // A byline's footer: imperatives, not names.
+    Case {
+        text: "Dana Whitlock is a columnist for the Ledger. Follow Dana Whitlock on Twitter. \
+               Reach her at the newsroom. Contact Ledger Media for permissions.",
+        not_actors: &["Follow Dana Whitlock", "Reach", "Contact Ledger Media"],
+        kinds: &[(("Twitter", 0), ActorKind::Organization)],
+        ..NONE
+    },
+    // A fact-checker and a platform are organisations, and "they" is the fact-checker
+    // (not the people named in the quotation).
+    Case {
+        text: "After the debate Politifact did a fact-check on the senator’s claim that farms \
+               are closing. Politifact seized on the claim. They checked the state figures and \
+               found that fewer farms had closed. The senator wrote on Twitter that the figures \
+               were wrong. Twitter later removed the post.",
+        kinds: &[(("Politifact", 1), ActorKind::Organization), (("Twitter", 1), ActorKind::Organization)],
+        sources: &[("They", ("Politifact", 0), Form::Pronoun)],
+        ..NONE
+    },
     Case {
         text: "Senator Dana Whitlock spoke first. Among Whitlock's donors were bankers. \
                Following Whitlock's speech, the hall emptied.",

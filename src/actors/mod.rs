@@ -168,6 +168,12 @@ const SENTENCE_OPENERS: &[&str] = &[
     "still",
     "now",
     "once",
+    // Imperatives of a byline's footer ("Follow him on Twitter", "Reach her at…").
+    "follow",
+    "reach",
+    "contact",
+    "email",
+    "subscribe",
 ];
 
 /// The last word of the name of a law or a document: never an actor.
