@@ -759,6 +759,17 @@ const CASES: &[Case] = &[
         not_actors: &["Unlike Obama"],
         ..NONE
     },
+    // A person named in full in a lede with no headline before it, then by a surname
+    // the tagger reads as a place: one person.
+    Case {
+        text: "Senate Republicans refused to meet Patty Garland, the judge the president chose \
+               for the court. Garland has waited longer than any nominee in history. In \
+               Garland's home state, voters are split. Garland was in Chicago on Monday. \
+               Garland said little. The White House said Garland would wait.",
+        same: &[&[("Patty Garland", 0), ("Garland", 1), ("Garland", 3), ("Garland", 5)]],
+        kinds: &[(("Garland", 4), ActorKind::Person)],
+        ..NONE
+    },
     // A byline's footer: imperatives, not names.
     Case {
         text: "Dana Whitlock is a columnist for the Ledger. Follow Dana Whitlock on Twitter. \

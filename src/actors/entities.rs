@@ -235,7 +235,7 @@ struct Entity {
     /// Whether a mention is a known actor or outside the article's headline
     /// in title case: an entity named only in such a headline is no actor.
     body: bool,
-    /// Whether a mention is in a plain sentence (not the first, which may be
+    /// Whether a mention is in a plain sentence (not a short first one, which may be
     /// a headline such as "Yeltsin endorses Lebed Chechnya peace plan", and
     /// not in capitals): only then may a word the tagger typed otherwise join it as
     /// a surname.
@@ -503,7 +503,9 @@ pub(super) fn group(
         let ent = &mut entities[t];
         let headline = si == 0 && headline_doc;
         ent.body |= m.entry.is_some() || !headline;
-        ent.plain |= si > 0 && !caps;
+        // (A first sentence of 15 tokens or more not in title case is a lede, not a
+        // headline.)
+        ent.plain |= (si > 0 || !headline_doc && sentence.last - sentence.first >= 15) && !caps;
         ent.kind_votes[mkind as usize] += m.last - m.first;
         if !group && m.entry.is_none() {
             // A given name alone is a person's ("Chris", "Melania"); a state's or a
@@ -794,6 +796,9 @@ fn past_verb(w: &str) -> bool {
 fn entity_kind(e: &Entity) -> ActorKind {
     match e.lex_kind {
         Some(k) => k,
+        // A title's sex ("Mrs.") or a full name's given name ("Merrick Garland") says a
+        // person, however often the surname alone read as a place.
+        None if e.sex.is_some() && e.first_kind == Some(ActorKind::Person) => ActorKind::Person,
         None => voted_kind(&e.kind_votes, e.first_kind),
     }
 }
