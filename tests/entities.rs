@@ -770,6 +770,17 @@ const CASES: &[Case] = &[
         kinds: &[(("Garland", 4), ActorKind::Person)],
         ..NONE
     },
+    // "The state" in a US article is a state, not the country named last; nor is a
+    // secretary of state; advocates and opponents are groups.
+    Case {
+        text: "The United States and Canada signed the accord on Monday. The former secretary \
+               of state said the deal was weak. Abortion rights advocates said the clinics \
+               would close. The state reported 40 new cases on Friday. Opponents argued that \
+               the law was vague.",
+        kinds: &[(("advocates", 0), ActorKind::Group), (("Opponents", 0), ActorKind::Group)],
+        unlinked: &["The former secretary of state", "The state"],
+        ..NONE
+    },
     // A byline's footer: imperatives, not names.
     Case {
         text: "Dana Whitlock is a columnist for the Ledger. Follow Dana Whitlock on Twitter. \
