@@ -781,6 +781,19 @@ const CASES: &[Case] = &[
         unlinked: &["The former secretary of state", "The state"],
         ..NONE
     },
+    // "PAC" alone is a kind of committee, an actor only as a short form of one named.
+    Case {
+        text: "A super PAC backing the governor spent $2 million on ads. The PAC said the ads \
+               would run until May.",
+        not_actors: &["PAC"],
+        ..NONE
+    },
+    Case {
+        text: "Rivera Forward PAC spent $2 million on ads. The PAC said the ads would run \
+               until May.",
+        same: &[&[("Rivera Forward PAC", 0), ("PAC", 1)]],
+        ..NONE
+    },
     // A byline's footer: imperatives, not names.
     Case {
         text: "Dana Whitlock is a columnist for the Ledger. Follow Dana Whitlock on Twitter. \

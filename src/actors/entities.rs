@@ -502,7 +502,8 @@ pub(super) fn group(
         assigned[k] = Some(t);
         let ent = &mut entities[t];
         let headline = si == 0 && headline_doc;
-        ent.body |= m.entry.is_some() || !headline;
+        // "PAC" alone ("a super PAC") is a kind of committee: only a short form of one named.
+        ent.body |= (m.entry.is_some() || !headline) && key != "pac";
         // (A first sentence of 15 tokens or more not in title case is a lede, not a
         // headline.)
         ent.plain |= (si > 0 || !headline_doc && sentence.last - sentence.first >= 15) && !caps;
