@@ -352,12 +352,24 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
         }
     }
     // "According to Yonhap, quoting KCNA, …": the source's own source is an aside, not
-    // part of it.
+    // part of it; so is an adverbial ("said Chief Roe, on his first day as chief, …").
     if let Some(s) = c.source {
         let (s0, s1) = (doc.token_at(s.start), doc.token_at(s.end));
-        if let Some(k) = (s0 + 1..s1.min(n).saturating_sub(1))
-            .find(|&k| table.norm(k) == "," && matches!(table.norm(k + 1), "quoting" | "citing"))
-        {
+        if let Some(k) = (s0 + 1..s1.min(n).saturating_sub(1)).find(|&k| {
+            table.norm(k) == ","
+                && matches!(
+                    table.norm(k + 1),
+                    "quoting"
+                        | "citing"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "while"
+                        | "when"
+                )
+        }) {
             c.source = Some(Span::new(s.start, doc.tokens[k - 1].span.end));
         }
     }

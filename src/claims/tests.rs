@@ -951,6 +951,11 @@ fn issue_13_constructions_read_right() {
         ("The mayor spoke after the vote. She said:\n\n“We will rebuild the bridge. It will \
           take two years.”\n\nThe council adjourned.",
          &[(Some("She"), "said:", &["“We will rebuild the bridge. It will take two years.”"])]),
+        // An adverbial after the source's name is no part of the source.
+        ("“The city is safe,” said Chief Dana Roe, on her first full day as commissioner.",
+         &[(Some("Chief Dana Roe"), "said", &["“The city is safe,”"])]),
+        ("Karen Janes, 67, of Exeter, in an interview on Monday, said she was convinced.",
+         &[(Some("Karen Janes, 67, of Exeter"), "said", &["she was convinced"])]),
         // "By" and a deed: how the subject acted, not what was said; but "by saying" says.
         ("The governor responded by using the example of the flooded town.", &[]),
         ("The governor responded by saying that the town would be rebuilt.",
