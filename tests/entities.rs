@@ -794,6 +794,16 @@ const CASES: &[Case] = &[
         same: &[&[("Rivera Forward PAC", 0), ("PAC", 1)]],
         ..NONE
     },
+    // A surname first met where a place may be ("in Varga money") joins the person named
+    // in full when it is a person's later.
+    Case {
+        text: "The top donors of the last election, the casino owner Sheldon Varga and his wife, \
+               have begun to spend. Another $20 million in Varga money is headed to a House \
+               group. Varga has committed $5 million to the effort. Varga did not respond to a \
+               request for comment.",
+        same: &[&[("Sheldon Varga", 0), ("Varga", 1), ("Varga", 2), ("Varga", 3)]],
+        ..NONE
+    },
     // A byline's footer: imperatives, not names.
     Case {
         text: "Dana Whitlock is a columnist for the Ledger. Follow Dana Whitlock on Twitter. \

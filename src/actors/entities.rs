@@ -631,6 +631,44 @@ pub(super) fn group(
         }
         ent.mentions.push(m.span);
     }
+    // A surname that first came where a place may ("$20 million in Adelson money") and so
+    // stayed apart: when it was a person's elsewhere, it joins the one person named in full
+    // with that surname outside a headline.
+    for t in 0..entities.len() {
+        let e = &entities[t];
+        if e.lex_kind.is_some()
+            || e.kind_votes[ActorKind::Person as usize] == 0
+            || e.keys.len() != 1
+        {
+            continue;
+        }
+        let Some(key) = e.keys.iter().next().filter(|k| !k.contains(' ')) else {
+            continue;
+        };
+        let mut full = index
+            .by_last
+            .get(key.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&p| {
+                p != t
+                    && entities[p].plain
+                    && entity_kind(&entities[p]) == ActorKind::Person
+                    && entities[p].keys.iter().any(|k| short_form_of(k, key))
+            });
+        if let (Some(&p), None) = (full.next(), full.next()) {
+            let mentions = std::mem::take(&mut entities[t].mentions);
+            entities[t].body = false;
+            let forms = std::mem::take(&mut entities[t].forms);
+            let into = &mut entities[p];
+            into.mentions.extend(mentions);
+            for f in forms {
+                if into.form_set.insert(f.clone()) {
+                    into.forms.push(f);
+                }
+            }
+        }
+    }
     // The kind votes of each actor whose kind was voted (not a known actor's, not a group's).
     let votes = entities
         .iter()
