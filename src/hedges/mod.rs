@@ -450,6 +450,8 @@ impl Ctx<'_, '_> {
                     &["so", "of", "about", "twice", "again", "tank", "tanks"],
                 ) && self.negation_before(i).is_none()
                     && (!self.starts_clause(i) || is_in(prev, PRONOUNS))
+                    // An interviewer's question ("Do you think…?") hedges nothing.
+                    && !(prev == Some("you") && is_in(self.word(at - 2), &["do", "did"]))
             }
             Rule::Thought => !is_in(prev, DETERMINERS) && !is_in(next, &["of", "about"]),
             Rule::Expected => {

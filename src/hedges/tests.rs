@@ -59,6 +59,11 @@ fn hedges() {
         ("The vote is expected to pass.", &[("expected", H)]),
         ("We believe the offer is fair.", &[("believe", H)]),
         ("Analysts think the bank is weak.", &[("think", H)]),
+        // An interviewer's question hedges nothing; the answer does.
+        (
+            "Do you think the games get little attention? I think they do.",
+            &[("think", H)],
+        ),
         ("He doubted any court would enforce it.", &[("doubted", H)]),
         ("I doubt that the bill will pass.", &[("doubt", H)]),
         ("There is no doubt about it.", &[("no doubt", B)]),
