@@ -1081,3 +1081,21 @@ fn a_known_short_form_lends_no_subkind() {
     assert!(actor.is_some(), "{a:#?}");
     assert_eq!(actor.and_then(|x| x.subkind.as_deref()), None, "{a:#?}");
 }
+
+/// An advocacy group whose name ends in "Union" is no trade union (the actors lexicon).
+#[test]
+fn the_aclu_is_no_trade_union() {
+    let text = "The American Civil Liberties Union sued the state on Monday. The ACLU said the \
+                law was unconstitutional.";
+    let a = analyze(text);
+    let actor = a
+        .actors
+        .iter()
+        .find(|x| x.name == "American Civil Liberties Union");
+    assert_eq!(actor.map(|x| x.mentions.len()), Some(2), "{a:#?}");
+    assert_eq!(
+        actor.and_then(|x| x.subkind.as_deref()),
+        Some("advocacy"),
+        "{a:#?}"
+    );
+}
