@@ -63,6 +63,7 @@ pub(crate) fn find(
     // rules' claim, once their sources are completed).
     claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
     drop_cue_in_source(&mut claims);
+    nested_report(doc, table, &mut claims);
     claims.retain(|c| !naming_or_convening(doc, table, c.cue) && !by_doing(table, lex, doc, c.cue));
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
@@ -95,6 +96,41 @@ fn drop_cue_in_source(claims: &mut Vec<Found>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// "According to the Herald, Professor Ann Marsh, the panel's chair, said …": the paper
+/// reports what the professor said. Read as one source of "According to" and a "said"
+/// with no source, the two become the paper's claim (the professor's whole report) and
+/// the professor's.
+fn nested_report(doc: &Doc, table: &TokenTable, claims: &mut [Found]) {
+    for i in 1..claims.len() {
+        let (before, after) = claims.split_at_mut(i);
+        let (p, c) = (&mut before[i - 1], &mut after[0]);
+        let Some(s) = p.source else { continue };
+        // Between the source and the cue: commas, or an appositive between two commas.
+        let gap = doc.text.get(s.end..c.cue.start).unwrap_or(".").trim();
+        if c.source.is_some()
+            || table.norm(doc.token_at(p.cue.start)) != "according"
+            || !(gap.is_empty() || gap.starts_with(',') && gap.ends_with(','))
+            || gap.contains(['.', ';', '"', '“', '”', '(', ')'])
+        {
+            continue;
+        }
+        let (s0, s1) = (doc.token_at(s.start), doc.token_at(s.end));
+        let Some(k) = (s0 + 1..s1.saturating_sub(1)).find(|&k| table.norm(k) == ",") else {
+            continue;
+        };
+        let name = doc.tokens[k + 1].span.start;
+        let upto = &doc.text[s.start..c.cue.start];
+        c.source = Some(Span::new(
+            name,
+            s.start + upto.trim_end_matches([',', ' ', '\n']).len(),
+        ));
+        c.content.retain(|x| x.start >= c.cue.end);
+        p.source = Some(Span::new(s.start, doc.tokens[k - 1].span.end));
+        let last = c.content.iter().map(|x| x.end).max().unwrap_or(c.cue.end);
+        p.content = vec![Span::new(name, last.max(c.cue.end))];
+    }
 }
 
 /// Nouns of meetings and votes that "called" convenes rather than says

@@ -951,6 +951,15 @@ fn issue_13_constructions_read_right() {
         ("The mayor spoke after the vote. She said:\n\n“We will rebuild the bridge. It will \
           take two years.”\n\nThe council adjourned.",
          &[(Some("She"), "said:", &["“We will rebuild the bridge. It will take two years.”"])]),
+        // A report inside a report: the paper's claim is what the professor said.
+        ("The first meeting is set for May 16.  According to the Lakeside Herald, Professor \
+          Ann Marsh, the chairman of the panel, said the flag had never been open to public \
+          choice.",
+         &[(Some("the Lakeside Herald"), "According to",
+            &["Professor Ann Marsh, the chairman of the panel, said the flag had never been open \
+               to public choice"]),
+           (Some("Professor Ann Marsh, the chairman of the panel"), "said",
+            &["the flag had never been open to public choice"])]),
         // An adverbial after the source's name is no part of the source.
         ("“The city is safe,” said Chief Dana Roe, on her first full day as commissioner.",
          &[(Some("Chief Dana Roe"), "said", &["“The city is safe,”"])]),
