@@ -86,13 +86,15 @@ pub struct Packed(String);
 pub fn pack(wasm: &[u8], smallest: bool) -> Packed {
     let mut deflated = Vec::with_capacity(wasm.len() / 2);
     if smallest {
-        zopfli::compress(
-            zopfli::Options::default(),
-            zopfli::Format::Zlib,
-            wasm,
-            &mut deflated,
-        )
-        .expect("deflating into a Vec cannot fail");
+        // Zopfli splits a stream into at most 15 blocks by default; a 1 MB wasm deflates
+        // 4 KB smaller with as many as it wants (measured 2026-12-07 on the app: 396.5 KB
+        // with 15, 393.8 with 30, 392.4 with 100 or more), in the same time.
+        let options = zopfli::Options {
+            maximum_block_splits: 1000,
+            ..zopfli::Options::default()
+        };
+        zopfli::compress(options, zopfli::Format::Zlib, wasm, &mut deflated)
+            .expect("deflating into a Vec cannot fail");
     } else {
         let mut encoder =
             flate2::write::ZlibEncoder::new(&mut deflated, flate2::Compression::best());
