@@ -804,6 +804,13 @@ const CASES: &[Case] = &[
         same: &[&[("Sheldon Varga", 0), ("Varga", 1), ("Varga", 2), ("Varga", 3)]],
         ..NONE
     },
+    // "The North" in news of the Koreas is North Korea.
+    Case {
+        text: "North Korea fired shells across the border on Thursday. Officials in Seoul said \
+               the North had moved troops to the coast.",
+        same: &[&[("North Korea", 0), ("North", 1)]],
+        ..NONE
+    },
     // A byline's footer: imperatives, not names.
     Case {
         text: "Dana Whitlock is a columnist for the Ledger. Follow Dana Whitlock on Twitter. \

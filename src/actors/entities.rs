@@ -1036,7 +1036,11 @@ impl LongFormIndex {
             if acronym {
                 crate::work::add(e.forms.len());
             }
-            let hit = (acronym && e.forms.iter().any(|f| initials(f) == acr_key))
+            // "the North", "the South": the Korea the article names.
+            let korea = matches!(key, "north" | "south")
+                && e.keys.iter().any(|k| k.strip_suffix(" korea") == Some(key));
+            let hit = korea
+                || (acronym && e.forms.iter().any(|f| initials(f) == acr_key))
                 || e.keys
                     .iter()
                     .take(MAX_CANDIDATES)
