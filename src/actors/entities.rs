@@ -631,9 +631,10 @@ pub(super) fn group(
         }
         ent.mentions.push(m.span);
     }
-    // A surname that first came where a place may ("$20 million in Adelson money") and so
-    // stayed apart: when it was a person's elsewhere, it joins the one person named in full
-    // with that surname outside a headline.
+    // A one-word name kept apart though a person's mention of it voted person (typically a
+    // surname first met where a place may be, "$20 million in Adelson money", which the
+    // main loop does not join to a full name): it joins the one person named in full with
+    // that surname outside a headline.
     for t in 0..entities.len() {
         let e = &entities[t];
         if e.lex_kind.is_some()

@@ -64,7 +64,7 @@ pub(crate) fn find(
     claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
     drop_cue_in_source(&mut claims);
     nested_report(doc, table, &mut claims);
-    claims.retain(|c| !naming_or_convening(doc, table, c.cue) && !by_doing(table, lex, doc, c.cue));
+    claims.retain(|c| !naming_or_convening(doc, table, c.cue) && !by_doing(doc, table, lex, c.cue));
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }
@@ -107,11 +107,15 @@ fn nested_report(doc: &Doc, table: &TokenTable, claims: &mut [Found]) {
         let (before, after) = claims.split_at_mut(i);
         let (p, c) = (&mut before[i - 1], &mut after[0]);
         let Some(s) = p.source else { continue };
-        // Between the source and the cue: commas, or an appositive between two commas.
-        let gap = doc.text.get(s.end..c.cue.start).unwrap_or(".").trim();
         if c.source.is_some()
+            || c.cue.start < s.end
             || table.norm(doc.token_at(p.cue.start)) != "according"
-            || !(gap.is_empty() || gap.starts_with(',') && gap.ends_with(','))
+        {
+            continue;
+        }
+        // Between the source and the cue: commas, or an appositive between two commas.
+        let gap = doc.text[s.end..c.cue.start].trim();
+        if !(gap.is_empty() || gap.starts_with(',') && gap.ends_with(','))
             || gap.contains(['.', ';', '"', '“', '”', '(', ')'])
         {
             continue;
@@ -121,15 +125,13 @@ fn nested_report(doc: &Doc, table: &TokenTable, claims: &mut [Found]) {
             continue;
         };
         let name = doc.tokens[k + 1].span.start;
-        let upto = &doc.text[s.start..c.cue.start];
-        c.source = Some(Span::new(
-            name,
-            s.start + upto.trim_end_matches([',', ' ', '\n']).len(),
-        ));
+        let upto = doc.text[s.start..c.cue.start]
+            .trim_end_matches(|ch: char| ch == ',' || ch.is_whitespace());
+        c.source = Some(Span::new(name, s.start + upto.len()));
         c.content.retain(|x| x.start >= c.cue.end);
         p.source = Some(Span::new(s.start, doc.tokens[k - 1].span.end));
         let last = c.content.iter().map(|x| x.end).max().unwrap_or(c.cue.end);
-        p.content = vec![Span::new(name, last.max(c.cue.end))];
+        p.content = vec![Span::new(name, last)];
     }
 }
 
@@ -222,7 +224,7 @@ fn naming_or_convening(doc: &Doc, table: &TokenTable, cue: Span) -> bool {
 /// Whether a cue tells how its subject acted rather than what was said: "by" and a
 /// participle that is no reporting cue ("responded by using the example of Chicago",
 /// "tripped up Rubio by calling"), not "responded by saying".
-fn by_doing(table: &TokenTable, lex: &CueLexicon, doc: &Doc, cue: Span) -> bool {
+fn by_doing(doc: &Doc, table: &TokenTable, lex: &CueLexicon, cue: Span) -> bool {
     let n = table.len();
     (doc.token_at(cue.start)..n)
         .take_while(|&i| doc.tokens[i].span.end <= cue.end)
