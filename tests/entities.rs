@@ -753,6 +753,23 @@ const CASES: &[Case] = &[
         not_actors: &["QC", "SC"],
         ..NONE
     },
+    // A headline's verb in capitals ends the name before it; a name whose words the
+    // article writes in lowercase too is no name at all.
+    Case {
+        text: "Marta Oyelaran Is Right, All Bets Are Off on Rates\n\nMarta Oyelaran, who \
+               heads the fund, said the bank would wait. She said all bets were off.",
+        same: &[&[("Marta Oyelaran", 0), ("Marta Oyelaran", 1)]],
+        not_actors: &["Marta Oyelaran Is Right", "All Bets", "All Bets Are Off"],
+        ..NONE
+    },
+    // "X is the … columnist": a role only a person holds makes X a person, whatever the
+    // tagger read in two capitalised words.
+    Case {
+        text: "The city counted 2,100 shootings this year.\n\nKTW Brannigan is the crime \
+               columnist for the Lakeside Courier and a regular guest on Morning Line.",
+        kinds: &[(("KTW Brannigan", 0), ActorKind::Person)],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

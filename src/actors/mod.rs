@@ -294,6 +294,15 @@ const NOT_NAMES: &[&str] = &[
     "we",
 ];
 
+/// Verbs that a headline in title case puts after a name ("Donald Trump Is Right",
+/// "Clinton Tweets Support"); never a word inside a name ("will" and "won" are: George
+/// Will, Won Sei-hoon).
+const HEADLINE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "says", "said", "tells", "told", "tweets",
+    "tweeted", "slams", "blasts", "calls", "wins", "does", "did", "won't", "isn't", "can't",
+    "doesn't", "should", "must", "wants", "admits", "denies", "warns", "urges",
+];
+
 /// Adverbs that are never a name alone when not in capitals ("Originally from Linz", "Here
 /// and there"); in capitals they may be an acronym ("NOW", the National Organization for
 /// Women).
@@ -323,8 +332,9 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// The tagger's span `first..end` of sentence `s`, tidied: without a leading
-/// article, a sentence-opening word ("Unlike Obama") or a trailing weekday
-/// ("Netflix Friday"); a transcript's speaker label ("WALLACE:") is a person;
+/// article, a sentence-opening word ("Unlike Obama"), a trailing weekday
+/// ("Netflix Friday") or a headline's verb and what follows it ("Donald Trump Is
+/// Right"); a transcript's speaker label ("WALLACE:") is a person;
 /// `None` for what is not a name: a byline's role ("Staff Writer"), a lone
 /// function word, a lone word in capitals in parentheses that defines no
 /// name before them ("(CROSSTALK)"), or a run-in header in capitals and the
@@ -333,9 +343,9 @@ fn clean(
     doc: &Doc,
     table: &TokenTable,
     lex: &ActorLexicon,
+    ctx: &DocContext,
     s: &Sentence,
-    mut first: usize,
-    mut end: usize,
+    (mut first, mut end): (usize, usize),
     mut kind: ActorKind,
 ) -> Option<(usize, usize, ActorKind)> {
     if end - first >= 2
@@ -346,6 +356,21 @@ fn clean(
     }
     while end - first >= 2 && WEEKDAYS.contains(&table.norm(end - 1)) {
         end -= 1;
+    }
+    // A headline's verb in capitals is no word of a name: it goes from the start ("Says We
+    // Should…") and ends the name before it ("Donald Trump Is Right"), and what is left is no
+    // name when the article writes all its words in lowercase too ("All Bets Are Off").
+    let verb = |t: usize| {
+        table.first_upper(t) && table.any_lower(t) && HEADLINE_VERBS.contains(&table.norm(t))
+    };
+    if end - first >= 2 && verb(first) {
+        first += 1;
+    }
+    if let Some(cut) = (first + 1..end).find(|&t| verb(t)) {
+        end = cut;
+        if (first..end).all(|t| ctx.seen_lower(table, t)) {
+            return None;
+        }
     }
     // "Senate Majority Leader Mitch McConnell": the chamber, then a role.
     if end - first >= 2
@@ -742,7 +767,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                         // A possessive inside a span separates two names:
                         // "the IRGC’s Air Force" → "IRGC" and "Air Force".
                         let Some((mut first, end, kind)) =
-                            clean(doc, table, lex, s, s.first + k, s.first + e, kind)
+                            clean(doc, table, lex, &ctx, s, (s.first + k, s.first + e), kind)
                         else {
                             k = e;
                             continue;
