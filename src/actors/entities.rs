@@ -776,6 +776,17 @@ pub(super) fn context_votes(
     {
         votes[ActorKind::Person as usize] += 2;
     }
+    // "AWR Hawkins is the Second Amendment columnist for…": a role that only a person holds.
+    if matches!(next, "is" | "was") && matches!(next2, "a" | "an" | "the") {
+        let end = (last + 7).min(table.len());
+        let role = |w: &str| PERSON_ROLES.contains(&w) || lex.titles.get(w) == Some(&true);
+        if (last + 2..end)
+            .take_while(|&i| table.norm(i).chars().all(char::is_alphanumeric))
+            .any(|i| role(table.norm(i)))
+        {
+            votes[ActorKind::Person as usize] += 3;
+        }
+    }
     if last < table.len() && !table.first_upper(last) && past_verb(next) {
         let place = &mut votes[ActorKind::Place as usize];
         *place = place.saturating_sub(1);
@@ -812,6 +823,41 @@ pub(super) fn context_votes(
         votes[ActorKind::Place as usize] += 4;
     }
 }
+
+/// Roles that only a person holds, after "X is the…" ("the Second Amendment columnist").
+const PERSON_ROLES: &[&str] = &[
+    "columnist",
+    "reporter",
+    "writer",
+    "author",
+    "editor",
+    "correspondent",
+    "journalist",
+    "analyst",
+    "economist",
+    "lawyer",
+    "actor",
+    "actress",
+    "singer",
+    "novelist",
+    "historian",
+    "scientist",
+    "researcher",
+    "founder",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "brother",
+    "sister",
+    "candidate",
+    "nominee",
+    "host",
+    "anchor",
+    "strategist",
+    "pollster",
+];
 
 /// Verbs of speech right after a name ("Trump wrote", "Kessel says").
 const SPEECH_AFTER: &[&str] = &[
