@@ -14,23 +14,31 @@ use claimlens::{Analysis, Attribution};
 /// direct quotation.
 const OPENING: &[char] = &['"', '“', '„', '«', '‹', '‘', '「', '『', '»'];
 
+/// Opening marks of two characters: typewriter quotes in newswire style (``…'' and
+/// ''…'', as the New York Times wires them).
+const OPENING_PAIRS: &[&str] = &["''", "``"];
+
 /// True when the claim's content is a direct quotation: it starts with an opening
 /// quotation mark, or one stands right before it on its line (at most two spaces between).
 pub(crate) fn is_quote(text: &str, content: &[claimlens::Span]) -> bool {
     let Some(first) = content.first() else {
         return false;
     };
-    if first.slice(text).trim_start().starts_with(OPENING) {
+    let opens = |s: &str| s.starts_with(OPENING) || OPENING_PAIRS.iter().any(|p| s.starts_with(p));
+    if opens(first.slice(text).trim_start()) {
         return true;
     }
     // On the same line: a straight quote that closes the paragraph before is no opening.
-    text[..first.start]
-        .chars()
-        .rev()
-        .take(3)
-        .take_while(|&c| c != '\n')
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| OPENING.contains(&c))
+    // (Eight bytes back at most: two spaces and a mark of three bytes or two characters.)
+    let mut from = first.start.saturating_sub(8);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..first.start];
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let gap = line.len() - line.trim_end().len();
+    let line = line.trim_end();
+    gap <= 2 && (line.ends_with(OPENING) || OPENING_PAIRS.iter().any(|p| line.ends_with(p)))
 }
 
 /// The key a source is grouped by when it is not linked to an actor.
@@ -166,6 +174,15 @@ mod tests {
         assert!(is_quote(text, &span("Go.")));
         assert!(!is_quote(text, &span("they would")));
         assert!(!is_quote(text, &[]));
+        // Newswire typewriter quotes, opening the content or right before it.
+        let text = "He said ''we will win'' and ``they know it.''";
+        let span = |s: &str| {
+            let i = text.find(s).unwrap();
+            vec![claimlens::Span::new(i, i + s.len())]
+        };
+        assert!(is_quote(text, &span("we will win")));
+        assert!(is_quote(text, &span("''we will win''")));
+        assert!(is_quote(text, &span("they know it.")));
         // A straight quote closing the paragraph before opens nothing.
         let text = "He said, \"We will win.\"\n\nThe truth, the senator said, was that…";
         let i = text.find("The truth").unwrap();
