@@ -396,7 +396,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Whether the entry found at token `i` is a cue in this context.
-    fn accepts(&self, rule: Rule, i: usize) -> bool {
+    fn accepts(&self, rule: Rule, i: usize, len: usize) -> bool {
         let at = i as isize;
         let prev = self.word(at - 1);
         let next = self.word(at + 1);
@@ -438,11 +438,12 @@ impl Ctx<'_, '_> {
             }
             Rule::Ability => !is_in(next, NEGATIONS),
             Rule::Noun => !is_in(prev, DETERMINERS),
-            Rule::Should => {
-                !is_in(next, &["be", "have", "not", "n't", "never"]) || {
-                    // "should not be seeing", "shouldn't face": negated epistemic use is kept.
-                    is_in(next, &["not", "n't"]) && !is_in(self.word(at + 2), &["be", "have"])
-                }
+            Rule::Verb => next_is_word && !is_in(next, &["over", "and", "or"]),
+            Rule::Believe => !is_in(next, &["in", "me"]),
+            Rule::Suggest => prev != Some("to") || next == Some("that"),
+            Rule::Condition => {
+                !is_in(prev, &["for", "by"])
+                    && self.doc.tokens.get(i + len).map(|t| t.kind) != Some(TokenKind::Number)
             }
             Rule::Think => {
                 !is_in(
@@ -483,7 +484,7 @@ impl Ctx<'_, '_> {
             }
             Rule::Potential => next_is_word && !is_in(next, ROLE_NOUNS),
             Rule::Subject => is_in(prev, PRONOUNS) || next == Some("that"),
-            Rule::If => prev != Some("as"),
+            Rule::If => prev != Some("as") && next != Some("anything"),
             Rule::Unknown => {
                 self.after_be(i)
                     || is_in(
@@ -500,6 +501,14 @@ impl Ctx<'_, '_> {
                         &["in", "for", "at", "but", "from", "and", "or", "during"],
                     )
                     && !next.is_some_and(|w| w.ends_with("ing"))
+            }
+            // "To be sure," opening a sentence concedes a point: no booster.
+            Rule::Predicate
+                if prev == Some("be")
+                    && self.word(at - 2) == Some("to")
+                    && self.starts_clause(i - 2) =>
+            {
+                false
             }
             Rule::Predicate => {
                 self.after_be(i)
@@ -562,7 +571,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &HedgeLexicon) -> Vec<Hed
             // A one-word cue capitalised inside a sentence is a name or a title.
             let modal = is_in(Some(table.norm(h0)), &["could", "may", "might"]);
             if len == 1 && cx.capitalised_inside(i)
-                || !cx.accepts(entry.rule, h0)
+                || !cx.accepts(entry.rule, h0, hlen)
                 || modal && cx.purpose(h0)
                 || hlen == 1 && cx.asking_leave(h0)
             {

@@ -194,6 +194,14 @@ fn conditions() {
             "Loans are granted provided that the income is steady.",
             &[("provided that", C)],
         ),
+        (
+            "The ban holds as long as the court agrees.",
+            &[("as long as", C)],
+        ),
+        // A duration, a means and a set phrase are no conditions.
+        ("Leases run for as long as 18 years.", &[]),
+        ("The law acts by providing that fees fall.", &[]),
+        ("If anything, the vote was too close.", &[]),
     ]);
 }
 
@@ -236,6 +244,27 @@ fn context_rules() {
         ("Crews worked to clear the road.", &[]),
         // "might" as a noun.
         ("The army showed its might.", &[]),
+        // "should" of duty or advice is no doubt.
+        ("Visitors should see the garden.", &[]),
+        ("Voters shouldn't lose their right to vote.", &[]),
+        // "fear" as a noun in a list or ending a clause; "fear of" and the verb stay.
+        ("It told a story of fear, but also of hope.", &[]),
+        ("The film evokes fear and confusion.", &[]),
+        ("Markets showed fears over the talks.", &[]),
+        ("Residents fear the dam will break.", &[("fear", H)]),
+        ("She left out of fear of a raid.", &[("fear", H)]),
+        // Faith and insistence, not belief that something may be so.
+        ("Believe me, the plan works.", &[]),
+        ("They believe in what she says.", &[]),
+        // Proposing, not evidence.
+        ("People were asked to suggest designs for a flag.", &[]),
+        (
+            "Critics were quick to suggest that the poll was wrong.",
+            &[("suggest", H)],
+        ),
+        // A concession opening a sentence is no certainty.
+        ("To be sure, the plan has critics.", &[]),
+        ("He was sure the plan would work.", &[("sure", B)]),
         // Plain reporting is not hedging.
         ("The council approved the budget on Tuesday.", &[]),
     ]);
