@@ -770,6 +770,17 @@ const CASES: &[Case] = &[
         kinds: &[(("KTW Brannigan", 0), ActorKind::Person)],
         ..NONE
     },
+    // A think tank the tagger reads as a person in this context is known; "the group"
+    // that reports is the think tank named before it, and the DNC its committee.
+    Case {
+        text: "Tax Policy Center came to a similar conclusion. The top earners would gain \
+               most, the group said. The Democratic National Committee disagreed, and the DNC \
+               said so on Monday.",
+        kinds: &[(("Tax Policy Center", 0), ActorKind::Organization)],
+        same: &[&[("Democratic National Committee", 0), ("DNC", 0)]],
+        sources: &[("the group", ("Tax Policy Center", 0), Form::Nominal)],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",
