@@ -781,6 +781,17 @@ const CASES: &[Case] = &[
         sources: &[("the group", ("Tax Policy Center", 0), Form::Nominal)],
         ..NONE
     },
+    // A common word in lowercase inside the tagger's span separates two names; one word
+    // after it is found again as the name given in full.
+    Case {
+        text: "Donald Trump spoke in Ohio on Sunday.\n\nIn a Reuters interview Trump declared \
+               that the treaty was obsolete. The bank First Union bank in Philadelphia lent him \
+               money.",
+        same: &[&[("Donald Trump", 0), ("Trump", 1)]],
+        sources: &[("Trump", ("Donald Trump", 0), Form::Name)],
+        not_actors: &["Reuters interview Trump", "First Union bank in Philadelphia"],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

@@ -303,6 +303,22 @@ const HEADLINE_VERBS: &[&str] = &[
     "doesn't", "should", "must", "wants", "admits", "denies", "warns", "urges",
 ];
 
+/// Words in lowercase that may stand inside a name ("Stratford upon Avon", "Letters from
+/// Iwo Jima"); shorter ones ("of", "the", "for", "and", "de", "van") are never cut at.
+const NAME_PARTICLES: &[&str] = &[
+    "upon", "from", "with", "under", "over", "into", "della", "dello", "delle", "degli",
+];
+
+/// Whether token `t` is a common word in lowercase of four letters or more, which
+/// separates two names inside a tagger's span rather than joins them.
+fn common_word(doc: &Doc, table: &TokenTable, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.tokens[t].kind == TokenKind::Word
+        && w.len() >= 4
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !NAME_PARTICLES.contains(&table.norm(t))
+}
+
 /// Adverbs that are never a name alone when not in capitals ("Originally from Linz", "Here
 /// and there"); in capitals they may be an acronym ("NOW", the National Organization for
 /// Women).
@@ -765,18 +781,32 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
                     }
                     if let Some(kind) = model_kind(ty) {
                         // A possessive inside a span separates two names:
-                        // "the IRGC’s Air Force" → "IRGC" and "Air Force".
+                        // "the IRGC’s Air Force" → "IRGC" and "Air Force"; so does a
+                        // common word in lowercase ("a Bloomberg interview Trump gave").
                         let Some((mut first, end, kind)) =
                             clean(doc, table, lex, &ctx, s, (s.first + k, s.first + e), kind)
                         else {
                             k = e;
                             continue;
                         };
+                        let start = first;
                         for cut in (first..end)
-                            .filter(|&t| doc.tokens[t].kind == TokenKind::Possessive)
+                            .filter(|&t| {
+                                doc.tokens[t].kind == TokenKind::Possessive
+                                    || t > start && t + 1 < end && common_word(doc, table, t)
+                            })
                             .chain(std::iter::once(end))
                         {
-                            if cut > first {
+                            // What follows a common word is a name only from a capital
+                            // (not "in Philadelphia" after "First Union bank"), and of two
+                            // words or more: one word alone ("Trump" after "a Reuters
+                            // interview") has no kind of its own, and is found again as a
+                            // name the article gives in full.
+                            let after_word = first > start
+                                && doc.tokens[first - 1].kind != TokenKind::Possessive;
+                            if cut > first
+                                && (!after_word || table.first_upper(first) && cut - first >= 2)
+                            {
                                 model.push(Mention {
                                     span: Span::new(
                                         doc.tokens[first].span.start,
