@@ -373,6 +373,24 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             c.source = Some(Span::new(s.start, doc.tokens[k - 1].span.end));
         }
     }
+    // A relative pronoun that ends the source opens a clause of its own ("…at Lakeside
+    // University, whose figures the city disputes"): no word of the source.
+    if let Some(s) = c.source {
+        let (s0, s1) = (
+            doc.token_at(s.start),
+            last_token(doc, s.end, doc.token_at(s.start)),
+        );
+        // (Not one that is the source's head: "many of whom", "those who".)
+        if s1 > s0
+            && matches!(table.norm(s1), "whose" | "who" | "which" | "whom")
+            && !matches!(
+                table.norm(s1 - 1),
+                "of" | "those" | "anyone" | "everyone" | "someone" | "one"
+            )
+        {
+            c.source = Some(Span::new(s.start, doc.tokens[s1 - 1].span.end));
+        }
+    }
     let c0 = doc.token_at(c.cue.start);
     let c1 = last_token(doc, c.cue.end, c0);
     let first = doc.sentences[table.sentence(c0)].first;

@@ -839,6 +839,12 @@ fn issue_13_constructions_read_right() {
            (Some("The union"), "warned", &["that talks had failed"])]),
         ("Only a third of the members agreed that the fee was fair.",
          &[(Some("Only a third of the members"), "agreed", &["that the fee was fair"])]),
+        // A relative pronoun after the source opens a clause of its own; "many of whom" is
+        // the source itself.
+        ("Rents would rise under the plan, according to a study by Ana Ferreira, a housing \
+          economist at Lakeside University, whose figures the city disputes.",
+         &[(Some("a study by Ana Ferreira, a housing economist at Lakeside University,"),
+            "according to", &["Rents would rise under the plan"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
         // A signature after a quote: one claim, not also the name read as
