@@ -792,6 +792,18 @@ const CASES: &[Case] = &[
         not_actors: &["Reuters interview Trump", "First Union bank in Philadelphia"],
         ..NONE
     },
+    // The author of a work, named after "by" and before a comma, is who says it, not the
+    // place where the author works.
+    Case {
+        text: "Rents would rise under the plan, according to a study by Ana Ferreira, a housing \
+               economist now teaching at Lakeside University, whose figures the city disputes.",
+        sources: &[(
+            "a study by Ana Ferreira, a housing economist now teaching at Lakeside University,",
+            ("Ana Ferreira", 0),
+            Form::Name,
+        )],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

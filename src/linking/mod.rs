@@ -479,7 +479,8 @@ impl Context<'_, '_> {
         // A name at the start of the source followed by a comma is its head
         // ("Jeff Rathke, the State Department spokesperson,").
         // So is a name after a title or role and before a comma ("Rep. Adam
-        // Schiff, the top Democrat on the House Intelligence Committee,").
+        // Schiff, the top Democrat on the House Intelligence Committee,"), and the author
+        // of a work ("an analysis by Lily Batchelder, … at New York University,").
         let appositive = inside.first().filter(|(m, id)| {
             let before = doc.text[src.start..m.start].trim();
             actors[*id].kind != ActorKind::Group
@@ -490,7 +491,7 @@ impl Context<'_, '_> {
                         && before
                             .split_whitespace()
                             .next_back()
-                            .is_some_and(|w| self.lex.is_title(&role(w))))
+                            .is_some_and(|w| w == "by" || self.lex.is_title(&role(w))))
                 && doc.text[m.end..].trim_start().starts_with(',')
                 && m.end < src.end
         });
