@@ -804,6 +804,13 @@ const CASES: &[Case] = &[
         )],
         ..NONE
     },
+    // A nation alone is a place, though a pronoun after it votes person.
+    Case {
+        text: "Ana Kralj teaches sport media at a college in Ohio. Originally from Slovenia, she \
+               served as the manager of a tennis event.",
+        kinds: &[(("Slovenia", 0), ActorKind::Place)],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",
