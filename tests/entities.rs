@@ -811,6 +811,16 @@ const CASES: &[Case] = &[
         kinds: &[(("Slovenia", 0), ActorKind::Place)],
         ..NONE
     },
+    // An arena, a memorial or a monument is where things happen: a place.
+    Case {
+        text: "Crowds gathered at the Washington Monument on Sunday. Later they marched to \
+               Quicken Loans Arena, where the mayor spoke.",
+        kinds: &[
+            (("Washington Monument", 0), ActorKind::Place),
+            (("Quicken Loans Arena", 0), ActorKind::Place),
+        ],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",
