@@ -821,6 +821,14 @@ const CASES: &[Case] = &[
         ],
         ..NONE
     },
+    // A compass word before a demonym or "and" is an adjective; a title with its modifier
+    // is an office: neither is an actor.
+    Case {
+        text: "Voters of Eastern and Northern European heritage are worried, said Dan Hale, a \
+               Senior Fellow at the Lakeside Institute. The Vice President met them in Ohio.",
+        not_actors: &["Eastern", "Northern", "Senior Fellow", "Vice President"],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

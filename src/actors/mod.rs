@@ -319,6 +319,39 @@ fn common_word(doc: &Doc, table: &TokenTable, t: usize) -> bool {
         && !NAME_PARTICLES.contains(&table.norm(t))
 }
 
+/// Words that qualify a title ("Senior Fellow", "Deputy Chief"): with titles only, no name.
+const TITLE_MODIFIERS: &[&str] = &[
+    "senior",
+    "junior",
+    "deputy",
+    "assistant",
+    "associate",
+    "acting",
+    "former",
+    "fellow",
+    "executive",
+    "vice",
+    "interim",
+    "general",
+];
+
+/// Words of the compass, which open names of regions ("East Timor", "Northern Ireland").
+const COMPASS: &[&str] = &[
+    "east",
+    "west",
+    "north",
+    "south",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Adverbs that are never a name alone when not in capitals ("Originally from Linz", "Here
 /// and there"); in capitals they may be an acronym ("NOW", the National Organization for
 /// Women).
@@ -430,7 +463,22 @@ fn clean(
     // A word that is a whole line by itself: a section heading ("Biography"); not one
     // in capitals (the newspapers of a press digest: "KOMPAS").
     let heading = lone && s.last - s.first == 1 && table.any_lower(first);
+    // Titles and their modifiers alone are an office, not who holds it ("Vice President",
+    // "Senior Fellow").
+    let office = !lone
+        && (first..end).all(|t| {
+            let w = table.norm(t).trim_end_matches('.');
+            lex.titles.contains_key(w) || TITLE_MODIFIERS.contains(&w)
+        });
+    // A compass word alone before a name or "and" is an adjective ("East European",
+    // "Eastern and Northern European heritage").
+    let compass = lone
+        && COMPASS.contains(&table.norm(first))
+        && end < s.last
+        && (table.norm(end) == "and" || table.first_upper(end) && table.any_lower(end));
     let junk = title
+        || office
+        || compass
         || header
         || heading
         || acronym_word
