@@ -77,6 +77,46 @@ const TIME_WORDS: &[&str] = &[
     "also",
 ];
 
+/// "The museum, Mr. Bush said, celebrated his heroes": a content that opens its sentence
+/// and stops at its own attribution between commas runs on after it, to the sentence's
+/// end, unless what follows is a clause of its own ("…, Smith said, adding that …", "…,
+/// she said, but …").
+fn run_on(cx: &Ctx, c: &mut Found) {
+    let (doc, table) = (cx.doc, cx.table);
+    let (&[s], Some(src)) = (&c.content[..], c.source) else {
+        return;
+    };
+    let (a, s0, c0) = (
+        doc.token_at(s.start),
+        doc.token_at(src.start),
+        doc.token_at(c.cue.start),
+    );
+    let b = last_token(doc, s.end, a);
+    let c1 = last_token(doc, c.cue.end, c0);
+    let sent = &doc.sentences[table.sentence(c0)];
+    let next = c1 + 2;
+    if a != sent.first
+        || b + 2 != s0
+        || table.norm(b + 1) != ","
+        || src.end > c.cue.start
+        || next >= sent.last
+        || table.norm(c1 + 1) != ","
+        || doc.tokens[next].kind != TokenKind::Word
+        || table.first_upper(next)
+        || CLAUSE_WORDS.contains(&table.norm(next))
+        || matches!(
+            table.norm(next),
+            "or" | "so" | "yet" | "then" | "adding" | "saying"
+        )
+        || cx.lex.phrases.longest_at(table, next, sent.last).is_some()
+    {
+        return;
+    }
+    if let Some((x, y)) = cx.content_after(next) {
+        c.content.push(cx.span(x, y));
+    }
+}
+
 /// Conjunctions a content cannot end with ("the strike would go on and").
 const TRAILING: &[&str] = &["and", "but", "or", ",", ";"];
 
@@ -137,6 +177,7 @@ pub(super) fn refine(
                     c.content[k] = cx.span(a, e);
                 }
             }
+            run_on(&cx, c);
         }
         !c.content.is_empty()
             && !names(&cx, c)

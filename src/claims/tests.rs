@@ -845,6 +845,9 @@ fn issue_13_constructions_read_right() {
           economist at Lakeside University, whose figures the city disputes.",
          &[(Some("a study by Ana Ferreira, a housing economist at Lakeside University,"),
             "according to", &["Rents would rise under the plan"])]),
+        // A content cut by its own attribution between commas runs on after it.
+        ("The museum, Mr. Baker said, celebrated several of his heroes.",
+         &[(Some("Mr. Baker"), "said", &["The museum", "celebrated several of his heroes"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
         // A signature after a quote: one claim, not also the name read as
