@@ -117,6 +117,73 @@ fn run_on(cx: &Ctx, c: &mut Found) {
     }
 }
 
+/// Where words are said or written ("in a June report", "in his interview"): nouns after
+/// "in", "on" or "during" and a determiner.
+const MEDIA: &[&str] = &[
+    "report",
+    "statement",
+    "interview",
+    "letter",
+    "email",
+    "e-mail",
+    "tweet",
+    "post",
+    "speech",
+    "release",
+    "filing",
+    "op-ed",
+    "memo",
+    "video",
+    "briefing",
+    "conference",
+    "call",
+    "note",
+    "message",
+    "analysis",
+    "column",
+    "editorial",
+    "blog",
+    "essay",
+    "book",
+    "podcast",
+    "broadcast",
+];
+
+/// Whether span `s` opens with (or, `inside`, ends) a phrase of where something was said:
+/// "in a June report", "on a conference call, and …" (at most six tokens, a medium noun
+/// last, then the span's end or a comma).
+fn in_medium(cx: &Ctx, s: Span, inside: bool) -> bool {
+    let (doc, table) = (cx.doc, cx.table);
+    let a = doc.token_at(s.start);
+    let last = last_token(doc, s.end, a);
+    let b = if inside {
+        last
+    } else {
+        match (a + 2..=last.min(a + 6)).find(|&b| b == last || table.norm(b + 1) == ",") {
+            Some(b) => b,
+            None => return false,
+        }
+    };
+    if !MEDIA.contains(&table.norm(b)) || b - a > 6 {
+        return false;
+    }
+    // The phrase's preposition and determiner: at the span's start, or (a source inside
+    // the phrase) right before it.
+    let p = if inside {
+        match a.checked_sub(2) {
+            Some(p) => p,
+            None => return false,
+        }
+    } else {
+        a
+    };
+    matches!(table.norm(p), "in" | "on" | "during")
+        && matches!(
+            table.norm(p + 1),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "this"
+        )
+}
+
 /// Conjunctions a content cannot end with ("the strike would go on and").
 const TRAILING: &[&str] = &["and", "but", "or", ",", ";"];
 
@@ -139,6 +206,13 @@ pub(super) fn refine(
     let cx = Ctx { doc, table, lex };
     claims.retain_mut(|c| {
         fix_source(&cx, c);
+        // "…, the agency said in a June report.": what it was said in is no source (nor,
+        // below, a content).
+        if c.source
+            .is_some_and(|s| s.start >= c.cue.end && in_medium(&cx, s, true))
+        {
+            return false;
+        }
         // The preposition a cue was cut before, if it was.
         let cut = trim_preposition(&cx, c);
         if c.content.is_empty() {
@@ -178,6 +252,20 @@ pub(super) fn refine(
                 }
             }
             run_on(&cx, c);
+        }
+        if let ([s], Some(src)) = (&c.content[..], c.source) {
+            if s.start >= c.cue.end && in_medium(&cx, *s, false) {
+                // Where it was said is no content: the content is before the source and its
+                // comma ("Taxes would rise, the agency said in a June report"), or nowhere.
+                let s0 = doc.token_at(src.start);
+                let before = (s0 > 0 && src.end <= c.cue.start && table.norm(s0 - 1) == ",")
+                    .then(|| cx.content_before(s0 - 1))
+                    .flatten();
+                match before {
+                    Some((a, b)) => c.content = vec![cx.span(a, b)],
+                    None => return false,
+                }
+            }
         }
         !c.content.is_empty()
             && !names(&cx, c)

@@ -848,6 +848,9 @@ fn issue_13_constructions_read_right() {
         // A content cut by its own attribution between commas runs on after it.
         ("The museum, Mr. Baker said, celebrated several of his heroes.",
          &[(Some("Mr. Baker"), "said", &["The museum", "celebrated several of his heroes"])]),
+        // Where it was said is neither content nor source.
+        ("Taxes would rise by 8.9 percent, the agency said in a June report.",
+         &[(Some("the agency"), "said", &["Taxes would rise by 8.9 percent"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
         // A signature after a quote: one claim, not also the name read as
