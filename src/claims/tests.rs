@@ -851,6 +851,9 @@ fn issue_13_constructions_read_right() {
         // Where it was said is neither content nor source.
         ("Taxes would rise by 8.9 percent, the agency said in a June report.",
          &[(Some("the agency"), "said", &["Taxes would rise by 8.9 percent"])]),
+        // An inverted report before a colon: the verb is the cue, the name the source.
+        ("The mayor disagreed. Said Dana Roe: “The bridge stays shut.”",
+         &[(Some("Dana Roe"), "Said", &["“The bridge stays shut.”"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
         // A signature after a quote: one claim, not also the name read as
