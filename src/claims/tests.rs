@@ -958,6 +958,10 @@ fn issue_13_constructions_read_right() {
         ("The governor appeared on a morning radio show in Dover on Friday.", &[]),
         ("After the flood, the Harlans continued to shun the new levee on the river.", &[]),
         ("The reporter Ana Ruiz found herself unable to leave the town hall.", &[]),
+        // "turn to" is going to someone, not saying (the relative pronoun is the source of
+        // the report after it, as PolNeAR marks it).
+        ("To settle it, they turned to the city police, which reported 2,500 shootings.",
+         &[(Some("which"), "reported", &["2,500 shootings"])]),
         ("Sensitive Canadian document found on rainy streets\n\nA sensitive government \
           document was found wet on an Ottawa street by a passer-by, officials said.",
          &[(Some("officials"), "said",
