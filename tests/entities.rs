@@ -829,6 +829,20 @@ const CASES: &[Case] = &[
         not_actors: &["Eastern", "Northern", "Senior Fellow", "Vice President"],
         ..NONE
     },
+    // Words of names that the rules above would cut at: a surname that is a verb in a
+    // headline (Said), two titles (Earl King), "the North" of Korea, "sans".
+    Case {
+        text: "Edward Said wrote about the region in 1978. Earl King recorded the song in 1955. \
+               North Korea fired shells on Monday. Officials in Seoul said the North would talk. \
+               Médecins sans Frontières said the clinic was hit.",
+        same: &[&[("North Korea", 0), ("North", 1)]],
+        kinds: &[
+            (("Edward Said", 0), ActorKind::Person),
+            (("Earl King", 0), ActorKind::Person),
+            (("Médecins sans Frontières", 0), ActorKind::Organization),
+        ],
+        ..NONE
+    },
     // A word opening a sentence is not part of the name after it.
     Case {
         text: "Unlike Obama, the current president has said little about the treaty.",

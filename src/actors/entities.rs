@@ -756,7 +756,8 @@ const PERSON_AFTER: &[&str] = &["born", "died", "married", "who"];
 /// before it a place, and so does a place and a comma before it
 /// (`after_place`: "Evansville, Indiana", the place's region) or a comma and
 /// a state, province or nation after it ("Eau Claire, Wis.", "Evansville, Indiana",
-/// `lexicons/regions.txt`). A verb in the past
+/// `lexicons/regions.txt`); "is the … columnist" after it, a role only a person holds, a
+/// person ("AWR Hawkins is the Second Amendment columnist for…"). A verb in the past
 /// right after it ("Pachomius forgave", "Pachomius became ill") takes a vote
 /// from place: a place is seldom the one who acts (the countries that do are
 /// known actors, whose kind is not voted).
@@ -778,11 +779,19 @@ pub(super) fn context_votes(
     }
     // "AWR Hawkins is the Second Amendment columnist for…": a role that only a person holds.
     if matches!(next, "is" | "was") && matches!(next2, "a" | "an" | "the") {
+        // The role must be the phrase's head: the last of its words, before "for", "of", "at",
+        // "in", "and" or punctuation ("the candidate's home state" is no candidate).
         let end = (last + 7).min(table.len());
         let role = |w: &str| PERSON_ROLES.contains(&w) || lex.titles.get(w) == Some(&true);
+        let head = |i: usize| {
+            let w = table.norm(i);
+            !w.starts_with(['\'', '’'])
+                && (!w.chars().all(char::is_alphanumeric)
+                    || matches!(w, "for" | "of" | "at" | "in" | "and" | "with" | "on"))
+        };
         if (last + 2..end)
             .take_while(|&i| table.norm(i).chars().all(char::is_alphanumeric))
-            .any(|i| role(table.norm(i)))
+            .any(|i| role(table.norm(i)) && (i + 1 >= table.len() || head(i + 1)))
         {
             votes[ActorKind::Person as usize] += 3;
         }
@@ -853,8 +862,6 @@ const PERSON_ROLES: &[&str] = &[
     "sister",
     "candidate",
     "nominee",
-    "host",
-    "anchor",
     "strategist",
     "pollster",
 ];

@@ -295,18 +295,19 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Verbs that a headline in title case puts after a name ("Donald Trump Is Right",
-/// "Clinton Tweets Support"); never a word inside a name ("will" and "won" are: George
-/// Will, Won Sei-hoon).
+/// "Clinton Tweets Support"); not "will", "won", "said" nor "says", which are words of names
+/// (George Will, Won Sei-hoon, Edward Said).
 const HEADLINE_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "says", "said", "tells", "told", "tweets",
-    "tweeted", "slams", "blasts", "calls", "wins", "does", "did", "won't", "isn't", "can't",
-    "doesn't", "should", "must", "wants", "admits", "denies", "warns", "urges",
+    "is", "are", "was", "were", "has", "have", "had", "tells", "told", "tweets", "tweeted",
+    "slams", "blasts", "calls", "wins", "does", "did", "should", "must", "wants", "admits",
+    "denies", "warns", "urges",
 ];
 
 /// Words in lowercase that may stand inside a name ("Stratford upon Avon", "Letters from
 /// Iwo Jima"); shorter ones ("of", "the", "for", "and", "de", "van") are never cut at.
 const NAME_PARTICLES: &[&str] = &[
-    "upon", "from", "with", "under", "over", "into", "della", "dello", "delle", "degli",
+    "upon", "from", "with", "under", "over", "into", "della", "dello", "delle", "degli", "sans",
+    "para", "pour", "bint", "avec", "dans", "sobre", "contra",
 ];
 
 /// Whether token `t` is a common word in lowercase of four letters or more, which
@@ -333,6 +334,7 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice",
     "interim",
     "general",
+    "chief",
 ];
 
 /// Words of the compass, which open names of regions ("East Timor", "Northern Ireland").
@@ -465,17 +467,26 @@ fn clean(
     let heading = lone && s.last - s.first == 1 && table.any_lower(first);
     // Titles and their modifiers alone are an office, not who holds it ("Vice President",
     // "Senior Fellow").
+    // (With a modifier: "Earl King" is a name of two titles.)
+    let modifier = |t: usize| TITLE_MODIFIERS.contains(&table.norm(t).trim_end_matches('.'));
     let office = !lone
         && (first..end).all(|t| {
             let w = table.norm(t).trim_end_matches('.');
-            lex.titles.contains_key(w) || TITLE_MODIFIERS.contains(&w)
-        });
+            lex.titles.contains_key(w) || modifier(t)
+        })
+        && (first..end).any(modifier);
     // A compass word alone before a name or "and" is an adjective ("East European",
     // "Eastern and Northern European heritage").
+    // (Not "the North" of Korea news, nor "the West".)
     let compass = lone
         && COMPASS.contains(&table.norm(first))
+        && !(first > s.first && table.norm(first - 1) == "the")
         && end < s.last
-        && (table.norm(end) == "and" || table.first_upper(end) && table.any_lower(end));
+        && (table.norm(end) == "and"
+            || table.first_upper(end)
+                && ["an", "ese", "ish", "ic"]
+                    .iter()
+                    .any(|e| table.norm(end).ends_with(e)));
     let junk = title
         || office
         || compass

@@ -78,9 +78,10 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// "The museum, Mr. Bush said, celebrated his heroes": a content that opens its sentence
-/// and stops at its own attribution between commas runs on after it, to the sentence's
-/// end, unless what follows is a clause of its own ("…, Smith said, adding that …", "…,
-/// she said, but …").
+/// and stops at its own attribution between commas runs on after it (as far as
+/// `content_after` goes: the sentence's end or the next attribution), unless what follows
+/// is a clause of its own or an aside ("…, Smith said, adding that …", "…, she said, but
+/// …", "…, an official said, speaking on condition of anonymity", "…, a day after …").
 fn run_on(cx: &Ctx, c: &mut Found) {
     let (doc, table) = (cx.doc, cx.table);
     let (&[s], Some(src)) = (&c.content[..], c.source) else {
@@ -106,8 +107,12 @@ fn run_on(cx: &Ctx, c: &mut Found) {
         || CLAUSE_WORDS.contains(&table.norm(next))
         || matches!(
             table.norm(next),
-            "or" | "so" | "yet" | "then" | "adding" | "saying"
+            "or" | "so" | "yet" | "then" | "a" | "an" | "the"
         )
+        // (Nor an aside: "…, a senior official said, speaking on condition of anonymity",
+        // "…, she said, visibly angry".)
+        || table.norm(next).ends_with("ing")
+        || table.norm(next).ends_with("ly")
         || cx.lex.phrases.longest_at(table, next, sent.last).is_some()
     {
         return;
@@ -150,8 +155,8 @@ const MEDIA: &[&str] = &[
 ];
 
 /// Whether span `s` opens with (or, `inside`, ends) a phrase of where something was said:
-/// "in a June report", "on a conference call, and …" (at most six tokens, a medium noun
-/// last, then the span's end or a comma).
+/// "in a June report", "on a conference call, and …" (the medium noun at most six tokens
+/// after the preposition, then the span's end or a comma).
 fn in_medium(cx: &Ctx, s: Span, inside: bool) -> bool {
     let (doc, table) = (cx.doc, cx.table);
     let a = doc.token_at(s.start);
@@ -164,7 +169,7 @@ fn in_medium(cx: &Ctx, s: Span, inside: bool) -> bool {
             None => return false,
         }
     };
-    if !MEDIA.contains(&table.norm(b)) || b - a > 6 {
+    if !MEDIA.contains(&table.norm(b)) || b > a + 6 {
         return false;
     }
     // The phrase's preposition and determiner: at the span's start, or (a source inside
@@ -540,8 +545,10 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             last_token(doc, s.end, doc.token_at(s.start)),
         );
         // (Not one that is the source's head: "many of whom", "those who".)
+        // (In lowercase: "the WHO", "Doctor Who" and the consumer group "Which?" are names.)
         if s1 > s0
             && matches!(table.norm(s1), "whose" | "who" | "which" | "whom")
+            && !table.first_upper(s1)
             && !matches!(
                 table.norm(s1 - 1),
                 "of" | "those" | "anyone" | "everyone" | "someone" | "one"

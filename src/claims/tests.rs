@@ -854,6 +854,12 @@ fn issue_13_constructions_read_right() {
         // An inverted report before a colon: the verb is the cue, the name the source.
         ("The mayor disagreed. Said Dana Roe: “The bridge stays shut.”",
          &[(Some("Dana Roe"), "Said", &["“The bridge stays shut.”"])]),
+        // "the WHO" is a name, not a relative pronoun; an aside after the attribution is no
+        // content.
+        ("The virus is spreading fast, the WHO said.",
+         &[(Some("the WHO"), "said", &["The virus is spreading fast"])]),
+        ("The deal is dead, a senior official said, speaking on condition of anonymity.",
+         &[(Some("a senior official"), "said", &["The deal is dead"])]),
         // Nothing said: "Only" is no content.
         ("Only 40 percent of voters agreed.", &[]),
         // A signature after a quote: one claim, not also the name read as

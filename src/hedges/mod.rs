@@ -438,12 +438,34 @@ impl Ctx<'_, '_> {
             }
             Rule::Ability => !is_in(next, NEGATIONS),
             Rule::Noun => !is_in(prev, DETERMINERS),
-            Rule::Verb => next_is_word && !is_in(next, &["over", "and", "or"]),
+            Rule::Verb => !is_in(next, &["over", "and", "or", ","]),
             Rule::Believe => !is_in(next, &["in", "me"]),
-            Rule::Suggest => prev != Some("to") || next == Some("that"),
+            // "to suggest" proposes, unless after a verb of seeming ("seem to suggest").
+            Rule::Suggest => {
+                prev != Some("to")
+                    || next == Some("that")
+                    || is_in(
+                        self.word(at - 2),
+                        &[
+                            "seem",
+                            "seems",
+                            "seemed",
+                            "appear",
+                            "appears",
+                            "appeared",
+                            "continue",
+                            "continues",
+                            "continued",
+                            "tend",
+                            "tends",
+                        ],
+                    )
+            }
+            // "for as long as 18 years" is a duration, "by providing that" a means.
             Rule::Condition => {
-                !is_in(prev, &["for", "by"])
-                    && self.doc.tokens.get(i + len).map(|t| t.kind) != Some(TokenKind::Number)
+                let number =
+                    self.doc.tokens.get(i + len).map(|t| t.kind) == Some(TokenKind::Number);
+                !(is_in(prev, &["for", "by"]) || len == 3 && number)
             }
             Rule::Think => {
                 !is_in(
@@ -484,7 +506,9 @@ impl Ctx<'_, '_> {
             }
             Rule::Potential => next_is_word && !is_in(next, ROLE_NOUNS),
             Rule::Subject => is_in(prev, PRONOUNS) || next == Some("that"),
-            Rule::If => prev != Some("as") && next != Some("anything"),
+            Rule::If => {
+                prev != Some("as") && !(next == Some("anything") && self.word(at + 2) == Some(","))
+            }
             Rule::Unknown => {
                 self.after_be(i)
                     || is_in(

@@ -202,6 +202,11 @@ fn conditions() {
         ("Leases run for as long as 18 years.", &[]),
         ("The law acts by providing that fees fall.", &[]),
         ("If anything, the vote was too close.", &[]),
+        ("If anything happens to him, the fund pays.", &[("If", C)]),
+        (
+            "The bill passes provided that 60 senators vote for it.",
+            &[("provided that", C)],
+        ),
     ]);
 }
 
@@ -262,6 +267,8 @@ fn context_rules() {
             "Critics were quick to suggest that the poll was wrong.",
             &[("suggest", H)],
         ),
+        ("That is the outcome investors fear.", &[("fear", H)]),
+        ("Polls continue to suggest a close race.", &[("suggest", H)]),
         // A concession opening a sentence is no certainty.
         ("To be sure, the plan has critics.", &[]),
         ("He was sure the plan would work.", &[("sure", B)]),

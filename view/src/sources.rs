@@ -38,7 +38,10 @@ pub(crate) fn is_quote(text: &str, content: &[claimlens::Span]) -> bool {
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let gap = line.len() - line.trim_end().len();
     let line = line.trim_end();
-    gap <= 2 && (line.ends_with(OPENING) || OPENING_PAIRS.iter().any(|p| line.ends_with(p)))
+    // A pair of typewriter marks opens only with no space after it: ''…'' closes with the
+    // same marks, and a content after "'' " follows a closing one ("``no.'' Taxes will rise").
+    gap <= 2 && line.ends_with(OPENING)
+        || gap == 0 && OPENING_PAIRS.iter().any(|p| line.ends_with(p))
 }
 
 /// The key a source is grouped by when it is not linked to an actor.
@@ -183,6 +186,9 @@ mod tests {
         assert!(is_quote(text, &span("we will win")));
         assert!(is_quote(text, &span("''we will win''")));
         assert!(is_quote(text, &span("they know it.")));
+        let text = "He said ``no.'' Taxes will rise, the mayor said.";
+        let i = text.find("Taxes").unwrap();
+        assert!(!is_quote(text, &[claimlens::Span::new(i, i + 15)]));
         // A straight quote closing the paragraph before opens nothing.
         let text = "He said, \"We will win.\"\n\nThe truth, the senator said, was that…";
         let i = text.find("The truth").unwrap();
