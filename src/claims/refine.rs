@@ -510,10 +510,8 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
     // A relative pronoun that ends the source opens a clause of its own ("…at Lakeside
     // University, whose figures the city disputes"): no word of the source.
     if let Some(s) = c.source {
-        let (s0, s1) = (
-            doc.token_at(s.start),
-            last_token(doc, s.end, doc.token_at(s.start)),
-        );
+        let s0 = doc.token_at(s.start);
+        let s1 = last_token(doc, s.end, s0);
         // (Not one that is the source's head: "many of whom", "those who".)
         // (In lowercase: "the WHO", "Doctor Who" and the consumer group "Which?" are names.)
         if s1 > s0
