@@ -6,6 +6,7 @@
 //! UI (`ui`) and the browser glue only exist on wasm32.
 #![deny(missing_docs)]
 
+pub mod heap;
 pub mod marks;
 pub mod state;
 
