@@ -804,6 +804,14 @@ const CASES: &[Case] = &[
         )],
         ..NONE
     },
+    // A nation alone is a place, though a pronoun after it votes person.
+    Case {
+        text: "Ana Kralj teaches sport media at a college in Ohio. Originally from Slovenia, she \
+               served as the manager of a tennis event.",
+        kinds: &[(("Slovenia", 0), ActorKind::Place)],
+        ..NONE
+    },
+    // An arena, a memorial or a monument is where things happen: a place.
     Case {
         text: "Crowds gathered at the Washington Monument on Sunday. Later they marched to \
                Quicken Loans Arena, where the mayor spoke.",

@@ -507,6 +507,36 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             c.source = Some(Span::new(s.start, doc.tokens[k - 1].span.end));
         }
     }
+    // "Said Ellis: “…”": an inverted report before a colon, read as the source "Said" and
+    // the cue "Ellis:", or as the cue "Said Ellis:"; the verb is the cue and the name the
+    // source.
+    let (s0, c0) = (
+        doc.token_at(c.source.map_or(c.cue.start, |s| s.start)),
+        doc.token_at(c.cue.start),
+    );
+    let c1 = last_token(doc, c.cue.end, c0);
+    let verb = |t: usize| {
+        table.first_upper(t)
+            && matches!(
+                table.norm(t),
+                "said" | "says" | "added" | "adds" | "asked" | "wrote" | "writes" | "replied"
+            )
+    };
+    let name = |a: usize, b: usize| b > a && (a..b).all(|t| table.first_upper(t));
+    if table.norm(c1) == ":" && verb(s0) {
+        let (v, n0) = match c.source {
+            Some(s) if last_token(doc, s.end, s0) == s0 && c0 == s0 + 1 => (s, c0),
+            None if c0 == s0 => (doc.tokens[c0].span, c0 + 1),
+            _ => (c.cue, usize::MAX),
+        };
+        if n0 < c1 && name(n0, c1) {
+            c.source = Some(Span::new(
+                doc.tokens[n0].span.start,
+                doc.tokens[c1 - 1].span.end,
+            ));
+            c.cue = v;
+        }
+    }
     // A relative pronoun that ends the source opens a clause of its own ("…at Lakeside
     // University, whose figures the city disputes"): no word of the source.
     if let Some(s) = c.source {

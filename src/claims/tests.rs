@@ -851,6 +851,9 @@ fn issue_13_constructions_read_right() {
         // Where it was said is neither content nor source.
         ("Taxes would rise by 8.9 percent, the agency said in a June report.",
          &[(Some("the agency"), "said", &["Taxes would rise by 8.9 percent"])]),
+        // An inverted report before a colon: the verb is the cue, the name the source.
+        ("The mayor disagreed. Said Dana Roe: “The bridge stays shut.”",
+         &[(Some("Dana Roe"), "Said", &["“The bridge stays shut.”"])]),
         // "the WHO" is a name, not a relative pronoun; an aside after the attribution is no
         // content.
         ("The virus is spreading fast, the WHO said.",
