@@ -812,6 +812,14 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // An arena, a memorial or a monument is where things happen: a place.
+    // A law is no actor, and "Bill" in its name is no mention of a Bill.
+    Case {
+        text: "Bill Clinton, who signed the 1994 Crime Bill, spoke in Ohio. Critics say the \
+               Crime Bill filled prisons, and the Farm Bill and the Clean Air Act passed.",
+        not_actors: &["Crime Bill", "Farm Bill", "Clean Air Act"],
+        same: &[&[("Bill Clinton", 0)]],
+        ..NONE
+    },
     Case {
         text: "Crowds gathered at the Washington Monument on Sunday. Later they marched to \
                Quicken Loans Arena, where the mayor spoke.",

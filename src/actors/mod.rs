@@ -487,8 +487,14 @@ fn clean(
                 && ["an", "ese", "ish", "ic"]
                     .iter()
                     .any(|e| table.norm(end).ends_with(e)));
+    // A law is no actor ("the 1994 Crime Bill", "Farm Bill"; "Bill" after a given name is
+    // a name: "John Bill").
+    let law = !lone
+        && matches!(doc.tok(end - 1), "Bill" | "Act")
+        && !lex.first_names.contains(table.norm(end - 2));
     let junk = title
         || office
+        || law
         || compass
         || header
         || heading
