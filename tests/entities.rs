@@ -812,6 +812,14 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // An arena, a memorial or a monument is where things happen: a place.
+    // A streaming service is an organisation, not a person; an ethnicity alone is no actor.
+    Case {
+        text: "The film debuts on Netflix Friday. Would you vote for an African American or \
+               Hispanic, man or woman, who said the same things?",
+        kinds: &[(("Netflix", 0), ActorKind::Organization)],
+        not_actors: &["Hispanic"],
+        ..NONE
+    },
     // A law is no actor, and "Bill" in its name is no mention of a Bill.
     Case {
         text: "Bill Clinton, who signed the 1994 Crime Bill, spoke in Ohio. Critics say the \

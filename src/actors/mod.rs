@@ -204,6 +204,10 @@ const BYLINE_ROLES: &[&str] = &[
 /// Words that are never a name alone ("Let’s", "Won’t Be"), among them sentence
 /// adverbs that open a sentence in capitals ("Unfortunately, …", "Furthermore, …").
 const NOT_NAMES: &[&str] = &[
+    // An ethnicity alone ("an African American or Hispanic, man or woman").
+    "hispanic",
+    "latino",
+    "latina",
     "let",
     "be",
     "was",
