@@ -812,6 +812,12 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // An arena, a memorial or a monument is where things happen: a place.
+    // People in a place are not the place: the source is the officials, not Ohio.
+    Case {
+        text: "The plant opened in 1990. Officials in Dayton, Ohio, said the plant would close.",
+        sources: &[("Officials in Dayton, Ohio,", ("Officials", 0), Form::Name)],
+        ..NONE
+    },
     // A streaming service is an organisation, not a person; an ethnicity alone is no actor.
     Case {
         text: "The film debuts on Netflix Friday. Would you vote for an African American or \

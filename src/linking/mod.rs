@@ -502,13 +502,14 @@ impl Context<'_, '_> {
                 })
             })
             .or_else(|| {
-                // Not a place the source comes from ("Senator from Texas says").
+                // Not a place the source comes from or is in ("Senator from Texas says",
+                // "Officials in Dayton, Ohio, said": a preposition up to eight tokens before).
+                let s0 = doc.token_at(src.start);
                 inside.iter().rev().find(|(m, id)| {
                     let t = doc.token_at(m.start);
                     actors[*id].kind == ActorKind::Place
-                        && !(m.start > src.start
-                            && t > 0
-                            && matches!(self.table.norm(t - 1), "from" | "in" | "at" | "near"))
+                        && !(t.saturating_sub(8).max(s0)..t)
+                            .any(|k| matches!(self.table.norm(k), "from" | "in" | "at" | "near"))
                 })
             });
         let group = inside
