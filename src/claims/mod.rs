@@ -59,14 +59,28 @@ pub(crate) fn find(
     refine::refine(doc, table, lex, spans::builtin(), &mut claims);
     // Refining may move a cue's start (a whole source, a cue taken back): text order again.
     sort(&mut claims);
-    // And make two claims one ("was cited by the Supreme Court": the tagger's and the
-    // rules' claim, once their sources are completed).
-    claims.dedup_by(|a, b| a.cue == b.cue && a.source == b.source && a.content == b.content);
+    one_claim_a_cue(&mut claims);
     drop_cue_in_source(&mut claims);
     nested_report(doc, table, &mut claims);
     claims.retain(|c| !naming_or_convening(doc, table, c.cue) && !by_doing(doc, table, lex, c.cue));
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
+}
+
+/// Makes two claims one ("was cited by the Supreme Court": the tagger's and the rules'
+/// claim, once their sources are completed). One cue with one content is one claim
+/// whatever its sources ("former President Bill Clinton, who activated …": the name and
+/// "who", each read as a source): the source nearest the cue is kept (linking leads "who"
+/// to the name). On PolNeAR dev: source precision 78.5 → 79.7, F1 69.8 → 70.0. Claims
+/// are sorted by cue, then source.
+fn one_claim_a_cue(claims: &mut Vec<Found>) {
+    claims.dedup_by(|a, b| {
+        let same = a.cue == b.cue && a.content == b.content;
+        if same && a.source.is_some() {
+            b.source = a.source;
+        }
+        same
+    });
 }
 
 /// Drops a claim whose cue and source lie inside a neighbouring claim's

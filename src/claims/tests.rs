@@ -1012,3 +1012,60 @@ fn issue_13_constructions_read_right() {
         assert_eq!(got, want, "claims in {text:?}");
     }
 }
+
+/// One cue with one content is one claim: the source nearest the cue is kept, a claim with
+/// no source takes the other's, and claims that differ in cue or content stay apart.
+#[test]
+fn one_claim_a_cue() {
+    let sp = |a: usize, b: usize| crate::Span::new(a, b);
+    let claim =
+        |source: Option<(usize, usize)>, cue: (usize, usize), content: (usize, usize)| Found {
+            source: source.map(|(a, b)| sp(a, b)),
+            cue: sp(cue.0, cue.1),
+            content: vec![sp(content.0, content.1)],
+        };
+    #[allow(clippy::type_complexity)]
+    let cases: &[(&[Found], &[Option<(usize, usize)>])] = &[
+        // "former President Tom Bell, who activated the bill": the name and "who".
+        (
+            &[
+                claim(Some((0, 25)), (31, 40), (41, 49)),
+                claim(Some((27, 30)), (31, 40), (41, 49)),
+            ],
+            &[Some((27, 30))],
+        ),
+        // A claim with no source and one with: one claim, with the source.
+        (
+            &[
+                claim(None, (10, 14), (15, 30)),
+                claim(Some((0, 9)), (10, 14), (15, 30)),
+            ],
+            &[Some((0, 9))],
+        ),
+        // Another content: two claims.
+        (
+            &[
+                claim(Some((0, 9)), (10, 14), (15, 30)),
+                claim(Some((0, 9)), (10, 14), (15, 20)),
+            ],
+            &[Some((0, 9)), Some((0, 9))],
+        ),
+        // Another cue: two claims.
+        (
+            &[
+                claim(Some((0, 9)), (10, 14), (30, 40)),
+                claim(Some((0, 9)), (15, 19), (30, 40)),
+            ],
+            &[Some((0, 9)), Some((0, 9))],
+        ),
+    ];
+    for (claims, want) in cases {
+        let mut got = claims.to_vec();
+        super::one_claim_a_cue(&mut got);
+        let sources: Vec<_> = got
+            .iter()
+            .map(|c| c.source.map(|s| (s.start, s.end)))
+            .collect();
+        assert_eq!(&sources[..], *want, "{claims:?}");
+    }
+}
