@@ -812,6 +812,17 @@ const CASES: &[Case] = &[
         ..NONE
     },
     // An arena, a memorial or a monument is where things happen: a place.
+    // A name before a kind of place is a place (Chelsea is also a football club); a
+    // chamber before "district" stays a chamber.
+    Case {
+        text: "An explosion injured 29 people in a densely packed Chelsea neighborhood. Police \
+               searched Chelsea overnight. The House district was redrawn, and the House voted.",
+        kinds: &[
+            (("Chelsea", 0), ActorKind::Place),
+            (("House", 0), ActorKind::Organization),
+        ],
+        ..NONE
+    },
     // People in a place are not the place: the source is the officials, not Ohio.
     Case {
         text: "The plant opened in 1990. Officials in Dayton, Ohio, said the plant would close.",

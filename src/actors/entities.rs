@@ -818,6 +818,16 @@ pub(super) fn context_votes(
     if first > 0 && matches!(table.norm(first - 1), "in" | "at" | "near") {
         votes[ActorKind::Place as usize] += 1;
     }
+    // A name before a kind of place ("a densely packed Chelsea neighborhood", "the Boston
+    // area"): a place, whatever the club of the same name. (Not a chamber's: "a House
+    // district".)
+    if matches!(
+        next,
+        "neighborhood" | "neighbourhood" | "district" | "borough" | "suburb" | "area" | "region"
+    ) && !matches!(table.norm(last - 1), "house" | "senate" | "assembly")
+    {
+        votes[ActorKind::Place as usize] += 4;
+    }
     if after_place {
         votes[ActorKind::Place as usize] += 2;
     }
