@@ -1069,3 +1069,25 @@ fn one_claim_a_cue() {
         assert_eq!(&sources[..], *want, "{claims:?}");
     }
 }
+
+/// A cue of one function word is no report; a cue that starts with one but goes on is.
+#[test]
+fn function_word_cues() {
+    let text = "Her film documents how prisons grew, and that is what she told us.";
+    let doc = Doc::new(text);
+    let table = TokenTable::new(&doc, true);
+    let span = |w: &str| {
+        let a = text.find(w).unwrap();
+        crate::Span::new(a, a + w.len())
+    };
+    for (cue, want) in [
+        ("how", true),
+        ("that", true),
+        ("what", true),
+        ("told", false),
+        ("documents", false),
+        ("what she told", false),
+    ] {
+        assert_eq!(super::function_word(&doc, &table, span(cue)), want, "{cue}");
+    }
+}
