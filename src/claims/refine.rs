@@ -555,6 +555,27 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             c.source = Some(Span::new(s.start, doc.tokens[s1 - 1].span.end));
         }
     }
+    // "an explosion that Mayor Bill de Blasio described as", "a lawsuit in which Democrats
+    // argued": the name after an object's "that" or "which" is who speaks, when the source
+    // ends with that name (not "the chairs that POLITICO interviewed"). At most twelve tokens
+    // back.
+    if let Some(s) = c.source {
+        let s0 = doc.token_at(s.start);
+        let s1 = last_token(doc, s.end, s0);
+        let name = |t: usize| {
+            table.first_upper(t)
+                || matches!(
+                    table.norm(t),
+                    "." | "de" | "la" | "van" | "von" | "der" | "al" | "bin" | "da" | "di" | "du"
+                )
+        };
+        let that = (s1.saturating_sub(12).max(s0)..s1)
+            .rev()
+            .find(|&k| matches!(table.norm(k), "that" | "which") && !table.first_upper(k));
+        if let Some(k) = that.filter(|&k| table.first_upper(k + 1) && (k + 1..=s1).all(name)) {
+            c.source = Some(Span::new(doc.tokens[k + 1].span.start, s.end));
+        }
+    }
     let c0 = doc.token_at(c.cue.start);
     let c1 = last_token(doc, c.cue.end, c0);
     let first = doc.sentences[table.sentence(c0)].first;

@@ -851,6 +851,10 @@ fn issue_13_constructions_read_right() {
         // Where it was said is neither content nor source.
         ("Taxes would rise by 8.9 percent, the agency said in a June report.",
          &[(Some("the agency"), "said", &["Taxes would rise by 8.9 percent"])]),
+        // The name after an object's "that" is who speaks; not when words follow the name.
+        ("Nine people were hurt in a blast that Mayor Ana de Costa described as “an \
+          intentional act.”",
+         &[(Some("Mayor Ana de Costa"), "described", &["as “an intentional act.”"])]),
         // An inverted report before a colon: the verb is the cue, the name the source.
         ("The mayor disagreed. Said Dana Roe: “The bridge stays shut.”",
          &[(Some("Dana Roe"), "Said", &["“The bridge stays shut.”"])]),
