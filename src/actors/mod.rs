@@ -593,7 +593,7 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
 }
 
 /// The particles of family names ("Charles de Gaulle", "Poterin du Motel").
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della",
 ];
 

@@ -537,11 +537,11 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             c.cue = v;
         }
     }
-    // A relative pronoun that ends the source opens a clause of its own ("…at Lakeside
-    // University, whose figures the city disputes"): no word of the source.
     if let Some(s) = c.source {
         let s0 = doc.token_at(s.start);
-        let s1 = last_token(doc, s.end, s0);
+        let mut s1 = last_token(doc, s.end, s0);
+        // A relative pronoun that ends the source opens a clause of its own ("…at Lakeside
+        // University, whose figures the city disputes"): no word of the source.
         // (Not one that is the source's head: "many of whom", "those who".)
         // (In lowercase: "the WHO", "Doctor Who" and the consumer group "Which?" are names.)
         if s1 > s0
@@ -552,28 +552,26 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
                 "of" | "those" | "anyone" | "everyone" | "someone" | "one"
             )
         {
-            c.source = Some(Span::new(s.start, doc.tokens[s1 - 1].span.end));
+            s1 -= 1;
+            c.source = Some(Span::new(s.start, doc.tokens[s1].span.end));
         }
-    }
-    // "an explosion that Mayor Bill de Blasio described as", "a lawsuit in which Democrats
-    // argued": the name after an object's "that" or "which" is who speaks, when the source
-    // ends with that name (not "the chairs that POLITICO interviewed"). At most twelve tokens
-    // back.
-    if let Some(s) = c.source {
-        let s0 = doc.token_at(s.start);
-        let s1 = last_token(doc, s.end, s0);
+        // "an explosion that Mayor Bill de Blasio described as", "a lawsuit in which
+        // Democrats argued": the name after an object's "that" or "which" is who speaks,
+        // when the source ends with that name (not "the chairs that POLITICO interviewed").
+        // At most twelve tokens back.
         let name = |t: usize| {
             table.first_upper(t)
-                || matches!(
-                    table.norm(t),
-                    "." | "de" | "la" | "van" | "von" | "der" | "al" | "bin" | "da" | "di" | "du"
-                )
+                || table.norm(t) == "."
+                || crate::actors::PARTICLES.contains(&table.norm(t))
         };
         let that = (s1.saturating_sub(12).max(s0)..s1)
             .rev()
             .find(|&k| matches!(table.norm(k), "that" | "which") && !table.first_upper(k));
         if let Some(k) = that.filter(|&k| table.first_upper(k + 1) && (k + 1..=s1).all(name)) {
-            c.source = Some(Span::new(doc.tokens[k + 1].span.start, s.end));
+            c.source = Some(Span::new(
+                doc.tokens[k + 1].span.start,
+                doc.tokens[s1].span.end,
+            ));
         }
     }
     let c0 = doc.token_at(c.cue.start);
