@@ -910,6 +910,28 @@ fn drop_nested(text: &str, claims: Vec<Found>) -> Vec<Found> {
     out
 }
 
+/// Words before "reports" that make it a noun though they start with a capital.
+const REPORTS_NOUN: &[&str] = &[
+    "the",
+    "these",
+    "recent",
+    "new",
+    "initial",
+    "early",
+    "earlier",
+    "media",
+    "news",
+    "press",
+    "other",
+    "some",
+    "several",
+    "many",
+    "such",
+    "local",
+    "conflicting",
+    "unconfirmed",
+];
+
 fn claim_at(
     cx: &Ctx,
     (i, len, kind): (usize, usize, CueKind),
@@ -918,6 +940,20 @@ fn claim_at(
     subject: &mut Option<(usize, usize)>,
     later: bool,
 ) -> Option<Found> {
+    // "reports" is a verb after a name or a pronoun ("Bloomberg reports that …",
+    // "McCrummen reports:"), a noun after anything else ("pointed to reports that",
+    // "The reports", "Initial reports": a capital that starts a sentence).
+    let kind = match kind {
+        CueKind::Noun
+            if !(i > first
+                && (cx.is_upper(i - 1) && !cx.is(i - 1, REPORTS_NOUN)
+                    || cx.is(i - 1, &["he", "she", "it"]))) =>
+        {
+            return None
+        }
+        CueKind::Noun => CueKind::Verb,
+        k => k,
+    };
     let mut c0 = i;
     let mut c1 = i + len; // exclusive
                           // A preposition before its source: "according to X", "in the words of X".
@@ -1019,7 +1055,7 @@ fn claim_at(
                 }
             }
         }
-        CueKind::Verb | CueKind::Tell | CueKind::Ing => {
+        CueKind::Verb | CueKind::Tell | CueKind::Ing | CueKind::Noun => {
             let b = c0.checked_sub(1).filter(|&b| b >= first);
             let after_boundary = b.is_none_or(|b| {
                 matches!(cx.n(b), "," | ";") || cx.kind(b) == TokenKind::CloseQuote

@@ -994,6 +994,15 @@ fn issue_13_constructions_read_right() {
          &[(Some("Chief Dana Roe"), "said", &["“The city is safe,”"])]),
         ("Karen Janes, 67, of Exeter, in an interview on Monday, said she was convinced.",
          &[(Some("Karen Janes, 67, of Exeter"), "said", &["she was convinced"])]),
+        // "reports" is a verb after a name or a pronoun, a noun after anything else.
+        ("The New York Ledger reports that the plant will close.",
+         &[(Some("The New York Ledger"), "reports", &["that the plant will close"])]),
+        ("Wages rose by a tenth, The Valley Journal reports.",
+         &[(Some("The Valley Journal"), "reports", &["Wages rose by a tenth"])]),
+        ("Initial reports of the fire came from neighbours.", &[]),
+        ("The reports of a fire were wrong, and the mayor read the reports again.", &[]),
+        ("Reuters reports that the plant will close.",
+         &[(Some("Reuters"), "reports", &["that the plant will close"])]),
         // "By" and a deed: how the subject acted, not what was said; but "by saying" says.
         ("The governor responded by using the example of the flooded town.", &[]),
         ("The governor responded by saying that the town would be rebuilt.",
