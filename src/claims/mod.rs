@@ -67,6 +67,8 @@ pub(crate) fn find(
             && !by_doing(doc, table, lex, c.cue)
             && !function_word(doc, table, c.cue)
     });
+    rules::transcript(doc, table, lex, &mut claims);
+    sort(&mut claims);
     impersonal::add_impersonal(doc, table, lex, &mut claims);
     claims
 }

@@ -885,6 +885,93 @@ fn find_with(doc: &Doc, table: &TokenTable, lex: &CueLexicon, later: bool) -> Ve
     drop_nested(doc.text, claims)
 }
 
+/// Capitalised labels that are no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "video",
+    "audio",
+    "correction",
+    "clarification",
+    "update",
+    "note",
+    "watch",
+    "related",
+    "breaking",
+    "photos",
+];
+
+/// The speakers of a transcript: a paragraph that opens (after a quotation mark) with one to
+/// three words in capitals and a colon ("WALLACE: Let's start …", "JAKE TAPPER: …"). A text
+/// where two speakers have two such labels each is read as a transcript: each label is a
+/// source, its colon the cue, and its paragraph the content, with the paragraphs after it that
+/// open with a quotation mark and no label (one long answer). One label alone ("CORRECTION:")
+/// is no speaker, nor are "VIDEO:" and the like. The text's first paragraph is the headline rule's ([`punct_cue`]). Added
+/// after the tagger and the refinements (which read sentences, not paragraphs); the claims
+/// model was trained without it.
+pub(super) fn transcript(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &mut Vec<Found>) {
+    let cx = &Ctx { doc, table, lex };
+    let toks = &cx.doc.tokens;
+    let n = toks.len();
+    let pars: Vec<usize> = (1..n).filter(|&k| toks[k].line_before).collect();
+    // The label of the paragraph starting at token `p`: its first word and its colon.
+    let label = |p: usize| -> Option<(usize, usize)> {
+        let s = p + usize::from(toks[p].kind == TokenKind::OpenQuote);
+        let mut k = s;
+        while k < n
+            && k - s < 3
+            && toks[k].kind == TokenKind::Word
+            && !cx.table.any_lower(k)
+            && (k == s || !toks[k].line_before)
+        {
+            k += 1;
+        }
+        (k > s && k < n && cx.n(k) == ":" && !toks[k].line_before).then_some((s, k))
+    };
+    let labels: Vec<(usize, (usize, usize))> = (0..pars.len())
+        .filter_map(|j| Some((j, label(pars[j])?)))
+        .filter(|&(_, (s, _))| !cx.is(s, NOT_SPEAKERS))
+        .collect();
+    // Two speakers who each speak twice, known by the label's last word ("KATE BOULDUAN", then
+    // "BOULDUAN"): not a list of fields ("AMT: 1,200,000", "ISSUER: …").
+    let mut names: Vec<&str> = labels.iter().map(|&(_, (_, c))| cx.n(c - 1)).collect();
+    names.sort_unstable();
+    let twice = names
+        .chunk_by(|a, b| a == b)
+        .filter(|g| g.len() > 1)
+        .count();
+    if twice < 2 {
+        return;
+    }
+    // Paragraph `j`'s words from token `a`, without a closing quotation mark at its end.
+    let words = |j: usize, a: usize| -> Option<Span> {
+        let mut e = pars.get(j + 1).map_or(n, |&q| q) - 1;
+        if toks[e].kind == TokenKind::CloseQuote && e > a {
+            e -= 1;
+        }
+        (a <= e).then(|| cx.span(a, e))
+    };
+    for &(j, (s, c)) in &labels {
+        let Some(first) = words(j, c + 1) else {
+            continue;
+        };
+        let mut content = vec![first];
+        let mut k = j + 1;
+        while k < pars.len()
+            && toks[pars[k]].kind == TokenKind::OpenQuote
+            && pars[k] + 1 < n
+            && cx.n(pars[k] + 1) != "("
+            && label(pars[k]).is_none()
+        {
+            content.extend(words(k, pars[k] + 1));
+            k += 1;
+        }
+        claims.push(Found {
+            source: Some(cx.span(s, c - 1)),
+            cue: cx.span(c, c),
+            content,
+        });
+    }
+}
+
 /// Drops claims whose cue lies inside another claim's quoted content (a
 /// quotation that reports speech in turn is part of the outer claim).
 fn drop_nested(text: &str, claims: Vec<Found>) -> Vec<Found> {

@@ -1007,6 +1007,19 @@ fn issue_13_constructions_read_right() {
         ("The governor responded by using the example of the flooded town.", &[]),
         ("The governor responded by saying that the town would be rebuilt.",
          &[(Some("The governor"), "responded by saying", &["that the town would be rebuilt"])]),
+        // A transcript: each speaker's label is the source, the colon the cue, the
+        // paragraph (and the quoted paragraphs after it with no label) the content.
+        ("The interview, in part:\n\n\"HOLT: Will the plant close? Tell us.\n\n\"VIDEO: A clip \
+          plays.\n\n\"MAYOR RUIZ: No. It stays open.\n\n\"We have the money.\n\n\"HOLT: Good.\n\n\
+          \"RUIZ: Thank you.\n",
+         &[(Some("HOLT"), ":", &["Will the plant close? Tell us."]),
+           (Some("MAYOR RUIZ"), ":", &["No. It stays open.", "We have the money."]),
+           (Some("HOLT"), ":", &["Good."]),
+           (Some("RUIZ"), ":", &["Thank you."])]),
+        // A heading, and a list of fields, are no speakers.
+        ("The plant will close.\n\nCORRECTION: An earlier version gave the wrong date.\n", &[]),
+        ("The bond sale.\nISSUER: Bay County\nAMOUNT: 1,200,000\nDATE: 09/05/96\nAGENT: City \
+          Bank\n", &[]),
     ];
     for &(text, wants) in rows {
         let got: Vec<(Option<&str>, &str, Vec<&str>)> = crate::analyze(text)
