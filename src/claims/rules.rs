@@ -885,18 +885,13 @@ fn find_with(doc: &Doc, table: &TokenTable, lex: &CueLexicon, later: bool) -> Ve
     drop_nested(doc.text, claims)
 }
 
-/// Capitalised labels that are no speaker.
+/// The last words of capitalised labels before a colon that name no speaker ("VIDEO:",
+/// "The Latest:", "BREAKING:"), in a transcript or a headline.
+#[rustfmt::skip]
 const NOT_SPEAKERS: &[&str] = &[
-    "video",
-    "audio",
-    "correction",
-    "clarification",
-    "update",
-    "note",
-    "watch",
-    "related",
-    "breaking",
-    "photos",
+    "video", "audio", "correction", "clarification", "update", "note", "notice",
+    "related", "breaking", "photos", "latest", "byline", "busted", "boom", "revealed",
+    "bombshell", "look", "wow", "exclusive",
 ];
 
 /// The speakers of a transcript: a paragraph that opens (after a quotation mark) with one to
@@ -929,7 +924,7 @@ pub(super) fn transcript(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims
     };
     let labels: Vec<(usize, (usize, usize))> = (0..pars.len())
         .filter_map(|j| Some((j, label(pars[j])?)))
-        .filter(|&(_, (s, _))| !cx.is(s, NOT_SPEAKERS))
+        .filter(|&(_, (_, c))| !cx.is(c - 1, NOT_SPEAKERS))
         .collect();
     // A dialogue: twice a speaker answered in turn, known by the label's last word ("KATE
     // BOULDUAN", someone, then "BOULDUAN"); not a heading nor a list of fields ("AMT: …").
@@ -1338,6 +1333,7 @@ fn punct_cue(cx: &Ctx, i: usize, first: usize) -> Option<Found> {
             || i - s > 5
             || !cx.is_upper(s)
             || !(s..i).all(|k| cx.np_word(k))
+            || cx.is(i - 1, NOT_SPEAKERS)
             || i + 1 >= cx.table.len()
             || cx.kind(i + 1) == TokenKind::Number
         {

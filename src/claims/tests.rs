@@ -1016,6 +1016,11 @@ fn issue_13_constructions_read_right() {
            (Some("MAYOR RUIZ"), ":", &["No. It stays open.", "We have the money."]),
            (Some("HOLT"), ":", &["Good."]),
            (Some("RUIZ"), ":", &["Thank you."])]),
+        // A headline's label is its speaker, unless it is a series' or a shout's.
+        ("Ruiz: Storm closes the coastal highway\n\nThe road stays shut.\n",
+         &[(Some("Ruiz"), ":", &["Storm closes the coastal highway"])]),
+        ("The Latest: Storm closes the coastal highway\n\nThe road stays shut.\n", &[]),
+        ("BREAKING: Storm closes the coastal highway\n\nThe road stays shut.\n", &[]),
         // A heading, and a list of fields, are no speakers.
         ("The plant will close.\n\nCORRECTION: An earlier version gave the wrong date.\n", &[]),
         ("The bond sale.\nISSUER: Bay County\nAMOUNT: 1,200,000\nDATE: 09/05/96\nAGENT: City \
