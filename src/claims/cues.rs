@@ -18,10 +18,6 @@ pub(super) enum CueKind {
     /// A preposition introducing the source of quoted words ("in the words of X, “…”"):
     /// a claim only with a quotation.
     Words,
-    /// A reporting verb that is as often a plural noun ("reports"): a verb only right after
-    /// a name or "he", "she", "it"; read by the rules alone (the claims model was trained
-    /// without it, and retraining must give the same model).
-    Noun,
 }
 
 impl CueKind {
@@ -32,7 +28,6 @@ impl CueKind {
             "ing" => CueKind::Ing,
             "prep" => CueKind::Prep,
             "words" => CueKind::Words,
-            "noun" => CueKind::Noun,
             _ => return None,
         })
     }
@@ -90,7 +85,7 @@ impl CueLexicon {
 
 /// The cue lexicon's reading of each token: 0 outside any cue phrase, else
 /// `1 + 2 · kind + inside` (kind: verb, tell, ing, prep). A `Words` cue ("in the words
-/// of") and a `Noun` cue ("reports") read as no cue: the claims model was trained without it, and retraining must
+/// of") reads as no cue: the claims model was trained without it, and retraining must
 /// give the same model; the rules' claims carry it (`tagger::find` keeps theirs).
 pub(crate) fn cue_tags(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<u8> {
     let mut tags = vec![0u8; doc.tokens.len()];
@@ -100,7 +95,7 @@ pub(crate) fn cue_tags(doc: &Doc, table: &TokenTable, lex: &CueLexicon) -> Vec<u
             let found = lex
                 .phrases
                 .longest_at(table, i, s.last)
-                .filter(|(_, &k)| !matches!(k, CueKind::Words | CueKind::Noun));
+                .filter(|(_, &k)| k != CueKind::Words);
             if let Some((len, &kind)) = found {
                 let k = kind as u8;
                 tags[i] = 1 + 2 * k;
