@@ -943,13 +943,16 @@ pub(super) fn transcript(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims
         }
         (a <= e).then(|| cx.span(a, e))
     };
-    for &(j, (s, c)) in &labels {
+    for (li, &(j, (s, c))) in labels.iter().enumerate() {
         let Some(first) = words(j, c + 1) else {
             continue;
         };
         let mut content = vec![first];
+        // The last turn goes on no further: what follows the transcript is the writer's ("Follow
+        // Pam Key on Twitter", quoted like a turn's paragraphs).
         let mut k = j + 1;
-        while k < pars.len()
+        while li + 1 < labels.len()
+            && k < pars.len()
             && toks[pars[k]].kind == TokenKind::OpenQuote
             && pars[k] + 1 < n
             && cx.n(pars[k] + 1) != "("

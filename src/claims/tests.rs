@@ -1011,7 +1011,7 @@ fn issue_13_constructions_read_right() {
         // paragraph (and the quoted paragraphs after it with no label) the content.
         ("The interview, in part:\n\n\"HOLT: Will the plant close? Tell us.\n\n\"VIDEO: A clip \
           plays.\n\n\"MAYOR RUIZ: No. It stays open.\n\n\"We have the money.\n\n\"HOLT: Good.\n\n\
-          \"RUIZ: Thank you.\n",
+          \"RUIZ: Thank you.\n\n\"Follow the mayor on Twitter.\n",
          &[(Some("HOLT"), ":", &["Will the plant close? Tell us."]),
            (Some("MAYOR RUIZ"), ":", &["No. It stays open.", "We have the money."]),
            (Some("HOLT"), ":", &["Good."]),
