@@ -492,10 +492,20 @@ fn clean(
                     .iter()
                     .any(|e| table.norm(end).ends_with(e)));
     // A law is no actor ("the 1994 Crime Bill", "Farm Bill"; "Bill" after a given name is
-    // a name: "John Bill").
-    let law = !lone
-        && matches!(doc.tok(end - 1), "Bill" | "Act")
-        && !lex.first_names.contains(table.norm(end - 2));
+    // a name: "John Bill"), nor "Bill" alone after a capitalised word that is neither a
+    // given name nor a title ("Crime Bill" of which the tagger took "Bill", then read as
+    // Bill Clinton's given name).
+    // (Not after the word that opens the sentence: "When Bill was governor".)
+    let given = |t: usize| lex.first_names.contains(table.norm(t));
+    let law = matches!(doc.tok(end - 1), "Bill" | "Act")
+        && if lone {
+            first > s.first + 1
+                && table.first_upper(first - 1)
+                && !given(first - 1)
+                && !lex.is_title(table.norm(first - 1))
+        } else {
+            !given(end - 2)
+        };
     let junk = title
         || office
         || law
@@ -1195,6 +1205,31 @@ fn number(actors: &mut Vec<Actor>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Bill" alone is no mention after a capitalised word that is neither a given name nor
+    /// a title ("Crime Bill", of which the tagger may take only "Bill"); it is one after the
+    /// sentence's first word or a title.
+    #[test]
+    fn bill_alone_after_a_law_name_is_no_mention() {
+        let lex = ActorLexicon::builtin();
+        // A text and the token of "Bill" tagged alone as a person; whether it stays.
+        #[rustfmt::skip]
+        let rows: &[(&str, usize, bool)] = &[
+            ("He signed the 1994 Crime Bill , which failed .", 5, false),
+            ("The Farm Bill passed .", 2, false),
+            ("When Bill was governor , he spoke .", 1, true),
+            ("Former President Bill spoke .", 2, true),
+            ("Then Hillary and Bill spoke .", 3, true),
+        ];
+        for &(text, t, stays) in rows {
+            let doc = Doc::new(text);
+            let table = TokenTable::new(&doc, false);
+            let ctx = DocContext::new(&doc, &table, &lex);
+            let s = &doc.sentences[0];
+            let got = clean(&doc, &table, &lex, &ctx, s, (t, t + 1), ActorKind::Person);
+            assert_eq!(got.is_some(), stays, "{text:?}");
+        }
+    }
 
     /// A chamber's committee named with "and" is one mention, also where the tagger left
     /// the words before "and" out of every mention; two bodies stay two.
