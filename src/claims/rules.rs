@@ -898,13 +898,15 @@ const NOT_SPEAKERS: &[&str] = &[
 
 /// The speakers of a transcript: a paragraph that opens (after a quotation mark) with one to
 /// three words in capitals and a colon ("WALLACE: Let's start …", "JAKE TAPPER: …"). A text
-/// where twice a speaker's label comes back after another's is read as a transcript: each
-/// label is a source, its colon the cue, and its paragraph the content, with the paragraphs
-/// after it that open with a quotation mark and no label (one long answer). A heading
-/// ("CORRECTION:"), "VIDEO:" and a list of fields are no speakers. The text's first paragraph
-/// is the headline rule's ([`punct_cue`]). Added after the tagger and the refinements (which
-/// read sentences, not paragraphs); the claims model was trained without it. On PolNeAR dev
-/// one text is a transcript (ten claims); on train, four (one of them not annotated).
+/// where twice a speaker's label comes right after one other speaker's (A, B, A) is read as a
+/// transcript: each label is a source, its colon the cue, and its paragraph the content. A turn
+/// that opens with a quotation mark also takes the paragraphs after it that open with one and
+/// have no label (one long answer), except the last turn. A heading ("CORRECTION:"), "VIDEO:"
+/// and a list of fields given once are no speakers (fields repeated record after record would
+/// be; not seen in the corpora). The text's first paragraph is the headline rule's
+/// ([`punct_cue`]). Added after the tagger and the refinements (which read sentences, not
+/// paragraphs); the claims model was trained without it. On PolNeAR dev one text is a
+/// transcript (ten claims); on train, four (one of them not annotated).
 pub(super) fn transcript(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims: &mut Vec<Found>) {
     let cx = &Ctx { doc, table, lex };
     let toks = &cx.doc.tokens;
@@ -938,7 +940,7 @@ pub(super) fn transcript(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims
     // Paragraph `j`'s words from token `a`, without a closing quotation mark at its end.
     let words = |j: usize, a: usize| -> Option<Span> {
         let mut e = pars.get(j + 1).map_or(n, |&q| q) - 1;
-        if toks[e].kind == TokenKind::CloseQuote && e > a {
+        if toks[e].kind == TokenKind::CloseQuote {
             e -= 1;
         }
         (a <= e).then(|| cx.span(a, e))
@@ -951,7 +953,8 @@ pub(super) fn transcript(doc: &Doc, table: &TokenTable, lex: &CueLexicon, claims
         // The last turn goes on no further: what follows the transcript is the writer's ("Follow
         // Pam Key on Twitter", quoted like a turn's paragraphs).
         let mut k = j + 1;
-        while li + 1 < labels.len()
+        let quoted = toks[pars[j]].kind == TokenKind::OpenQuote && li + 1 < labels.len();
+        while quoted
             && k < pars.len()
             && toks[pars[k]].kind == TokenKind::OpenQuote
             && pars[k] + 1 < n
@@ -994,20 +997,25 @@ fn drop_nested(text: &str, claims: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// "reports" is a reporting verb after a name or he/she/it ("Bloomberg reports that …",
+/// "reports" is a reporting verb after a capitalised word or he/she ("Bloomberg reports that …",
 /// "McCrummen reports:"), a noun after anything else ("pointed to reports that", "The
 /// reports", "Initial reports": a capital that starts a sentence). Not in `cues.tsv`: the
 /// lexicon's words are features of the claims model and limits of the rules' noun phrases
 /// ("Media reports said"), both as the model was trained; and the model was trained without
 /// it ([`find_as_trained`]).
+/// Nor before a verb ("The Pentagon reports were leaked", "Mueller reports show").
 fn reports_verb(cx: &Ctx, i: usize, first: usize) -> bool {
     cx.n(i) == "reports"
         && i > first
-        && (cx.is_upper(i - 1) && !cx.is(i - 1, REPORTS_NOUN) || cx.is(i - 1, &["he", "she", "it"]))
+        && (cx.is_upper(i - 1) && !cx.is(i - 1, REPORTS_NOUN) || cx.is(i - 1, &["he", "she"]))
+        && !(i + 1 < cx.table.len()
+            && (cx.is(i + 1, AUX) || cx.lex.phrases.contains_word(cx.n(i + 1))))
 }
 
-/// Words before "reports" that make it a noun though they start with a capital.
+/// Words before "reports" that make it a noun (or not a report: "It reports earnings") though
+/// they start with a capital.
 const REPORTS_NOUN: &[&str] = &[
+    "it",
     "the",
     "these",
     "recent",

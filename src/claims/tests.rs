@@ -999,6 +999,10 @@ fn issue_13_constructions_read_right() {
          &[(Some("The New York Ledger"), "reports", &["that the plant will close"])]),
         ("Wages rose by a tenth, The Valley Journal reports.",
          &[(Some("The Valley Journal"), "reports", &["Wages rose by a tenth"])]),
+        ("She reports that the plant will close.",
+         &[(Some("She"), "reports", &["that the plant will close"])]),
+        ("It reports earnings on Thursday.", &[]),
+        ("The Pentagon reports were leaked.", &[]),
         ("Initial reports of the fire came from neighbours.", &[]),
         ("The reports of a fire were wrong, and the mayor read the reports again.", &[]),
         ("Reuters reports that the plant will close.",
@@ -1021,6 +1025,14 @@ fn issue_13_constructions_read_right() {
          &[(Some("Ruiz"), ":", &["Storm closes the coastal highway"])]),
         ("The Latest: Storm closes the coastal highway\n\nThe road stays shut.\n", &[]),
         ("BREAKING: Storm closes the coastal highway\n\nThe road stays shut.\n", &[]),
+        // Turns not in quotation marks take no quoted paragraph after them, whose own
+        // attribution is the writer's; a turn that is only a closing mark has no content.
+        ("The mayor spoke on the radio.\n\nHOLT: Will it close?\n\nRUIZ: No.\n\n\"It stays,\" she told the crowd.\n\nHOLT: Good.\n\n\
+          RUIZ: ”\n",
+         &[(Some("HOLT"), ":", &["Will it close?"]),
+           (Some("RUIZ"), ":", &["No."]),
+           (Some("she"), "told", &["\"It stays,\""]),
+           (Some("HOLT"), ":", &["Good."])]),
         // A heading, and a list of fields, are no speakers.
         ("The plant will close.\n\nCORRECTION: An earlier version gave the wrong date.\n", &[]),
         ("The bond sale.\nISSUER: Bay County\nAMOUNT: 1,200,000\nDATE: 09/05/96\nAGENT: City \
