@@ -241,6 +241,7 @@ impl Analyzer {
         }
         let (found, links) = if layers.claims {
             let mut found = claims::find(&doc, &table, &self.cues, self.claims_tagger.as_deref());
+            claims::whole_names(&mut found, &actors);
             if let Some(fix) = fix {
                 found = fix.claims(&doc, found);
             }

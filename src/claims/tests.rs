@@ -1134,3 +1134,49 @@ fn function_word_cues() {
         assert_eq!(super::function_word(&doc, &table, span(cue)), want, "{cue}");
     }
 }
+
+/// A source that starts inside an actor's name takes the whole name; one that starts at a
+/// name's start, or after it, is left as it is.
+#[test]
+fn a_source_inside_a_name_takes_the_whole_name() {
+    use crate::span::Span;
+    use crate::{Actor, ActorKind};
+    let text = "Donald Trump needs to tell the truth, New York Post said. Aides said so.";
+    let at = |w: &str| {
+        let a = text.find(w).unwrap();
+        Span::new(a, a + w.len())
+    };
+    let actor = |names: &[&str]| Actor {
+        id: 0,
+        name: names[0].into(),
+        kind: ActorKind::Person,
+        subkind: None,
+        mentions: names.iter().map(|w| at(w)).collect(),
+        aliases: Vec::new(),
+        affiliation: None,
+    };
+    let actors = [actor(&["Donald Trump"]), actor(&["New York Post"])];
+    let claim = |source: &str| Found {
+        source: Some(at(source)),
+        cue: at("said"),
+        content: Vec::new(),
+    };
+    // (the tagger's source, the source after the actors are read)
+    let rows = [
+        ("Trump", "Donald Trump"),
+        ("York Post", "New York Post"),
+        ("Trump needs", "Donald Trump needs"),
+        ("Donald Trump", "Donald Trump"),
+        ("New York", "New York"),
+        ("Aides", "Aides"),
+    ];
+    for (source, want) in rows {
+        let mut claims = vec![claim(source)];
+        super::whole_names(&mut claims, &actors);
+        assert_eq!(
+            claims[0].source.map(|s| s.slice(text)),
+            Some(want),
+            "{source}"
+        );
+    }
+}
