@@ -920,6 +920,12 @@ fn issue_13_constructions_read_right() {
         ("In the words of the song, love is all you need.", &[]),
         ("He was hit by a car that had run a red light.", &[]),
         ("It was reported by a newspaper that has since closed.", &[]),
+        // A contracted auxiliary is no part of the source; an appositive's closing comma is.
+        ("I've said the plan will fail, and they’ve argued it will not.",
+         &[(Some("I"), "said", &["the plan will fail"]),
+           (Some("they"), "argued", &["it will not"])]),
+        ("Dana Roe, a city engineer, said the bridge was unsafe.",
+         &[(Some("Dana Roe, a city engineer,"), "said", &["the bridge was unsafe"])]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
