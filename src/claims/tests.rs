@@ -1186,3 +1186,15 @@ fn a_source_inside_a_name_takes_the_whole_name() {
         );
     }
 }
+
+/// A source that the tagger reads as "who" and the relative clause after it is "who" alone,
+/// linked to the name before it.
+#[test]
+fn a_relative_clause_is_no_part_of_the_source() {
+    let text = "The award went to Ana Ruiz, who in 2010 said the bridge was unsafe.";
+    let a = crate::analyze(text);
+    let c = &a.claims[0];
+    assert_eq!(c.source.map(|s| s.slice(text)), Some("who"));
+    let actor = c.actor.map(|k| a.actors[k].name.as_str());
+    assert_eq!(actor, Some("Ana Ruiz"));
+}
