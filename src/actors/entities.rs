@@ -929,7 +929,8 @@ pub(super) fn voted_kind(kind_votes: &[usize; 4], first: Option<ActorKind>) -> A
 /// The best display name: the longest form that is not written in capitals
 /// (unless all are), without a leading "the" and without the titles before
 /// a name of two words or more ("Senator John McCain" → "John McCain"; for
-/// a person also a weak title: "Justice Antonin Scalia" → "Antonin Scalia").
+/// a person also a weak title: "Justice Antonin Scalia" → "Antonin Scalia"; not
+/// "Earl of Clare" → "of Clare").
 fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String {
     let untitled = |f: &str| -> String {
         let mut rest = f
@@ -940,7 +941,11 @@ fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String 
             let title = lex
                 .titles
                 .get(normalize(first.trim_end_matches('.')).as_str());
-            if !after.contains(' ') || !title.is_some_and(|&strong| strong || person) {
+            // Not before a lowercase word: "Earl of Clare" is no "of Clare".
+            if !after.contains(' ')
+                || after.starts_with(char::is_lowercase)
+                || !title.is_some_and(|&strong| strong || person)
+            {
                 break;
             }
             rest = after;
@@ -1198,6 +1203,8 @@ mod tests {
             // An organisation keeps its fullest name.
             (&["State Department", "US State Department"], false, "US State Department"),
             (&["Senator John McCain", "John McCain", "McCain"], true, "John McCain"),
+            // A title before a lowercase word stays.
+            (&["Earl of Clare"], true, "Earl of Clare"),
         ];
         for &(forms, person, want) in cases {
             assert_eq!(name(forms, person), want, "{forms:?}");
