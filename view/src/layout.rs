@@ -527,7 +527,7 @@ fn claim_views(
             attribution: c.attribution.as_str().into(),
             cue: c.cue.slice(text).into(),
             content: words::excerpt(&content.join(" … "), words::EXCERPT_CHARS),
-            quote: crate::sources::is_quote(text, &c.content),
+            quote: crate::sources::is_quote(text, &c.content) || crate::sources::is_turn(text, c),
             at: fallback(at, c.cue.start),
             tips: ClaimTips {
                 source: c.source.map(|_| source),

@@ -44,6 +44,24 @@ pub(crate) fn is_quote(text: &str, content: &[claimlens::Span]) -> bool {
         || gap == 0 && OPENING_PAIRS.iter().any(|p| line.ends_with(p))
 }
 
+/// True when the claim is a turn of an interview's transcript: a speaker's label in capitals
+/// opens its paragraph ("WALLACE: …", "“JAKE TAPPER: …"), its colon the cue, and what follows
+/// is the speaker's own words, a direct quotation as much as one in quotation marks.
+pub(crate) fn is_turn(text: &str, c: &claimlens::Claim) -> bool {
+    let Some(s) = c.source else {
+        return false;
+    };
+    // At most an opening mark (three bytes) between the paragraph's start and the label.
+    let mut from = s.start.saturating_sub(4);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let rest = text[from..s.start].trim_end_matches(OPENING);
+    c.cue.slice(text) == ":"
+        && !s.slice(text).chars().any(char::is_lowercase)
+        && (rest.ends_with('\n') || rest.is_empty() && from == 0)
+}
+
 /// The key a source is grouped by when it is not linked to an actor.
 fn source_key(source: &str) -> String {
     // The core's lowercasing (the standard library's table would add 11.7 KB to the wasm).
@@ -193,5 +211,31 @@ mod tests {
         let text = "He said, \"We will win.\"\n\nThe truth, the senator said, was that…";
         let i = text.find("The truth").unwrap();
         assert!(!is_quote(text, &[claimlens::Span::new(i, i + 9)]));
+    }
+
+    #[test]
+    fn a_transcript_turn_is_a_quotation() {
+        let text = "WALLACE: Will you run?\n\n“PENCE: No.\n\nThe Latest: rain. Ms. Roe: yes.";
+        let turn = |source: &str, content: &str| {
+            let at = |w: &str| {
+                let i = text.find(w).unwrap();
+                claimlens::Span::new(i, i + w.len())
+            };
+            let s = at(source);
+            let c = claimlens::Claim {
+                source: Some(s),
+                cue: claimlens::Span::new(s.end, s.end + 1),
+                content: vec![at(content)],
+                actor: None,
+                form: None,
+                attribution: claimlens::Attribution::Named,
+            };
+            is_turn(text, &c)
+        };
+        assert!(turn("WALLACE", "Will you run?"));
+        assert!(turn("PENCE", "No."));
+        // Not a headline's label in mixed case, nor a label inside a line.
+        assert!(!turn("The Latest", "rain."));
+        assert!(!turn("Ms. Roe", "yes."));
     }
 }
