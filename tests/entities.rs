@@ -1050,6 +1050,15 @@ const CASES: &[Case] = &[
         not_actors: &["CROSSTALK", "Let", "Senator", "NOTE"],
         ..NONE
     },
+    // A short turn is its speaker's too, when the same label opens a longer turn elsewhere.
+    Case {
+        text: "Fox News host Chris Wallace interviewed Mike Pence on Sunday.\n\nWALLACE: Will \
+               you run again, governor?\n\nPENCE: I will not run, because the campaign is \
+               over.\n\nWALLACE: Why not?\n\nPENCE: No.",
+        kinds: &[(("PENCE", 1), ActorKind::Person)],
+        same: &[&[("Mike Pence", 0), ("PENCE", 0), ("PENCE", 1)]],
+        ..NONE
+    },
 ];
 
 /// An actor's name is its fullest form without a title.

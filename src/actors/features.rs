@@ -29,6 +29,9 @@ pub(crate) struct DocContext {
     gaz: Vec<u8>,
     /// Known-actor matches in text order: first token, length, lexicon entry.
     pub(super) known: Vec<(usize, usize, usize)>,
+    /// Hashes of the last words of the text's speaker labels that a turn of speech follows
+    /// (the keys): a short turn under the same label ("PENCE: No.") is that speaker's too.
+    pub(super) speakers: IdMap<u32>,
     /// The word and shape keys before a sentence's first token and after its last.
     bos: u64,
     eos: u64,
@@ -94,7 +97,14 @@ impl DocContext {
                 i += 1;
             }
         }
+        let mut speakers = IdMap::default();
+        for s in &doc.sentences {
+            if let Some((_, end)) = super::speaker_label(doc, table, s, None) {
+                speakers.insert(table.hash(end - 1), 0);
+            }
+        }
         DocContext {
+            speakers,
             lower_seen,
             title_seen,
             gaz,

@@ -55,6 +55,7 @@ pub(crate) use features::{features, features2, DocTags, LABELS};
 pub(crate) use lexicon::ActorLexicon;
 
 use crate::analysis::{Actor, ActorKind};
+use crate::hash::IdMap;
 use crate::span::Span;
 use crate::text::{Doc, Sentence, TokenKind, TokenTable, WEEKDAYS};
 use entities::group;
@@ -438,7 +439,7 @@ fn clean(
     let word =
         Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
     let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
-    let label = caps && speaker_label(doc, table, s) == Some((first, end));
+    let label = caps && speaker_label(doc, table, s, Some(&ctx.speakers)) == Some((first, end));
     if label {
         kind = ActorKind::Person;
     }
@@ -575,8 +576,14 @@ const NOT_SPEAKERS: &[&str] = &[
 
 /// A transcript's speaker label at the start of sentence `s` ("WALLACE:",
 /// "“PENCE:"): one to three words in capitals before a colon and speech, as
-/// the token range of the name.
-fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, usize)> {
+/// the token range of the name; or before a short turn when the label's last word is one of
+/// the text's `speakers` ("PENCE: No.").
+pub(super) fn speaker_label(
+    doc: &Doc,
+    table: &TokenTable,
+    s: &Sentence,
+    speakers: Option<&IdMap<u32>>,
+) -> Option<(usize, usize)> {
     let first = if table.opens(s.first) {
         s.first + 1
     } else {
@@ -598,6 +605,7 @@ fn speaker_label(doc: &Doc, table: &TokenTable, s: &Sentence) -> Option<(usize, 
             .filter(|&i| table.first_lower(i))
             .nth(2)
             .is_some()
+            || speakers.is_some_and(|k| k.contains_key(&table.hash(end - 1)))
     };
     (end > first && end < s.last && doc.tok(end) == ":" && speech()).then_some((first, end))
 }
@@ -925,7 +933,7 @@ pub(crate) fn find(doc: &Doc, table: &TokenTable, lex: &ActorLexicon) -> Vec<Act
             })
             .collect();
         // A speaker label the tagger missed is a person too.
-        if let Some((first, last)) = speaker_label(doc, table, s) {
+        if let Some((first, last)) = speaker_label(doc, table, s, Some(&ctx.speakers)) {
             if !model.iter().any(|m| m.first < last && first < m.last) {
                 model.push(Mention {
                     span: Span::new(doc.tokens[first].span.start, doc.tokens[last - 1].span.end),
