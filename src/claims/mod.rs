@@ -66,6 +66,7 @@ pub(crate) fn find(
         !naming_or_convening(doc, table, c.cue)
             && !by_doing(doc, table, lex, c.cue)
             && !function_word(doc, table, c.cue)
+            && !says_nothing(doc, table, c)
     });
     rules::transcript(doc, table, lex, &mut claims);
     sort(&mut claims);
@@ -174,6 +175,19 @@ fn nested_report(doc: &Doc, table: &TokenTable, claims: &mut [Found]) {
         let last = c.content.iter().map(|x| x.end).max().unwrap_or(c.cue.end);
         p.content = vec![Span::new(name, last)];
     }
+}
+
+/// A claim that reports nothing: no source and no content but a passive's agent ("It was
+/// first declared by President Nixon": a war, not words), or merit credited ("much of which
+/// can be credited to the new laws"). Phantom claims of the release-build reading; PolNeAR dev
+/// and train: one claim each, none right.
+fn says_nothing(doc: &Doc, table: &TokenTable, c: &Found) -> bool {
+    let by = |x: &Span| table.norm(doc.token_at(x.start)) == "by";
+    let c1 = doc.token_at(c.cue.end).saturating_sub(1);
+    c.source.is_none() && !c.content.is_empty() && c.content.iter().all(by)
+        || table.norm(c1) == "credited"
+            && c1 + 1 < doc.tokens.len()
+            && matches!(table.norm(c1 + 1), "to" | "with")
 }
 
 /// A cue that is one function word ("how" in "her film documents how black life…",

@@ -926,6 +926,9 @@ fn issue_13_constructions_read_right() {
            (Some("they"), "argued", &["it will not"])]),
         ("Dana Roe, a city engineer, said the bridge was unsafe.",
          &[(Some("Dana Roe, a city engineer,"), "said", &["the bridge was unsafe"])]),
+        // Not claims: a passive's agent alone, merit credited.
+        ("The curfew was introduced in 1970. It was first declared by Mayor Ana Ruiz.", &[]),
+        ("Crime fell sharply, much of which can be credited to the new laws.", &[]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
