@@ -673,7 +673,19 @@ fn fix_source(cx: &Ctx, c: &mut Found) {
             while k > first && c0 - k <= 4 && is_time_word(table.norm(k)) {
                 k -= 1;
             }
-            if k + 1 < c0 && !is_time_word(table.norm(k)) {
+            let mut skipped = k + 1 < c0 && !is_time_word(table.norm(k));
+            // "The film ― which weaves together … ― explains": skip an aside between dashes
+            // (at most 40 tokens back). Not before a passive ("X ― a surgeon ― has been called
+            // a charlatan by …": X is what is said of).
+            let dash = |j: usize| matches!(table.norm(j), "—" | "―" | "–" | "--");
+            if k == c0 - 1 && dash(k) && !(c0..=c1).any(|i| BE.contains(&table.norm(i))) {
+                let from = k.saturating_sub(40).max(first + 1);
+                if let Some(d) = (from..k).rev().find(|&j| dash(j)) {
+                    k = d - 1;
+                    skipped = true;
+                }
+            }
+            if skipped {
                 if let Some((a, b)) = cx.np_backward(k, first) {
                     if cx.clause_start(a, first) && (cx.is_upper_at(a) || b > a) {
                         c.source = Some(cx.span(a, b));

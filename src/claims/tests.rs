@@ -1201,3 +1201,27 @@ fn a_relative_clause_is_no_part_of_the_source() {
     let actor = c.actor.map(|k| a.actors[k].name.as_str());
     assert_eq!(actor, Some("Ana Ruiz"));
 }
+
+/// The subject before an aside between dashes is the source (the tagger gave the cue no
+/// source).
+#[test]
+fn a_source_before_an_aside_between_dashes() {
+    for (text, want) in [
+        (
+            "The report ― which took two years to write ― explains the city’s debt.",
+            "The report",
+        ),
+        (
+            "The mayor ― who took office in May ― said the bridge would close.",
+            "The mayor",
+        ),
+    ] {
+        let a = crate::analyze(text);
+        let got: Vec<Option<&str>> = a
+            .claims
+            .iter()
+            .map(|c| c.source.map(|s| s.slice(text)))
+            .collect();
+        assert_eq!(got, [Some(want)], "{text}");
+    }
+}
