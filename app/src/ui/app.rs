@@ -193,7 +193,7 @@ pub fn app() -> Html {
             </section>
             <aside class="panels" id="findings" tabindex="-1" aria-label="Findings">
                 { match &result {
-                    Some(r) => super::panels::panels(&super::panels::Props { overview: r.overview.clone(), selected: state.selected, source: state.source.as_ref().map(|x| x.0), dispatch: dispatch.clone() }),
+                    Some(r) => super::panels::panels(&super::panels::Props { overview: r.overview.clone(), selected: state.selected, source: state.source.as_ref().map(|x| x.0), dispatch: dispatch.clone(), which: 0 }),
                     None => html! { <p class="muted">{ "Actors, claims and hedging will be listed here." }</p> },
                 } }
                 { super::rules::panel(&state.rules, state.rules_error.as_ref(), &dispatch, &phrase, &what) }

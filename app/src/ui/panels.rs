@@ -22,6 +22,10 @@ pub struct Props {
     pub source: Option<u32>,
     /// Dispatches actions.
     pub dispatch: Callback<Action>,
+    /// Which panel a [`Panel`] is: actors 0, claims 1, who said what 2, hedging 3
+    /// ([`panels`] sets it).
+    #[prop_or_default]
+    pub which: u8,
 }
 
 /// All panels.
@@ -29,9 +33,9 @@ pub fn panels(p: &Props) -> Html {
     html! {
         <>
         { summary(&p.overview) }
-        <Actors overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
-        <Claims overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
-        <Hedging overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+        <Panel which={0} overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+        <Panel which={1} overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+        <Panel which={3} overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
         </>
     }
 }
@@ -62,9 +66,22 @@ fn goto(dispatch: &Callback<Action>, loc: &Loc) -> Callback<MouseEvent> {
     dispatch.reform(move |_: MouseEvent| Action::Goto(loc.clone()))
 }
 
-#[function_component(Actors)]
-fn actors(p: &Props) -> Html {
+/// A panel (`which` of its props): one component type for the four, so that the wasm holds
+/// one instance of Yew's component code, not four. Each instance keeps its place in the
+/// tree, so it always runs the same hooks; `filter` is the claims panel's only.
+#[function_component(Panel)]
+fn panel(p: &Props) -> Html {
     let all = use_state(|| false);
+    let filter = use_state(|| "all");
+    match p.which {
+        0 => actors(p, all),
+        1 => claims(p, filter, all),
+        2 => who_said_what(p, all),
+        _ => hedging(p, all),
+    }
+}
+
+fn actors(p: &Props, all: UseStateHandle<bool>) -> Html {
     let mut list: Vec<&ActorView> = p.overview.actors.iter().collect();
     // Most mentions first, then by id (the core's one sort: no sort code of its own).
     claimlens::sort::sort_by_key(&mut list, |a| {
@@ -148,10 +165,7 @@ fn more(total: usize, all: bool, state: UseStateHandle<bool>) -> Html {
     }
 }
 
-#[function_component(Claims)]
-fn claims(p: &Props) -> Html {
-    let filter = use_state(|| "all");
-    let all = use_state(|| false);
+fn claims(p: &Props, filter: UseStateHandle<&'static str>, all: UseStateHandle<bool>) -> Html {
     let s = &p.overview.summary;
     let row = p.source.and_then(|r| p.overview.sources.get(r as usize));
     let matching: Vec<&ClaimView> = match row {
@@ -180,7 +194,7 @@ fn claims(p: &Props) -> Html {
     html! {
         <section class="panel" id="claims-panel" aria-labelledby="claims-h">
             <h2 id="claims-h">{ format!("Claims ({})", s.claims) }</h2>
-            <WhoSaidWhat overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
+            <Panel which={2} overview={p.overview.clone()} selected={p.selected} source={p.source} dispatch={p.dispatch.clone()} />
             if let Some(row) = row {
                 <p class="small chosen-note">
                     { format!("Showing the {} of {}. ", plural(row.claims.len(), "claim", "claims"), row.label) }
@@ -231,9 +245,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// Who said what: one row per source (an actor, a vague source written alike, or no
 /// source) with its claims, quotes and paraphrases, and named / vague / none. Choosing a
 /// row picks its claims out in the text and lists them alone; choosing it again undoes it.
-#[function_component(WhoSaidWhat)]
-fn who_said_what(p: &Props) -> Html {
-    let all = use_state(|| false);
+fn who_said_what(p: &Props, all: UseStateHandle<bool>) -> Html {
     let rows = &p.overview.sources;
     if rows.is_empty() {
         return Html::default();
@@ -307,9 +319,7 @@ fn who_said_what(p: &Props) -> Html {
     }
 }
 
-#[function_component(Hedging)]
-fn hedging(p: &Props) -> Html {
-    let all = use_state(|| false);
+fn hedging(p: &Props, all: UseStateHandle<bool>) -> Html {
     let s = &p.overview.summary;
     let max = [s.hedges, s.boosters, s.weasels, s.conditions]
         .into_iter()
