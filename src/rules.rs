@@ -228,13 +228,14 @@ pub(crate) fn matches<'t>(
 ) -> Vec<(&'t str, PatternAs)> {
     let mut out = Vec::new();
     for (re, what) in patterns {
-        let mut seen: FxSet<&str> = FxSet::default();
+        // A map to `true` rather than a set: the hash-table code of the lexicons' maps.
+        let mut seen: FxMap<&str, bool> = FxMap::default();
         'pattern: for piece in windows(text) {
             for m in re.find_iter(piece) {
                 let s = m.as_str().trim();
                 if s.chars().any(char::is_alphanumeric)
                     && s.chars().count() <= MAX_RULE_CHARS
-                    && seen.insert(s)
+                    && seen.insert(s, true).is_none()
                 {
                     out.push((s, *what));
                     if seen.len() == MAX_PATTERN_MATCHES {

@@ -98,7 +98,7 @@ fn titled(
         && m.entry.is_none()
         && given + 1 < m.last
         && m.last - given <= 3
-        && lex.first_names.contains(table.norm(given))
+        && lex.first_names.contains_key(table.norm(given))
         && table.first_upper(given + 1);
     let kind = match head {
         _ if strong || given => ActorKind::Person,
@@ -453,7 +453,7 @@ pub(super) fn group(
             let loose = free && !(locative && mkind == ActorKind::Place);
             // A lone given name may be a person's first name ("Britney").
             let given =
-                loose && m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
+                loose && m.last - m.first == 1 && lex.first_names.contains_key(table.norm(m.first));
             target =
                 index.find_long_form(&entities, m, (mkind, sex), (loose, given), &key, surface);
         }
@@ -518,7 +518,7 @@ pub(super) fn group(
                     .bytes()
                     .next()
                     .is_some_and(|b| b.is_ascii_digit());
-            if m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first)) {
+            if m.last - m.first == 1 && lex.first_names.contains_key(table.norm(m.first)) {
                 ent.kind_votes[ActorKind::Person as usize] += 2;
             }
             // A given name of two syllables joined by a hyphen, the second in lowercase, as
@@ -833,7 +833,7 @@ pub(super) fn context_votes(
     }
     // A state after a comma: a town ("Eau Claire, Wis.", "Evansville, Indiana"), not a
     // person named with a given name ("Harry Milling, Scotland" in a results table).
-    let given = last - first >= 2 && lex.first_names.contains(table.norm(first));
+    let given = last - first >= 2 && lex.first_names.contains_key(table.norm(first));
     let region = |i: usize| {
         crate::text::is_region_abbrev(table.norm(i))
             || table.first_upper(i) && lex.regions.longest_at(table, i, table.len()).is_some()
@@ -963,7 +963,7 @@ fn canonical_name(lex: &ActorLexicon, forms: &[String], person: bool) -> String 
         let first = name.split(' ').next().unwrap_or("").trim_end_matches('.');
         let glued = person
             && name.split_once(' ').is_some_and(|(w, rest)| {
-                let given = |w: &str| lex.first_names.contains(normalize(w).as_str());
+                let given = |w: &str| lex.first_names.contains_key(normalize(w).as_str());
                 rest.split_once(' ').is_some_and(|(g, _)| given(g))
                     && !given(w)
                     && names.iter().any(|n| n == rest)

@@ -39,8 +39,9 @@ pub(crate) struct ActorLexicon {
     /// States, provinces and nations (`lexicons/regions.txt`): a name before a comma and
     /// one of them is a place.
     pub(super) regions: PhraseSet<()>,
-    /// Given names, lowercase (`lexicons/first_names.txt`).
-    pub(super) first_names: FxSet<&'static str>,
+    /// Given names, lowercase (`lexicons/first_names.txt`), each mapped to `true`: a map of
+    /// the same type as `titles`, so that the wasm holds one hash-table instance for both.
+    pub(super) first_names: FxMap<&'static str, bool>,
     /// Nouns that refer back to an actor of some subkinds ("the newspaper" →
     /// "media"), with those subkinds separated by "|".
     nominals: FxMap<&'static str, &'static str>,
@@ -85,6 +86,7 @@ impl ActorLexicon {
             regions: PhraseSet::new(),
             first_names: include_str!(concat!(env!("OUT_DIR"), "/first_names.txt"))
                 .split_whitespace()
+                .map(|name| (name, true))
                 .collect(),
             nominals: FxMap::default(),
             tagger,
@@ -150,7 +152,7 @@ impl ActorLexicon {
                 }
             }
         }
-        for &name in &lex.first_names {
+        for &name in lex.first_names.keys() {
             if !either.contains(&name) {
                 lex.given_sex.entry(name).or_insert(false);
             }

@@ -497,7 +497,7 @@ fn clean(
     // given name nor a title ("Crime Bill" of which the tagger took "Bill", then read as
     // Bill Clinton's given name).
     // (Not after the word that opens the sentence: "When Bill was governor".)
-    let given = |t: usize| lex.first_names.contains(table.norm(t));
+    let given = |t: usize| lex.first_names.contains_key(table.norm(t));
     let law = matches!(doc.tok(end - 1), "Bill" | "Act")
         && if lone {
             first > s.first + 1
@@ -639,7 +639,7 @@ fn join_person_words(
             && !headline
             && m.first > s.first
             && table.first_upper(g)
-            && lex.first_names.contains(table.norm(g))
+            && lex.first_names.contains_key(table.norm(g))
             && (k == 0 || model[k - 1].last <= g)
         {
             start_at(doc, &mut model[k], g);
@@ -659,7 +659,7 @@ fn join_person_words(
         let m = &model[k];
         let e = m.last + 1;
         let person = m.kind == ActorKind::Person
-            || m.last - m.first == 1 && lex.first_names.contains(table.norm(m.first));
+            || m.last - m.first == 1 && lex.first_names.contains_key(table.norm(m.first));
         // "Peter the Great"; "Poterin du Motel" (a particle and a surname).
         let joins = person
             && m.entry.is_none()

@@ -1,7 +1,7 @@
 //! Sentences: token runs ended by terminal punctuation, abbreviations
 //! followed by a sentence start, or line breaks.
 
-use super::tokenize::{Abbrev, ABBREVIATIONS};
+use super::tokenize::{ABBREVIATIONS, TITLE};
 use super::{Sentence, Token, TokenKind};
 use crate::span::Span;
 
@@ -71,8 +71,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else if t.abbrev {
             let word = &s[..s.len() - 1];
             let plain = match ABBREVIATIONS.get(word) {
-                Some(Abbrev::Title) => false,
-                Some(Abbrev::Plain | Abbrev::Region) => true,
+                Some(&a) => a != TITLE,
                 None => word.contains('.'),
             };
             plain

@@ -5,16 +5,18 @@ use crate::hash::FxMap;
 use crate::span::Span;
 use std::sync::LazyLock;
 
-/// How an abbreviation behaves at a possible sentence end.
-#[derive(Copy, Clone, PartialEq, Eq)]
-pub(super) enum Abbrev {
-    /// A title or name part: never ends a sentence.
-    Title,
-    /// May end a sentence ("… in the U.S. The next day …").
-    Plain,
-    /// A US state ("Wis."): may end a sentence; a name before it and a comma is a place.
-    Region,
-}
+/// How an abbreviation behaves at a possible sentence end: the marker of its line in
+/// `abbreviations.txt`. A string rather than an enum, so that [`ABBREVIATIONS`] is a map of
+/// the same type as the actor lexicon's `&str` to `&str` maps (one hash-table instance in
+/// the wasm).
+pub(super) type Abbrev = &'static str;
+
+/// A title or name part: never ends a sentence.
+pub(super) const TITLE: Abbrev = "!";
+/// May end a sentence ("… in the U.S. The next day …").
+pub(super) const PLAIN: Abbrev = "";
+/// A US state ("Wis."): may end a sentence; a name before it and a comma is a place.
+pub(super) const REGION: Abbrev = "@";
 
 pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLock::new(|| {
     let mut map = FxMap::default();
@@ -22,9 +24,9 @@ pub(super) static ABBREVIATIONS: LazyLock<FxMap<&'static str, Abbrev>> = LazyLoc
         crate::data::data_lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt")))
     {
         match (line.strip_prefix('!'), line.strip_prefix('@')) {
-            (Some(word), _) => map.insert(word, Abbrev::Title),
-            (_, Some(word)) => map.insert(word, Abbrev::Region),
-            _ => map.insert(line, Abbrev::Plain),
+            (Some(word), _) => map.insert(word, TITLE),
+            (_, Some(word)) => map.insert(word, REGION),
+            _ => map.insert(line, PLAIN),
         };
     }
     map
@@ -41,7 +43,7 @@ pub(crate) fn is_region_abbrev(norm: &str) -> bool {
         && (DOTTED.contains(&word)
             || ABBREVIATIONS
                 .iter()
-                .any(|(w, a)| matches!(a, Abbrev::Region) && w.eq_ignore_ascii_case(word)))
+                .any(|(w, &a)| a == REGION && w.eq_ignore_ascii_case(word)))
 }
 
 /// Punctuation characters (everything else that is not whitespace belongs to words).
