@@ -1050,6 +1050,13 @@ const CASES: &[Case] = &[
         not_actors: &["CROSSTALK", "Let", "Senator", "NOTE"],
         ..NONE
     },
+    // A known advocacy group by its acronym.
+    Case {
+        text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \
+               2.3 million, according to the NAACP.\nIt is a tremendous spike.",
+        kinds: &[(("NAACP", 0), ActorKind::Organization)],
+        ..NONE
+    },
     // A short turn is its speaker's too, when the same label opens a longer turn elsewhere.
     Case {
         text: "Fox News host Chris Wallace interviewed Mike Pence on Sunday.\n\nWALLACE: Will \
