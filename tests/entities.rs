@@ -1050,6 +1050,14 @@ const CASES: &[Case] = &[
         not_actors: &["CROSSTALK", "Let", "Senator", "NOTE"],
         ..NONE
     },
+    // Women's given names say who "she" is (Loretta was read as a man's name, so "she" pointed
+    // at nobody, or at another woman named once).
+    Case {
+        text: "Loretta Ruiz, the city's attorney, met the mayor on Monday. \"We will appeal,\" \
+               she said.",
+        sources: &[("she", ("Loretta Ruiz", 0), Form::Pronoun)],
+        ..NONE
+    },
     // A known advocacy group by its acronym.
     Case {
         text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \
