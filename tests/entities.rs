@@ -32,6 +32,8 @@ struct Case {
     apart: &'static [(At, At)],
     /// A form and the kind of its actor.
     kinds: &'static [(At, ActorKind)],
+    /// A form and a kind its actor must not have.
+    not_kinds: &'static [(At, ActorKind)],
     /// A claim source's text, the form (text, occurrence) of the actor it
     /// must point at, and how the source refers to it.
     sources: &'static [(&'static str, At, Form)],
@@ -50,6 +52,7 @@ const NONE: Case = Case {
     same: &[],
     apart: &[],
     kinds: &[],
+    not_kinds: &[],
     sources: &[],
     not_actors: &[],
     not_sources: &[],
@@ -1058,6 +1061,13 @@ const CASES: &[Case] = &[
         sources: &[("she", ("Loretta Ruiz", 0), Form::Pronoun)],
         ..NONE
     },
+    // A pronoun after "in X" is not X's: a city is no person.
+    Case {
+        text: "At the party convention in Cleveland his operatives forced a change in the \
+               platform.",
+        not_kinds: &[(("Cleveland", 0), ActorKind::Person)],
+        ..NONE
+    },
     // A known advocacy group by its acronym.
     Case {
         text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \
@@ -1131,6 +1141,12 @@ fn entities_and_sources_read_as_one_actor_per_entity() {
             let got = find(f).map(|id| a.actors[id].kind);
             if got != Some(kind) {
                 fail(format!("{f:?} should be a {kind:?}, got {got:?}"));
+            }
+        }
+        for &(f, kind) in case.not_kinds {
+            let got = find(f).map(|id| a.actors[id].kind);
+            if got == Some(kind) {
+                fail(format!("{f:?} should not be a {kind:?}"));
             }
         }
         for &(source, target, form) in case.sources {

@@ -553,7 +553,11 @@ pub(super) fn group(
             Some(s) => s.last,
             None => m.last,
         };
-        if !group && super::pronouns_between(table, m.last, last) != (0, 0) {
+        // (Not after "in", "at", "near" or "from": "the convention in Cleveland his
+        // operatives forced" is no person's.)
+        let located =
+            m.first > 0 && matches!(table.norm(m.first - 1), "in" | "at" | "near" | "from");
+        if !group && !located && super::pronouns_between(table, m.last, last) != (0, 0) {
             ent.kind_votes[ActorKind::Person as usize] += 2;
         }
         if !group {
