@@ -1068,6 +1068,12 @@ const CASES: &[Case] = &[
         not_kinds: &[(("Cleveland", 0), ActorKind::Person)],
         ..NONE
     },
+    // A city a team of the same name plays for is a place "in" it.
+    Case {
+        text: "Clinton has held rallies before largely black crowds in Cleveland and Detroit.",
+        kinds: &[(("Cleveland", 0), ActorKind::Place)],
+        ..NONE
+    },
     // A known advocacy group by its acronym.
     Case {
         text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \

@@ -820,7 +820,7 @@ pub(super) fn context_votes(
         votes[ActorKind::Place as usize] += 4;
     }
     if first > 0 && matches!(table.norm(first - 1), "in" | "at" | "near") {
-        votes[ActorKind::Place as usize] += 1;
+        votes[ActorKind::Place as usize] += 2;
     }
     // A name before a kind of place ("a densely packed Chelsea neighborhood", "the Boston
     // area"): a place, whatever the club of the same name. (Not a chamber's: "a House
