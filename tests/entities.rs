@@ -1074,6 +1074,13 @@ const CASES: &[Case] = &[
         kinds: &[(("Cleveland", 0), ActorKind::Place)],
         ..NONE
     },
+    // The Kremlin's network is a media organisation, not a person.
+    Case {
+        text: "A few days ago in an interview with the Kremlin's network RT he blasted the \
+               American press.",
+        kinds: &[(("RT", 0), ActorKind::Organization)],
+        ..NONE
+    },
     // A known advocacy group by its acronym.
     Case {
         text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \
