@@ -314,5 +314,18 @@ mod tests {
                 "{unit:?}: {small} steps for 400 units, {large} for 1600"
             );
         }
+        // A speaker's label, then one long sentence of names in capitals: the label is
+        // looked for once, not once per name.
+        let steps = |n: usize| {
+            let text = format!("WALLACE: {}.", "NATO GERMANY FRANCE ".repeat(n));
+            crate::work::take();
+            std::hint::black_box(crate::analyze(&text));
+            crate::work::take()
+        };
+        let (small, large) = (steps(400), steps(1600));
+        assert!(
+            large <= 9 * small / 2 + 1000,
+            "a label and names in capitals: {small} steps for 400 units, {large} for 1600"
+        );
     }
 }

@@ -439,7 +439,11 @@ fn clean(
     let word =
         Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end).slice(doc.text);
     let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
-    let label = caps && speaker_label(doc, table, s, Some(&ctx.speakers)) == Some((first, end));
+    // (Only a mention that opens its sentence can be a label: a label is looked for once per
+    // such mention, not for every mention of a long sentence, which would take quadratic time.)
+    let label = caps
+        && first <= s.first + 1
+        && speaker_label(doc, table, s, Some(&ctx.speakers)) == Some((first, end));
     if label {
         kind = ActorKind::Person;
     }
@@ -602,6 +606,7 @@ pub(super) fn speaker_label(
     // sheet's field ("ISSUER: City of Dale").
     let speech = || {
         (end + 1..s.last)
+            .inspect(|_| crate::work::add(1))
             .filter(|&i| table.first_lower(i))
             .nth(2)
             .is_some()
