@@ -929,6 +929,7 @@ fn issue_13_constructions_read_right() {
         // Not claims: a passive's agent alone, merit credited.
         ("The curfew was introduced in 1970. It was first declared by Mayor Ana Ruiz.", &[]),
         ("Crime fell sharply, much of which can be credited to the new laws.", &[]),
+        ("It is worth noting that the mill closed in May.", &[]),
         // Not claims: a worry, a name.
         ("She was already worried about money.", &[]),
         ("The village is called Alder Creek.", &[]),
