@@ -1081,6 +1081,12 @@ const CASES: &[Case] = &[
         kinds: &[(("RT", 0), ActorKind::Organization)],
         ..NONE
     },
+    // A part of a place is another place.
+    Case {
+        text: "Troops were sent to Northern Europe last year. The rest of Europe watched.",
+        apart: &[(("Northern Europe", 0), ("Europe", 1))],
+        ..NONE
+    },
     // A known advocacy group by its acronym.
     Case {
         text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \

@@ -1147,8 +1147,12 @@ impl LongFormIndex {
                                         .is_some_and(|w| COMPANY_ENDS.contains(&w))
                         }
                         // "New York" is New York City.
+                        // (Not a part of the place: "Europe" is not "Northern Europe".)
                         (ActorKind::Place, ActorKind::Place) => {
                             ends_with_words(k, key)
+                                && !["northern ", "southern ", "eastern ", "western ", "central "]
+                                    .iter()
+                                    .any(|p| k.starts_with(p))
                                 || k.strip_suffix(" city").is_some_and(|c| c == key)
                         }
                         _ => false,
