@@ -167,7 +167,7 @@ pub fn app() -> Html {
         <main class="layout" data-ready={state.ready.to_string()}>
             <section class="reading-pane" aria-label="The article and its highlights">
                 { super::legend::legend(&super::legend::Props { shown: state.shown, emphasis: state.emphasis, dispatch: dispatch.clone() }) }
-                <div class={match (busy, matches!(state.status, Status::Failed(_) | Status::TooLong(_))) {
+                <div CLASS={match (busy, matches!(state.status, Status::Failed(_) | Status::TooLong(_))) {
                     (true, true) => "status busy failed",
                     (true, false) => "status busy",
                     (false, true) => "status failed",

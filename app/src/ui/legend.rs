@@ -18,7 +18,7 @@ pub fn legend(p: &Props) -> Html {
     let toggle = |layer: Layer, on: bool, id: &'static str, label: &'static str, body: Html| {
         let onchange = p.dispatch.reform(move |_: Event| Action::Toggle(layer));
         html! {
-            <fieldset class={if on { "layer" } else { "layer off" }}>
+            <fieldset CLASS={if on { "layer" } else { "layer off" }}>
                 <legend>
                     <label for={id}>
                         <input type="checkbox" {id} checked={on} {onchange} />
@@ -33,7 +33,7 @@ pub fn legend(p: &Props) -> Html {
         let on = p.emphasis == f;
         let onchange = p.dispatch.reform(move |_: Event| Action::Emphasize(f));
         html! {
-            <label class={if on { "seg on" } else { "seg" }}>
+            <label CLASS={if on { "seg on" } else { "seg" }}>
                 <input type="radio" name="focus" value={f.class()} checked={on} {onchange} />
                 { label }
             </label>
@@ -48,7 +48,7 @@ pub fn legend(p: &Props) -> Html {
             { choice(Emphasis::Hedges, "Hedging") }
             { choice(Emphasis::All, "All layers") }
         </div>
-        <div class={format!("legend {}", p.emphasis.class())} role="group" aria-label="Layers and legend">
+        <div CLASS={format!("legend {}", p.emphasis.class())} role="group" aria-label="Layers and legend">
             { toggle(Layer::Actors, p.shown.actors, "show-actors", "Actors", html! {<>
                 <span class="swatch act col0 k-person">{ "person" }</span>
                 <span class="swatch act col1 k-organization">{ "organisation" }</span>

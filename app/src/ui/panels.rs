@@ -125,9 +125,9 @@ fn actors(p: &Props, all: UseStateHandle<bool>) -> Html {
             }
         });
         html! {
-            <li class={if selected { "actor selected" } else { "actor" }}>
+            <li CLASS={if selected { "actor selected" } else { "actor" }}>
                 <button class="item" aria-pressed={selected.to_string()} onclick={select}>
-                    <span class={format!("dot act col{} k-{}", a.colour, a.kind)} aria-hidden="true"></span>
+                    <span CLASS={format!("dot act col{} k-{}", a.colour, a.kind)} aria-hidden="true"></span>
                     <span class="name">{ a.name.clone() }</span>
                     <span class="meta">{ kind_label(a) }</span>
                     <span class="count" aria-label={format!("{} mentions", a.mentions)}>{ a.mentions }</span>
@@ -186,7 +186,7 @@ fn claims(p: &Props, filter: UseStateHandle<&'static str>, all: UseStateHandle<b
     let chip = |value: &'static str, label: String| {
         let f = filter.clone();
         html! {
-            <button class={if *filter == value { "chip on" } else { "chip" }}
+            <button CLASS={if *filter == value { "chip on" } else { "chip" }}
                 aria-pressed={(*filter == value).to_string()}
                 onclick={Callback::from(move |_: MouseEvent| f.set(value))}>{ label }</button>
         }
@@ -215,14 +215,14 @@ fn claims(p: &Props, filter: UseStateHandle<&'static str>, all: UseStateHandle<b
                 { for matching[..shown].iter().map(|c| {
                     let colour = c.actor.and_then(|a| p.overview.actors.get(a as usize)).map(|a| a.colour);
                     html! {
-                        <li class={format!("claim att-{}", c.attribution)}>
+                        <li CLASS={format!("claim att-{}", c.attribution)}>
                             <button class="item" onclick={goto(&p.dispatch, &c.at)}>
                                 <span class="who">
                                     if let Some(col) = colour {
-                                        <span class={format!("dot act col{col}")} aria-hidden="true"></span>
+                                        <span CLASS={format!("dot act col{col}")} aria-hidden="true"></span>
                                     }
                                     { c.source.clone().unwrap_or_else(|| "no source".into()) }
-                                    <span class={format!("badge att-{}", c.attribution)}>{ c.attribution.clone() }</span>
+                                    <span CLASS={format!("badge att-{}", c.attribution)}>{ c.attribution.clone() }</span>
                                 </span>
                                 <span class="what"><em>{ c.cue.clone() }</em>{ " → " }{ c.content.clone() }</span>
                             </button>
@@ -284,16 +284,16 @@ fn who_said_what(p: &Props, all: UseStateHandle<bool>) -> Html {
                     .into_iter()
                     .filter(|&(_, n)| n > 0)
                     .map(|(kind, n)| html! {
-                        <span class={format!("badge att-{kind}")}>{ format!("{kind} {n}") }</span>
+                        <span CLASS={format!("badge att-{kind}")}>{ format!("{kind} {n}") }</span>
                     })
                     .collect::<Html>();
                 html! {
-                    <tr class={on.then_some("on")}>
+                    <tr CLASS={on.then_some("on")}>
                         <th scope="row">
                             <button class="item" aria-pressed={on.to_string()} onclick={choose}>
                                 <span class="label">
                                     if let Some(col) = colour {
-                                        <span class={format!("dot act col{col}")} aria-hidden="true"></span>
+                                        <span CLASS={format!("dot act col{col}")} aria-hidden="true"></span>
                                     }
                                     { r.label.clone() }
                                 </span>
@@ -330,8 +330,8 @@ fn hedging(p: &Props, all: UseStateHandle<bool>) -> Html {
         let level = (n * 10).div_ceil(max);
         html! {
             <div class="row">
-                <dt><span class={format!("swatch hd hd-{kind}")}>{ label }</span></dt>
-                <dd><span class={format!("meter w{level}")} aria-hidden="true"></span>{ n }</dd>
+                <dt><span CLASS={format!("swatch hd hd-{kind}")}>{ label }</span></dt>
+                <dd><span CLASS={format!("meter w{level}")} aria-hidden="true"></span>{ n }</dd>
             </div>
         }
     };
@@ -355,7 +355,7 @@ fn hedging(p: &Props, all: UseStateHandle<bool>) -> Html {
                 // two "may" can be told apart.
                 { for p.overview.hedges[..shown].iter().map(|h| html! {
                     <li><button class="item" onclick={goto(&p.dispatch, &h.at)}>
-                        <span class="ctx">{ h.before.clone() }<span class={format!("swatch hd hd-{}", h.kind)}>{ h.text.clone() }</span>{ h.after.clone() }</span>
+                        <span class="ctx">{ h.before.clone() }<span CLASS={format!("swatch hd hd-{}", h.kind)}>{ h.text.clone() }</span>{ h.after.clone() }</span>
                         <span class="meta">{ h.tip.clone() }</span>
                     </button></li>
                 }) }

@@ -868,7 +868,7 @@ impl Component for Surface {
             <p class="visually-hidden" id="article-keys">
                 { "Type or paste the article here; it is analysed as you type. Alt+Down and Alt+Up move to the next and previous highlight of the drawn layer; Alt+Enter explains the highlight at the caret; Escape closes the explanation." }
             </p>
-            <div id={ARTICLE_ID} ref={self.node.clone()} class={format!("article {}", p.emphasis.class())}
+            <div id={ARTICLE_ID} ref={self.node.clone()} CLASS={format!("article {}", p.emphasis.class())}
                 contenteditable="plaintext-only" role="textbox"
                 aria-multiline="true" aria-label="Article" aria-describedby="article-keys"
                 spellcheck="false" autocapitalize="off" translate="no" dir={if p.rtl { "rtl" } else { "ltr" }}
@@ -881,7 +881,7 @@ impl Component for Surface {
                 onkeydown={link.callback(Msg::Key)}></div>
             { pager.unwrap_or_default() }
             <p class="visually-hidden" id="mark-said" aria-live="polite">{ self.said.clone() }</p>
-            <div id="tip" ref={self.tip_node.clone()} role="tooltip" class={if self.tip.is_none() { "tooltip hidden" } else { "tooltip" }}>
+            <div id="tip" ref={self.tip_node.clone()} role="tooltip" CLASS={if self.tip.is_none() { "tooltip hidden" } else { "tooltip" }}>
                 if let Some(t) = &self.tip {
                     { for t.lines.iter().map(|l| html! { <div>{ l.clone() }</div> }) }
                 }
