@@ -164,7 +164,7 @@ pub fn app() -> Html {
             </div>
             { super::panels::export(&super::panels::ExportProps { result: result.clone(), dispatch: dispatch.clone() }) }
         </header>
-        <main class="layout" data-ready={state.ready.to_string()}>
+        <main class="layout" data-ready={super::truth(state.ready)}>
             <section class="reading-pane" aria-label="The article and its highlights">
                 { super::legend::legend(&super::legend::Props { shown: state.shown, emphasis: state.emphasis, dispatch: dispatch.clone() }) }
                 <div CLASS={match (busy, matches!(state.status, Status::Failed(_) | Status::TooLong(_))) {

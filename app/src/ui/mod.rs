@@ -40,3 +40,13 @@ pub fn mount() {
         }
     }
 }
+
+/// "true" or "false", for an attribute such as `aria-pressed`: a static string, where
+/// `bool::to_string` would allocate one.
+pub fn truth(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}

@@ -126,7 +126,7 @@ fn actors(p: &Props, all: UseStateHandle<bool>) -> Html {
         });
         html! {
             <li CLASS={if selected { "actor selected" } else { "actor" }}>
-                <button class="item" aria-pressed={selected.to_string()} onclick={select}>
+                <button class="item" aria-pressed={super::truth(selected)} onclick={select}>
                     <span CLASS={format!("dot act col{} k-{}", a.colour, a.kind)} aria-hidden="true"></span>
                     <span class="name">{ a.name.clone() }</span>
                     <span class="meta">{ kind_label(a) }</span>
@@ -187,7 +187,7 @@ fn claims(p: &Props, filter: UseStateHandle<&'static str>, all: UseStateHandle<b
         let f = filter.clone();
         html! {
             <button CLASS={if *filter == value { "chip on" } else { "chip" }}
-                aria-pressed={(*filter == value).to_string()}
+                aria-pressed={super::truth(*filter == value)}
                 onclick={Callback::from(move |_: MouseEvent| f.set(value))}>{ label }</button>
         }
     };
@@ -290,7 +290,7 @@ fn who_said_what(p: &Props, all: UseStateHandle<bool>) -> Html {
                 html! {
                     <tr CLASS={on.then_some("on")}>
                         <th scope="row">
-                            <button class="item" aria-pressed={on.to_string()} onclick={choose}>
+                            <button class="item" aria-pressed={super::truth(on)} onclick={choose}>
                                 <span class="label">
                                     if let Some(col) = colour {
                                         <span CLASS={format!("dot act col{col}")} aria-hidden="true"></span>
