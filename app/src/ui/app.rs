@@ -167,13 +167,12 @@ pub fn app() -> Html {
         <main class="layout" data-ready={super::truth(state.ready)}>
             <section class="reading-pane" aria-label="The article and its highlights">
                 { super::legend::legend(&super::legend::Props { shown: state.shown, emphasis: state.emphasis, dispatch: dispatch.clone() }) }
-                <div CLASS={match (busy, matches!(state.status, Status::Failed(_) | Status::TooLong(_))) {
+                <div id="status" CLASS={match (busy, matches!(state.status, Status::Failed(_) | Status::TooLong(_))) {
                     (true, true) => "status busy failed",
                     (true, false) => "status busy",
                     (false, true) => "status failed",
                     (false, false) => "status",
-                }}
-                     id="status">
+                }}>
                     if busy { <span class="spinner" aria-hidden="true"></span> }
                     { status.clone() }
                 </div>

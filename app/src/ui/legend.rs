@@ -48,7 +48,7 @@ pub fn legend(p: &Props) -> Html {
             { choice(Emphasis::Hedges, "Hedging") }
             { choice(Emphasis::All, "All layers") }
         </div>
-        <div CLASS={format!("legend {}", p.emphasis.class())} role="group" aria-label="Layers and legend">
+        <div role="group" aria-label="Layers and legend" CLASS={format!("legend {}", p.emphasis.class())}>
             { toggle(Layer::Actors, p.shown.actors, "show-actors", "Actors", html! {<>
                 <span class="swatch act col0 k-person">{ "person" }</span>
                 <span class="swatch act col1 k-organization">{ "organisation" }</span>

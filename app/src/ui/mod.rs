@@ -11,7 +11,8 @@
 //! name is set as it is, with `setAttribute`, which lowercases the name of an HTML
 //! element's attribute: the DOM gets the same `class` attribute (none for `None`).
 //! The values here are single spaced words already, all that `Classes` would have
-//! normalised. One caution: Yew diffs two elements from different `html!` sites at the
+//! normalised. `CLASS` is written after an element's other attributes, where `html!`
+//! puts `class`, so that the attributes keep their order. One caution: Yew diffs two elements from different `html!` sites at the
 //! same place, with the same tag, by attribute name, and there `CLASS` and `class` are
 //! different names (the `class` would be removed after `CLASS` was set); so an element
 //! that can take the place of one with a literal `class` (the arms of one `match` or

@@ -127,7 +127,7 @@ fn actors(p: &Props, all: UseStateHandle<bool>) -> Html {
         html! {
             <li CLASS={if selected { "actor selected" } else { "actor" }}>
                 <button class="item" aria-pressed={super::truth(selected)} onclick={select}>
-                    <span CLASS={format!("dot act col{} k-{}", a.colour, a.kind)} aria-hidden="true"></span>
+                    <span aria-hidden="true" CLASS={format!("dot act col{} k-{}", a.colour, a.kind)}></span>
                     <span class="name">{ a.name.clone() }</span>
                     <span class="meta">{ kind_label(a) }</span>
                     <span class="count" aria-label={format!("{} mentions", a.mentions)}>{ a.mentions }</span>
@@ -186,8 +186,8 @@ fn claims(p: &Props, filter: UseStateHandle<&'static str>, all: UseStateHandle<b
     let chip = |value: &'static str, label: String| {
         let f = filter.clone();
         html! {
-            <button CLASS={if *filter == value { "chip on" } else { "chip" }}
-                aria-pressed={super::truth(*filter == value)}
+            <button aria-pressed={super::truth(*filter == value)}
+                CLASS={if *filter == value { "chip on" } else { "chip" }}
                 onclick={Callback::from(move |_: MouseEvent| f.set(value))}>{ label }</button>
         }
     };
@@ -219,7 +219,7 @@ fn claims(p: &Props, filter: UseStateHandle<&'static str>, all: UseStateHandle<b
                             <button class="item" onclick={goto(&p.dispatch, &c.at)}>
                                 <span class="who">
                                     if let Some(col) = colour {
-                                        <span CLASS={format!("dot act col{col}")} aria-hidden="true"></span>
+                                        <span aria-hidden="true" CLASS={format!("dot act col{col}")}></span>
                                     }
                                     { c.source.clone().unwrap_or_else(|| "no source".into()) }
                                     <span CLASS={format!("badge att-{}", c.attribution)}>{ c.attribution.clone() }</span>
@@ -293,7 +293,7 @@ fn who_said_what(p: &Props, all: UseStateHandle<bool>) -> Html {
                             <button class="item" aria-pressed={super::truth(on)} onclick={choose}>
                                 <span class="label">
                                     if let Some(col) = colour {
-                                        <span CLASS={format!("dot act col{col}")} aria-hidden="true"></span>
+                                        <span aria-hidden="true" CLASS={format!("dot act col{col}")}></span>
                                     }
                                     { r.label.clone() }
                                 </span>
@@ -331,7 +331,7 @@ fn hedging(p: &Props, all: UseStateHandle<bool>) -> Html {
         html! {
             <div class="row">
                 <dt><span CLASS={format!("swatch hd hd-{kind}")}>{ label }</span></dt>
-                <dd><span CLASS={format!("meter w{level}")} aria-hidden="true"></span>{ n }</dd>
+                <dd><span aria-hidden="true" CLASS={format!("meter w{level}")}></span>{ n }</dd>
             </div>
         }
     };

@@ -61,9 +61,9 @@ pub fn strip(p: &Props) -> Html {
         let tabindex = if i == 0 { "0" } else { "-1" };
         html! {
             <button class="bar" title={label.clone()} aria-label={label} {tabindex} {onclick}>
-                <span CLASS={format!("fill lvl{}", level(shown))} aria-hidden="true"></span>
+                <span aria-hidden="true" CLASS={format!("fill lvl{}", level(shown))}></span>
                 if per > 1 && level(low.certainty) < level(shown) {
-                    <span CLASS={format!("low at{}", level(low.certainty))} aria-hidden="true"></span>
+                    <span aria-hidden="true" CLASS={format!("low at{}", level(low.certainty))}></span>
                 }
             </button>
         }

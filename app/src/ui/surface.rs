@@ -868,11 +868,12 @@ impl Component for Surface {
             <p class="visually-hidden" id="article-keys">
                 { "Type or paste the article here; it is analysed as you type. Alt+Down and Alt+Up move to the next and previous highlight of the drawn layer; Alt+Enter explains the highlight at the caret; Escape closes the explanation." }
             </p>
-            <div id={ARTICLE_ID} ref={self.node.clone()} CLASS={format!("article {}", p.emphasis.class())}
+            <div id={ARTICLE_ID} ref={self.node.clone()}
                 contenteditable="plaintext-only" role="textbox"
                 aria-multiline="true" aria-label="Article" aria-describedby="article-keys"
                 spellcheck="false" autocapitalize="off" translate="no" dir={if p.rtl { "rtl" } else { "ltr" }}
                 data-placeholder="Paste a news article here, or press “Try a sample”. It is analysed as you type, in this browser: the people, organisations and places it names, who claims what, and how sure it sounds are marked in the text itself, with the looks shown above."
+                CLASS={format!("article {}", p.emphasis.class())}
                 oninput={link.callback(Msg::Input)}
                 onpaste={link.callback(Msg::Paste)}
                 onmousemove={link.callback(Msg::Move)}
