@@ -300,6 +300,7 @@ mod tests {
             "Jane Roe, a lawyer for the city, said ",
             "said Jane Roe, a lawyer, ",
             "ABC ",
+            "I said: NATO acts. ",
         ];
         for unit in shapes {
             let steps = |n: usize| {

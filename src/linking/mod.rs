@@ -147,6 +147,7 @@ pub(crate) fn link(
         quoted,
         quotes,
         named_in: std::cell::Cell::new(0),
+        first_wanted: std::cell::Cell::new([(0, None); 4]),
         owner: std::cell::Cell::new(None),
         gender,
         names,
@@ -334,6 +335,10 @@ struct Context<'a, 'd> {
     quotes: Vec<Span>,
     /// The sentence of the latest claim with a named source.
     named_in: std::cell::Cell<usize>,
+    /// For "I", "we" and "you" (by whether the pronoun may mean a person and a thing): how far
+    /// [`Context::salient`] has looked for the first mention of an actor it may mean, and that
+    /// mention's index once found.
+    first_wanted: std::cell::Cell<[(usize, Option<usize>); 4]>,
     /// The owner of the last source linked to no one because it is someone's ("Johnson's
     /// doctor"): the pronouns after it may still mean the owner ("He released a letter").
     owner: std::cell::Cell<Option<usize>>,
@@ -731,11 +736,12 @@ impl Context<'_, '_> {
                     .find(|(m, id)| m.end <= src.start && wanted(&actors[*id]))
                     .map(|&(_, id)| id)
             } else {
+                let flat = first_person(&norm) || norm == "you";
                 self.salient(
                     lo,
                     src,
                     &wanted,
-                    first_person(&norm) || norm == "you",
+                    flat.then_some(usize::from(person) * 2 + usize::from(thing)),
                     last_named,
                 )
             };
@@ -863,16 +869,17 @@ impl Context<'_, '_> {
     /// mentions: each mention counts more the nearer its sentence and when it
     /// is the first of its sentence (usually the subject), and the source of
     /// the previous named claim gets a bonus ("X said… He added"). For the
-    /// speaker's own "I" (`flat`), distance does not count: the person the
+    /// speaker's own "I" (`flat_kind`), distance does not count: the person the
     /// article is about or interviews is the one mentioned most.
     fn salient(
         &self,
         lo: usize,
         src: Span,
         wanted: &dyn Fn(&Actor) -> bool,
-        flat: bool,
+        flat_kind: Option<usize>,
         last_named: Option<usize>,
     ) -> Option<usize> {
+        let flat = flat_kind.is_some();
         let here = self
             .doc
             .sentences
@@ -885,12 +892,28 @@ impl Context<'_, '_> {
             .any(|q| q.contains(src));
         // The first actor of the wanted kind in the document: whom an
         // interview or a first-person piece is by.
-        if flat {
-            if let Some(&(_, id)) = self.all[..lo]
-                .iter()
-                .find(|(_, id)| wanted(&self.actors[*id]))
-            {
-                scores.push((id, 3.0));
+        // The search resumes where the last one for the same kind of pronoun stopped (the
+        // first match stays the first for every later pronoun), so that all of them together
+        // read the mentions once: a text of a million "I said …" is not quadratic.
+        if let Some(key) = flat_kind {
+            let mut memo = self.first_wanted.get();
+            let (from, found) = memo[key];
+            let first = match found {
+                Some(k) => Some(k),
+                None if from < lo => {
+                    let hit = self.all[from..lo]
+                        .iter()
+                        .inspect(|_| crate::work::add(1))
+                        .position(|(_, id)| wanted(&self.actors[*id]))
+                        .map(|p| from + p);
+                    memo[key] = (lo, hit);
+                    self.first_wanted.set(memo);
+                    hit
+                }
+                None => None,
+            };
+            if let Some(k) = first.filter(|&k| k < lo) {
+                scores.push((self.all[k].1, 3.0));
             }
         }
         for k in (lo.saturating_sub(128)..lo).rev() {
