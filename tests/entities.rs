@@ -1087,6 +1087,13 @@ const CASES: &[Case] = &[
         apart: &[(("Northern Europe", 0), ("Europe", 1))],
         ..NONE
     },
+    // A bracket the name does not close is no part of it.
+    Case {
+        text: "Ruiz was a partner at Carter & Hale (now Carter Hale Partners) from 1998 to 2004. \
+               The group, Hizbollah (Party of God, backed by Iran) said so.",
+        not_actors: &["Carter & Hale (", "Hizbollah (Party of God"],
+        ..NONE
+    },
     // A known advocacy group by its acronym.
     Case {
         text: "America’s prison population stood at 200,000 in 1972 and has since exploded to \

@@ -413,6 +413,13 @@ fn clean(
     while end - first >= 2 && WEEKDAYS.contains(&table.norm(end - 1)) {
         end -= 1;
     }
+    // A bracket the name does not close is no part of it: "Hogan & Hartson (now Hogan
+    // Lovells)" is "Hogan & Hartson".
+    if let Some(open) = (first + 1..end).find(|&t| table.norm(t) == "(") {
+        if !(open + 1..end).any(|t| table.norm(t) == ")") {
+            end = open;
+        }
+    }
     // A headline's verb in capitals is no word of a name: it goes from the start ("Says We
     // Should…") and ends the name before it ("Donald Trump Is Right"), and what is left is no
     // name when the article writes all its words in lowercase too ("All Bets Are Off").
